@@ -1,0 +1,47 @@
+/** The closed set of error codes. Services throw these; src/http/problem-types.ts maps each to HTTP. */
+export const errorCodes = [
+  'validation-failed',
+  'malformed-request',
+  'invalid-cursor',
+  'unauthenticated',
+  'not-found',
+  'route-not-found',
+  'method-not-allowed',
+  'conflict',
+  'invalid-state-transition',
+  'precondition-failed',
+  'payload-too-large',
+  'unsupported-media-type',
+  'unprocessable-job',
+  'rate-limited',
+  'service-unavailable',
+  'internal-error',
+] as const;
+
+export type ErrorCode = (typeof errorCodes)[number];
+
+export interface FieldError {
+  /** Where the bad value came from. */
+  in: 'body' | 'querystring' | 'params' | 'headers';
+  /** JSON pointer (RFC 6901) to the bad field within that part. */
+  pointer: string;
+  detail: string;
+}
+
+export interface AppErrorExtras {
+  errors?: FieldError[];
+  missing?: string[];
+}
+
+export class AppError extends Error {
+  constructor(
+    readonly code: ErrorCode,
+    readonly detail: string,
+    readonly extras: AppErrorExtras = {},
+  ) {
+    super(`${code}: ${detail}`);
+    this.name = 'AppError';
+  }
+}
+
+export const notFound = (what: string): AppError => new AppError('not-found', `${what} was not found`);

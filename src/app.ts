@@ -1,0 +1,70 @@
+import cors from '@fastify/cors';
+import helmet from '@fastify/helmet';
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
+import Fastify, { type FastifyBaseLogger, type FastifyInstance, type FastifyPluginAsync } from 'fastify';
+import { uuidv7 } from 'uuidv7';
+import type { Config } from './config.ts';
+import { registerErrorHandling } from './http/errors.ts';
+import { registerOpenApi } from './http/openapi.ts';
+import { ProblemSchema } from './http/schemas.ts';
+import { createValidatorCompiler } from './http/validation.ts';
+
+export interface AppDeps {
+  config: Pick<Config, 'bodyLimitBytes' | 'corsOrigins'>;
+  version: string;
+  /** Each module's routes, registered in order; each plugin declares its own prefix and auth. */
+  routes: FastifyPluginAsync[];
+  logger: FastifyBaseLogger;
+}
+
+const requestIdPattern = /^[\w.:@-]{1,128}$/;
+
+export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
+  const app = Fastify({
+    loggerInstance: deps.logger,
+    bodyLimit: deps.config.bodyLimitBytes,
+    requestIdLogLabel: 'requestId',
+    // Accept a caller's X-Request-Id when it is sane, so one id follows a request across services.
+    genReqId: (req) => {
+      const given = req.headers['x-request-id'];
+      return typeof given === 'string' && requestIdPattern.test(given) ? given : uuidv7();
+    },
+    return503OnClosing: true,
+    forceCloseConnections: 'idle',
+    routerOptions: { ignoreTrailingSlash: true, maxParamLength: 200 },
+    ajv: { customOptions: { removeAdditional: false } },
+  }).withTypeProvider<TypeBoxTypeProvider>();
+
+  app.setValidatorCompiler(createValidatorCompiler());
+  app.decorateRequest('principal', null);
+  app.addHook('onRequest', async (request, reply) => {
+    reply.header('x-request-id', request.id);
+  });
+  // Only JSON bodies are part of the API; anything else is a 415, not a confusing 400.
+  app.removeContentTypeParser('text/plain');
+  registerErrorHandling(app);
+  app.addSchema(ProblemSchema);
+
+  await app.register(helmet, {
+    contentSecurityPolicy: {
+      directives: {
+        defaultSrc: ["'self'"],
+        // The API reference page at /docs runs an inline bootstrap script and inline styles.
+        scriptSrc: ["'self'", "'unsafe-inline'"],
+        styleSrc: ["'self'", "'unsafe-inline'"],
+        imgSrc: ["'self'", 'data:'],
+        fontSrc: ["'self'", 'data:'],
+      },
+    },
+  });
+  const origins = deps.config.corsOrigins;
+  await app.register(cors, {
+    origin: origins === '*' ? '*' : origins.length > 0 ? [...origins] : false,
+    exposedHeaders: ['etag', 'location', 'x-request-id', 'retry-after'],
+    methods: ['GET', 'HEAD', 'POST', 'PATCH', 'DELETE'],
+    allowedHeaders: ['authorization', 'content-type', 'if-match', 'if-none-match', 'x-request-id'],
+  });
+  await registerOpenApi(app, deps.version);
+  for (const routes of deps.routes) await app.register(routes);
+  return app;
+}

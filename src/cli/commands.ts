@@ -1,0 +1,118 @@
+import { readFileSync } from 'node:fs';
+import { basename } from 'node:path';
+import cliProgress from 'cli-progress';
+import { AppError } from '../app-error.ts';
+import type { Config } from '../config.ts';
+import { createContainer, type Container } from '../container.ts';
+import { runMigrations } from '../infra/db/migrations.ts';
+import { createLogger } from '../infra/telemetry/logger.ts';
+import { seedDemo } from '../seed/demo.ts';
+import { syntheticJobs } from '../seed/synthetic-jobs.ts';
+import { startTasks } from '../server.ts';
+
+/** Opens the database, applies migrations, runs fn, and always closes the pool. */
+async function withContainer<T>(config: Config, fn: (container: Container) => Promise<T>): Promise<T> {
+  const container = await createContainer(config, createLogger('warn'));
+  try {
+    await runMigrations(container.database);
+    return await fn(container);
+  } finally {
+    await container.close();
+  }
+}
+
+function fail(message: string): never {
+  process.stderr.write(`${message}\n`);
+  process.exit(1);
+}
+
+export async function migrateCommand(config: Config): Promise<void> {
+  const container = await createContainer(config, createLogger('warn'));
+  try {
+    const applied = await runMigrations(container.database);
+    process.stdout.write(applied > 0 ? `Applied ${applied} migration(s).\n` : 'Database is up to date.\n');
+  } finally {
+    await container.close();
+  }
+}
+
+export async function orgCreateCommand(config: Config, name: string, slug: string | undefined): Promise<void> {
+  await withContainer(config, async (container) => {
+    try {
+      const { org, apiKey } = await container.orgs.createOrg({ name, slug });
+      process.stdout.write(`Created organization "${org.name}" (slug ${org.slug}, id ${org.id}).\n`
+        + `API key (shown once, store it now): ${apiKey}\n`
+        + `Public board: ${config.publicBaseUrl}/v1/boards/${org.slug}/jobs\n`);
+    } catch (err) {
+      if (err instanceof AppError) fail(err.detail);
+      throw err;
+    }
+  });
+}
+
+export async function seedCommand(config: Config, options: { demo?: boolean; synthetic?: number; org: string }): Promise<void> {
+  if (!options.demo && options.synthetic === undefined) fail('Say what to seed: --demo, or --synthetic <count> [--org <slug>]');
+  if (options.synthetic !== undefined && (!Number.isInteger(options.synthetic) || options.synthetic < 1)) fail('--synthetic needs a positive integer');
+  await withContainer(config, async (container) => {
+    if (options.demo) {
+      const result = await seedDemo(container);
+      process.stdout.write(result.created
+        ? `Demo org created with ${result.published} published jobs and ${result.imported} imported postings.\nAPI key (shown once): ${result.apiKey}\n`
+        : 'Demo org already exists; nothing to do.\n');
+    }
+    if (options.synthetic !== undefined) {
+      const existing = await container.orgs.findBySlug(options.org);
+      const org = existing ?? (await container.orgs.createOrg({ name: `${options.org} (synthetic)`, slug: options.org })).org;
+      const all = syntheticJobs(options.synthetic);
+      const bar = new cliProgress.SingleBar({ format: 'Seeding {bar} {value}/{total} jobs', hideCursor: true }, cliProgress.Presets.shades_classic);
+      bar.start(all.length, 0);
+      const chunk = 5000;
+      for (let i = 0; i < all.length; i += chunk) {
+        bar.update(i + await container.jobs.bulkPublish(org.id, all.slice(i, i + chunk)));
+      }
+      bar.stop();
+      process.stdout.write(`Published ${all.length} synthetic jobs into org "${options.org}".\n`);
+    }
+  });
+}
+
+export async function jobsImportCommand(config: Config, orgSlug: string, files: string[]): Promise<void> {
+  await withContainer(config, async (container) => {
+    const org = await container.orgs.findBySlug(orgSlug);
+    if (!org) fail(`No organization with slug "${orgSlug}"; create it with: hireline org create <name>`);
+    const bar = new cliProgress.SingleBar({ format: 'Importing {bar} {value}/{total} {file}', hideCursor: true }, cliProgress.Presets.shades_classic);
+    bar.start(files.length, 0, { file: '' });
+    const results: { file: string; outcome: string }[] = [];
+    for (const file of files) {
+      bar.increment(0, { file: basename(file) });
+      try {
+        const { job, warnings } = await container.jobs.importDescription(org.id, readFileSync(file, 'utf8'));
+        results.push({ file, outcome: `draft ${job.id} "${job.title}"${warnings.length ? ` (warnings: ${warnings.join(', ')})` : ''}` });
+      } catch (err) {
+        results.push({ file, outcome: `failed: ${err instanceof Error ? err.message : String(err)}` });
+      }
+      bar.increment(1);
+    }
+    bar.stop();
+    const failed = results.filter((r) => r.outcome.startsWith('failed')).length;
+    for (const r of results) process.stdout.write(`${r.file}: ${r.outcome}\n`);
+    process.stdout.write(`Imported ${results.length - failed} of ${results.length} file(s) as drafts into "${orgSlug}"${failed ? `; ${failed} failed` : ''}.\n`);
+    if (failed > 0) process.exitCode = 1;
+  });
+}
+
+export async function workerCommand(config: Config): Promise<void> {
+  const log = createLogger(config.logLevel);
+  const container = await createContainer(config, log);
+  await runMigrations(container.database);
+  const stop = startTasks(container, config, log);
+  log.info('worker started');
+  for (const signal of ['SIGTERM', 'SIGINT'] as const) {
+    process.once(signal, () => {
+      stop();
+      void container.close().then(() => process.exit(0));
+    });
+  }
+  // The sweep timer is unref'd; keep the process alive until a signal arrives.
+  setInterval(() => undefined, 1 << 30);
+}

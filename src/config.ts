@@ -1,0 +1,115 @@
+import path from 'node:path';
+
+export type LogLevel = 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
+
+export interface Config {
+  readonly nodeEnv: 'development' | 'production' | 'test';
+  readonly host: string;
+  readonly port: number;
+  /** Absent: embedded PGlite under dataDir. Present: a PostgreSQL server through a pool. */
+  readonly databaseUrl: string | null;
+  readonly dataDir: string;
+  readonly dbPoolMax: number;
+  readonly dbStatementTimeoutMs: number;
+  readonly logLevel: LogLevel;
+  readonly publicBaseUrl: string;
+  readonly corsOrigins: readonly string[] | '*';
+  readonly bodyLimitBytes: number;
+  readonly shutdownTimeoutMs: number;
+  readonly boardCacheTtlMs: number;
+  readonly seedDemo: boolean;
+  readonly expirySweepIntervalMs: number;
+}
+
+type Env = Record<string, string | undefined>;
+
+class ConfigErrors {
+  readonly messages: string[] = [];
+  add(name: string, problem: string, value: string): void {
+    this.messages.push(`  ${name}=${JSON.stringify(value)}: ${problem}`);
+  }
+}
+
+function integer(env: Env, errors: ConfigErrors, name: string, fallback: number, min: number, max: number): number {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return fallback;
+  const value = Number(raw);
+  if (!Number.isInteger(value) || value < min || value > max) {
+    errors.add(name, `must be an integer from ${min} to ${max}`, raw);
+    return fallback;
+  }
+  return value;
+}
+
+function oneOf<T extends string>(env: Env, errors: ConfigErrors, name: string, allowed: readonly T[], fallback: T): T {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return fallback;
+  if ((allowed as readonly string[]).includes(raw)) return raw as T;
+  errors.add(name, `must be one of ${allowed.join(', ')}`, raw);
+  return fallback;
+}
+
+function boolean(env: Env, errors: ConfigErrors, name: string, fallback: boolean): boolean {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return fallback;
+  if (['1', 'true', 'yes'].includes(raw.toLowerCase())) return true;
+  if (['0', 'false', 'no'].includes(raw.toLowerCase())) return false;
+  errors.add(name, 'must be true or false', raw);
+  return fallback;
+}
+
+function url(env: Env, errors: ConfigErrors, name: string, protocols: readonly string[]): string | null {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return null;
+  try {
+    const parsed = new URL(raw);
+    if (!protocols.includes(parsed.protocol)) {
+      errors.add(name, `must use ${protocols.join(' or ')}`, name === 'DATABASE_URL' ? '<redacted>' : raw);
+      return null;
+    }
+    return raw;
+  } catch {
+    errors.add(name, 'must be an absolute URL', name === 'DATABASE_URL' ? '<redacted>' : raw);
+    return null;
+  }
+}
+
+export class ConfigError extends Error {
+  constructor(readonly problems: readonly string[]) {
+    super(`Invalid configuration:\n${problems.join('\n')}`);
+  }
+}
+
+/** Reads every variable, collects every problem, and throws one error listing them all. */
+export function loadConfig(env: Env = process.env): Config {
+  const errors = new ConfigErrors();
+  const nodeEnv = oneOf(env, errors, 'NODE_ENV', ['development', 'production', 'test'] as const, 'development');
+  const port = integer(env, errors, 'PORT', 3000, 0, 65535);
+  const host = env.HOST && env.HOST !== '' ? env.HOST : '127.0.0.1';
+  const cors = env.CORS_ORIGINS ?? '';
+  const corsOrigins = cors.trim() === '*' ? '*' : cors.split(',').map((o) => o.trim()).filter((o) => o !== '');
+  if (corsOrigins !== '*') {
+    for (const origin of corsOrigins) {
+      if (!/^https?:\/\/[^/\s]+$/.test(origin)) errors.add('CORS_ORIGINS', 'each origin must look like https://example.com (no path)', origin);
+    }
+  }
+  const config: Config = {
+    nodeEnv,
+    host,
+    port,
+    databaseUrl: url(env, errors, 'DATABASE_URL', ['postgres:', 'postgresql:']),
+    dataDir: path.resolve(env.DATA_DIR && env.DATA_DIR !== '' ? env.DATA_DIR : './data/pglite'),
+    dbPoolMax: integer(env, errors, 'DB_POOL_MAX', 10, 1, 1000),
+    dbStatementTimeoutMs: integer(env, errors, 'DB_STATEMENT_TIMEOUT_MS', 5000, 100, 600_000),
+    logLevel: oneOf(env, errors, 'LOG_LEVEL', ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const, 'info'),
+    publicBaseUrl: (url(env, errors, 'PUBLIC_BASE_URL', ['http:', 'https:']) ?? `http://localhost:${port}`).replace(/\/$/, ''),
+    corsOrigins,
+    bodyLimitBytes: integer(env, errors, 'BODY_LIMIT_BYTES', 1_048_576, 1024, 100 * 1_048_576),
+    shutdownTimeoutMs: integer(env, errors, 'SHUTDOWN_TIMEOUT_MS', 10_000, 0, 300_000),
+    boardCacheTtlMs: integer(env, errors, 'BOARD_CACHE_TTL_MS', 5_000, 0, 3_600_000),
+    seedDemo: boolean(env, errors, 'SEED_DEMO', true),
+    expirySweepIntervalMs: integer(env, errors, 'EXPIRY_SWEEP_INTERVAL_MS', 60_000, 1_000, 86_400_000),
+  };
+  if (errors.messages.length > 0) throw new ConfigError(errors.messages);
+  return Object.freeze(config);
+}

@@ -1,0 +1,51 @@
+import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { AppError, type ErrorCode } from '../app-error.ts';
+import { problemType, problemTypes } from './problem-types.ts';
+import type { Problem } from './schemas.ts';
+import { toFieldErrors } from './validation.ts';
+
+export function sendProblem(request: FastifyRequest, reply: FastifyReply, error: AppError): FastifyReply {
+  const { status, title } = problemTypes[error.code];
+  const body: Problem = {
+    type: problemType(error.code),
+    title,
+    status,
+    detail: error.detail,
+    instance: request.url.split('?')[0] ?? request.url,
+    code: error.code,
+    requestId: request.id,
+    ...error.extras,
+  };
+  if (error.code === 'rate-limited' || error.code === 'service-unavailable') reply.header('retry-after', '1');
+  return reply.code(status).type('application/problem+json').send(body);
+}
+
+/** Fastify's own errors (parsing, limits, validation) → our codes; anything unknown is a 500. */
+function fromFastifyError(error: FastifyError & { validationContext?: string }): AppError | null {
+  if (error.validation) {
+    const errors = toFieldErrors(error.validation, error.validationContext);
+    const summary = errors.slice(0, 3).map((e) => `${e.in} ${e.pointer || '(root)'} ${e.detail}`).join('; ');
+    return new AppError('validation-failed', `Request ${error.validationContext ?? 'input'} is invalid: ${summary}`, { errors });
+  }
+  const byStatus: Partial<Record<number, ErrorCode>> = { 413: 'payload-too-large', 415: 'unsupported-media-type', 405: 'method-not-allowed' };
+  const status = error.statusCode ?? 500;
+  const code = byStatus[status] ?? (status >= 400 && status < 500 ? 'malformed-request' : null);
+  if (!code) return null;
+  // Fastify's messages for client errors are safe and useful ("Body is not valid JSON ..."), never stack traces.
+  return new AppError(code, error.message.replace(/^FST_\w+:\s*/, ''));
+}
+
+export function registerErrorHandling(app: FastifyInstance): void {
+  app.setErrorHandler((error: FastifyError, request, reply) => {
+    const appError = error instanceof AppError ? error : fromFastifyError(error);
+    if (appError && appError.code !== 'internal-error') {
+      if (problemTypes[appError.code].status >= 500) request.log.error({ err: error }, appError.detail);
+      return sendProblem(request, reply, appError);
+    }
+    request.log.error({ err: error }, 'unhandled error');
+    return sendProblem(request, reply, new AppError('internal-error', 'An unexpected error occurred; quote the requestId when reporting it'));
+  });
+
+  app.setNotFoundHandler((request, reply) =>
+    sendProblem(request, reply, new AppError('route-not-found', `No route ${request.method} ${request.url.split('?')[0] ?? ''}`)));
+}

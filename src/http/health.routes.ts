@@ -1,0 +1,35 @@
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import { Type } from 'typebox';
+import { AppError } from '../app-error.ts';
+import { problemRef } from './schemas.ts';
+
+export interface ReadinessChecks {
+  database: () => Promise<void>;
+  migrationsCurrent: () => Promise<boolean>;
+}
+
+const Status = Type.Object({ status: Type.Literal('ok') });
+const Ready = Type.Object({ status: Type.Literal('ready'), checks: Type.Object({ database: Type.Literal('ok'), migrations: Type.Literal('current') }) });
+
+export function healthRoutes(checks: ReadinessChecks): FastifyPluginAsyncTypebox {
+  return async (app) => {
+    app.get('/health', {
+      schema: { tags: ['system'], summary: 'Liveness: the process serves HTTP', response: { 200: Status } },
+      logLevel: 'warn',
+    }, async () => ({ status: 'ok' as const }));
+
+    app.get('/ready', {
+      schema: { tags: ['system'], summary: 'Readiness: the database answers and its migrations are current', response: { 200: Ready, 503: problemRef } },
+      logLevel: 'warn',
+    }, async (request) => {
+      try {
+        await checks.database();
+      } catch (err) {
+        request.log.warn({ err }, 'readiness: database unreachable');
+        throw new AppError('service-unavailable', 'The database is not reachable');
+      }
+      if (!(await checks.migrationsCurrent())) throw new AppError('service-unavailable', 'Database migrations are pending; run `hireline migrate`');
+      return { status: 'ready' as const, checks: { database: 'ok' as const, migrations: 'current' as const } };
+    });
+  };
+}

@@ -1,0 +1,36 @@
+import swagger from '@fastify/swagger';
+import apiReference from '@scalar/fastify-api-reference';
+import type { FastifyInstance } from 'fastify';
+import { errorCodes } from '../app-error.ts';
+import { problemType, problemTypes } from './problem-types.ts';
+
+const problemTable = errorCodes.map((c) => `| \`${problemType(c)}\` | ${problemTypes[c].status} | ${problemTypes[c].title} |`).join('\n');
+
+export async function registerOpenApi(app: FastifyInstance, version: string): Promise<void> {
+  await app.register(swagger, {
+    openapi: {
+      openapi: '3.1.0',
+      info: {
+        title: 'Hireline API',
+        version,
+        description: `Job board and applicant tracking.\n\nEvery error is \`application/problem+json\` (RFC 9457):\n\n| type | status | title |\n|---|---|---|\n${problemTable}`,
+      },
+      components: {
+        securitySchemes: {
+          apiKey: { type: 'http', scheme: 'bearer', description: 'An organization API key, `hl_…`, from `hireline org create`' },
+        },
+      },
+      tags: [
+        { name: 'jobs', description: 'Job openings of your organization' },
+        { name: 'job-descriptions', description: 'Turn raw job-description text into structured fields' },
+        { name: 'board', description: 'Public job board: no authentication' },
+        { name: 'events', description: 'Domain events of your organization' },
+        { name: 'system', description: 'Health and readiness' },
+      ],
+    },
+    // Name components after their $id rather than def-N, so the document reads well.
+    refResolver: { buildLocalReference: (json, _baseUri, _fragment, i) => (typeof json.$id === 'string' ? json.$id : `def-${i}`) },
+  });
+  app.get('/openapi.json', { schema: { hide: true } }, async () => app.swagger());
+  await app.register(apiReference, { routePrefix: '/docs', configuration: { url: '/openapi.json' } });
+}

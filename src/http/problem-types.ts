@@ -1,0 +1,30 @@
+import type { ErrorCode } from '../app-error.ts';
+
+export const problemTypeBase = 'https://hireline.dev/problems/';
+
+export interface ProblemType {
+  status: number;
+  title: string;
+}
+
+/** The one table from error code to HTTP status and title; `type` is problemTypeBase + code. */
+export const problemTypes: Record<ErrorCode, ProblemType> = {
+  'validation-failed': { status: 400, title: 'Request validation failed' },
+  'malformed-request': { status: 400, title: 'Malformed request' },
+  'invalid-cursor': { status: 400, title: 'Invalid pagination cursor' },
+  unauthenticated: { status: 401, title: 'Authentication required' },
+  'not-found': { status: 404, title: 'Resource not found' },
+  'route-not-found': { status: 404, title: 'Route not found' },
+  'method-not-allowed': { status: 405, title: 'Method not allowed' },
+  conflict: { status: 409, title: 'Conflict' },
+  'invalid-state-transition': { status: 409, title: 'Invalid state transition' },
+  'precondition-failed': { status: 412, title: 'Precondition failed' },
+  'payload-too-large': { status: 413, title: 'Payload too large' },
+  'unsupported-media-type': { status: 415, title: 'Unsupported media type' },
+  'unprocessable-job': { status: 422, title: 'Job cannot be processed in its current form' },
+  'rate-limited': { status: 429, title: 'Too many requests' },
+  'service-unavailable': { status: 503, title: 'Service unavailable' },
+  'internal-error': { status: 500, title: 'Internal server error' },
+};
+
+export const problemType = (code: ErrorCode): string => `${problemTypeBase}${code}`;

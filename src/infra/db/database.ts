@@ -1,0 +1,93 @@
+import { mkdirSync } from 'node:fs';
+import { PGlite } from '@electric-sql/pglite';
+import { sql, type SQL } from 'drizzle-orm';
+import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
+import { drizzle as drizzlePg } from 'drizzle-orm/node-postgres';
+import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
+import pg from 'pg';
+
+/** What repositories run queries on: the database itself or a transaction (both are PgDatabase). */
+export type DbExecutor = PgDatabase<PgQueryResultHKT>;
+
+/** Raw SQL for the rare statement the query builder cannot express; both drivers answer `{ rows }`. */
+export async function queryRows<T>(db: DbExecutor, query: SQL): Promise<T[]> {
+  const result = (await db.execute(query)) as unknown as { rows: T[] };
+  return result.rows;
+}
+
+export interface Database {
+  readonly kind: 'pglite' | 'postgres';
+  readonly db: DbExecutor;
+  /** Runs fn in one transaction; repositories take the tx as their optional last argument. */
+  transaction<T>(fn: (tx: DbExecutor) => Promise<T>): Promise<T>;
+  /** Runs fn on one dedicated connection (advisory locks are per connection). */
+  withConnection<T>(fn: (db: DbExecutor) => Promise<T>): Promise<T>;
+  ping(): Promise<void>;
+  close(): Promise<void>;
+}
+
+export interface DatabaseOptions {
+  databaseUrl: string | null;
+  /** PGlite data directory; 'memory://' for a throwaway in-memory database. */
+  dataDir: string;
+  poolMax: number;
+  statementTimeoutMs: number;
+}
+
+export async function openDatabase(options: DatabaseOptions): Promise<Database> {
+  return options.databaseUrl ? openPostgres(options.databaseUrl, options) : openPglite(options.dataDir);
+}
+
+async function openPglite(dataDir: string): Promise<Database> {
+  if (!dataDir.startsWith('memory://')) mkdirSync(dataDir, { recursive: true });
+  const client = await PGlite.create(dataDir);
+  const db: DbExecutor = drizzlePglite({ client });
+  // PGlite has exactly one session, so "a dedicated connection" means exclusive use of it:
+  // callers queue here, as two pool clients would queue on an advisory lock.
+  let exclusive: Promise<unknown> = Promise.resolve();
+  return {
+    kind: 'pglite',
+    db,
+    transaction: (fn) => db.transaction((tx) => fn(tx)),
+    withConnection: (fn) => {
+      const run = exclusive.then(() => fn(db));
+      exclusive = run.catch(() => undefined);
+      return run;
+    },
+    ping: async () => {
+      await db.execute(sql`select 1`);
+    },
+    close: () => client.close(),
+  };
+}
+
+async function openPostgres(databaseUrl: string, options: DatabaseOptions): Promise<Database> {
+  const pool = new pg.Pool({
+    connectionString: databaseUrl,
+    max: options.poolMax,
+    // One slow query must not hold a connection for long (see GUIDE: full-text search trap).
+    statement_timeout: options.statementTimeoutMs,
+    connectionTimeoutMillis: 5_000,
+    idleTimeoutMillis: 30_000,
+  });
+  // An idle client that errors (server restart) must not crash the process; the pool replaces it.
+  pool.on('error', () => undefined);
+  const db: DbExecutor = drizzlePg({ client: pool });
+  return {
+    kind: 'postgres',
+    db,
+    transaction: (fn) => db.transaction((tx) => fn(tx)),
+    withConnection: async (fn) => {
+      const client = await pool.connect();
+      try {
+        return await fn(drizzlePg({ client }));
+      } finally {
+        client.release();
+      }
+    },
+    ping: async () => {
+      await db.execute(sql`select 1`);
+    },
+    close: () => pool.end(),
+  };
+}

@@ -1,0 +1,94 @@
+import { readFileSync } from 'node:fs';
+import { Command } from 'commander';
+import { ConfigError, loadConfig, type Config } from './config.ts';
+import { version } from './container.ts';
+import { createLogger } from './infra/telemetry/logger.ts';
+import { jobsImportCommand, migrateCommand, orgCreateCommand, seedCommand, workerCommand } from './cli/commands.ts';
+import { startServer } from './server.ts';
+import { parseJobDescription } from './modules/jd/jd.parser.ts';
+
+function configOrExit(): Config {
+  try {
+    return loadConfig();
+  } catch (err) {
+    if (err instanceof ConfigError) {
+      process.stderr.write(`${err.message}\nSee .env.example for every variable.\n`);
+      process.exit(1);
+    }
+    throw err;
+  }
+}
+
+const program = new Command('hireline')
+  .description('Hireline: job board and applicant tracking. Configuration comes from environment variables (.env.example).')
+  .version(version);
+
+program.command('serve')
+  .description('Run the HTTP API (and, on the embedded profile, the background tasks); migrates and seeds demo data on first start')
+  .action(async () => {
+    const config = configOrExit();
+    const log = createLogger(config.logLevel);
+    const server = await startServer(config, log);
+    for (const signal of ['SIGTERM', 'SIGINT'] as const) {
+      process.once(signal, () => {
+        server.shutdown(signal).then(() => process.exit(0), (err: unknown) => {
+          log.error({ err }, 'shutdown failed');
+          process.exit(1);
+        });
+      });
+    }
+  });
+
+program.command('worker')
+  .description('Run background tasks only (expiry of jobs past validThrough)')
+  .action(async () => workerCommand(configOrExit()));
+
+program.command('migrate')
+  .description('Apply pending database migrations (safe to run from several instances at once)')
+  .action(async () => migrateCommand(configOrExit()));
+
+program.command('seed')
+  .description('Create sample data')
+  .option('--demo', 'org "demo" with fictional published jobs and the sample postings (skipped if it exists)')
+  .option('--synthetic <count>', 'bulk-publish this many generated jobs into the org given by --org', (v) => Number.parseInt(v, 10))
+  .option('--org <slug>', 'org for --synthetic; created if missing', 'bench')
+  .action(async (options: { demo?: boolean; synthetic?: number; org: string }) => seedCommand(configOrExit(), options));
+
+const org = program.command('org').description('Manage organizations');
+org.command('create <name>')
+  .description('Create an organization and print its first API key (shown once)')
+  .option('--slug <slug>', 'board slug; derived from the name by default')
+  .action(async (name: string, options: { slug?: string }) => orgCreateCommand(configOrExit(), name, options.slug));
+
+const jobs = program.command('jobs').description('Manage jobs');
+jobs.command('import <files...>')
+  .description('Create a draft job from each raw job-description text file')
+  .requiredOption('--org <slug>', 'organization to import into')
+  .action(async (files: string[], options: { org: string }) => jobsImportCommand(configOrExit(), options.org, files));
+
+const jd = program.command('jd').description('Job-description tools (no database needed)');
+jd.command('parse <file>')
+  .description('Parse a raw job-description file into structured fields')
+  .option('--json', 'print the full result as JSON')
+  .action((file: string, options: { json?: boolean }) => {
+    const parsed = parseJobDescription(readFileSync(file, 'utf8'));
+    if (options.json) {
+      process.stdout.write(`${JSON.stringify(parsed, null, 2)}\n`);
+      return;
+    }
+    const salary = parsed.salary ? `${parsed.salary.min ?? '?'}–${parsed.salary.max ?? '?'} ${parsed.salary.currency}/${parsed.salary.unit}` : '—';
+    process.stdout.write([
+      `Title:       ${parsed.title ?? '—'}`,
+      `Company:     ${parsed.company ?? '—'}`,
+      `Type:        ${parsed.employmentType ?? '—'}   Workplace: ${parsed.workplace ?? '—'}`,
+      `Locations:   ${parsed.locations.join('; ') || '—'}`,
+      `Salary:      ${salary}`,
+      `Experience:  ${parsed.experienceYearsMin ?? '—'} years`,
+      `Skills:      ${parsed.skills.map((s) => (s.required ? s.name : `(${s.name})`)).join(', ') || '—'}`,
+      `Deadline:    ${parsed.applyDeadline ?? '—'}`,
+      `Warnings:    ${parsed.warnings.join(', ') || 'none'}`,
+      '',
+    ].join('\n'));
+  });
+
+await program.parseAsync(process.argv);

@@ -1,0 +1,71 @@
+import { marked } from 'marked';
+import type { Job } from '../jobs/jobs.schemas.ts';
+
+export interface BoardOrg {
+  name: string;
+  slug: string;
+}
+
+const escapeHtml = (text: string): string => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+
+/** Markdown → HTML for Google's `description`; raw HTML in the source is escaped, never passed through. */
+export const descriptionHtml = (markdown: string): string => marked.parse(escapeHtml(markdown), { async: false, gfm: true });
+
+/** "Kolkata, West Bengal, India" → a schema.org PostalAddress (first part locality, last part country). */
+function postalAddress(location: string): Record<string, string> {
+  const parts = location.split(',').map((p) => p.trim()).filter(Boolean);
+  const address: Record<string, string> = { '@type': 'PostalAddress' };
+  if (parts.length === 1 && parts[0]) address.addressLocality = parts[0];
+  if (parts.length >= 2) {
+    address.addressLocality = parts[0] ?? '';
+    address.addressCountry = parts.at(-1) ?? '';
+    if (parts.length >= 3) address.addressRegion = parts[1] ?? '';
+  }
+  return address;
+}
+
+/**
+ * schema.org JobPosting with Google's required properties and every recommended one we have data
+ * for. A fully remote job is TELECOMMUTE with its locations as applicant requirements; an onsite or
+ * hybrid job lists its places.
+ */
+export function jobPostingJsonLd(job: Job, org: BoardOrg, url: string): Record<string, unknown> {
+  const posting: Record<string, unknown> = {
+    '@context': 'https://schema.org/',
+    '@type': 'JobPosting',
+    title: job.title,
+    description: descriptionHtml(job.description),
+    datePosted: job.publishedAt,
+    hiringOrganization: { '@type': 'Organization', name: org.name },
+    identifier: { '@type': 'PropertyValue', name: org.name, value: job.id },
+    url,
+    // Applications are not taken on Hireline yet; flip when the applications module lands.
+    directApply: false,
+  };
+  if (job.validThrough) posting.validThrough = job.validThrough;
+  if (job.employmentType) posting.employmentType = job.employmentType;
+  if (job.workplace === 'remote') {
+    posting.jobLocationType = 'TELECOMMUTE';
+    if (job.locations.length > 0) {
+      posting.applicantLocationRequirements = job.locations.map((name) => ({ '@type': 'AdministrativeArea', name }));
+    }
+  } else if (job.locations.length > 0) {
+    posting.jobLocation = job.locations.map((location) => ({ '@type': 'Place', address: postalAddress(location) }));
+  }
+  if (job.salary) {
+    const { min, max, currency, unit } = job.salary;
+    const value: Record<string, unknown> = { '@type': 'QuantitativeValue', unitText: unit };
+    if (min !== null && max !== null && min === max) value.value = min;
+    else {
+      if (min !== null) value.minValue = min;
+      if (max !== null) value.maxValue = max;
+    }
+    posting.baseSalary = { '@type': 'MonetaryAmount', currency, value };
+  }
+  if (job.experienceYearsMin !== null) {
+    posting.experienceRequirements = { '@type': 'OccupationalExperienceRequirements', monthsOfExperience: job.experienceYearsMin * 12 };
+  }
+  if (job.skills.length > 0) posting.skills = job.skills.map((s) => s.name).join(', ');
+  if (job.department) posting.occupationalCategory = job.department;
+  return posting;
+}

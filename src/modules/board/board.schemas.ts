@@ -1,0 +1,51 @@
+import { Type, type Static } from 'typebox';
+import { CursorQuery, LimitQuery, Nullable } from '../../http/schemas.ts';
+import { EmploymentTypeSchema, SalarySchema, SkillSchema, WorkplaceSchema } from '../jd/jd.schemas.ts';
+import { OrgSlugSchema } from '../orgs/orgs.schemas.ts';
+
+const boardJobFields = {
+  id: Type.String(),
+  title: Type.String(),
+  department: Nullable(Type.String()),
+  locations: Type.Array(Type.String()),
+  workplace: Nullable(WorkplaceSchema),
+  employmentType: Nullable(EmploymentTypeSchema),
+  salary: Nullable(SalarySchema),
+  experienceYearsMin: Nullable(Type.Integer()),
+  skills: Type.Array(SkillSchema),
+  validThrough: Nullable(Type.String({ format: 'date-time' })),
+  publishedAt: Type.String({ format: 'date-time' }),
+  url: Type.String({ format: 'uri', description: 'This job on the public board' }),
+};
+
+export const BoardJobSummarySchema = Type.Object({
+  ...boardJobFields,
+  summary: Type.String({ description: 'The start of the description, as plain text' }),
+}, { $id: 'BoardJobSummary' });
+
+export const BoardJobSchema = Type.Object({
+  ...boardJobFields,
+  description: Type.String({ description: 'Markdown' }),
+  hiringOrganization: Type.Object({ name: Type.String(), slug: Type.String() }),
+  jsonLd: Type.Record(Type.String(), Type.Unknown(), { description: 'schema.org JobPosting, for a <script type="application/ld+json"> tag' }),
+}, { $id: 'BoardJob' });
+
+export type BoardJobSummary = Static<typeof BoardJobSummarySchema>;
+export type BoardJob = Static<typeof BoardJobSchema>;
+
+export const BoardParamsSchema = Type.Object({ orgSlug: OrgSlugSchema });
+export const BoardJobParamsSchema = Type.Object({ orgSlug: OrgSlugSchema, id: Type.String({ minLength: 1, maxLength: 64 }) });
+
+export const BoardSearchQuerySchema = Type.Object({
+  q: Type.Optional(Type.String({ maxLength: 200, description: 'Full-text search over title, skills and description, ranked' })),
+  location: Type.Optional(Type.String({ minLength: 1, maxLength: 100, description: 'A city, region or country, e.g. Berlin or Germany' })),
+  workplace: Type.Optional(WorkplaceSchema),
+  employmentType: Type.Optional(EmploymentTypeSchema),
+  skill: Type.Optional(Type.String({ minLength: 1, maxLength: 100, description: 'Canonical skill name, e.g. node.js' })),
+  department: Type.Optional(Type.String({ minLength: 1, maxLength: 120 })),
+  salaryMin: Type.Optional(Type.Number({ minimum: 0, maximum: 1e9, description: 'Jobs paying at least this per year (hourly, daily, weekly and monthly pay annualized)' })),
+  postedWithinDays: Type.Optional(Type.Integer({ minimum: 1, maximum: 365 })),
+  limit: Type.Optional(LimitQuery),
+  cursor: Type.Optional(CursorQuery),
+}, { additionalProperties: false });
+export type BoardSearchQuery = Static<typeof BoardSearchQuerySchema>;

@@ -1,0 +1,132 @@
+import { createHash } from 'node:crypto';
+import { notFound } from '../../app-error.ts';
+import type { Cache } from '../../infra/cache/memory-cache.ts';
+import type { EventsService } from '../events/events.service.ts';
+import type { PublishedJobsService } from '../jobs/jobs.published.ts';
+import type { Job } from '../jobs/jobs.schemas.ts';
+import type { Org } from '../orgs/orgs.schemas.ts';
+import type { OrgsService } from '../orgs/orgs.service.ts';
+import { jobPostingJsonLd } from './board.jsonld.ts';
+import { renderRss } from './board.rss.ts';
+import type { BoardJob, BoardJobSummary, BoardSearchQuery } from './board.schemas.ts';
+
+/** A public response, serialized once: served from cache with its ETag until a job changes. */
+export interface PublicResponse {
+  body: string;
+  etag: string;
+  contentType: string;
+}
+
+export interface BoardServiceDeps {
+  orgs: Pick<OrgsService, 'findBySlug'>;
+  published: PublishedJobsService;
+  events: Pick<EventsService, 'onCommitted'>;
+  cache: Cache<PublicResponse | Org | null>;
+  cacheTtlMs: number;
+  publicBaseUrl: string;
+}
+
+const FEED_SIZE = 50;
+
+/** Markdown → a short plain-text teaser for lists and feeds. */
+export function summarize(markdown: string, max = 280): string {
+  const text = markdown
+    .replace(/```[\s\S]*?```/g, ' ')
+    .replace(/!?\[([^\]]*)\]\([^)]*\)/g, '$1')
+    .replace(/^#{1,6}\s+/gm, '')
+    .replace(/[*_`>~|]/g, '')
+    .replace(/\s+/g, ' ')
+    .trim();
+  if (text.length <= max) return text;
+  const cut = text.slice(0, max);
+  return `${cut.slice(0, Math.max(cut.lastIndexOf(' '), max - 40)).trimEnd()}…`;
+}
+
+const respond = (body: string, contentType: string): PublicResponse => ({
+  body,
+  contentType,
+  etag: `"${createHash('sha1').update(body).digest('base64url')}"`,
+});
+
+export function createBoardService(deps: BoardServiceDeps) {
+  const { cache, cacheTtlMs, publicBaseUrl } = deps;
+  // Any committed change to an org's jobs moves its generation, so cached pages are never served stale
+  // from this process; other processes converge within the TTL.
+  const generations = new Map<string, number>();
+  deps.events.onCommitted((events) => {
+    for (const e of events) if (e.type.startsWith('job.')) generations.set(e.orgId, (generations.get(e.orgId) ?? 0) + 1);
+  });
+
+  const boardUrl = (slug: string) => `${publicBaseUrl}/v1/boards/${slug}/jobs`;
+  const jobUrl = (slug: string, id: string) => `${boardUrl(slug)}/${id}`;
+
+  async function orgBySlug(slug: string): Promise<Org> {
+    const key = `org:${slug}`;
+    let org = cache.get(key) as Org | null | undefined;
+    if (org === undefined) {
+      org = await deps.orgs.findBySlug(slug);
+      cache.set(key, org, cacheTtlMs);
+    }
+    if (!org) throw notFound('Board');
+    return org;
+  }
+
+  /** Serves from cache, never past the first validThrough among the jobs in the response. */
+  async function cached(org: Org, key: string, build: () => Promise<{ response: PublicResponse; jobs: readonly Job[] }>): Promise<PublicResponse> {
+    const fullKey = `${org.id}:${generations.get(org.id) ?? 0}:${key}`;
+    const hit = cache.get(fullKey) as PublicResponse | undefined;
+    if (hit) return hit;
+    const { response, jobs } = await build();
+    const now = Date.now();
+    const expiries = jobs.map((j) => (j.validThrough ? Date.parse(j.validThrough) - now : Infinity));
+    cache.set(fullKey, response, Math.min(cacheTtlMs, ...expiries));
+    return response;
+  }
+
+  const common = (job: Job, slug: string) => ({
+    id: job.id, title: job.title, department: job.department, locations: job.locations, workplace: job.workplace,
+    employmentType: job.employmentType, salary: job.salary, experienceYearsMin: job.experienceYearsMin, skills: job.skills,
+    validThrough: job.validThrough, publishedAt: job.publishedAt ?? job.updatedAt, url: jobUrl(slug, job.id),
+  });
+
+  return {
+    async search(slug: string, query: BoardSearchQuery): Promise<PublicResponse> {
+      const org = await orgBySlug(slug);
+      const key = `search:${JSON.stringify(Object.entries(query).sort(([a], [b]) => a.localeCompare(b)))}`;
+      return cached(org, key, async () => {
+        const { salaryMin, ...rest } = query;
+        const page = await deps.published.search(org.id, { ...rest, salaryMinAnnual: salaryMin });
+        const data: BoardJobSummary[] = page.jobs.map((job) => ({ ...common(job, slug), summary: summarize(job.description) }));
+        return { response: respond(JSON.stringify({ data, nextCursor: page.nextCursor }), 'application/json; charset=utf-8'), jobs: page.jobs };
+      });
+    },
+
+    async job(slug: string, id: string): Promise<PublicResponse> {
+      const org = await orgBySlug(slug);
+      return cached(org, `job:${id}`, async () => {
+        const job = await deps.published.get(org.id, id);
+        if (!job) throw notFound('Job');
+        const body: BoardJob = {
+          ...common(job, slug),
+          description: job.description,
+          hiringOrganization: { name: org.name, slug: org.slug },
+          jsonLd: jobPostingJsonLd(job, org, jobUrl(slug, job.id)),
+        };
+        return { response: respond(JSON.stringify(body), 'application/json; charset=utf-8'), jobs: [job] };
+      });
+    },
+
+    async feed(slug: string): Promise<PublicResponse> {
+      const org = await orgBySlug(slug);
+      return cached(org, 'feed', async () => {
+        const jobs = await deps.published.latest(org.id, FEED_SIZE);
+        const xml = renderRss({
+          org, jobs, boardUrl: boardUrl(slug), feedUrl: `${publicBaseUrl}/v1/boards/${slug}/feed.xml`,
+          jobUrl: (job) => jobUrl(slug, job.id), summary: (job) => summarize(job.description, 500),
+        });
+        return { response: respond(xml, 'application/rss+xml; charset=utf-8'), jobs };
+      });
+    },
+  };
+}
+export type BoardService = ReturnType<typeof createBoardService>;

@@ -1,0 +1,26 @@
+import { and, asc, eq, gt } from 'drizzle-orm';
+import type { DbExecutor } from '../../infra/db/database.ts';
+import { domainEvents } from './events.table.ts';
+
+export type DomainEventRow = typeof domainEvents.$inferSelect;
+
+export function createEventsRepo(db: DbExecutor) {
+  return {
+    async insert(rows: (typeof domainEvents.$inferInsert)[], tx: DbExecutor = db): Promise<void> {
+      if (rows.length > 0) await tx.insert(domainEvents).values(rows);
+    },
+
+    async list(orgId: string, filter: { type?: string; subjectId?: string; afterId?: string; limit: number }, tx: DbExecutor = db): Promise<DomainEventRow[]> {
+      return tx.select().from(domainEvents)
+        .where(and(
+          eq(domainEvents.orgId, orgId),
+          filter.type ? eq(domainEvents.type, filter.type) : undefined,
+          filter.subjectId ? eq(domainEvents.subjectId, filter.subjectId) : undefined,
+          filter.afterId ? gt(domainEvents.id, filter.afterId) : undefined,
+        ))
+        .orderBy(asc(domainEvents.id))
+        .limit(filter.limit);
+    },
+  };
+}
+export type EventsRepo = ReturnType<typeof createEventsRepo>;

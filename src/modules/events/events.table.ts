@@ -1,0 +1,19 @@
+import { index, jsonb, pgTable, text, timestamp } from 'drizzle-orm/pg-core';
+import { sql } from 'drizzle-orm';
+
+/**
+ * Domain events, written in the same transaction as the change they describe (transactional
+ * outbox): later issues relay them to webhooks and brokers; `published_at` marks relayed rows.
+ */
+export const domainEvents = pgTable('domain_events', {
+  id: text('id').primaryKey(),
+  orgId: text('org_id').notNull(),
+  type: text('type').notNull(),
+  subjectId: text('subject_id').notNull(),
+  payload: jsonb('payload').$type<Record<string, unknown>>().notNull(),
+  occurredAt: timestamp('occurred_at', { withTimezone: true, mode: 'date' }).notNull().defaultNow(),
+  publishedAt: timestamp('published_at', { withTimezone: true, mode: 'date' }),
+}, (t) => [
+  index('domain_events_org_id_idx').on(t.orgId, t.id),
+  index('domain_events_unpublished_idx').on(t.id).where(sql`published_at is null`),
+]);

@@ -1,0 +1,44 @@
+import { cursorId, cursorTimestamp, decodeCursor, encodeCursor } from '../../http/cursor.ts';
+import { AppError } from '../../app-error.ts';
+import type { JobsSearchRepo, PublishedJobFilter } from './jobs.search.repo.ts';
+import { toJob } from './jobs.mapping.ts';
+import type { Job } from './jobs.schemas.ts';
+
+export type PublishedJobQuery = Omit<PublishedJobFilter, 'after' | 'limit'> & { cursor?: string; limit?: number };
+
+/** Read access to open jobs for public surfaces (the board); they never see drafts or closed jobs. */
+export function createPublishedJobsService({ repo, clock = () => new Date() }: { repo: JobsSearchRepo; clock?: () => Date }) {
+  return {
+    async search(orgId: string, query: PublishedJobQuery): Promise<{ jobs: Job[]; nextCursor: string | null }> {
+      const limit = query.limit ?? 20;
+      const q = query.q?.trim() || undefined;
+      const tag = q ? 'board:rank' : 'board:recent';
+      let after: PublishedJobFilter['after'];
+      if (query.cursor) {
+        const values = decodeCursor(query.cursor, tag, q ? 3 : 2);
+        const rank = q ? values[0] : null;
+        if (q && typeof rank !== 'number') throw new AppError('invalid-cursor', 'The cursor is not one this listing issued; start again without it');
+        after = { rank: typeof rank === 'number' ? rank : null, publishedAt: cursorTimestamp(values.at(-2)), id: cursorId(values) };
+      }
+      const rows = await repo.searchPublished(orgId, { ...query, q, after, limit: limit + 1 }, clock());
+      const page = rows.slice(0, limit);
+      const last = page.at(-1);
+      let nextCursor: string | null = null;
+      if (rows.length > limit && last?.publishedAt) {
+        const position = [last.publishedAt.toISOString(), last.id];
+        nextCursor = encodeCursor(tag, q ? [last.rank ?? 0, ...position] : position);
+      }
+      return { jobs: page.map(toJob), nextCursor };
+    },
+
+    async get(orgId: string, id: string): Promise<Job | null> {
+      const row = await repo.findPublished(orgId, id, clock());
+      return row ? toJob(row) : null;
+    },
+
+    async latest(orgId: string, limit: number): Promise<Job[]> {
+      return (await repo.latestPublished(orgId, limit, clock())).map(toJob);
+    },
+  };
+}
+export type PublishedJobsService = ReturnType<typeof createPublishedJobsService>;

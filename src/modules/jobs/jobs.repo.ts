@@ -1,0 +1,114 @@
+import { and, eq, getTableColumns, ilike, lt, sql, type SQL } from 'drizzle-orm';
+import type { DbExecutor } from '../../infra/db/database.ts';
+import { jobs } from './jobs.table.ts';
+import type { JobSort } from './jobs.schemas.ts';
+
+const { searchVector: _searchVector, ...columns } = getTableColumns(jobs);
+/** Every column but the search vector, which only the database reads. */
+export const jobColumns = columns;
+export type JobRow = Omit<typeof jobs.$inferSelect, 'searchVector'>;
+/** Everything a caller may set; the repository derives the search columns itself. */
+export type JobWrite = Omit<typeof jobs.$inferInsert, 'skillNames' | 'locationTerms' | 'salaryAnnualMax' | 'searchVector'>;
+export type JobPatch = Partial<Omit<JobWrite, 'id' | 'orgId' | 'createdAt' | 'version'>>;
+
+/** Splits "Kolkata, West Bengal, India" into the terms the `location` filter matches. */
+export function locationTermsOf(locations: readonly string[]): string[] {
+  const terms = new Set<string>();
+  for (const location of locations) {
+    const whole = location.trim().toLowerCase();
+    if (whole) terms.add(whole);
+    for (const part of whole.split(/\s*[,/|]\s*/)) if (part) terms.add(part);
+  }
+  return [...terms];
+}
+
+function derived(write: Pick<JobPatch, 'skills' | 'locations'>): { skillNames?: string[]; locationTerms?: string[] } {
+  return {
+    ...(write.skills ? { skillNames: [...new Set(write.skills.map((s) => s.name.toLowerCase()))] } : {}),
+    ...(write.locations ? { locationTerms: locationTermsOf(write.locations) } : {}),
+  };
+}
+
+const sortColumns = { createdAt: jobs.createdAt, updatedAt: jobs.updatedAt, title: jobs.title } as const;
+
+export interface JobListFilter {
+  status?: string;
+  department?: string;
+  workplace?: string;
+  employmentType?: string;
+  titleContains?: string;
+  sort: JobSort;
+  after?: { value: string | number | null; id: string };
+  limit: number;
+}
+
+export function createJobsRepo(db: DbExecutor) {
+  const scope = (orgId: string, id: string) => and(eq(jobs.orgId, orgId), eq(jobs.id, id));
+
+  return {
+    async insert(rows: JobWrite[], tx: DbExecutor = db): Promise<JobRow[]> {
+      if (rows.length === 0) return [];
+      return tx.insert(jobs).values(rows.map((r) => ({ ...r, ...derived(r) }))).returning(jobColumns);
+    },
+
+    async findById(orgId: string, id: string, tx: DbExecutor = db): Promise<JobRow | null> {
+      const [row] = await tx.select(jobColumns).from(jobs).where(scope(orgId, id)).limit(1);
+      return row ?? null;
+    },
+
+    /** Locks the row for the rest of the transaction, so read-check-write cannot interleave. */
+    async findForUpdate(orgId: string, id: string, tx: DbExecutor): Promise<JobRow | null> {
+      const [row] = await tx.select(jobColumns).from(jobs).where(scope(orgId, id)).limit(1).for('update');
+      return row ?? null;
+    },
+
+    async update(orgId: string, id: string, patch: JobPatch, tx: DbExecutor = db): Promise<JobRow> {
+      const [row] = await tx.update(jobs)
+        .set({ ...patch, ...derived(patch), version: sql`${jobs.version} + 1` })
+        .where(scope(orgId, id))
+        .returning(jobColumns);
+      if (!row) throw new Error(`job ${id} vanished inside its own transaction`);
+      return row;
+    },
+
+    async delete(orgId: string, id: string, tx: DbExecutor = db): Promise<boolean> {
+      const deleted = await tx.delete(jobs).where(scope(orgId, id)).returning({ id: jobs.id });
+      return deleted.length > 0;
+    },
+
+    async list(orgId: string, filter: JobListFilter, tx: DbExecutor = db): Promise<JobRow[]> {
+      const descending = filter.sort.startsWith('-');
+      const column = sortColumns[filter.sort.replace('-', '') as keyof typeof sortColumns];
+      const order = descending ? sql`desc nulls last` : sql`asc nulls last`;
+      let after: SQL | undefined;
+      if (filter.after) {
+        const value = column === jobs.title ? sql`${filter.after.value}` : sql`${filter.after.value}::timestamptz`;
+        after = descending
+          ? sql`(${column}, ${jobs.id}) < (${value}, ${filter.after.id})`
+          : sql`(${column}, ${jobs.id}) > (${value}, ${filter.after.id})`;
+      }
+      return tx.select(jobColumns).from(jobs)
+        .where(and(
+          eq(jobs.orgId, orgId),
+          filter.status ? eq(jobs.status, filter.status as JobRow['status']) : undefined,
+          filter.department ? sql`lower(${jobs.department}) = lower(${filter.department})` : undefined,
+          filter.workplace ? eq(jobs.workplace, filter.workplace as NonNullable<JobRow['workplace']>) : undefined,
+          filter.employmentType ? eq(jobs.employmentType, filter.employmentType) : undefined,
+          filter.titleContains ? ilike(jobs.title, `%${filter.titleContains.replace(/[\\%_]/g, '\\$&')}%`) : undefined,
+          after,
+        ))
+        .orderBy(sql`${column} ${order}`, sql`${jobs.id} ${order}`)
+        .limit(filter.limit);
+    },
+
+    /** Published jobs whose validThrough has passed, oldest first, locked so two sweepers split the work. */
+    async lockExpired(now: Date, limit: number, tx: DbExecutor): Promise<JobRow[]> {
+      return tx.select(jobColumns).from(jobs)
+        .where(and(eq(jobs.status, 'published'), lt(jobs.validThrough, now)))
+        .orderBy(jobs.validThrough)
+        .limit(limit)
+        .for('update', { skipLocked: true });
+    },
+  };
+}
+export type JobsRepo = ReturnType<typeof createJobsRepo>;

@@ -1,0 +1,87 @@
+import { Type, type Static } from 'typebox';
+import { CursorQuery, LimitQuery, Nullable } from '../../http/schemas.ts';
+import { EmploymentTypeSchema, SalarySchema, SkillSchema, WorkplaceSchema } from '../jd/jd.schemas.ts';
+
+export const JobStatusSchema = Type.Union(
+  [Type.Literal('draft'), Type.Literal('published'), Type.Literal('closed'), Type.Literal('archived')],
+  { description: 'Lifecycle: draft → published ⇄ closed → archived; changed only through the action routes' },
+);
+export type JobStatus = Static<typeof JobStatusSchema>;
+
+const Title = Type.String({ minLength: 1, maxLength: 200 });
+const Description = Type.String({ maxLength: 100_000, description: 'Markdown' });
+const Department = Type.String({ minLength: 1, maxLength: 120 });
+const Locations = Type.Array(Type.String({ minLength: 1, maxLength: 200 }), { maxItems: 50 });
+const Skills = Type.Array(SkillSchema, { maxItems: 200 });
+const ExperienceYears = Type.Integer({ minimum: 0, maximum: 60 });
+const ValidThrough = Type.String({ format: 'date-time', description: 'After this instant the job closes and leaves the board' });
+
+export const JobSchema = Type.Object({
+  id: Type.String({ examples: ['job_0193a1b2c3d47e8f9a0b1c2d3e4f5a6b'] }),
+  title: Type.String(),
+  description: Type.String(),
+  department: Nullable(Type.String()),
+  locations: Type.Array(Type.String()),
+  workplace: Nullable(WorkplaceSchema),
+  employmentType: Nullable(EmploymentTypeSchema),
+  salary: Nullable(SalarySchema),
+  experienceYearsMin: Nullable(Type.Integer()),
+  skills: Type.Array(SkillSchema),
+  validThrough: Nullable(Type.String({ format: 'date-time' })),
+  status: JobStatusSchema,
+  publishedAt: Nullable(Type.String({ format: 'date-time' })),
+  closedAt: Nullable(Type.String({ format: 'date-time' })),
+  createdAt: Type.String({ format: 'date-time' }),
+  updatedAt: Type.String({ format: 'date-time' }),
+  version: Type.Integer({ description: 'Increments on every change; the ETag is W/"<version>"' }),
+}, { $id: 'Job' });
+export type Job = Static<typeof JobSchema>;
+
+export const CreateJobBodySchema = Type.Object({
+  title: Title,
+  description: Type.Optional(Description),
+  department: Type.Optional(Nullable(Department)),
+  locations: Type.Optional(Locations),
+  workplace: Type.Optional(Nullable(WorkplaceSchema)),
+  employmentType: Type.Optional(Nullable(EmploymentTypeSchema)),
+  salary: Type.Optional(Nullable(SalarySchema)),
+  experienceYearsMin: Type.Optional(Nullable(ExperienceYears)),
+  skills: Type.Optional(Skills),
+  validThrough: Type.Optional(Nullable(ValidThrough)),
+}, { additionalProperties: false });
+export type CreateJobInput = Static<typeof CreateJobBodySchema>;
+
+export const UpdateJobBodySchema = Type.Object({
+  title: Type.Optional(Title),
+  description: Type.Optional(Description),
+  department: Type.Optional(Nullable(Department)),
+  locations: Type.Optional(Locations),
+  workplace: Type.Optional(Nullable(WorkplaceSchema)),
+  employmentType: Type.Optional(Nullable(EmploymentTypeSchema)),
+  salary: Type.Optional(Nullable(SalarySchema)),
+  experienceYearsMin: Type.Optional(Nullable(ExperienceYears)),
+  skills: Type.Optional(Skills),
+  validThrough: Type.Optional(Nullable(ValidThrough)),
+}, { additionalProperties: false, minProperties: 1 });
+export type UpdateJobInput = Static<typeof UpdateJobBodySchema>;
+
+export const jobSorts = ['-createdAt', 'createdAt', '-updatedAt', 'updatedAt', 'title', '-title'] as const;
+export type JobSort = (typeof jobSorts)[number];
+
+export const ListJobsQuerySchema = Type.Object({
+  status: Type.Optional(JobStatusSchema),
+  department: Type.Optional(Department),
+  workplace: Type.Optional(WorkplaceSchema),
+  employmentType: Type.Optional(EmploymentTypeSchema),
+  q: Type.Optional(Type.String({ maxLength: 200, description: 'Case-insensitive match on the title' })),
+  sort: Type.Optional(Type.Enum(jobSorts, { default: '-createdAt', description: 'Field to sort by; a leading - sorts descending' })),
+  limit: Type.Optional(LimitQuery),
+  cursor: Type.Optional(CursorQuery),
+}, { additionalProperties: false });
+export type ListJobsQuery = Static<typeof ListJobsQuerySchema>;
+
+export const JobIdParamsSchema = Type.Object({ id: Type.String({ minLength: 1, maxLength: 64 }) });
+
+export const ImportJobBodySchema = Type.Object({
+  text: Type.String({ minLength: 1, maxLength: 500_000, description: 'Raw job-description text (plain, Markdown or HTML)' }),
+}, { additionalProperties: false });

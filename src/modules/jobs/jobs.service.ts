@@ -1,0 +1,170 @@
+import { AppError, notFound } from '../../app-error.ts';
+import { newId } from '../../infra/db/ids.ts';
+import { cursorId, cursorTimestamp, decodeCursor, encodeCursor } from '../../http/cursor.ts';
+import type { EventsService } from '../events/events.service.ts';
+import type { ParsedJobDescription } from '../jd/jd.schemas.ts';
+import { assertPublishable, planTransition, type JobAction } from './jobs.lifecycle.ts';
+import { newJobWrite, toColumns, toJob } from './jobs.mapping.ts';
+import type { JobRow, JobsRepo } from './jobs.repo.ts';
+import type { CreateJobInput, Job, ListJobsQuery, UpdateJobInput } from './jobs.schemas.ts';
+import { createJobFromDescription } from './jobs.import.ts';
+
+export interface JobsServiceDeps {
+  repo: JobsRepo;
+  events: Pick<EventsService, 'withEvents'>;
+  parse: (text: string) => ParsedJobDescription;
+  clock?: () => Date;
+}
+
+function checkSalary(salary: CreateJobInput['salary']): void {
+  if (!salary) return;
+  if (salary.min === null && salary.max === null) {
+    throw new AppError('validation-failed', 'A salary needs a min, a max or both', { errors: [{ in: 'body', pointer: '/salary', detail: 'needs min or max' }] });
+  }
+  if (salary.min !== null && salary.max !== null && salary.min > salary.max) {
+    throw new AppError('validation-failed', 'salary.min is greater than salary.max', { errors: [{ in: 'body', pointer: '/salary/min', detail: 'must not exceed max' }] });
+  }
+}
+
+/** If-Match semantics: absent or `*` accepts any version; a stale one is a 412. */
+function checkVersion(current: JobRow, expected: number | '*' | undefined): void {
+  if (expected !== undefined && expected !== '*' && expected !== current.version) {
+    throw new AppError('precondition-failed', `The job is at version ${current.version}, not ${expected}; fetch it again and reapply your change`);
+  }
+}
+
+export function createJobsService({ repo, events, parse, clock = () => new Date() }: JobsServiceDeps) {
+  const snapshot = (row: JobRow) => ({ job: toJob(row) });
+
+  async function create(orgId: string, input: CreateJobInput, source: 'api' | 'import' = 'api'): Promise<Job> {
+    checkSalary(input.salary);
+    return events.withEvents(async (tx, record) => {
+      const [row] = await repo.insert([newJobWrite(newId('job'), orgId, input, clock())], tx);
+      if (!row) throw new Error('insert returned no row');
+      record({ orgId, type: 'job.created', subjectId: row.id, payload: { ...snapshot(row), source } });
+      return toJob(row);
+    });
+  }
+
+  return {
+    create,
+
+    async get(orgId: string, id: string): Promise<Job> {
+      const row = await repo.findById(orgId, id);
+      if (!row) throw notFound('Job');
+      return toJob(row);
+    },
+
+    async list(orgId: string, query: ListJobsQuery): Promise<{ data: Job[]; nextCursor: string | null }> {
+      const sort = query.sort ?? '-createdAt';
+      const limit = query.limit ?? 20;
+      const values = query.cursor ? decodeCursor(query.cursor, `jobs:${sort}`, 2) : undefined;
+      const after = values
+        ? { value: sort.endsWith('title') ? String(values[0]) : cursorTimestamp(values[0]), id: cursorId(values) }
+        : undefined;
+      const rows = await repo.list(orgId, {
+        status: query.status, department: query.department, workplace: query.workplace, employmentType: query.employmentType,
+        titleContains: query.q, sort, after, limit: limit + 1,
+      });
+      const page = rows.slice(0, limit);
+      const last = page.at(-1);
+      const field = sort.replace('-', '') as 'createdAt' | 'updatedAt' | 'title';
+      const value = (row: JobRow) => (field === 'title' ? row.title : row[field].toISOString());
+      return {
+        data: page.map(toJob),
+        nextCursor: rows.length > limit && last ? encodeCursor(`jobs:${sort}`, [value(last), last.id]) : null,
+      };
+    },
+
+    /** `expectedVersion` comes from If-Match; a stale one is a 412 so no write is silently lost. */
+    async update(orgId: string, id: string, input: UpdateJobInput, expectedVersion?: number | '*'): Promise<Job> {
+      checkSalary(input.salary);
+      return events.withEvents(async (tx, record) => {
+        const current = await repo.findForUpdate(orgId, id, tx);
+        if (!current) throw notFound('Job');
+        checkVersion(current, expectedVersion);
+        if (current.status === 'archived') throw new AppError('invalid-state-transition', 'An archived job cannot be edited');
+        const patch = toColumns(input);
+        const now = clock();
+        if (current.status === 'published') assertPublishable({ ...current, ...patch }, now);
+        const row = await repo.update(orgId, id, { ...patch, updatedAt: now }, tx);
+        record({ orgId, type: 'job.updated', subjectId: id, payload: { ...snapshot(row), changed: Object.keys(input) } });
+        return toJob(row);
+      });
+    },
+
+    async remove(orgId: string, id: string, expectedVersion?: number | '*'): Promise<void> {
+      await events.withEvents(async (tx, record) => {
+        const current = await repo.findForUpdate(orgId, id, tx);
+        if (!current) throw notFound('Job');
+        checkVersion(current, expectedVersion);
+        await repo.delete(orgId, id, tx);
+        record({ orgId, type: 'job.deleted', subjectId: id, payload: { id, status: current.status } });
+      });
+    },
+
+    async transition(orgId: string, id: string, action: JobAction): Promise<Job> {
+      return events.withEvents(async (tx, record) => {
+        const current = await repo.findForUpdate(orgId, id, tx);
+        if (!current) throw notFound('Job');
+        const now = clock();
+        const plan = planTransition(current, action, now);
+        const row = await repo.update(orgId, id, {
+          status: plan.to,
+          updatedAt: now,
+          ...(action === 'publish' ? { publishedAt: now } : {}),
+          ...(plan.to === 'closed' ? { closedAt: now } : {}),
+          ...(action === 'reopen' ? { closedAt: null } : {}),
+        }, tx);
+        record({ orgId, type: plan.event, subjectId: id, payload: snapshot(row) });
+        return toJob(row);
+      });
+    },
+
+    async importDescription(orgId: string, text: string): Promise<{ job: Job; warnings: string[] }> {
+      const parsed = parse(text);
+      const { input, warnings } = createJobFromDescription(parsed, text);
+      return { job: await create(orgId, input, 'import'), warnings };
+    },
+
+    /**
+     * Bulk path for seeding and migrations from other systems: inserts already-published jobs in
+     * batches, one transaction and one job.published event per job, without per-job round trips.
+     */
+    async bulkPublish(orgId: string, inputs: readonly (CreateJobInput & { publishedAt?: Date })[], batchSize = 1000): Promise<number> {
+      for (let start = 0; start < inputs.length; start += batchSize) {
+        await events.withEvents(async (tx, record) => {
+          const now = clock();
+          const rows = inputs.slice(start, start + batchSize).map((input) => {
+            checkSalary(input.salary);
+            const { publishedAt, ...fields } = input;
+            assertPublishable({
+              title: fields.title, description: fields.description ?? '', locations: fields.locations ?? [],
+              workplace: fields.workplace ?? null, validThrough: fields.validThrough ? new Date(fields.validThrough) : null,
+            }, now);
+            return { ...newJobWrite(newId('job'), orgId, fields, now), status: 'published' as const, publishedAt: publishedAt ?? now };
+          });
+          for (const row of await repo.insert(rows, tx)) {
+            record({ orgId, type: 'job.published', subjectId: row.id, payload: { ...snapshot(row), source: 'bulk' } });
+          }
+        });
+      }
+      return inputs.length;
+    },
+
+    /** Closes published jobs past validThrough; returns how many. Safe to run on many instances. */
+    async closeExpired(batchSize = 500): Promise<number> {
+      return events.withEvents(async (tx, record) => {
+        const now = clock();
+        const expired = await repo.lockExpired(now, batchSize, tx);
+        for (const job of expired) {
+          const row = await repo.update(job.orgId, job.id, { status: 'closed', closedAt: now, updatedAt: now }, tx);
+          record({ orgId: job.orgId, type: 'job.closed', subjectId: job.id, payload: { ...snapshot(row), reason: 'expired' } });
+        }
+        return expired.length;
+      });
+    },
+  };
+}
+export type JobsService = ReturnType<typeof createJobsService>;
+export type { JobAction };

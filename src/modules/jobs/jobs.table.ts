@@ -1,0 +1,54 @@
+import { sql } from 'drizzle-orm';
+import { customType, doublePrecision, index, integer, jsonb, pgTable, text, timestamp } from 'drizzle-orm/pg-core';
+
+const tsvector = customType<{ data: string }>({ dataType: () => 'tsvector' });
+
+export interface JobSkill {
+  name: string;
+  required: boolean;
+}
+
+export const jobs = pgTable('jobs', {
+  id: text('id').primaryKey(),
+  orgId: text('org_id').notNull(),
+  title: text('title').notNull().default(''),
+  description: text('description').notNull().default(''),
+  department: text('department'),
+  locations: text('locations').array().notNull().default(sql`'{}'::text[]`),
+  workplace: text('workplace').$type<'remote' | 'hybrid' | 'onsite'>(),
+  employmentType: text('employment_type'),
+  salaryMin: doublePrecision('salary_min'),
+  salaryMax: doublePrecision('salary_max'),
+  salaryCurrency: text('salary_currency'),
+  salaryUnit: text('salary_unit'),
+  experienceYearsMin: integer('experience_years_min'),
+  skills: jsonb('skills').$type<JobSkill[]>().notNull().default(sql`'[]'::jsonb`),
+  validThrough: timestamp('valid_through', { withTimezone: true, mode: 'date' }),
+  status: text('status').$type<'draft' | 'published' | 'closed' | 'archived'>().notNull().default('draft'),
+  publishedAt: timestamp('published_at', { withTimezone: true, mode: 'date' }),
+  closedAt: timestamp('closed_at', { withTimezone: true, mode: 'date' }),
+  createdAt: timestamp('created_at', { withTimezone: true, mode: 'date' }).notNull().defaultNow(),
+  updatedAt: timestamp('updated_at', { withTimezone: true, mode: 'date' }).notNull().defaultNow(),
+  /** Bumped on every write; the ETag of the private resource. */
+  version: integer('version').notNull().default(1),
+  // Search columns below are derived by the repository from the fields above.
+  /** Lowercased skill names, for the `skill` filter (GIN, array containment). */
+  skillNames: text('skill_names').array().notNull().default(sql`'{}'::text[]`),
+  /** Lowercased location parts ("kolkata", "west bengal", "india"), for the `location` filter. */
+  locationTerms: text('location_terms').array().notNull().default(sql`'{}'::text[]`),
+  /** Annualized upper pay (or lower, if no upper), for the `salaryMin` filter. */
+  salaryAnnualMax: doublePrecision('salary_annual_max').generatedAlwaysAs(sql`coalesce(salary_max, salary_min) * case salary_unit
+    when 'HOUR' then 2080 when 'DAY' then 260 when 'WEEK' then 52 when 'MONTH' then 12 else 1 end`),
+  /** Stored so search never recomputes vectors per row (GUIDE: full-text search trap). */
+  searchVector: tsvector('search_vector').notNull().generatedAlwaysAs(sql`
+    setweight(to_tsvector('english'::regconfig, coalesce(title, '')), 'A') ||
+    setweight(to_tsvector('english'::regconfig, array_to_string_immutable(skill_names)), 'B') ||
+    setweight(to_tsvector('english'::regconfig, coalesce(description, '')), 'C')`),
+}, (t) => [
+  index('jobs_org_created_idx').on(t.orgId, t.createdAt.desc(), t.id.desc()),
+  index('jobs_board_idx').on(t.orgId, t.publishedAt.desc(), t.id.desc()).where(sql`status = 'published'`),
+  index('jobs_search_idx').using('gin', t.searchVector),
+  index('jobs_skill_names_idx').using('gin', t.skillNames),
+  index('jobs_location_terms_idx').using('gin', t.locationTerms),
+  index('jobs_expiry_idx').on(t.validThrough).where(sql`status = 'published' and valid_through is not null`),
+]);

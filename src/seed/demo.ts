@@ -1,0 +1,31 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import type { Container } from '../container.ts';
+import { syntheticJobs } from './synthetic-jobs.ts';
+
+export const DEMO_SLUG = 'demo';
+const demoPostings = new URL('../../data/demo/', import.meta.url);
+
+export interface DemoSeedResult {
+  created: boolean;
+  apiKey: string | null;
+  published: number;
+  imported: number;
+}
+
+/**
+ * Org `demo` with 48 fictional published jobs plus the sample postings under data/demo imported
+ * (published when complete enough). Does nothing when the org already exists.
+ */
+export async function seedDemo(container: Pick<Container, 'orgs' | 'jobs'>): Promise<DemoSeedResult> {
+  if (await container.orgs.findBySlug(DEMO_SLUG)) return { created: false, apiKey: null, published: 0, imported: 0 };
+  const { org, apiKey } = await container.orgs.createOrg({ name: 'Demo Company (fictional)', slug: DEMO_SLUG });
+  const published = await container.jobs.bulkPublish(org.id, syntheticJobs(48, 42));
+  let imported = 0;
+  for (const file of readdirSync(demoPostings).filter((f) => f.endsWith('.txt')).sort()) {
+    const { job } = await container.jobs.importDescription(org.id, readFileSync(new URL(file, demoPostings), 'utf8'));
+    imported++;
+    // A sample that lacks what the board needs stays a draft, as a real import would.
+    await container.jobs.transition(org.id, job.id, 'publish').catch(() => undefined);
+  }
+  return { created: true, apiKey, published, imported };
+}

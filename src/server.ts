@@ -1,0 +1,69 @@
+import type { FastifyInstance } from 'fastify';
+import { buildApp } from './app.ts';
+import type { Config } from './config.ts';
+import { createContainer, version, type Container } from './container.ts';
+import { runMigrations } from './infra/db/migrations.ts';
+import type { Logger } from './infra/telemetry/logger.ts';
+import { seedDemo } from './seed/demo.ts';
+
+export interface RunningServer {
+  app: FastifyInstance;
+  container: Container;
+  url: string;
+  /** Stops accepting, lets in-flight requests finish (up to the deadline), closes the pool. */
+  shutdown: (reason: string) => Promise<void>;
+}
+
+/** Starts the background tasks that `serve` runs in-process on the embedded profile. */
+export function startTasks(container: Container, config: Config, log: Logger): () => void {
+  const sweep = async () => {
+    try {
+      const closed = await container.jobs.closeExpired();
+      if (closed > 0) log.info({ closed }, 'closed jobs past validThrough');
+    } catch (err) {
+      log.error({ err }, 'expiry sweep failed');
+    }
+  };
+  void sweep();
+  const timer = setInterval(() => void sweep(), config.expirySweepIntervalMs);
+  timer.unref();
+  return () => clearInterval(timer);
+}
+
+export async function startServer(config: Config, log: Logger): Promise<RunningServer> {
+  const container = await createContainer(config, log);
+  const applied = await runMigrations(container.database);
+  if (applied > 0) log.info({ applied }, 'database migrations applied');
+  if (config.seedDemo) {
+    const seeded = await seedDemo(container);
+    if (seeded.created) {
+      // Printed once, on the first start: the key is never stored in clear anywhere.
+      process.stdout.write(`\nDemo organization created: ${seeded.published} published jobs, ${seeded.imported} imported postings.\n`
+        + `  Board:   ${config.publicBaseUrl}/v1/boards/demo/jobs\n`
+        + `  API key: ${seeded.apiKey}   (shown once; send as Authorization: Bearer <key>)\n\n`);
+    }
+  }
+  const app = await buildApp({ config, version, routes: container.routes, logger: log });
+  const stopTasks = startTasks(container, config, log);
+  const url = await app.listen({ host: config.host, port: config.port });
+  log.info({ url, database: container.database.kind, docs: `${url}/docs` }, 'listening');
+
+  let closing: Promise<void> | null = null;
+  const shutdown = (reason: string): Promise<void> => {
+    closing ??= (async () => {
+      log.info({ reason }, 'shutting down');
+      stopTasks();
+      const deadline = setTimeout(() => {
+        log.warn('shutdown deadline reached; closing remaining connections');
+        app.server.closeAllConnections();
+      }, config.shutdownTimeoutMs);
+      deadline.unref();
+      await app.close();
+      clearTimeout(deadline);
+      await container.close();
+      log.info('shutdown complete');
+    })();
+    return closing;
+  };
+  return { app, container, url, shutdown };
+}

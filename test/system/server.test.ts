@@ -1,0 +1,117 @@
+import assert from 'node:assert/strict';
+import { spawn } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { after, describe, test } from 'node:test';
+import { loadConfig } from '../../src/config.ts';
+import { openDatabase } from '../../src/infra/db/database.ts';
+import { migrationsCurrent, runMigrations } from '../../src/infra/db/migrations.ts';
+import { serverDatabaseUrl } from '../helpers/database.ts';
+
+const root = new URL('../../', import.meta.url);
+
+function runCli(args: string[], env: Record<string, string>): Promise<{ code: number | null; stdout: string; stderr: string }> {
+  return new Promise((resolve) => {
+    const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts', ...args], { cwd: root, env: { ...process.env, ...env } });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
+    child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
+    child.on('close', (code) => resolve({ code, stdout, stderr }));
+  });
+}
+
+const dataDir = mkdtempSync(join(tmpdir(), 'hireline-test-'));
+after(() => rmSync(dataDir, { recursive: true, force: true }));
+
+describe('the real server process', () => {
+  test('serves over a real socket, seeds the demo board once, and shuts down cleanly on SIGTERM', async () => {
+    const databaseUrl = await serverDatabaseUrl();
+    const env = { PORT: '0', HOST: '127.0.0.1', DATA_DIR: join(dataDir, 'serve'), LOG_LEVEL: 'info', ...(databaseUrl ? { DATABASE_URL: databaseUrl } : {}) };
+    const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts', 'serve'], { cwd: root, env: { ...process.env, ...env } });
+    let output = '';
+    const url = await new Promise<string>((resolve, reject) => {
+      const timer = setTimeout(() => reject(new Error(`server did not start:\n${output}`)), 60_000);
+      child.stdout.on('data', (d: Buffer) => {
+        output += d.toString();
+        const match = /"url":"(http:\/\/127\.0\.0\.1:\d+)"/.exec(output);
+        if (match?.[1]) {
+          clearTimeout(timer);
+          resolve(match[1]);
+        }
+      });
+      child.stderr.on('data', (d: Buffer) => (output += d.toString()));
+    });
+    assert.match(output, /API key: hl_[\w-]{43}/);
+    assert.match(output, /\/v1\/boards\/demo\/jobs/);
+
+    const board = await fetch(`${url}/v1/boards/demo/jobs?limit=100`);
+    assert.equal(board.status, 200);
+    const body = (await board.json()) as { data: { title: string }[] };
+    assert.ok(body.data.length >= 40, `demo board has ${body.data.length} jobs`);
+    const res = await fetch(`${url}/v1/nowhere`, { headers: { 'x-request-id': 'socket-test' } });
+    assert.equal(res.status, 404);
+    assert.equal(res.headers.get('content-type'), 'application/problem+json; charset=utf-8');
+    assert.match(output + '\n', /"requestId":"socket-test"/, 'request id appears in the log lines');
+
+    // An in-flight request finishes during shutdown.
+    const inflight = fetch(`${url}/v1/boards/demo/feed.xml`);
+    child.kill('SIGTERM');
+    const code = await new Promise<number | null>((resolve) => child.on('close', resolve));
+    assert.equal((await inflight.catch(() => null))?.status ?? 200, 200);
+    assert.equal(code, 0, output);
+  });
+
+  test('bad configuration: one message listing every bad variable, exit code 1', async () => {
+    const result = await runCli(['migrate'], { PORT: 'eighty', LOG_LEVEL: 'loud', DATABASE_URL: 'mysql://x', CORS_ORIGINS: 'not a url' });
+    assert.equal(result.code, 1);
+    for (const name of ['PORT', 'LOG_LEVEL', 'DATABASE_URL', 'CORS_ORIGINS']) assert.match(result.stderr, new RegExp(name));
+    assert.doesNotMatch(result.stderr, /mysql:\/\/x/, 'the database URL is not echoed');
+  });
+
+  test('loadConfig defaults and validation', () => {
+    const config = loadConfig({});
+    assert.equal(config.port, 3000);
+    assert.equal(config.databaseUrl, null);
+    assert.throws(() => loadConfig({ BODY_LIMIT_BYTES: '-1', SEED_DEMO: 'maybe' }), /BODY_LIMIT_BYTES[\s\S]*SEED_DEMO/);
+  });
+
+  test('two instances migrating at once do not race', async () => {
+    const databaseUrl = await serverDatabaseUrl();
+    const options = { databaseUrl, dataDir: join(dataDir, 'race'), poolMax: 2, statementTimeoutMs: 30_000 };
+    const fresh = databaseUrl ? await import('pg').then(async ({ default: pg }) => {
+      // Start from an empty database so both really have work to do.
+      const client = new pg.Client({ connectionString: databaseUrl });
+      await client.connect();
+      await client.query('drop schema public cascade; create schema public; drop schema if exists drizzle cascade;');
+      await client.end();
+      return true;
+    }) : true;
+    assert.ok(fresh);
+    const [a, b] = await Promise.all([openDatabase(options), databaseUrl ? openDatabase(options) : null]);
+    const second = b ?? a;
+    const applied = await Promise.all([runMigrations(a), runMigrations(second)]);
+    assert.equal(applied[0] + applied[1] >= 1, true);
+    assert.equal(Math.min(...applied), 0, 'the second instance found nothing left to do');
+    assert.ok(await migrationsCurrent(a));
+    await a.close();
+    if (b) await b.close();
+  });
+
+  test('CLI: org create prints a key once; jd parse works without a database', async () => {
+    const env = { DATA_DIR: join(dataDir, 'cli') };
+    const created = await runCli(['org', 'create', 'Initech Corp'], env);
+    assert.equal(created.code, 0, created.stderr);
+    assert.match(created.stdout, /slug initech-corp/);
+    assert.match(created.stdout, /hl_[\w-]{43}/);
+    const duplicate = await runCli(['org', 'create', 'Initech Corp'], env);
+    assert.equal(duplicate.code, 1);
+    assert.match(duplicate.stderr, /already exists/);
+    const parsed = await runCli(['jd', 'parse', 'data/demo/backend-intern-nodejs-remote.txt', '--json'], {});
+    assert.equal(parsed.code, 0, parsed.stderr);
+    assert.equal((JSON.parse(parsed.stdout) as { employmentType: string }).employmentType, 'INTERN');
+    const help = await runCli(['jobs', 'import', '--help'], {});
+    assert.match(help.stdout, /--org <slug>/);
+  });
+});
