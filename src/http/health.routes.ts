@@ -14,7 +14,7 @@ const Ready = Type.Object({ status: Type.Literal('ready'), checks: Type.Object({
 export function healthRoutes(checks: ReadinessChecks): FastifyPluginAsyncTypebox {
   return async (app) => {
     app.get('/health', {
-      schema: { tags: ['system'], summary: 'Liveness: the process serves HTTP', response: { 200: Status } },
+      schema: { tags: ['system'], summary: 'Liveness: the process serves HTTP', response: { 200: Status, 500: problemRef } },
       logLevel: 'warn',
     }, async () => ({ status: 'ok' as const }));
 

@@ -57,15 +57,38 @@ export function createValidatorCompiler(): FastifySchemaCompiler<FastifySchema> 
   };
 }
 
+type AjvError = Pick<ErrorObject, 'instancePath' | 'keyword' | 'params' | 'message'>;
+
+function pointerOf(e: AjvError): string {
+  const params = e.params as Record<string, unknown>;
+  if (e.keyword === 'required' && typeof params.missingProperty === 'string') return `${e.instancePath}/${params.missingProperty}`;
+  if (e.keyword === 'additionalProperties' && typeof params.additionalProperty === 'string') return `${e.instancePath}/${params.additionalProperty}`;
+  return e.instancePath;
+}
+
+/** One readable sentence from every ajv error at one pointer (a union fails once per branch). */
+function describe(errors: AjvError[]): string {
+  if (errors.some((e) => e.keyword === 'additionalProperties')) return 'is not a known field';
+  const allowed = errors.filter((e) => e.keyword === 'const' || e.keyword === 'enum')
+    .flatMap((e) => {
+      const params = e.params as { allowedValue?: unknown; allowedValues?: unknown[] };
+      return params.allowedValues ?? [params.allowedValue];
+    });
+  if (allowed.length > 0) return `must be one of: ${allowed.map((v) => JSON.stringify(v)).join(', ')}`;
+  const types = errors.filter((e) => e.keyword === 'type').map((e) => String((e.params as { type?: unknown }).type));
+  const specific = errors.find((e) => !['type', 'anyOf', 'oneOf', 'const', 'enum'].includes(e.keyword));
+  if (specific) return specific.message ?? 'is invalid';
+  if (types.length > 0) return `must be ${[...new Set(types)].join(' or ')}`;
+  return errors[0]?.message ?? 'is invalid';
+}
+
 /** ajv errors → one entry per bad field, each located by a JSON pointer. */
-export function toFieldErrors(errors: readonly Pick<ErrorObject, 'instancePath' | 'keyword' | 'params' | 'message'>[], part: string | undefined): FieldError[] {
+export function toFieldErrors(errors: readonly AjvError[], part: string | undefined): FieldError[] {
   const where: HttpPart = part === 'querystring' || part === 'params' || part === 'headers' ? part : 'body';
-  return errors.map((e) => {
-    let pointer = e.instancePath;
-    const params = (e.params ?? {}) as Record<string, unknown>;
-    if (e.keyword === 'required' && typeof params.missingProperty === 'string') pointer += `/${params.missingProperty}`;
-    if (e.keyword === 'additionalProperties' && typeof params.additionalProperty === 'string') pointer += `/${params.additionalProperty}`;
-    const detail = e.keyword === 'additionalProperties' ? 'is not a known field' : (e.message ?? 'is invalid');
-    return { in: where, pointer, detail };
-  });
+  const byPointer = new Map<string, AjvError[]>();
+  for (const e of errors) {
+    const pointer = pointerOf(e);
+    byPointer.set(pointer, [...(byPointer.get(pointer) ?? []), e]);
+  }
+  return [...byPointer].map(([pointer, list]) => ({ in: where, pointer, detail: describe(list) }));
 }

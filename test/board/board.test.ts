@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { before, describe, test } from 'node:test';
+import { after, before, describe, test } from 'node:test';
 import { createJob, json, problem, publishJob, startTestApp, type TestApp, type TestOrg } from '../helpers/app.ts';
 
 type Summary = { id: string; title: string; summary: string; url: string; salary: unknown; locations: string[] };
@@ -26,6 +26,7 @@ describe('public job board', () => {
     await t.app.inject({ method: 'POST', url: `/v1/jobs/${closed.id}/close`, headers: org.auth });
     ids.closed = closed.id;
   });
+  after(() => t.close());
 
   const board = (query = '') => t.app.inject({ method: 'GET', url: `/v1/boards/${org.slug}/jobs${query}` });
   const titles = async (query = '') => json<Page>(await board(query)).data.map((j) => j.title);

@@ -1,7 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
 import { pino } from 'pino';
-import { after } from 'node:test';
 import { buildApp } from '../../src/app.ts';
 import { loadConfig, type Config } from '../../src/config.ts';
 import { createContainer, version, type Container } from '../../src/container.ts';
@@ -14,6 +13,7 @@ export interface TestApp {
   /** The first org, with its API key. */
   org: TestOrg;
   createOrg(name?: string): Promise<TestOrg>;
+  close(): Promise<void>;
 }
 
 export interface TestOrg {
@@ -23,20 +23,23 @@ export interface TestOrg {
   auth: { authorization: string };
 }
 
-/** The app over a fresh database of the current profile, with one org; closed after the file. */
+/** The app over a fresh database of the current profile, with one org; call close() in after(). */
 export async function startTestApp(env: Record<string, string> = {}): Promise<TestApp> {
   const config = loadConfig({ LOG_LEVEL: 'silent', SEED_DEMO: 'false', PUBLIC_BASE_URL: 'https://jobs.example.test', ...env });
-  const { database } = await freshDatabase();
+  const { database, drop } = await freshDatabase();
   const log = pino({ level: 'silent' });
   const container = await createContainer(config, log, database);
   const app = await buildApp({ config, version, routes: container.routes, logger: log });
-  after(() => app.close());
   const createOrg = async (name = 'Acme'): Promise<TestOrg> => {
     const slug = `${name.toLowerCase().replace(/[^a-z0-9]+/g, '-')}-${randomBytes(3).toString('hex')}`;
     const { org, apiKey } = await container.orgs.createOrg({ name, slug });
     return { id: org.id, slug: org.slug, apiKey, auth: { authorization: `Bearer ${apiKey}` } };
   };
-  return { app, container, config, org: await createOrg(), createOrg };
+  const close = async () => {
+    await app.close();
+    await drop();
+  };
+  return { app, container, config, org: await createOrg(), createOrg, close };
 }
 
 /** A complete, publishable job body; override any field. */

@@ -1,6 +1,5 @@
 import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync } from 'node:fs';
-import { after } from 'node:test';
 import pg from 'pg';
 import { openDatabase, type Database } from '../../src/infra/db/database.ts';
 import { migrationsFolder, runMigrations } from '../../src/infra/db/migrations.ts';
@@ -33,13 +32,29 @@ async function createServerDatabase(): Promise<string> {
     const template = templateName();
     const exists = await admin.query('select 1 from pg_database where datname = $1', [template]);
     if (exists.rowCount === 0) {
-      await admin.query(`create database ${template}`);
-      const db = await openDatabase({ databaseUrl: dbUrl(template), dataDir: '', poolMax: 1, statementTimeoutMs: 60_000 });
-      await runMigrations(db);
-      await db.close();
+      // Built under a scratch name and renamed when complete, so a failed build is never reused.
+      const scratch = `${template}_build_${process.pid}`;
+      await admin.query(`drop database if exists ${scratch}`);
+      await admin.query(`create database ${scratch}`);
+      const db = await openDatabase({ databaseUrl: dbUrl(scratch), dataDir: '', poolMax: 1, statementTimeoutMs: 60_000 });
+      try {
+        await runMigrations(db);
+      } finally {
+        await db.close();
+      }
+      await admin.query(`alter database ${scratch} rename to ${template}`);
     }
     const name = `hireline_t_${process.pid}_${++counter}_${Date.now().toString(36)}`;
-    await admin.query(`create database ${name} template ${template}`);
+    // The server ends a closed session asynchronously, so the template may look busy for a moment.
+    for (let attempt = 1; ; attempt++) {
+      try {
+        await admin.query(`create database ${name} template ${template}`);
+        break;
+      } catch (err) {
+        if (attempt >= 50 || !/being accessed by other users/.test(String(err))) throw err;
+        await new Promise((resolve) => setTimeout(resolve, 100));
+      }
+    }
     await admin.query('select pg_advisory_unlock(4242)');
     return name;
   } finally {
@@ -57,28 +72,27 @@ async function dropServerDatabase(name: string): Promise<void> {
   }
 }
 
-/** A new, migrated, empty database for one test file; closed and dropped after the file. */
-export async function freshDatabase(): Promise<{ database: Database; url: string | null }> {
+/** A new, migrated, empty database for one test file; `drop` closes and removes it. */
+export async function freshDatabase(): Promise<{ database: Database; drop: () => Promise<void> }> {
   if (profile === 'pglite') {
     const database = await openDatabase({ databaseUrl: null, dataDir: 'memory://', poolMax: 1, statementTimeoutMs: 5000 });
     await runMigrations(database);
-    after(() => database.close());
-    return { database, url: null };
+    return { database, drop: () => database.close() };
   }
   const name = await createServerDatabase();
-  const url = dbUrl(name);
-  const database = await openDatabase({ databaseUrl: url, dataDir: '', poolMax: 5, statementTimeoutMs: 5000 });
-  after(async () => {
-    await database.close();
-    await dropServerDatabase(name);
-  });
-  return { database, url };
+  const database = await openDatabase({ databaseUrl: dbUrl(name), dataDir: '', poolMax: 5, statementTimeoutMs: 5000 });
+  return {
+    database,
+    drop: async () => {
+      await database.close();
+      await dropServerDatabase(name);
+    },
+  };
 }
 
-/** A database URL for a child process (server profile), or null on PGlite. */
-export async function serverDatabaseUrl(): Promise<string | null> {
-  if (profile === 'pglite') return null;
+/** An empty migrated server database for a child process, or null on PGlite. */
+export async function serverDatabaseUrl(): Promise<{ url: string | null; drop: () => Promise<void> }> {
+  if (profile === 'pglite') return { url: null, drop: async () => undefined };
   const name = await createServerDatabase();
-  after(() => dropServerDatabase(name));
-  return dbUrl(name);
+  return { url: dbUrl(name), drop: () => dropServerDatabase(name) };
 }

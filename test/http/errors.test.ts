@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { before, describe, test } from 'node:test';
+import { after, before, describe, test } from 'node:test';
 import { jobBody, problem, startTestApp, type TestApp } from '../helpers/app.ts';
 
 describe('HTTP errors are RFC 9457 problem+json with stable types', () => {
@@ -7,6 +7,7 @@ describe('HTTP errors are RFC 9457 problem+json with stable types', () => {
   before(async () => {
     t = await startTestApp({ BODY_LIMIT_BYTES: '4096' });
   });
+  after(() => t.close());
 
   test('unknown route → 404 route-not-found', async () => {
     const res = await t.app.inject({ method: 'GET', url: '/v1/nope?x=1' });
@@ -96,6 +97,7 @@ describe('HTTP errors are RFC 9457 problem+json with stable types', () => {
 describe('CORS', () => {
   test('allowed origins only', async () => {
     const t = await startTestApp({ CORS_ORIGINS: 'https://careers.example.com' });
+    after(() => t.close());
     const ok = await t.app.inject({ method: 'GET', url: '/health', headers: { origin: 'https://careers.example.com' } });
     assert.equal(ok.headers['access-control-allow-origin'], 'https://careers.example.com');
     const other = await t.app.inject({ method: 'GET', url: '/health', headers: { origin: 'https://evil.example.net' } });

@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { before, describe, test } from 'node:test';
+import { after, before, describe, test } from 'node:test';
 import { createJob, jobBody, json, problem, publishJob, startTestApp, type TestApp, type TestOrg } from '../helpers/app.ts';
 
 type Job = { id: string; status: string; version: number; title: string; publishedAt: string | null; closedAt: string | null; skills: unknown[] };
@@ -12,6 +12,7 @@ describe('jobs API', () => {
     t = await startTestApp();
     other = await t.createOrg('Globex');
   });
+  after(() => t.close());
 
   const get = (org: TestOrg, url: string) => t.app.inject({ method: 'GET', url, headers: org.auth });
   const post = (org: TestOrg, url: string, payload?: object) => t.app.inject({ method: 'POST', url, headers: org.auth, ...(payload ? { payload } : {}) });

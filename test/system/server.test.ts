@@ -26,10 +26,15 @@ const dataDir = mkdtempSync(join(tmpdir(), 'hireline-test-'));
 after(() => rmSync(dataDir, { recursive: true, force: true }));
 
 describe('the real server process', () => {
-  test('serves over a real socket, seeds the demo board once, and shuts down cleanly on SIGTERM', async () => {
-    const databaseUrl = await serverDatabaseUrl();
+  test('serves over a real socket, seeds the demo board once, and shuts down cleanly on SIGTERM', async (t) => {
+    const { url: databaseUrl, drop } = await serverDatabaseUrl();
+    t.after(drop);
     const env = { PORT: '0', HOST: '127.0.0.1', DATA_DIR: join(dataDir, 'serve'), LOG_LEVEL: 'info', ...(databaseUrl ? { DATABASE_URL: databaseUrl } : {}) };
     const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts', 'serve'], { cwd: root, env: { ...process.env, ...env } });
+    // A failed assertion must not leave the server running and the test runner waiting on it.
+    t.after(() => {
+      if (child.exitCode === null) child.kill('SIGKILL');
+    });
     let output = '';
     const url = await new Promise<string>((resolve, reject) => {
       const timer = setTimeout(() => reject(new Error(`server did not start:\n${output}`)), 60_000);
@@ -53,7 +58,9 @@ describe('the real server process', () => {
     const res = await fetch(`${url}/v1/nowhere`, { headers: { 'x-request-id': 'socket-test' } });
     assert.equal(res.status, 404);
     assert.equal(res.headers.get('content-type'), 'application/problem+json; charset=utf-8');
-    assert.match(output + '\n', /"requestId":"socket-test"/, 'request id appears in the log lines');
+    // The access log line is written after the response, so give it a moment to arrive.
+    for (let i = 0; i < 50 && !output.includes('"requestId":"socket-test"'); i++) await new Promise((r) => setTimeout(r, 100));
+    assert.match(output, /"requestId":"socket-test"/, 'request id appears in the log lines');
 
     // An in-flight request finishes during shutdown.
     const inflight = fetch(`${url}/v1/boards/demo/feed.xml`);
@@ -77,8 +84,9 @@ describe('the real server process', () => {
     assert.throws(() => loadConfig({ BODY_LIMIT_BYTES: '-1', SEED_DEMO: 'maybe' }), /BODY_LIMIT_BYTES[\s\S]*SEED_DEMO/);
   });
 
-  test('two instances migrating at once do not race', async () => {
-    const databaseUrl = await serverDatabaseUrl();
+  test('two instances migrating at once do not race', async (t) => {
+    const { url: databaseUrl, drop } = await serverDatabaseUrl();
+    t.after(drop);
     const options = { databaseUrl, dataDir: join(dataDir, 'race'), poolMax: 2, statementTimeoutMs: 30_000 };
     const fresh = databaseUrl ? await import('pg').then(async ({ default: pg }) => {
       // Start from an empty database so both really have work to do.

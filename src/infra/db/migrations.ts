@@ -5,7 +5,7 @@ import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
 import { migrate as migratePg } from 'drizzle-orm/node-postgres/migrator';
 import type { PgliteDatabase } from 'drizzle-orm/pglite';
 import type { NodePgDatabase } from 'drizzle-orm/node-postgres';
-import { queryRows, type Database } from './database.ts';
+import { queryRows, type Database, type DbExecutor } from './database.ts';
 
 export const migrationsFolder = fileURLToPath(new URL('../../../drizzle', import.meta.url));
 
@@ -20,20 +20,20 @@ export async function runMigrations(database: Database): Promise<number> {
   return database.withConnection(async (db) => {
     await db.execute(sql`select pg_advisory_lock(${MIGRATION_LOCK_KEY})`);
     try {
-      const before = await appliedCount(database);
+      const before = await appliedCount(db);
       if (database.kind === 'pglite') await migratePglite(db as PgliteDatabase, { migrationsFolder });
       else await migratePg(db as NodePgDatabase, { migrationsFolder });
-      return (await appliedCount(database)) - before;
+      return (await appliedCount(db)) - before;
     } finally {
       await db.execute(sql`select pg_advisory_unlock(${MIGRATION_LOCK_KEY})`);
     }
   });
 }
 
-async function appliedCount(database: Database): Promise<number> {
-  const [exists] = await queryRows<{ present: boolean }>(database.db, sql`select to_regclass('drizzle.__drizzle_migrations') is not null as present`);
+async function appliedCount(db: DbExecutor): Promise<number> {
+  const [exists] = await queryRows<{ present: boolean }>(db, sql`select to_regclass('drizzle.__drizzle_migrations') is not null as present`);
   if (!exists?.present) return 0;
-  const [result] = await queryRows<{ n: number }>(database.db, sql`select count(*)::int as n from drizzle.__drizzle_migrations`);
+  const [result] = await queryRows<{ n: number }>(db, sql`select count(*)::int as n from drizzle.__drizzle_migrations`);
   return result?.n ?? 0;
 }
 
@@ -42,5 +42,5 @@ let shippedCount: number | undefined;
 
 export async function migrationsCurrent(database: Database): Promise<boolean> {
   shippedCount ??= readMigrationFiles({ migrationsFolder }).length;
-  return (await appliedCount(database)) >= shippedCount;
+  return (await appliedCount(database.db)) >= shippedCount;
 }
