@@ -116,6 +116,14 @@ describe('the real server process', () => {
     const duplicate = await runCli(['org', 'create', 'Initech Corp'], env);
     assert.equal(duplicate.code, 1);
     assert.match(duplicate.stderr, /already exists/);
+    const imported = await runCli(['jobs', 'import', '--org', 'initech-corp', 'data/demo/backend-intern-nodejs-remote.txt', 'missing-file.txt'], env);
+    assert.equal(imported.code, 1, 'a failed file makes the exit code non-zero');
+    assert.match(imported.stdout, /backend-intern-nodejs-remote\.txt: draft job_\w+/);
+    assert.match(imported.stdout, /missing-file\.txt: failed/);
+    assert.match(imported.stdout, /Imported 1 of 2 file\(s\) as drafts into "initech-corp"; 1 failed/);
+    const seeded = await runCli(['seed', '--synthetic', '25', '--org', 'initech-corp'], env);
+    assert.equal(seeded.code, 0, seeded.stderr);
+    assert.match(seeded.stdout, /Published 25 synthetic jobs/);
     const parsed = await runCli(['jd', 'parse', 'data/demo/backend-intern-nodejs-remote.txt', '--json'], {});
     assert.equal(parsed.code, 0, parsed.stderr);
     assert.equal((JSON.parse(parsed.stdout) as { employmentType: string }).employmentType, 'INTERN');

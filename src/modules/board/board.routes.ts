@@ -10,7 +10,7 @@ import type { BoardService, PublicResponse } from './board.service.ts';
 const CACHE_CONTROL = 'public, max-age=30, stale-while-revalidate=60';
 
 function sendPublic(request: FastifyRequest, reply: FastifyReply, response: PublicResponse): FastifyReply {
-  reply.header('etag', response.etag).header('cache-control', CACHE_CONTROL).header('vary', 'accept-encoding');
+  reply.header('etag', response.etag).header('cache-control', CACHE_CONTROL);
   if (etagMatches(request.headers['if-none-match'], response.etag)) return reply.code(304).send();
   return reply.type(response.contentType).send(response.body);
 }
