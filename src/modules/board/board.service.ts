@@ -27,6 +27,7 @@ export interface BoardServiceDeps {
 }
 
 const FEED_SIZE = 50;
+const ORG_CACHE_TTL_MS = 60_000;
 
 /** Markdown → a short plain-text teaser for lists and feeds. */
 export function summarize(markdown: string, max = 280): string {
@@ -65,7 +66,9 @@ export function createBoardService(deps: BoardServiceDeps) {
     let org = cache.get(key) as Org | null | undefined;
     if (org === undefined) {
       org = await deps.orgs.findBySlug(slug);
-      cache.set(key, org, cacheTtlMs);
+      // Orgs are never renamed or removed yet, so a found one can be kept longer than pages are;
+      // an unknown slug is remembered only briefly, so a new org's board appears quickly.
+      cache.set(key, org, org ? ORG_CACHE_TTL_MS : cacheTtlMs);
     }
     if (!org) throw notFound('Board');
     return org;

@@ -17,6 +17,9 @@ export interface PublishedJobFilter {
   limit: number;
 }
 
+/** How many of the newest matches a text search ranks (see searchPublished). */
+export const SEARCH_WINDOW = 500;
+
 export type RankedJobRow = JobRow & { rank: number | null };
 
 /** Published and not past validThrough: the only jobs anything public may show. */
@@ -25,36 +28,41 @@ const isOpen = (now: Date): SQL => sql`${jobs.status} = 'published' and (${jobs.
 export function createJobsSearchRepo(db: DbExecutor) {
   return {
     /**
-     * Board search. With `q` the order is rank, then newest; the match goes through the GIN index
-     * on the stored vector, so zero-hit words cost an index probe, not a table walk.
+     * Board search. Without `q`: newest first. With `q`: the newest SEARCH_WINDOW matches, ranked.
+     * Ranking every match of a common word means reading every matching row (measured: 0.5 s for
+     * 25k of 100k jobs), so the window bounds the work; a zero-hit or rare word is answered from
+     * the GIN index on the stored vector, never by walking the table.
      */
     async searchPublished(orgId: string, filter: PublishedJobFilter, now: Date, tx: DbExecutor = db): Promise<RankedJobRow[]> {
       const query = filter.q ? sql`websearch_to_tsquery('english', ${filter.q})` : null;
-      const rank = query ? sql<number>`ts_rank(${jobs.searchVector}, ${query})` : sql<null>`null::real`;
-      let after: SQL | undefined;
-      if (filter.after) {
-        const at = sql`${filter.after.publishedAt}::timestamptz`;
-        after = query
-          ? sql`(${rank}, ${jobs.publishedAt}, ${jobs.id}) < (${filter.after.rank ?? 0}::real, ${at}, ${filter.after.id})`
-          : sql`(${jobs.publishedAt}, ${jobs.id}) < (${at}, ${filter.after.id})`;
+      const newest = [sql`${jobs.publishedAt} desc nulls last`, sql`${jobs.id} desc nulls last`];
+      const matching = and(
+        eq(jobs.orgId, orgId),
+        isOpen(now),
+        query ? sql`${jobs.searchVector} @@ ${query}` : undefined,
+        filter.location ? sql`${jobs.locationTerms} @> array[${filter.location.trim().toLowerCase()}]::text[]` : undefined,
+        filter.skill ? sql`${jobs.skillNames} @> array[${filter.skill.trim().toLowerCase()}]::text[]` : undefined,
+        filter.workplace ? sql`${jobs.workplace} = ${filter.workplace}` : undefined,
+        filter.employmentType ? eq(jobs.employmentType, filter.employmentType) : undefined,
+        filter.department ? sql`lower(${jobs.department}) = lower(${filter.department})` : undefined,
+        filter.salaryMinAnnual !== undefined ? gte(jobs.salaryAnnualMax, filter.salaryMinAnnual) : undefined,
+        filter.postedWithinDays !== undefined
+          ? sql`${jobs.publishedAt} >= ${new Date(now.getTime() - filter.postedWithinDays * 86_400_000).toISOString()}::timestamptz`
+          : undefined,
+      );
+      const at = filter.after ? sql`${filter.after.publishedAt}::timestamptz` : null;
+      if (!query) {
+        return tx.select({ ...jobColumns, rank: sql<null>`null::real` }).from(jobs)
+          .where(and(matching, filter.after && at ? sql`(${jobs.publishedAt}, ${jobs.id}) < (${at}, ${filter.after.id})` : undefined))
+          .orderBy(...newest)
+          .limit(filter.limit);
       }
+      const rank = sql<number>`ts_rank(${jobs.searchVector}, ${query})`;
+      const window = tx.select({ id: jobs.id }).from(jobs).where(matching).orderBy(...newest).limit(SEARCH_WINDOW).as('search_window');
       return tx.select({ ...jobColumns, rank }).from(jobs)
-        .where(and(
-          eq(jobs.orgId, orgId),
-          isOpen(now),
-          query ? sql`${jobs.searchVector} @@ ${query}` : undefined,
-          filter.location ? sql`${jobs.locationTerms} @> array[${filter.location.trim().toLowerCase()}]::text[]` : undefined,
-          filter.skill ? sql`${jobs.skillNames} @> array[${filter.skill.trim().toLowerCase()}]::text[]` : undefined,
-          filter.workplace ? sql`${jobs.workplace} = ${filter.workplace}` : undefined,
-          filter.employmentType ? eq(jobs.employmentType, filter.employmentType) : undefined,
-          filter.department ? sql`lower(${jobs.department}) = lower(${filter.department})` : undefined,
-          filter.salaryMinAnnual !== undefined ? gte(jobs.salaryAnnualMax, filter.salaryMinAnnual) : undefined,
-          filter.postedWithinDays !== undefined
-            ? sql`${jobs.publishedAt} >= ${new Date(now.getTime() - filter.postedWithinDays * 86_400_000).toISOString()}::timestamptz`
-            : undefined,
-          after,
-        ))
-        .orderBy(...(query ? [sql`${rank} desc`] : []), sql`${jobs.publishedAt} desc nulls last`, sql`${jobs.id} desc nulls last`)
+        .innerJoin(window, eq(window.id, jobs.id))
+        .where(filter.after && at ? sql`(${rank}, ${jobs.publishedAt}, ${jobs.id}) < (${filter.after.rank ?? 0}::real, ${at}, ${filter.after.id})` : undefined)
+        .orderBy(sql`${rank} desc`, ...newest)
         .limit(filter.limit);
     },
 
