@@ -1,0 +1,46 @@
+/** Application deadlines. Only absolute dates with a year: relative dates would make output depend on "now". */
+
+const MONTHS: Record<string, number> = {
+  jan: 1, feb: 2, mar: 3, apr: 4, may: 5, jun: 6, jul: 7, aug: 8, sep: 9, sept: 9, oct: 10, nov: 11, dec: 12,
+};
+const MONTH = '(jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)';
+const TRIGGER = /\b(?:apply (?:by|before|until)|application deadline|deadline(?: (?:to apply|for applications))?|last date(?: (?:to apply|for applications|of application|for submission))?|closing date|applications? (?:close[sd]?|are accepted until|accepted until|due)|submit (?:your application )?by|valid (?:through|until))\b/gi;
+const ISO = /^(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})\b/;
+const NUMERIC = /^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})\b/;
+const DAY_MONTH = new RegExp(`^(\\d{1,2})(?:st|nd|rd|th)?(?:\\s+of)?[\\s-]+${MONTH}\\.?,?[\\s-]+(\\d{4})\\b`, 'i');
+const MONTH_DAY = new RegExp(`^${MONTH}\\.?\\s+(\\d{1,2})(?:st|nd|rd|th)?,?\\s+(\\d{4})\\b`, 'i');
+
+function iso(y: number, m: number, d: number): string | null {
+  const date = new Date(Date.UTC(y, m - 1, d));
+  if (y < 1900 || y > 2200 || date.getUTCMonth() !== m - 1 || date.getUTCDate() !== d) return null;
+  return date.toISOString().slice(0, 10);
+}
+
+/** Parses a date at the start of `s`. Numeric dates are read day-first unless the day slot is > 12. */
+export function parseDateAt(s: string): string | null {
+  let m = ISO.exec(s);
+  if (m) return iso(Number(m[1]), Number(m[2]), Number(m[3]));
+  m = NUMERIC.exec(s);
+  if (m) {
+    const a = Number(m[1]), b = Number(m[2]);
+    return b > 12 ? iso(Number(m[3]), a, b) : iso(Number(m[3]), b, a);
+  }
+  m = DAY_MONTH.exec(s);
+  if (m) return iso(Number(m[3]), MONTHS[(m[2] ?? '').slice(0, 4).toLowerCase()] ?? MONTHS[(m[2] ?? '').slice(0, 3).toLowerCase()] ?? 0, Number(m[1]));
+  m = MONTH_DAY.exec(s);
+  if (m) return iso(Number(m[3]), MONTHS[(m[1] ?? '').slice(0, 4).toLowerCase()] ?? MONTHS[(m[1] ?? '').slice(0, 3).toLowerCase()] ?? 0, Number(m[2]));
+  return null;
+}
+
+export function extractDeadline(text: string, labelValues: string[]): string | null {
+  for (const v of labelValues) {
+    const d = parseDateAt(v.trim());
+    if (d) return d;
+  }
+  for (const t of text.matchAll(TRIGGER)) {
+    const rest = text.slice(t.index + t[0].length, t.index + t[0].length + 40).replace(/^\s*(?:is|on|:|-|–)?\s*(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day,?\s*)?/i, '');
+    const d = parseDateAt(rest);
+    if (d) return d;
+  }
+  return null;
+}

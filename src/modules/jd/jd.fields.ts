@@ -1,0 +1,104 @@
+/** Title, company, employment type, workplace and years of experience. */
+import type { EmploymentType, Workplace } from './jd.schemas.ts';
+
+const ROLE_NOUN = /\b(?:engineer|developer|programmer|manager|intern|internship|designer|analyst|scientist|architect|nurse|accountant|consultant|specialist|coordinator|assistant|administrator|director|lead|officer|representative|associate|technician|executive|writer|editor|teacher|tester|agent|clerk|cashier|driver|operator|recruiter|lawyer|attorney|paralegal|pharmacist|therapist|physician|chef|cook|supervisor|advisor|adviser|strategist|marketer|researcher|trainee|apprentice|receptionist|bookkeeper|auditor|controller|planner|buyer|electrician|mechanic|welder|carpenter|plumber|counsel(?:l)?or|caregiver|aide|head of|vp|president|owner|sre|devops|cto|ceo|cfo)s?\b/i;
+const TITLE_DEBRIS = /(?:job description|job posting|job details)$/i;
+
+/** "Backend Developer Intern (Remote)" → "Backend Developer Intern"; "Python Developer • India" → "Python Developer". */
+export function cleanTitle(raw: string): string {
+  const first = raw.split(/\s[•|·]\s|\s[-–—]\s/).find((s) => ROLE_NOUN.test(s)) ?? raw;
+  return first.replace(/\s*\([^)]*\)\s*/g, ' ').replace(TITLE_DEBRIS, '').replace(/^(?:we(?:'re| are) hiring:?|hiring:?|now hiring:?)\s*/i, '')
+    .replace(/[\s:,-]+$/, '').trim().slice(0, 200);
+}
+
+export function guessTitle(lines: string[], headingLines: Set<number>): string | null {
+  for (let i = 0; i < lines.length; i++) {
+    const line = (lines[i] ?? '').replace(/^#{1,6}\s*|\*\*/g, '').trim();
+    if (headingLines.has(i) || line.length < 4 || line.length > 90 || /[.!?:;]$/.test(line)) continue;
+    const words = line.split(' ');
+    const capitalised = words.filter((w) => /^[\p{Lu}\d(&]/u.test(w)).length;
+    if (words.length <= 10 && capitalised >= words.length * 0.6 && ROLE_NOUN.test(line)) return cleanTitle(line) || null;
+  }
+  return null;
+}
+
+const NAME = "[\\p{Lu}][\\p{L}\\d&.'-]{1,30}(?:\\s[\\p{Lu}][\\p{L}\\d&.'-]{1,30}){0,2}";
+const COMPANY_PHRASE = new RegExp(`\\b(?:at|join)\\s+(${NAME})\\s+(?:is hiring|is looking|are looking|is seeking)|(?:^|\\n)(${NAME}) is (?:hiring|looking for|seeking)\\b`, 'u');
+
+export function guessCompany(text: string, aboutNames: string[]): string | null {
+  const about = aboutNames.find((n) => n.split(' ').length <= 3 && !ROLE_NOUN.test(n) && !/\bhiring\b/i.test(n));
+  if (about) return about;
+  const m = COMPANY_PHRASE.exec(text);
+  return m?.[1] ?? m?.[2] ?? null;
+}
+
+const EMPLOYMENT_PATTERNS: [EmploymentType, RegExp][] = [
+  ['INTERN', /\b(?:intern|internship|interns|trainee(?:ship)?|apprentice(?:ship)?|co-?op)\b/i],
+  ['PER_DIEM', /\bper[- ]diem\b/i],
+  ['VOLUNTEER', /\bvolunteer(?:ing)? (?:role|position|opportunity|basis)\b|\bunpaid volunteer\b/i],
+  ['PART_TIME', /\bpart[- ]?time\b/i],
+  ['CONTRACTOR', /\b(?:contractor|freelance(?:r)?|contract(?:[- ]to[- ]hire)?\s(?:role|position|basis|job|contract|engagement|assignment)|(?:fixed[- ]term|short[- ]term|\d+[- ]month) contract|1099|c2c|corp[- ]to[- ]corp)\b/i],
+  ['TEMPORARY', /\b(?:temporary|temp|seasonal)\s(?:role|position|job|assignment|contract|basis|staff|worker)\b|\bmaternity cover\b/i],
+  ['FULL_TIME', /\bfull[- ]?time\b|\bpermanent\s(?:role|position|job|contract)\b/i],
+];
+const LABEL_TYPE_WORDS: [EmploymentType, RegExp][] = [
+  ['INTERN', /\bintern/i], ['PER_DIEM', /per[- ]diem/i], ['VOLUNTEER', /volunteer/i], ['PART_TIME', /part[- ]?time/i],
+  ['CONTRACTOR', /contract|freelance/i], ['TEMPORARY', /temp|seasonal/i], ['FULL_TIME', /full[- ]?time|permanent/i],
+];
+
+/** Title and labels beat body text; an internship stays INTERN even if also called full-time. */
+export function detectEmploymentType(title: string | null, labelValues: string[], body: string): { type: EmploymentType | null; conflict: boolean } {
+  const fromLabels = LABEL_TYPE_WORDS.filter(([, re]) => labelValues.some((v) => re.test(v))).map(([t]) => t);
+  const titleIntern = title !== null && /\b(?:intern|internship|trainee|apprentice)\b/i.test(title);
+  if (titleIntern || fromLabels.includes('INTERN')) {
+    return { type: 'INTERN', conflict: fromLabels.some((t) => t === 'FULL_TIME' || t === 'PART_TIME') };
+  }
+  if (fromLabels[0]) return { type: fromLabels[0], conflict: false };
+  let best: { type: EmploymentType; index: number } | null = null;
+  for (const [type, re] of EMPLOYMENT_PATTERNS) {
+    const m = re.exec(body);
+    if (m && (!best || m.index < best.index)) best = { type, index: m.index };
+  }
+  return { type: best?.type ?? null, conflict: false };
+}
+
+const HYBRID = /\bhybrid\b|\b(?:\d|one|two|three|four)\s(?:days?|times)\s(?:a|per|each)\sweek\s(?:in|at)\s(?:the\s)?office\b|\b(?:\d|one|two|three|four)\sdays?\s(?:a week\s)?(?:in|at)\s(?:the\s)?office\b|\bpartly remote\b|\bremote[- ]friendly\b/i;
+const REMOTE_STRONG = /\b(?:fully|100%|completely|entirely|full)[- ]remote\b|\bremote[- ](?:first|only)\b|\bwork(?:ing)? from home\b|\bwfh\b|\bwork from anywhere\b|\b(?:this is a|is a|fully a) remote\b|\(remote\)|\bremote (?:role|position|job|opportunity|internship|work)\b|\bremote\b(?=\s*(?:$|[,;|)]))/im;
+const NOT_REMOTE = /\b(?:not|no|isn't|non)[- ]remote\b|\bnot (?:a )?remote\b/i;
+const ONSITE = /\bon[- ]?site\b(?!\s(?:meetings?|visits?|events?))|\bin[- ]office\b|\bin the office\b|\boffice[- ]based\b|\bwork from (?:the )?office\b|\bwfo\b|\bin[- ]person\b/i;
+
+export function detectWorkplace(labelValues: string[], title: string | null, body: string): Workplace | null {
+  const label = [...labelValues, title ?? ''].join(' | ');
+  if (HYBRID.test(label)) return 'hybrid';
+  if (/\bremote\b/i.test(label) && !NOT_REMOTE.test(label)) return 'remote';
+  if (ONSITE.test(label)) return 'onsite';
+  if (HYBRID.test(body)) return 'hybrid';
+  const remote = REMOTE_STRONG.test(body) && !NOT_REMOTE.test(body);
+  const onsite = ONSITE.test(body) || NOT_REMOTE.test(body);
+  if (remote && onsite) return 'hybrid';
+  return remote ? 'remote' : onsite ? 'onsite' : null;
+}
+
+const NUMBER_WORDS: Record<string, number> = {
+  one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10, twelve: 12, fifteen: 15, twenty: 20,
+};
+const N = '(\\d{1,2}(?:\\.\\d)?|one|two|three|four|five|six|seven|eight|nine|ten|twelve|fifteen|twenty)';
+const EXPERIENCE = new RegExp(
+  `(?:(at least|minimum(?: of)?|min\\.?|over|more than|upwards of)\\s)?${N}\\s?(?:\\+|plus)?\\s?(?:(?:-|–|—|to|\\s)\\s?${N}\\s?\\+?\\s?)?(?:years?|yrs?)\\b(?!\\s(?:old|ago|of age|in business|of history))([^.\\n]{0,60})`,
+  'gi',
+);
+const EXPERIENCE_CONTEXT = /\bexperience|\bexp\b|\bbackground\b|\bworking\b|\bin (?:a|the)\b|\bof\s\w+/i;
+
+export function extractExperience(text: string): number | null {
+  let fallback: number | null = null;
+  for (const m of text.matchAll(EXPERIENCE)) {
+    const first = m[2] ?? '';
+    const value = Math.floor(NUMBER_WORDS[first.toLowerCase()] ?? Number(first));
+    const second = m[3] ? NUMBER_WORDS[m[3].toLowerCase()] ?? Number(m[3]) : null;
+    if (!(value >= 0 && value <= 50) || (second !== null && second < value)) continue;
+    const before = text.slice(Math.max(0, m.index - 40), m.index);
+    if (EXPERIENCE_CONTEXT.test(m[4] ?? '') || /experience/i.test(before)) return value;
+    fallback ??= value;
+  }
+  return fallback;
+}

@@ -1,0 +1,167 @@
+/** Skill extraction: one pass over tokens with an alias map built once from data/skills.v1.json. */
+import taxonomy from '../../../data/skills.v1.json' with { type: 'json' };
+import type { Skill } from './jd.schemas.ts';
+import type { LineKind } from './jd.sections.ts';
+
+interface Entry { skill: string; tech: boolean; forms: string[] | null }
+interface Token { text: string; lower: string; hyphen: boolean; lineStart: boolean }
+
+const aliasMap = new Map<string, Entry>();
+// Every proper word-prefix of a multi-word alias, so matching extends a phrase only while it can still match.
+const multiPrefix = new Set<string>();
+const TECH_CATEGORIES = new Set(['programming-language', 'backend', 'frontend', 'mobile', 'database', 'data', 'ml', 'devops', 'cloud', 'testing', 'security', 'tools', 'engineering']);
+for (const s of taxonomy.skills as { name: string; category: string; aliases: string[]; ambiguousForms?: string[] }[]) {
+  const tech = TECH_CATEGORIES.has(s.category);
+  // Ambiguous spellings claim their lowercase key, so a lowercase "go" never reaches the plain alias path.
+  for (const form of s.ambiguousForms ?? []) {
+    const key = form.toLowerCase();
+    const prev = aliasMap.get(key);
+    aliasMap.set(key, { skill: s.name, tech, forms: [...(prev?.forms ?? []), form] });
+  }
+  for (const alias of [s.name, ...s.aliases]) {
+    const words = alias.toLowerCase().split(' ');
+    const key = words.join(' ');
+    if (!aliasMap.has(key)) aliasMap.set(key, { skill: s.name, tech, forms: null });
+    for (let n = 1; n < words.length; n++) multiPrefix.add(words.slice(0, n).join(' '));
+  }
+}
+
+// Letters are spelled as ranges (Latin, Greek to Ethiopic, CJK) because \p{L} is several times slower here.
+const CHUNK = /[A-Za-z0-9\u00c0-\u024f\u0370-\u1fff\u3040-\u9fff.#+][A-Za-z0-9\u00c0-\u024f\u0370-\u1fff\u3040-\u9fff.+#/&_'-]*/g;
+const NICE_CUE = /\b(?:nice[- ]to[- ]have|bonus|a plus|preferred|desirable|good[- ]to[- ]have|optional|advantage(?:ous)?|not required|would be great)\b/i;
+const TECH_WORDS = new Set([
+  'programming', 'language', 'languages', 'developer', 'developers', 'engineer', 'engineers', 'framework', 'frameworks',
+  'backend', 'frontend', 'coding', 'code', 'stack', 'experience', 'proficiency', 'proficient', 'knowledge', 'expertise',
+  'skills', 'familiarity', 'certified', 'certification', 'using', 'written', 'development', 'libraries', 'tools', 'scripting',
+]);
+
+const known = (lower: string) => aliasMap.has(lower) || multiPrefix.has(lower);
+export const isKnownTerm = (lower: string): boolean => aliasMap.has(lower);
+
+const isUpper = (ch: string) => ch !== ch.toLowerCase();
+const isLower = (ch: string) => ch !== ch.toUpperCase();
+
+function camelPieces(raw: string): string[] {
+  const pieces: string[] = [];
+  let start = 0;
+  for (let i = 1; i < raw.length; i++) {
+    const a = raw[i - 1] ?? '', b = raw[i] ?? '', c = raw[i + 1] ?? '';
+    if ((isLower(a) && isUpper(b)) || (isUpper(a) && isUpper(b) && isLower(c))) {
+      pieces.push(raw.slice(start, i));
+      start = i;
+    }
+  }
+  pieces.push(raw.slice(start));
+  return pieces;
+}
+
+const SENTENCE_END = '.!?:';
+const LEADING_JUNK = "/'&_-";
+const TRAILING_JUNK = ".-/'&_:";
+
+function trimChunk(raw: string): string {
+  let a = 0, b = raw.length;
+  while (a < b && LEADING_JUNK.includes(raw[a] ?? '')) a++;
+  while (b > a && TRAILING_JUNK.includes(raw[b - 1] ?? '')) b--;
+  return raw.slice(a, b);
+}
+
+/** Splits a punctuation-heavy chunk only when the whole chunk is not itself a known alias (C++, CI/CD, Node.js). */
+const PLAIN_WORD = /^[a-z]+$|^[A-Z][a-z]*$|^[A-Z]+$/;
+
+function expand(raw: string, out: Token[], hyphen: boolean): void {
+  // Fast path for the common case: a plain word with no punctuation or internal capitals.
+  if (PLAIN_WORD.test(raw)) {
+    out.push({ text: raw, lower: raw.toLowerCase(), hyphen, lineStart: false });
+    return;
+  }
+  const text = trimChunk(raw);
+  if (!text) return;
+  const lower = text.toLowerCase();
+  if (known(lower)) {
+    out.push({ text, lower, hyphen, lineStart: false });
+    return;
+  }
+  if (text[0] === '.') return expand(text.slice(1), out, hyphen);
+  for (const [sep, isHyphen] of [['/', false], ['.', false], ['-', true]] as const) {
+    if (text.includes(sep)) {
+      for (const part of text.split(sep)) expand(part, out, hyphen || isHyphen);
+      return;
+    }
+  }
+  const pieces = /\p{Ll}\p{Lu}|\p{Lu}\p{Lu}\p{Ll}/u.test(text) ? camelPieces(text) : [text];
+  for (let i = 0; i < pieces.length;) {
+    let j = Math.min(pieces.length, i + 4); // aliases span at most a few camel pieces
+    while (j > i + 1 && !aliasMap.has(pieces.slice(i, j).join('').toLowerCase())) j--;
+    const piece = pieces.slice(i, j).join('');
+    out.push({ text: piece, lower: piece.toLowerCase(), hyphen, lineStart: false });
+    i = j;
+  }
+}
+
+export function tokenize(line: string): Token[] {
+  const out: Token[] = [];
+  // exec on one shared regex: matchAll would clone the regex for every line.
+  CHUNK.lastIndex = 0;
+  for (let m = CHUNK.exec(line); m; m = CHUNK.exec(line)) {
+    const first = out.length;
+    expand(m[0], out, false);
+    const token = out[first];
+    if (token) token.lineStart = m.index === 0 || SENTENCE_END.includes(line[m.index - (line[m.index - 1] === ' ' ? 2 : 1)] ?? '');
+  }
+  return out;
+}
+
+const LEAD_INS = new Set(['in', 'with', 'using', 'via']);
+
+/**
+ * An ambiguous spelling ("Go", "R", "Spring") counts only as written, never inside a hyphenated word or
+ * before a year, and only next to a skill of the same kind (tech or not), a tech word, or after "in"/"with".
+ */
+function acceptAmbiguous(tokens: Token[], i: number, entry: Entry, accepted: Set<number>): boolean {
+  const t = tokens[i];
+  if (!t || t.hyphen || !entry.forms?.includes(t.text)) return false;
+  const next = tokens[i + 1];
+  if (next && /^(?:19|20)\d\d$/.test(next.text)) return false;
+  const nextIsProse = next !== undefined && next.text === next.lower && !TECH_WORDS.has(next.lower) && next.lower !== 'and' && next.lower !== 'or';
+  if (t.lineStart && nextIsProse) return false;
+  if (LEAD_INS.has(tokens[i - 1]?.lower ?? '') && !nextIsProse) return true;
+  for (let k = Math.max(0, i - 4); k <= Math.min(tokens.length - 1, i + 4); k++) {
+    const o = tokens[k];
+    if (k === i || !o) continue;
+    if (TECH_WORDS.has(o.lower) || accepted.has(k)) return true;
+    const e = aliasMap.get(o.lower);
+    if (e && e.forms === null && e.tech === entry.tech) return true;
+  }
+  return false;
+}
+
+export function extractSkills(lines: string[], lineSection: LineKind[]): Skill[] {
+  const found = new Map<string, boolean>();
+  lines.forEach((line, li) => {
+    const section = lineSection[li];
+    if (section === 'other') return;
+    const nice = section === 'niceToHave' || NICE_CUE.test(line);
+    const tokens = tokenize(line);
+    const accepted = new Set<number>();
+    for (let i = 0; i < tokens.length;) {
+      let key = tokens[i]?.lower ?? '';
+      let matched = 0;
+      let entry = aliasMap.get(key);
+      if (entry && entry.forms && !acceptAmbiguous(tokens, i, entry, accepted)) entry = undefined;
+      if (entry) matched = 1;
+      // Longest match wins: "google cloud platform" over "google cloud".
+      for (let len = 2; multiPrefix.has(key) && i + len <= tokens.length; len++) {
+        key += ' ' + (tokens[i + len - 1]?.lower ?? '');
+        const longer = aliasMap.get(key);
+        if (longer && !longer.forms) { entry = longer; matched = len; }
+      }
+      if (entry) {
+        found.set(entry.skill, (found.get(entry.skill) ?? false) || !nice);
+        if (entry.forms) accepted.add(i);
+      }
+      i += matched || 1;
+    }
+  });
+  return [...found].map(([name, required]) => ({ name, required }));
+}

@@ -1,0 +1,171 @@
+import { describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { parseJobDescription } from '../../src/modules/jd/jd.parser.ts';
+
+const parse = parseJobDescription;
+
+describe('salary', () => {
+  const cases: [string, unknown][] = [
+    ['Stipend: ₹15,000/month', { min: 15000, max: 15000, currency: 'INR', unit: 'MONTH' }],
+    ['Salary: $120k–$150k', { min: 120000, max: 150000, currency: 'USD', unit: 'YEAR' }],
+    ['£45,000 per annum plus pension', { min: 45000, max: 45000, currency: 'GBP', unit: 'YEAR' }],
+    ['Rate: 50-60 EUR/hour', { min: 50, max: 60, currency: 'EUR', unit: 'HOUR' }],
+    ['USD 90,000 - 110,000 a year', { min: 90000, max: 110000, currency: 'USD', unit: 'YEAR' }],
+    ['Base salary €55k', { min: 55000, max: 55000, currency: 'EUR', unit: 'YEAR' }],
+    ['CTC: 15 LPA', { min: 1500000, max: 1500000, currency: 'INR', unit: 'YEAR' }],
+    ['Package of 10-15 lakhs per annum', { min: 1000000, max: 1500000, currency: 'INR', unit: 'YEAR' }],
+    ['Stipend: ₹10,000 - ₹15,000 per month', { min: 10000, max: 15000, currency: 'INR', unit: 'MONTH' }],
+    ['Pay: up to $80,000', { min: null, max: 80000, currency: 'USD', unit: 'YEAR' }],
+    ['Salary $120-150k', { min: 120000, max: 150000, currency: 'USD', unit: 'YEAR' }],
+    ['Location: Toronto, ON\nSalary: $90,000 - $100,000 per year', { min: 90000, max: 100000, currency: 'CAD', unit: 'YEAR' }],
+    ['This is an unpaid internship.', { min: 0, max: 0, currency: 'XXX', unit: 'MONTH' }],
+    ['Location: Pune, India\nThis is an unpaid internship.', { min: 0, max: 0, currency: 'INR', unit: 'MONTH' }],
+  ];
+  for (const [text, want] of cases) test(text, () => assert.deepEqual(parse(text).salary, want));
+
+  for (const text of ['We raised $50M in funding last year.', 'Top 10 companies to work for', 'You get a $50 gift card.', 'Unpaid leave is available.']) {
+    test(`no salary: ${text}`, () => {
+      const r = parse(text);
+      assert.equal(r.salary, null);
+      assert.ok(r.warnings.includes('salary_not_found'));
+    });
+  }
+});
+
+describe('sections', () => {
+  test('markdown, bold, colon and plain headings', () => {
+    const r = parse([
+      '## About us', 'We build tools.', '**What you\'ll do**', '- Ship features', 'REQUIREMENTS:', '- 3+ years of Python',
+      'Nice to have', '- Kubernetes', 'Perks & Benefits', '- Health insurance',
+    ].join('\n'));
+    assert.deepEqual(r.sections, {
+      about: 'We build tools.', responsibilities: '- Ship features', requirements: '- 3+ years of Python',
+      niceToHave: '- Kubernetes', benefits: '- Health insurance',
+    });
+    assert.deepEqual(r.skills, [{ name: 'python', required: true }, { name: 'kubernetes', required: false }]);
+  });
+
+  test('HTML headings and list items', () => {
+    const r = parse('<h2>Who you are</h2><ul><li>Fluent in TypeScript</li></ul><h3>Bonus points</h3><p>Rust &amp; Go</p>');
+    assert.equal(r.sections.requirements, '- Fluent in TypeScript');
+    assert.equal(r.sections.niceToHave, 'Rust & Go');
+    assert.ok(r.warnings.includes('html_stripped'));
+  });
+
+  test('headings glued to the previous and next sentence', () => {
+    const r = parse('We want to talk.Key ResponsibilitiesDesign APIs in Node.jsPreferred QualificationsGraphQL experience');
+    assert.equal(r.sections.responsibilities, 'Design APIs in Node.js');
+    assert.equal(r.sections.niceToHave, 'GraphQL experience');
+  });
+
+  test('"Preferred qualifications" is nice-to-have and "Requirements: x" keeps x', () => {
+    const r = parse('Requirements: 5 years of Java\nPreferred qualifications\nSpring Boot');
+    assert.equal(r.sections.requirements, '5 years of Java');
+    assert.equal(r.sections.niceToHave, 'Spring Boot');
+    assert.equal(r.experienceYearsMin, 5);
+  });
+
+  test('no headings gives a warning', () => {
+    assert.ok(parse('Just one line about a job.').warnings.includes('sections_not_found'));
+  });
+});
+
+describe('employment type', () => {
+  const cases: [string, string | null][] = [
+    ['Job Type: Part-time', 'PART_TIME'],
+    ['This is a full-time, permanent position.', 'FULL_TIME'],
+    ['Employment type: Contract', 'CONTRACTOR'],
+    ['We are looking for a freelance illustrator.', 'CONTRACTOR'],
+    ['A 6-month contract with the option to extend.', 'CONTRACTOR'],
+    ['This is a temporary role covering the summer.', 'TEMPORARY'],
+    ['Summer internship in our data team.', 'INTERN'],
+    ['Per diem nurse wanted for weekend shifts.', 'PER_DIEM'],
+    ['Volunteer role at the food bank.', 'VOLUNTEER'],
+    ['Design and develop RESTful APIs following defined contracts.', null],
+  ];
+  for (const [text, want] of cases) test(text, () => assert.equal(parse(text).employmentType, want));
+
+  test('an internship labelled full-time is INTERN with a warning', () => {
+    const r = parse('Job Title: Data Intern\nJob Type: Full Time');
+    assert.equal(r.employmentType, 'INTERN');
+    assert.ok(r.warnings.includes('employment_type_conflict'));
+  });
+});
+
+describe('workplace', () => {
+  const cases: [string, string | null][] = [
+    ['This role is fully remote.', 'remote'],
+    ['We are a remote-first company.', 'remote'],
+    ['You can work from home.', 'remote'],
+    ['Hybrid: 2 days in office each week.', 'hybrid'],
+    ['Expect 3 days a week in the office.', 'hybrid'],
+    ['This is an on-site role in our lab.', 'onsite'],
+    ['The position is in-office.', 'onsite'],
+    ['This is not a remote position; you will work in the office.', 'onsite'],
+    ['Location: Remote', 'remote'],
+    ['Experience with remote debugging tools.', null],
+  ];
+  for (const [text, want] of cases) test(text, () => assert.equal(parse(text).workplace, want));
+});
+
+describe('locations', () => {
+  const cases: [string, string[]][] = [
+    ['Location: Kolkata, West bengal', ['Kolkata, West Bengal, India']],
+    ['Location: Bangalore', ['Bengaluru, Karnataka, India']],
+    ['Location: San Francisco, CA', ['San Francisco, California, United States']],
+    ['Location: London, UK or Berlin, Germany', ['London, England, United Kingdom', 'Berlin, Germany']],
+    ['Location: Portland, ME', ['Portland, Maine, United States']],
+    ['Our team is based in Toronto, Canada.', ['Toronto, Ontario, Canada']],
+    ['Senior Engineer • Austin, TX', ['Austin, Texas, United States']],
+    ['Location: Hybrid/Remote (with occasional onsite meetings)', []],
+    ['Location: Springfield Business Park', ['Springfield Business Park']],
+    ['Reading\nNice to have', []],
+    ['We are a company with users in Nice places.', []],
+  ];
+  for (const [text, want] of cases) test(text, () => assert.deepEqual(parse(text).locations, want));
+});
+
+describe('deadline', () => {
+  const cases: [string, string | null][] = [
+    ['Apply by 30 June 2026', '2026-06-30'],
+    ['Application deadline: 2026-05-01', '2026-05-01'],
+    ['Last date to apply: 15/05/2026', '2026-05-15'],
+    ['Applications close on June 3rd, 2026.', '2026-06-03'],
+    ['Closing date: Friday, 12 September 2025', '2025-09-12'],
+    ['Deadline: 31/02/2026', null],
+    ['Apply by 30 June', null],
+    ['Posted 2026-04-17', null],
+  ];
+  for (const [text, want] of cases) test(text, () => assert.equal(parse(text).applyDeadline, want));
+});
+
+describe('experience', () => {
+  const cases: [string, number | null][] = [
+    ['3-6+ years of backend development experience', 3],
+    ['At least 5 years in a similar role', 5],
+    ['2+ yrs of React', 2],
+    ['A minimum of three years of experience', 3],
+    ['5–8 years of experience with Java', 5],
+    ['Founded 10 years ago, we have grown fast.', null],
+    ['Work on 2–3 deployed projects', null],
+  ];
+  for (const [text, want] of cases) test(text, () => assert.equal(parse(text).experienceYearsMin, want));
+});
+
+describe('title and company', () => {
+  test('label wins; parenthetical and glued debris are dropped', () => {
+    const r = parse('Skip to Main Content\nJob Title\n\nSenior Nurse (Night Shift)\nCompany : St. Mary Hospital');
+    assert.equal(r.title, 'Senior Nurse');
+    assert.equal(r.company, 'St. Mary Hospital');
+  });
+  test('short role-like line is the title; "About X" names the company', () => {
+    const r = parse('Staff Accountant\n## About Acme Corp\nAcme makes anvils.');
+    assert.equal(r.title, 'Staff Accountant');
+    assert.equal(r.company, 'Acme Corp');
+  });
+  test('no title found', () => {
+    const r = parse('We make anvils and ship them worldwide.');
+    assert.equal(r.title, null);
+    assert.ok(r.warnings.includes('title_not_found'));
+  });
+});
