@@ -1,0 +1,69 @@
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { after, before, describe, test } from 'node:test';
+import { json, problem, startTestApp, type TestApp } from '../helpers/app.ts';
+
+const posting = readFileSync(new URL('../../data/demo/backend-intern-nodejs-remote.txt', import.meta.url), 'utf8');
+
+type Parsed = { title: string | null; employmentType: string | null; workplace: string | null; salary: unknown; skills: { name: string; required: boolean }[]; warnings: string[] };
+type Job = { id: string; status: string; title: string; employmentType: string; workplace: string; salary: unknown; skills: { name: string }[]; description: string };
+
+describe('job-description parsing and import over HTTP', () => {
+  let t: TestApp;
+  before(async () => {
+    t = await startTestApp();
+  });
+  after(() => t.close());
+
+  const post = (url: string, payload: unknown, headers: Record<string, string> = t.org.auth) => t.app.inject({ method: 'POST', url, headers, payload: payload as object });
+
+  test('parse returns the structured fields of a real posting', async () => {
+    const res = await post('/v1/job-descriptions/parse', { text: posting });
+    assert.equal(res.statusCode, 200);
+    const parsed = json<Parsed>(res);
+    assert.equal(parsed.employmentType, 'INTERN');
+    assert.equal(parsed.workplace, 'remote');
+    assert.deepEqual(parsed.salary, { min: 15000, max: 15000, currency: 'INR', unit: 'MONTH' });
+    assert.ok(parsed.skills.some((s) => s.name === 'node.js' && s.required));
+    assert.ok(parsed.skills.some((s) => s.name === 'postgresql'));
+  });
+
+  test('empty, HTML and binary text get a result with warnings, never an error', async () => {
+    assert.deepEqual(json<Parsed>(await post('/v1/job-descriptions/parse', { text: '' })).warnings, ['text_empty']);
+    const html = json<Parsed>(await post('/v1/job-descriptions/parse', { text: '<h1>Barista</h1><p>Part-time, £11.50 per hour</p><script>x()</script>' }));
+    assert.ok(html.warnings.includes('html_stripped'));
+    const binary = json<Parsed>(await post('/v1/job-descriptions/parse', { text: '\u0001\u0002\uFFFD\u0007'.repeat(500) }));
+    assert.ok(binary.warnings.includes('binary_content'));
+  });
+
+  test('parse needs an API key and a well-formed body', async () => {
+    problem(await post('/v1/job-descriptions/parse', { text: posting }, {}), 401, 'unauthenticated');
+    problem(await post('/v1/job-descriptions/parse', { body: posting }), 400, 'validation-failed');
+    problem(await post('/v1/job-descriptions/parse', { text: 42 }), 400, 'validation-failed');
+  });
+
+  test('import creates a draft job from the text, with an event', async () => {
+    const res = await post('/v1/jobs/import', { text: posting });
+    assert.equal(res.statusCode, 201);
+    const { job, warnings } = json<{ job: Job; warnings: string[] }>(res);
+    assert.equal(job.status, 'draft');
+    assert.match(job.title, /Backend Developer Intern/);
+    assert.equal(job.employmentType, 'INTERN');
+    assert.equal(job.workplace, 'remote');
+    assert.ok(job.skills.some((s) => s.name === 'node.js'));
+    assert.match(job.description, /## Responsibilities/);
+    assert.ok(Array.isArray(warnings));
+    assert.equal(res.headers.location, `/v1/jobs/${job.id}`);
+    const events = json<{ data: { type: string; payload: { source: string } }[] }>(await t.app.inject({ method: 'GET', url: `/v1/events?subjectId=${job.id}`, headers: t.org.auth }));
+    assert.deepEqual(events.data.map((e) => [e.type, e.payload.source]), [['job.created', 'import']]);
+    const published = await t.app.inject({ method: 'POST', url: `/v1/jobs/${job.id}/publish`, headers: t.org.auth });
+    assert.equal(published.statusCode, 200, published.body);
+  });
+
+  test('import of text with no title still gives a draft, and says so', async () => {
+    const { job, warnings } = json<{ job: Job; warnings: string[] }>(await post('/v1/jobs/import', { text: 'we need help with things' }));
+    assert.equal(job.title, 'Untitled job');
+    assert.ok(warnings.includes('title_defaulted'));
+    problem(await post('/v1/jobs/import', { text: '' }), 400, 'validation-failed');
+  });
+});
