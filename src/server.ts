@@ -14,6 +14,8 @@ export interface RunningServer {
   shutdown: (reason: string) => Promise<void>;
 }
 
+const STATISTICS_INTERVAL_MS = 6 * 60 * 60 * 1000;
+
 /** Starts the background tasks that `serve` runs in-process on the embedded profile. */
 export function startTasks(container: Container, config: Config, log: Logger): () => void {
   const sweep = async () => {
@@ -27,7 +29,15 @@ export function startTasks(container: Container, config: Config, log: Logger): (
   void sweep();
   const timer = setInterval(() => void sweep(), config.expirySweepIntervalMs);
   timer.unref();
-  return () => clearInterval(timer);
+  // Statistics persist with the data; refreshing them now and then keeps plans right as jobs grow.
+  const statistics = setInterval(() => {
+    container.database.refreshStatistics().catch((err: unknown) => log.error({ err }, 'refreshing statistics failed'));
+  }, STATISTICS_INTERVAL_MS);
+  statistics.unref();
+  return () => {
+    clearInterval(timer);
+    clearInterval(statistics);
+  };
 }
 
 export async function startServer(config: Config, log: Logger): Promise<RunningServer> {
@@ -37,6 +47,7 @@ export async function startServer(config: Config, log: Logger): Promise<RunningS
   if (config.seedDemo) {
     const seeded = await seedDemo(container);
     if (seeded.created) {
+      await container.database.refreshStatistics();
       // Printed once, on the first start: the key is never stored in clear anywhere.
       process.stdout.write(`\nDemo organization created: ${seeded.published} published jobs, ${seeded.imported} imported postings.\n`
         + `  Board:   ${config.publicBaseUrl}/v1/boards/demo/jobs\n`

@@ -71,6 +71,7 @@ export async function seedCommand(config: Config, options: { demo?: boolean; syn
         bar.update(i + await container.jobs.bulkPublish(org.id, all.slice(i, i + chunk)));
       }
       bar.stop();
+      await container.database.refreshStatistics();
       process.stdout.write(`Published ${all.length} synthetic jobs into org "${options.org}".\n`);
     }
   });

@@ -23,6 +23,8 @@ export interface Database {
   /** Runs fn on one dedicated connection (advisory locks are per connection). */
   withConnection<T>(fn: (db: DbExecutor) => Promise<T>): Promise<T>;
   ping(): Promise<void>;
+  /** Refreshes planner statistics where nothing else does (PGlite has no autovacuum). */
+  refreshStatistics(): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -57,6 +59,11 @@ async function openPglite(dataDir: string): Promise<Database> {
     ping: async () => {
       await db.execute(sql`select 1`);
     },
+    // Without statistics the planner guesses a handful of rows per org and picks plans that read
+    // every row (measured: 1-2 s per search on 100k jobs; 8-21 ms after ANALYZE).
+    refreshStatistics: async () => {
+      await db.execute(sql`analyze`);
+    },
     close: () => client.close(),
   };
 }
@@ -88,6 +95,8 @@ async function openPostgres(databaseUrl: string, options: DatabaseOptions): Prom
     ping: async () => {
       await db.execute(sql`select 1`);
     },
+    // The server's autovacuum keeps statistics fresh.
+    refreshStatistics: async () => undefined,
     close: () => pool.end(),
   };
 }

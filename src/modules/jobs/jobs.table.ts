@@ -50,5 +50,7 @@ export const jobs = pgTable('jobs', {
   index('jobs_search_idx').using('gin', t.searchVector),
   index('jobs_skill_names_idx').using('gin', t.skillNames),
   index('jobs_location_terms_idx').using('gin', t.locationTerms),
+  // Serves the department filter alone and, ANDed with the GIN bitmap, a common word plus a department.
+  index('jobs_org_department_idx').on(t.orgId, sql`lower(${t.department})`),
   index('jobs_expiry_idx').on(t.validThrough).where(sql`status = 'published' and valid_through is not null`),
 ]);

@@ -1,0 +1,1 @@
+CREATE INDEX "jobs_org_department_idx" ON "jobs" USING btree ("org_id",lower("department"));
