@@ -71,7 +71,14 @@ jd.command('parse <file>')
   .description('Parse a raw job-description file into structured fields')
   .option('--json', 'print the full result as JSON')
   .action((file: string, options: { json?: boolean }) => {
-    const parsed = parseJobDescription(readFileSync(file, 'utf8'));
+    let text: string;
+    try {
+      text = readFileSync(file, 'utf8');
+    } catch (err) {
+      process.stderr.write(`Cannot read ${file}: ${err instanceof Error ? err.message : String(err)}\n`);
+      process.exit(1);
+    }
+    const parsed = parseJobDescription(text);
     if (options.json) {
       process.stdout.write(`${JSON.stringify(parsed, null, 2)}\n`);
       return;

@@ -1,4 +1,5 @@
 import { readdirSync, readFileSync } from 'node:fs';
+import { AppError } from '../app-error.ts';
 import type { Container } from '../container.ts';
 import { syntheticJobs } from './synthetic-jobs.ts';
 
@@ -24,8 +25,12 @@ export async function seedDemo(container: Pick<Container, 'orgs' | 'jobs'>): Pro
   for (const file of readdirSync(demoPostings).filter((f) => f.endsWith('.txt')).sort()) {
     const { job } = await container.jobs.importDescription(org.id, readFileSync(new URL(file, demoPostings), 'utf8'));
     imported++;
-    // A sample that lacks what the board needs stays a draft, as a real import would.
-    await container.jobs.transition(org.id, job.id, 'publish').catch(() => undefined);
+    try {
+      await container.jobs.transition(org.id, job.id, 'publish');
+    } catch (err) {
+      // A sample that lacks what the board needs stays a draft, as a real import would.
+      if (!(err instanceof AppError && err.code === 'unprocessable-job')) throw err;
+    }
   }
   return { created: true, apiKey, published, imported };
 }

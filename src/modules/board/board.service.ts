@@ -74,16 +74,24 @@ export function createBoardService(deps: BoardServiceDeps) {
     return org;
   }
 
+  // Concurrent misses on one key share one database query instead of each running it.
+  const inflight = new Map<string, Promise<PublicResponse>>();
+
   /** Serves from cache, never past the first validThrough among the jobs in the response. */
-  async function cached(org: Org, key: string, build: () => Promise<{ response: PublicResponse; jobs: readonly Job[] }>): Promise<PublicResponse> {
+  function cached(org: Org, key: string, build: () => Promise<{ response: PublicResponse; jobs: readonly Job[] }>): Promise<PublicResponse> {
     const fullKey = `${org.id}:${generations.get(org.id) ?? 0}:${key}`;
     const hit = cache.get(fullKey) as PublicResponse | undefined;
-    if (hit) return hit;
-    const { response, jobs } = await build();
-    const now = Date.now();
-    const expiries = jobs.map((j) => (j.validThrough ? Date.parse(j.validThrough) - now : Infinity));
-    cache.set(fullKey, response, Math.min(cacheTtlMs, ...expiries));
-    return response;
+    if (hit) return Promise.resolve(hit);
+    const pending = inflight.get(fullKey);
+    if (pending) return pending;
+    const result = build().then(({ response, jobs }) => {
+      const now = Date.now();
+      const expiries = jobs.map((j) => (j.validThrough ? Date.parse(j.validThrough) - now : Infinity));
+      cache.set(fullKey, response, Math.min(cacheTtlMs, ...expiries));
+      return response;
+    }).finally(() => inflight.delete(fullKey));
+    inflight.set(fullKey, result);
+    return result;
   }
 
   const common = (job: Job, slug: string) => ({

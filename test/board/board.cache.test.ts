@@ -1,0 +1,56 @@
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { createMemoryCache } from '../../src/infra/cache/memory-cache.ts';
+import type { NewDomainEvent } from '../../src/modules/events/events.schemas.ts';
+import { createBoardService } from '../../src/modules/board/board.service.ts';
+import type { PublishedJobsService } from '../../src/modules/jobs/jobs.published.ts';
+import type { Job } from '../../src/modules/jobs/jobs.schemas.ts';
+
+const org = { id: 'org_1', slug: 'acme', name: 'Acme', createdAt: new Date(0).toISOString() };
+const job = (overrides: Partial<Job> = {}): Job => ({
+  id: 'job_1', title: 'Engineer', description: 'Build things', department: null, locations: ['Berlin, Germany'], workplace: 'onsite',
+  employmentType: 'FULL_TIME', salary: null, experienceYearsMin: null, skills: [], validThrough: null, status: 'published',
+  publishedAt: new Date().toISOString(), closedAt: null, createdAt: new Date().toISOString(), updatedAt: new Date().toISOString(), version: 2, ...overrides,
+});
+
+function setup(jobs: Job[]) {
+  let searches = 0;
+  let notify: (events: readonly NewDomainEvent[]) => void = () => undefined;
+  const published: PublishedJobsService = {
+    search: async () => {
+      searches++;
+      await new Promise((resolve) => setTimeout(resolve, 20));
+      return { jobs, nextCursor: null };
+    },
+    get: async () => jobs[0] ?? null,
+    latest: async () => jobs,
+  };
+  const service = createBoardService({
+    orgs: { findBySlug: async () => org }, published, cacheTtlMs: 60_000, publicBaseUrl: 'https://jobs.example.test',
+    events: { onCommitted: (listener) => { notify = listener; return () => undefined; } },
+    cache: createMemoryCache(100),
+  });
+  return { service, searches: () => searches, notify: (events: NewDomainEvent[]) => notify(events) };
+}
+
+test('concurrent misses on one search share one database query', async () => {
+  const board = setup([job()]);
+  const responses = await Promise.all(Array.from({ length: 10 }, () => board.service.search('acme', { q: 'engineer' })));
+  assert.equal(board.searches(), 1);
+  assert.equal(new Set(responses.map((r) => r.etag)).size, 1);
+  await board.service.search('acme', { q: 'engineer' });
+  assert.equal(board.searches(), 1, 'then served from cache');
+  board.notify([{ orgId: 'org_1', type: 'job.updated', subjectId: 'job_1', payload: {} }]);
+  await board.service.search('acme', { q: 'engineer' });
+  assert.equal(board.searches(), 2, 'a committed change to the org\'s jobs invalidates');
+});
+
+test('a cached page never outlives the first validThrough on it', async () => {
+  const board = setup([job({ validThrough: new Date(Date.now() + 50).toISOString() })]);
+  await board.service.search('acme', {});
+  await board.service.search('acme', {});
+  assert.equal(board.searches(), 1);
+  await new Promise((resolve) => setTimeout(resolve, 80));
+  await board.service.search('acme', {});
+  assert.equal(board.searches(), 2);
+});
