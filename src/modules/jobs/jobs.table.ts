@@ -50,7 +50,11 @@ export const jobs = pgTable('jobs', {
   index('jobs_search_idx').using('gin', t.searchVector),
   index('jobs_skill_names_idx').using('gin', t.skillNames),
   index('jobs_location_terms_idx').using('gin', t.locationTerms),
-  // Serves the department filter alone and, ANDed with the GIN bitmap, a common word plus a department.
+  // Each board filter has an index, so a common word plus a selective filter is answered by ANDing
+  // bitmaps instead of walking newest-first past thousands of rows (measured: 737 ms → 30 ms).
   index('jobs_org_department_idx').on(t.orgId, sql`lower(${t.department})`),
+  index('jobs_org_employment_type_idx').on(t.orgId, t.employmentType).where(sql`status = 'published'`),
+  index('jobs_org_workplace_idx').on(t.orgId, t.workplace).where(sql`status = 'published'`),
+  index('jobs_org_salary_idx').on(t.orgId, t.salaryAnnualMax).where(sql`status = 'published'`),
   index('jobs_expiry_idx').on(t.validThrough).where(sql`status = 'published' and valid_through is not null`),
 ]);
