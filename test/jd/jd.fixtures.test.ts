@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { parseJobDescription, type ParsedJobDescription } from '../../src/modules/jd/jd.parser.ts';
 
-// The shared folder sits beside the repo: /work/shared next to /work/main.
+// The shared fixtures folder sits beside the repository (../shared), as it does in CI.
 const dir = new URL('../../../shared/fixtures/job-descriptions/', import.meta.url);
 const parseFixture = (name: string) => parseJobDescription(readFileSync(new URL(name, dir), 'utf8'));
 
