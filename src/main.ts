@@ -98,4 +98,11 @@ jd.command('parse <file>')
     ].join('\n'));
   });
 
-await program.parseAsync(process.argv);
+try {
+  await program.parseAsync(process.argv);
+} catch (err) {
+  // An operator gets one line saying what failed (e.g. the database is unreachable), not a stack trace.
+  const cause = err instanceof Error && err.cause instanceof Error ? `: ${err.cause.message}` : '';
+  process.stderr.write(`hireline: ${err instanceof Error ? err.message : String(err)}${cause}\n`);
+  process.exit(1);
+}

@@ -1,5 +1,6 @@
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { AppError, type ErrorCode } from '../app-error.ts';
+import { isDatabaseUnavailable } from '../infra/db/database.ts';
 import { problemType, problemTypes } from './problem-types.ts';
 import type { Problem } from './schemas.ts';
 import { toFieldErrors } from './validation.ts';
@@ -41,6 +42,10 @@ export function registerErrorHandling(app: FastifyInstance): void {
     if (appError && appError.code !== 'internal-error') {
       if (problemTypes[appError.code].status >= 500) request.log.error({ err: error }, appError.detail);
       return sendProblem(request, reply, appError);
+    }
+    if (isDatabaseUnavailable(error)) {
+      request.log.error({ err: error }, 'database unavailable or too slow');
+      return sendProblem(request, reply, new AppError('service-unavailable', 'The database did not answer in time; retry shortly'));
     }
     request.log.error({ err: error }, 'unhandled error');
     return sendProblem(request, reply, new AppError('internal-error', 'An unexpected error occurred; quote the requestId when reporting it'));

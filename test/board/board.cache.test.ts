@@ -28,7 +28,8 @@ function setup(jobs: Job[]) {
   const service = createBoardService({
     orgs: { findBySlug: async () => org }, published, cacheTtlMs: 60_000, publicBaseUrl: 'https://jobs.example.test',
     events: { onCommitted: (listener) => { notify = listener; return () => undefined; } },
-    cache: createMemoryCache(100),
+    pages: createMemoryCache(100),
+    orgCache: createMemoryCache(10),
   });
   return { service, searches: () => searches, notify: (events: NewDomainEvent[]) => notify(events) };
 }

@@ -78,6 +78,13 @@ describe('the real server process', () => {
     assert.doesNotMatch(result.stderr, /mysql:\/\/x/, 'the database URL is not echoed');
   });
 
+  test('an unreachable database: one clear line and exit code 1, no stack trace', async () => {
+    const result = await runCli(['migrate'], { DATABASE_URL: 'postgres://hireline@127.0.0.1:1/hireline' });
+    assert.equal(result.code, 1);
+    assert.match(result.stderr, /^hireline: .*ECONNREFUSED/m);
+    assert.doesNotMatch(result.stderr, /^\s+at /m);
+  });
+
   test('loadConfig defaults and validation', () => {
     const config = loadConfig({});
     assert.equal(config.port, 3000);

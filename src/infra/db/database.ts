@@ -100,3 +100,17 @@ async function openPostgres(databaseUrl: string, options: DatabaseOptions): Prom
     close: () => pool.end(),
   };
 }
+
+// SQLSTATEs that say "the database cannot serve this now", not "this request is wrong":
+// query_canceled (statement_timeout), connection exceptions, too many connections, shutdown.
+const unavailableCodes = /^(57014|08\w{3}|53300|57P0[1-3])$/;
+
+/** True when err (or an error it wraps) means the database is slow or unreachable, not a bug. */
+export function isDatabaseUnavailable(err: unknown): boolean {
+  for (let e: unknown = err, depth = 0; e instanceof Error && depth < 5; e = e.cause, depth++) {
+    const code = (e as { code?: unknown }).code;
+    if (typeof code === 'string' && (unavailableCodes.test(code) || code === 'ECONNREFUSED' || code === 'ETIMEDOUT')) return true;
+    if (/timeout exceeded when trying to connect|Connection terminated/.test(e.message)) return true;
+  }
+  return false;
+}

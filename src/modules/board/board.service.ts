@@ -21,7 +21,10 @@ export interface BoardServiceDeps {
   orgs: Pick<OrgsService, 'findBySlug'>;
   published: PublishedJobsService;
   events: Pick<EventsService, 'onCommitted'>;
-  cache: Cache<PublicResponse | Org | null>;
+  /** Serialized public responses. */
+  pages: Cache<PublicResponse>;
+  /** Slug → org (null for an unknown slug). */
+  orgCache: Cache<Org | null>;
   cacheTtlMs: number;
   publicBaseUrl: string;
 }
@@ -50,7 +53,7 @@ const respond = (body: string, contentType: string): PublicResponse => ({
 });
 
 export function createBoardService(deps: BoardServiceDeps) {
-  const { cache, cacheTtlMs, publicBaseUrl } = deps;
+  const { pages, orgCache, cacheTtlMs, publicBaseUrl } = deps;
   // Any committed change to an org's jobs moves its generation, so cached pages are never served stale
   // from this process; other processes converge within the TTL.
   const generations = new Map<string, number>();
@@ -62,13 +65,13 @@ export function createBoardService(deps: BoardServiceDeps) {
   const jobUrl = (slug: string, id: string) => `${boardUrl(slug)}/${id}`;
 
   async function orgBySlug(slug: string): Promise<Org> {
-    const key = `org:${slug}`;
-    let org = cache.get(key) as Org | null | undefined;
+    const key = slug;
+    let org = orgCache.get(key);
     if (org === undefined) {
       org = await deps.orgs.findBySlug(slug);
       // Orgs are never renamed or removed yet, so a found one can be kept longer than pages are;
       // an unknown slug is remembered only briefly, so a new org's board appears quickly.
-      cache.set(key, org, org ? ORG_CACHE_TTL_MS : cacheTtlMs);
+      orgCache.set(key, org, org ? ORG_CACHE_TTL_MS : cacheTtlMs);
     }
     if (!org) throw notFound('Board');
     return org;
@@ -80,14 +83,14 @@ export function createBoardService(deps: BoardServiceDeps) {
   /** Serves from cache, never past the first validThrough among the jobs in the response. */
   function cached(org: Org, key: string, build: () => Promise<{ response: PublicResponse; jobs: readonly Job[] }>): Promise<PublicResponse> {
     const fullKey = `${org.id}:${generations.get(org.id) ?? 0}:${key}`;
-    const hit = cache.get(fullKey) as PublicResponse | undefined;
+    const hit = pages.get(fullKey);
     if (hit) return Promise.resolve(hit);
     const pending = inflight.get(fullKey);
     if (pending) return pending;
     const result = build().then(({ response, jobs }) => {
       const now = Date.now();
       const expiries = jobs.map((j) => (j.validThrough ? Date.parse(j.validThrough) - now : Infinity));
-      cache.set(fullKey, response, Math.min(cacheTtlMs, ...expiries));
+      pages.set(fullKey, response, Math.min(cacheTtlMs, ...expiries));
       return response;
     }).finally(() => inflight.delete(fullKey));
     inflight.set(fullKey, result);
