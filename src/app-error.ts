@@ -4,6 +4,7 @@ export const errorCodes = [
   'malformed-request',
   'invalid-cursor',
   'unauthenticated',
+  'forbidden',
   'not-found',
   'route-not-found',
   'method-not-allowed',
@@ -31,6 +32,8 @@ export interface FieldError {
 export interface AppErrorExtras {
   errors?: FieldError[];
   missing?: string[];
+  /** Seconds until a retry can succeed; sent as Retry-After. */
+  retryAfter?: number;
 }
 
 export class AppError extends Error {

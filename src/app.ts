@@ -4,6 +4,7 @@ import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import Fastify, { LogController, type FastifyBaseLogger, type FastifyInstance, type FastifyPluginAsync } from 'fastify';
 import { uuidv7 } from 'uuidv7';
 import type { Config } from './config.ts';
+import { installAuthorization, type Authenticate } from './http/auth.ts';
 import { registerErrorHandling } from './http/errors.ts';
 import { registerOpenApi } from './http/openapi.ts';
 import { ProblemSchema } from './http/schemas.ts';
@@ -12,8 +13,10 @@ import { createValidatorCompiler } from './http/validation.ts';
 export interface AppDeps {
   config: Pick<Config, 'bodyLimitBytes' | 'corsOrigins'>;
   version: string;
-  /** Each module's routes, registered in order; each plugin declares its own prefix and auth. */
+  /** Each module's routes, registered in order; every route declares its access (src/http/auth.ts). */
   routes: FastifyPluginAsync[];
+  /** Resolves a bearer credential for every route that is not public. */
+  authenticate: Authenticate;
   logger: FastifyBaseLogger;
 }
 
@@ -59,11 +62,12 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   const origins = deps.config.corsOrigins;
   await app.register(cors, {
     origin: origins === '*' ? '*' : origins.length > 0 ? [...origins] : false,
-    exposedHeaders: ['etag', 'location', 'x-request-id', 'retry-after'],
+    exposedHeaders: ['etag', 'location', 'x-request-id', 'retry-after', 'ratelimit-limit', 'ratelimit-remaining', 'ratelimit-reset'],
     methods: ['GET', 'HEAD', 'POST', 'PATCH', 'DELETE'],
     allowedHeaders: ['authorization', 'content-type', 'if-match', 'if-none-match', 'x-request-id'],
   });
   await registerOpenApi(app, deps.version);
+  installAuthorization(app, deps.authenticate);
   for (const routes of deps.routes) await app.register(routes);
   return app;
 }

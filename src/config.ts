@@ -19,6 +19,13 @@ export interface Config {
   readonly boardCacheTtlMs: number;
   readonly seedDemo: boolean;
   readonly expirySweepIntervalMs: number;
+  /** Lifetime of a signed-in session, however often it refreshes. */
+  readonly sessionTtlSeconds: number;
+  /** A refresh token unused this long expires. */
+  readonly refreshIdleSeconds: number;
+  /** Requests per minute per client address on sign-in, sign-up and refresh; and per account on sign-in and sign-up. */
+  readonly authRateLimitPerIp: number;
+  readonly authRateLimitPerAccount: number;
 }
 
 type Env = Record<string, string | undefined>;
@@ -109,6 +116,10 @@ export function loadConfig(env: Env = process.env): Config {
     boardCacheTtlMs: integer(env, errors, 'BOARD_CACHE_TTL_MS', 5_000, 0, 3_600_000),
     seedDemo: boolean(env, errors, 'SEED_DEMO', true),
     expirySweepIntervalMs: integer(env, errors, 'EXPIRY_SWEEP_INTERVAL_MS', 60_000, 1_000, 86_400_000),
+    sessionTtlSeconds: integer(env, errors, 'SESSION_TTL_SECONDS', 30 * 86_400, 300, 365 * 86_400),
+    refreshIdleSeconds: integer(env, errors, 'REFRESH_IDLE_SECONDS', 14 * 86_400, 60, 365 * 86_400),
+    authRateLimitPerIp: integer(env, errors, 'AUTH_RATE_LIMIT_PER_IP', 30, 1, 1_000_000),
+    authRateLimitPerAccount: integer(env, errors, 'AUTH_RATE_LIMIT_PER_ACCOUNT', 10, 1, 1_000_000),
   };
   if (errors.messages.length > 0) throw new ConfigError(errors.messages);
   return Object.freeze(config);

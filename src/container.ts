@@ -4,9 +4,12 @@ import type { Config } from './config.ts';
 import { healthRoutes } from './http/health.routes.ts';
 import { openDatabase, type Database } from './infra/db/database.ts';
 import { migrationsCurrent } from './infra/db/migrations.ts';
+import type { Authenticate } from './http/auth.ts';
+import { createAuditModule } from './modules/audit/index.ts';
 import { createBoardModule } from './modules/board/index.ts';
 import { createEventsModule } from './modules/events/index.ts';
 import { createJdModule } from './modules/jd/index.ts';
+import { createIdentityModule } from './modules/identity/index.ts';
 import { createJobsModule } from './modules/jobs/index.ts';
 import { createOrgsModule } from './modules/orgs/index.ts';
 
@@ -25,26 +28,38 @@ export async function createContainer(config: Config, log: Logger, database?: Da
     statementTimeoutMs: config.dbStatementTimeoutMs,
   });
   const events = createEventsModule({ database: db, log });
-  const orgs = createOrgsModule({ database: db });
+  const audit = createAuditModule({ database: db });
+  const orgs = createOrgsModule({ database: db, audit: audit.service });
+  const identity = createIdentityModule({ database: db, orgs: orgs.service, audit: audit.service, config });
   const jd = createJdModule();
-  const jobs = createJobsModule({ database: db, events: events.service, parse: jd.parse });
+  const jobs = createJobsModule({ database: db, events: events.service, parse: jd.parse, isMember: identity.members.isMember });
   const board = createBoardModule({
     orgs: orgs.service, published: jobs.published, events: events.service,
     cacheTtlMs: config.boardCacheTtlMs, publicBaseUrl: config.publicBaseUrl,
   });
-  const authenticate = orgs.service.authenticate;
+  // API keys are recognisable by their prefix; anything else must be an access token.
+  const authenticate: Authenticate = (credential) =>
+    credential.startsWith('hl_') ? orgs.apiKeys.authenticate(credential) : identity.sessions.authenticate(credential);
   const routes: FastifyPluginAsync[] = [
     healthRoutes({ database: () => db.ping(), migrationsCurrent: () => migrationsCurrent(db) }),
-    orgs.routes,
-    jobs.routes(authenticate),
-    jd.routes(authenticate),
-    events.routes(authenticate),
+    ...identity.routes,
+    ...orgs.routes,
+    audit.routes,
+    jobs.routes,
+    jd.routes,
+    events.routes,
     board.routes,
   ];
   return {
     database: db,
     routes,
+    authenticate,
     orgs: orgs.service,
+    apiKeys: orgs.apiKeys,
+    identity: identity.service,
+    members: identity.members,
+    keys: identity.keys,
+    audit: audit.service,
     jobs: jobs.service,
     events: events.service,
     parse: jd.parse,

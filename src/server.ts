@@ -54,7 +54,7 @@ export async function startServer(config: Config, log: Logger): Promise<RunningS
         + `  API key: ${seeded.apiKey}   (shown once; send as Authorization: Bearer <key>)\n\n`);
     }
   }
-  const app = await buildApp({ config, version, routes: container.routes, logger: log });
+  const app = await buildApp({ config, version, routes: container.routes, authenticate: container.authenticate, logger: log });
   const stopTasks = startTasks(container, config, log);
   const url = await app.listen({ host: config.host, port: config.port });
   log.info({ url, database: container.database.kind, docs: `${url}/docs` }, 'listening');

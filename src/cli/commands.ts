@@ -5,6 +5,7 @@ import { AppError } from '../app-error.ts';
 import type { Config } from '../config.ts';
 import { createContainer, type Container } from '../container.ts';
 import { runMigrations } from '../infra/db/migrations.ts';
+import { wholeOrg } from '../modules/identity/identity.permissions.ts';
 import { createLogger } from '../infra/telemetry/logger.ts';
 import { seedDemo } from '../seed/demo.ts';
 import { syntheticJobs } from '../seed/synthetic-jobs.ts';
@@ -87,7 +88,7 @@ export async function jobsImportCommand(config: Config, orgSlug: string, files: 
     for (const file of files) {
       bar.increment(0, { file: basename(file) });
       try {
-        const { job, warnings } = await container.jobs.importDescription(org.id, readFileSync(file, 'utf8'));
+        const { job, warnings } = await container.jobs.importDescription(wholeOrg(org.id), readFileSync(file, 'utf8'));
         results.push({ file, outcome: `draft ${job.id} "${job.title}"${warnings.length ? ` (warnings: ${warnings.join(', ')})` : ''}` });
       } catch (err) {
         results.push({ file, outcome: `failed: ${err instanceof Error ? err.message : String(err)}` });

@@ -17,7 +17,8 @@ export function sendProblem(request: FastifyRequest, reply: FastifyReply, error:
     requestId: request.id,
     ...error.extras,
   };
-  if (error.code === 'rate-limited' || error.code === 'service-unavailable') reply.header('retry-after', '1');
+  if (error.extras.retryAfter !== undefined) reply.header('retry-after', String(Math.max(1, Math.ceil(error.extras.retryAfter))));
+  else if (error.code === 'rate-limited' || error.code === 'service-unavailable') reply.header('retry-after', '1');
   return reply.code(status).type('application/problem+json').send(body);
 }
 

@@ -14,11 +14,13 @@ const Ready = Type.Object({ status: Type.Literal('ready'), checks: Type.Object({
 export function healthRoutes(checks: ReadinessChecks): FastifyPluginAsyncTypebox {
   return async (app) => {
     app.get('/health', {
+      config: { access: { public: true } },
       schema: { tags: ['system'], summary: 'Liveness: the process serves HTTP', response: { 200: Status, 500: problemRef } },
       logLevel: 'warn',
     }, async () => ({ status: 'ok' as const }));
 
     app.get('/ready', {
+      config: { access: { public: true } },
       schema: { tags: ['system'], summary: 'Readiness: the database answers and its migrations are current', response: { 200: Ready, 503: problemRef } },
       logLevel: 'warn',
     }, async (request) => {

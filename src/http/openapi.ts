@@ -17,7 +17,14 @@ export async function registerOpenApi(app: FastifyInstance, version: string): Pr
       },
       components: {
         securitySchemes: {
-          apiKey: { type: 'http', scheme: 'bearer', description: 'An organization API key, `hl_…`, from `hireline org create`' },
+          accessToken: {
+            type: 'http', scheme: 'bearer', bearerFormat: 'JWT',
+            description: 'A user\'s access token from `POST /v1/auth/login` (EdDSA JWT, 10 minutes; keys at `/.well-known/jwks.json`). Requirements list the permission a route needs; `GET /v1/me` shows your role.',
+          },
+          apiKey: {
+            type: 'http', scheme: 'bearer',
+            description: 'An organization API key, `hl_…`, from `POST /v1/api-keys` or `hireline org create`. Requirements list the scope a route needs.',
+          },
         },
       },
       tags: [
@@ -25,6 +32,7 @@ export async function registerOpenApi(app: FastifyInstance, version: string): Pr
         { name: 'job-descriptions', description: 'Turn raw job-description text into structured fields' },
         { name: 'board', description: 'Public job board: no authentication' },
         { name: 'events', description: 'Domain events of your organization' },
+        { name: 'identity', description: 'Accounts, sessions, members, API keys and the audit log' },
         { name: 'system', description: 'Health and readiness' },
       ],
     },

@@ -13,6 +13,7 @@ export const problemTypes: Record<ErrorCode, ProblemType> = {
   'malformed-request': { status: 400, title: 'Malformed request' },
   'invalid-cursor': { status: 400, title: 'Invalid pagination cursor' },
   unauthenticated: { status: 401, title: 'Authentication required' },
+  forbidden: { status: 403, title: 'Permission denied' },
   'not-found': { status: 404, title: 'Resource not found' },
   'route-not-found': { status: 404, title: 'Route not found' },
   'method-not-allowed': { status: 405, title: 'Method not allowed' },

@@ -18,6 +18,7 @@ export const ProblemSchema = Type.Object({
   requestId: Type.String(),
   errors: Type.Optional(Type.Array(FieldErrorSchema)),
   missing: Type.Optional(Type.Array(Type.String(), { description: 'Fields a job needs before it can be published' })),
+  retryAfter: Type.Optional(Type.Integer({ description: 'Seconds to wait before retrying (also sent as Retry-After)' })),
 }, { $id: 'Problem', description: 'RFC 9457 problem details' });
 
 export type Problem = Static<typeof ProblemSchema>;

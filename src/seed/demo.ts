@@ -1,6 +1,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { AppError } from '../app-error.ts';
 import type { Container } from '../container.ts';
+import { wholeOrg } from '../modules/identity/identity.permissions.ts';
 import { syntheticJobs } from './synthetic-jobs.ts';
 
 export const DEMO_SLUG = 'demo';
@@ -23,10 +24,10 @@ export async function seedDemo(container: Pick<Container, 'orgs' | 'jobs'>): Pro
   const published = await container.jobs.bulkPublish(org.id, syntheticJobs(48, 42));
   let imported = 0;
   for (const file of readdirSync(demoPostings).filter((f) => f.endsWith('.txt')).sort()) {
-    const { job } = await container.jobs.importDescription(org.id, readFileSync(new URL(file, demoPostings), 'utf8'));
+    const { job } = await container.jobs.importDescription(wholeOrg(org.id), readFileSync(new URL(file, demoPostings), 'utf8'));
     imported++;
     try {
-      await container.jobs.transition(org.id, job.id, 'publish');
+      await container.jobs.transition(wholeOrg(org.id), job.id, 'publish');
     } catch (err) {
       // A sample that lacks what the board needs stays a draft, as a real import would.
       if (!(err instanceof AppError && err.code === 'unprocessable-job')) throw err;

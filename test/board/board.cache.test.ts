@@ -13,7 +13,7 @@ const job = (overrides: Partial<Job> = {}): Job => ({
   publishedAt: new Date().toISOString(), closedAt: null, createdAt: new Date().toISOString(), updatedAt: new Date().toISOString(), version: 2, ...overrides,
 });
 
-function setup(jobs: Job[]) {
+function setup(jobs: Job[], cacheTtlMs = 60_000) {
   let searches = 0;
   let notify: (events: readonly NewDomainEvent[]) => void = () => undefined;
   const published: PublishedJobsService = {
@@ -26,7 +26,7 @@ function setup(jobs: Job[]) {
     latest: async () => jobs,
   };
   const service = createBoardService({
-    orgs: { findBySlug: async () => org }, published, cacheTtlMs: 60_000, publicBaseUrl: 'https://jobs.example.test',
+    orgs: { findBySlug: async () => org }, published, cacheTtlMs, publicBaseUrl: 'https://jobs.example.test',
     events: { onCommitted: (listener) => { notify = listener; return () => undefined; } },
     pages: createMemoryCache(100),
     orgCache: createMemoryCache(10),
@@ -54,4 +54,18 @@ test('a cached page never outlives the first validThrough on it', async () => {
   await new Promise((resolve) => setTimeout(resolve, 80));
   await board.service.search('acme', {});
   assert.equal(board.searches(), 2);
+});
+
+test('a page past its TTL is served at once while one background query refreshes it', async () => {
+  const board = setup([job()], 30);
+  await board.service.search('acme', {});
+  assert.equal(board.searches(), 1);
+  await new Promise((resolve) => setTimeout(resolve, 50));
+  const started = Date.now();
+  await Promise.all(Array.from({ length: 5 }, () => board.service.search('acme', {})));
+  assert.ok(Date.now() - started < 15, 'stale page served without waiting for the 20 ms query');
+  assert.equal(board.searches(), 2, 'one refresh for all concurrent readers');
+  await new Promise((resolve) => setTimeout(resolve, 30));
+  await board.service.search('acme', {});
+  assert.equal(board.searches(), 2, 'the refreshed page is fresh again');
 });

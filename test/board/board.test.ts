@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
+import { wholeOrg } from '../../src/modules/identity/identity.permissions.ts';
 import { createJob, json, problem, publishJob, startTestApp, type TestApp, type TestOrg } from '../helpers/app.ts';
 
 type Summary = { id: string; title: string; summary: string; url: string; salary: unknown; locations: string[] };
@@ -138,7 +139,7 @@ describe('public job board', () => {
     await new Promise((resolve) => setTimeout(resolve, 1100));
     problem(await t.app.inject({ method: 'GET', url: `/v1/boards/${other.slug}/jobs/${job.id}` }), 404, 'not-found');
     assert.equal(json<Page>(await t.app.inject({ method: 'GET', url: `/v1/boards/${other.slug}/jobs` })).data.length, 0);
-    const direct = await t.container.jobs.get(other.id, job.id);
+    const direct = await t.container.jobs.get(wholeOrg(other.id), job.id);
     assert.equal(direct.status, 'published', 'not yet swept');
   });
 

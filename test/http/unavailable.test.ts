@@ -11,14 +11,14 @@ const timeout = () => new Error('Failed query: select ...', { cause: Object.assi
 
 test('a database timeout is a 503 problem that invites a retry, not a 500', async () => {
   const routes: FastifyPluginAsync = async (app) => {
-    app.get('/slow', async () => {
+    app.get('/slow', { config: { access: { public: true } } }, async () => {
       throw timeout();
     });
-    app.get('/bug', async () => {
+    app.get('/bug', { config: { access: { public: true } } }, async () => {
       throw new TypeError('undefined is not a function');
     });
   };
-  const app = await buildApp({ config: loadConfig({}), version: 'test', routes: [routes], logger: pino({ level: 'silent' }) });
+  const app = await buildApp({ config: loadConfig({}), version: 'test', routes: [routes], authenticate: async () => null, logger: pino({ level: 'silent' }) });
   try {
     const slow = await app.inject({ method: 'GET', url: '/slow' });
     problem(slow, 503, 'service-unavailable');

@@ -32,6 +32,7 @@ describe('health, readiness and API documents', () => {
       }
     }
     assert.ok('apiKey' in doc.components.securitySchemes);
+    assert.ok('accessToken' in doc.components.securitySchemes);
   });
 
   test('/docs serves the API reference page', async () => {

@@ -2,6 +2,7 @@
 export interface Cache<V> {
   get(key: string): V | undefined;
   set(key: string, value: V, ttlMs: number): void;
+  delete(key: string): void;
   clear(): void;
 }
 
@@ -27,6 +28,7 @@ export function createMemoryCache<V>(maxEntries: number, now: () => number = Dat
         if (!oldest.done) entries.delete(oldest.value);
       }
     },
+    delete: (key) => void entries.delete(key),
     clear: () => entries.clear(),
   };
 }

@@ -20,6 +20,7 @@ export function boardRoutes(service: BoardService): FastifyPluginAsyncTypebox {
     const notModified = { 304: Type.Null({ description: 'Not modified: your cached copy (If-None-Match) is current' }) };
 
     app.get('/v1/boards/:orgSlug/jobs', {
+      config: { access: { public: true } },
       schema: {
         tags: ['board'], summary: 'Search an organization\'s open jobs', params: BoardParamsSchema, querystring: BoardSearchQuerySchema,
         response: { 200: Page(BoardJobSummarySchema), ...notModified, ...commonErrorResponses, 404: problemRef },
@@ -27,6 +28,7 @@ export function boardRoutes(service: BoardService): FastifyPluginAsyncTypebox {
     }, async (request, reply) => sendPublic(request, reply, await service.search(request.params.orgSlug, request.query)));
 
     app.get('/v1/boards/:orgSlug/jobs/:id', {
+      config: { access: { public: true } },
       schema: {
         tags: ['board'], summary: 'An open job, with schema.org JobPosting JSON-LD', params: BoardJobParamsSchema,
         response: { 200: BoardJobSchema, ...notModified, ...commonErrorResponses, 404: problemRef },
@@ -34,6 +36,7 @@ export function boardRoutes(service: BoardService): FastifyPluginAsyncTypebox {
     }, async (request, reply) => sendPublic(request, reply, await service.job(request.params.orgSlug, request.params.id)));
 
     app.get('/v1/boards/:orgSlug/feed.xml', {
+      config: { access: { public: true } },
       schema: {
         tags: ['board'], summary: 'RSS 2.0 feed of open jobs', params: BoardParamsSchema,
         produces: ['application/rss+xml'],

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { notFound } from '../../app-error.ts';
+import { AppError, notFound } from '../../app-error.ts';
 import type { Cache } from '../../infra/cache/memory-cache.ts';
 import type { EventsService } from '../events/events.service.ts';
 import type { PublishedJobsService } from '../jobs/jobs.published.ts';
@@ -17,12 +17,18 @@ export interface PublicResponse {
   contentType: string;
 }
 
+/** A cached response and the time after which it is served only while a fresh copy is built. */
+export interface CachedPage {
+  response: PublicResponse;
+  freshUntil: number;
+}
+
 export interface BoardServiceDeps {
   orgs: Pick<OrgsService, 'findBySlug'>;
   published: PublishedJobsService;
   events: Pick<EventsService, 'onCommitted'>;
   /** Serialized public responses. */
-  pages: Cache<PublicResponse>;
+  pages: Cache<CachedPage>;
   /** Slug → org (null for an unknown slug). */
   orgCache: Cache<Org | null>;
   cacheTtlMs: number;
@@ -30,6 +36,8 @@ export interface BoardServiceDeps {
 }
 
 const FEED_SIZE = 50;
+/** How long past its TTL a page may still be served while one request rebuilds it (as in Cache-Control). */
+export const STALE_WHILE_REVALIDATE_MS = 60_000;
 const ORG_CACHE_TTL_MS = 60_000;
 
 /** Markdown → a short plain-text teaser for lists and feeds. */
@@ -79,22 +87,39 @@ export function createBoardService(deps: BoardServiceDeps) {
 
   // Concurrent misses on one key share one database query instead of each running it.
   const inflight = new Map<string, Promise<PublicResponse>>();
+  type Build = () => Promise<{ response: PublicResponse; jobs: readonly Job[] }>;
 
-  /** Serves from cache, never past the first validThrough among the jobs in the response. */
-  function cached(org: Org, key: string, build: () => Promise<{ response: PublicResponse; jobs: readonly Job[] }>): Promise<PublicResponse> {
-    const fullKey = `${org.id}:${generations.get(org.id) ?? 0}:${key}`;
-    const hit = pages.get(fullKey);
-    if (hit) return Promise.resolve(hit);
-    const pending = inflight.get(fullKey);
-    if (pending) return pending;
+  function rebuild(fullKey: string, build: Build): Promise<PublicResponse> {
     const result = build().then(({ response, jobs }) => {
       const now = Date.now();
-      const expiries = jobs.map((j) => (j.validThrough ? Date.parse(j.validThrough) - now : Infinity));
-      pages.set(fullKey, response, Math.min(cacheTtlMs, ...expiries));
+      // validThrough is a hard limit: a page holding a job that has expired is never served, not even stale.
+      const untilExpiry = Math.min(...jobs.map((j) => (j.validThrough ? Date.parse(j.validThrough) - now : Infinity)));
+      const freshFor = Math.min(cacheTtlMs, untilExpiry);
+      if (freshFor > 0) pages.set(fullKey, { response, freshUntil: now + freshFor }, Math.min(cacheTtlMs + STALE_WHILE_REVALIDATE_MS, untilExpiry));
       return response;
     }).finally(() => inflight.delete(fullKey));
     inflight.set(fullKey, result);
     return result;
+  }
+
+  /**
+   * Serves from cache; a page past its TTL is still served while one background query refreshes it, so
+   * readers never wait on the database for a page they have seen, and a failing database leaves the old page up.
+   * A committed change moves the generation instead, so changed data is never served stale from this process.
+   */
+  function cached(org: Org, key: string, build: Build): Promise<PublicResponse> {
+    const fullKey = `${org.id}:${generations.get(org.id) ?? 0}:${key}`;
+    const hit = pages.get(fullKey);
+    if (hit) {
+      if (hit.freshUntil <= Date.now() && !inflight.has(fullKey)) {
+        // A job that left the board drops the page; any other failure keeps serving it until it expires.
+        rebuild(fullKey, build).catch((error: unknown) => {
+          if (error instanceof AppError && error.code === 'not-found') pages.delete(fullKey);
+        });
+      }
+      return Promise.resolve(hit.response);
+    }
+    return inflight.get(fullKey) ?? rebuild(fullKey, build);
   }
 
   const common = (job: Job, slug: string) => ({

@@ -1,10 +1,9 @@
 import type { Database } from '../../infra/db/database.ts';
-import type { Authenticate } from '../../http/request-context.ts';
 import { createEventsRepo } from './events.repo.ts';
 import { eventsRoutes } from './events.routes.ts';
 import { createEventsService, type EventsServiceDeps } from './events.service.ts';
 
 export function createEventsModule(deps: { database: Database; log: EventsServiceDeps['log'] }) {
   const service = createEventsService({ database: deps.database, repo: createEventsRepo(deps.database.db), log: deps.log });
-  return { service, routes: (authenticate: Authenticate) => eventsRoutes(service, authenticate) };
+  return { service, routes: eventsRoutes(service) };
 }

@@ -1,7 +1,6 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
-import { bearerAuth, type Authenticate } from '../../http/request-context.ts';
-import { commonErrorResponses, problemRef } from '../../http/schemas.ts';
+import { commonErrorResponses } from '../../http/schemas.ts';
 import { ParsedJobDescriptionSchema } from './jd.schemas.ts';
 import type { parseJobDescription } from './jd.parser.ts';
 
@@ -9,14 +8,14 @@ const ParseBodySchema = Type.Object({
   text: Type.String({ maxLength: 500_000, description: 'Raw job-description text (plain, Markdown or HTML)' }),
 }, { additionalProperties: false });
 
-export function jdRoutes(parse: typeof parseJobDescription, authenticate: Authenticate): FastifyPluginAsyncTypebox {
+export function jdRoutes(parse: typeof parseJobDescription): FastifyPluginAsyncTypebox {
   return async (app) => {
-    app.addHook('onRequest', bearerAuth(authenticate));
     app.post('/v1/job-descriptions/parse', {
+      config: { access: { permission: 'jd:parse' } },
       schema: {
-        tags: ['job-descriptions'], security: [{ apiKey: [] }], summary: 'Parse raw job-description text into structured fields',
+        tags: ['job-descriptions'], summary: 'Parse raw job-description text into structured fields',
         description: 'Deterministic and offline. Fields the text does not state are null; `warnings` says what was doubtful.',
-        body: ParseBodySchema, response: { 200: ParsedJobDescriptionSchema, ...commonErrorResponses, 401: problemRef },
+        body: ParseBodySchema, response: { 200: ParsedJobDescriptionSchema, ...commonErrorResponses },
       },
     }, async (request) => parse(request.body.text));
   };

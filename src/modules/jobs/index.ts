@@ -1,14 +1,16 @@
 import type { Database } from '../../infra/db/database.ts';
-import type { Authenticate } from '../../http/request-context.ts';
 import type { EventsService } from '../events/events.service.ts';
 import { createPublishedJobsService } from './jobs.published.ts';
 import { createJobsRepo } from './jobs.repo.ts';
 import { jobsRoutes } from './jobs.routes.ts';
 import { createJobsSearchRepo } from './jobs.search.repo.ts';
 import { createJobsService, type JobsServiceDeps } from './jobs.service.ts';
+import { createJobTeamService, type JobTeamDeps } from './jobs.team.ts';
 
-export function createJobsModule(deps: { database: Database; events: EventsService; parse: JobsServiceDeps['parse'] }) {
-  const service = createJobsService({ repo: createJobsRepo(deps.database.db), events: deps.events, parse: deps.parse });
+export function createJobsModule(deps: { database: Database; events: EventsService; parse: JobsServiceDeps['parse']; isMember: JobTeamDeps['isMember'] }) {
+  const repo = createJobsRepo(deps.database.db);
+  const service = createJobsService({ repo, events: deps.events, parse: deps.parse });
+  const team = createJobTeamService({ repo, isMember: deps.isMember });
   const published = createPublishedJobsService({ repo: createJobsSearchRepo(deps.database.db) });
-  return { service, published, routes: (authenticate: Authenticate) => jobsRoutes(service, authenticate) };
+  return { service, published, team, routes: jobsRoutes(service, team) };
 }

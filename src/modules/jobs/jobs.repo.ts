@@ -1,6 +1,7 @@
-import { and, eq, getTableColumns, ilike, lt, sql, type SQL } from 'drizzle-orm';
+import { and, asc, eq, exists, getTableColumns, ilike, lt, sql, type SQL } from 'drizzle-orm';
 import type { DbExecutor } from '../../infra/db/database.ts';
-import { jobs } from './jobs.table.ts';
+import type { Scope } from '../identity/identity.permissions.ts';
+import { jobs, jobTeam } from './jobs.table.ts';
 import type { JobSort } from './jobs.schemas.ts';
 
 const { searchVector: _searchVector, ...columns } = getTableColumns(jobs);
@@ -43,7 +44,13 @@ export interface JobListFilter {
 }
 
 export function createJobsRepo(db: DbExecutor) {
-  const scope = (orgId: string, id: string) => and(eq(jobs.orgId, orgId), eq(jobs.id, id));
+  /** The org wall, plus the hiring-team wall for callers who see only their assigned jobs. */
+  const visible = (s: Scope) => and(
+    eq(jobs.orgId, s.orgId),
+    s.assignedTo === null ? undefined
+      : exists(db.select({ one: sql`1` }).from(jobTeam).where(and(eq(jobTeam.jobId, jobs.id), eq(jobTeam.userId, s.assignedTo)))),
+  );
+  const scope = (s: Scope, id: string) => and(visible(s), eq(jobs.id, id));
 
   return {
     async insert(rows: JobWrite[], tx: DbExecutor = db): Promise<JobRow[]> {
@@ -51,32 +58,32 @@ export function createJobsRepo(db: DbExecutor) {
       return tx.insert(jobs).values(rows.map((r) => ({ ...r, ...derived(r) }))).returning(jobColumns);
     },
 
-    async findById(orgId: string, id: string, tx: DbExecutor = db): Promise<JobRow | null> {
-      const [row] = await tx.select(jobColumns).from(jobs).where(scope(orgId, id)).limit(1);
+    async findById(s: Scope, id: string, tx: DbExecutor = db): Promise<JobRow | null> {
+      const [row] = await tx.select(jobColumns).from(jobs).where(scope(s, id)).limit(1);
       return row ?? null;
     },
 
     /** Locks the row for the rest of the transaction, so read-check-write cannot interleave. */
-    async findForUpdate(orgId: string, id: string, tx: DbExecutor): Promise<JobRow | null> {
-      const [row] = await tx.select(jobColumns).from(jobs).where(scope(orgId, id)).limit(1).for('update');
+    async findForUpdate(s: Scope, id: string, tx: DbExecutor): Promise<JobRow | null> {
+      const [row] = await tx.select(jobColumns).from(jobs).where(scope(s, id)).limit(1).for('update');
       return row ?? null;
     },
 
-    async update(orgId: string, id: string, patch: JobPatch, tx: DbExecutor = db): Promise<JobRow> {
+    async update(s: Scope, id: string, patch: JobPatch, tx: DbExecutor = db): Promise<JobRow> {
       const [row] = await tx.update(jobs)
         .set({ ...patch, ...derived(patch), version: sql`${jobs.version} + 1` })
-        .where(scope(orgId, id))
+        .where(scope(s, id))
         .returning(jobColumns);
       if (!row) throw new Error(`job ${id} vanished inside its own transaction`);
       return row;
     },
 
-    async delete(orgId: string, id: string, tx: DbExecutor = db): Promise<boolean> {
-      const deleted = await tx.delete(jobs).where(scope(orgId, id)).returning({ id: jobs.id });
+    async delete(s: Scope, id: string, tx: DbExecutor = db): Promise<boolean> {
+      const deleted = await tx.delete(jobs).where(scope(s, id)).returning({ id: jobs.id });
       return deleted.length > 0;
     },
 
-    async list(orgId: string, filter: JobListFilter, tx: DbExecutor = db): Promise<JobRow[]> {
+    async list(s: Scope, filter: JobListFilter, tx: DbExecutor = db): Promise<JobRow[]> {
       const descending = filter.sort.startsWith('-');
       const column = sortColumns[filter.sort.replace('-', '') as keyof typeof sortColumns];
       const order = descending ? sql`desc nulls last` : sql`asc nulls last`;
@@ -89,7 +96,7 @@ export function createJobsRepo(db: DbExecutor) {
       }
       return tx.select(jobColumns).from(jobs)
         .where(and(
-          eq(jobs.orgId, orgId),
+          visible(s),
           filter.status ? eq(jobs.status, filter.status as JobRow['status']) : undefined,
           filter.department ? sql`lower(${jobs.department}) = lower(${filter.department})` : undefined,
           filter.workplace ? eq(jobs.workplace, filter.workplace as NonNullable<JobRow['workplace']>) : undefined,
@@ -108,6 +115,20 @@ export function createJobsRepo(db: DbExecutor) {
         .orderBy(jobs.validThrough)
         .limit(limit)
         .for('update', { skipLocked: true });
+    },
+    async team(orgId: string, jobId: string, tx: DbExecutor = db): Promise<{ userId: string; addedAt: Date }[]> {
+      return tx.select({ userId: jobTeam.userId, addedAt: jobTeam.addedAt }).from(jobTeam)
+        .where(and(eq(jobTeam.orgId, orgId), eq(jobTeam.jobId, jobId))).orderBy(asc(jobTeam.addedAt), asc(jobTeam.userId));
+    },
+
+    async addToTeam(orgId: string, jobId: string, userId: string, tx: DbExecutor = db): Promise<void> {
+      await tx.insert(jobTeam).values({ orgId, jobId, userId }).onConflictDoNothing();
+    },
+
+    async removeFromTeam(orgId: string, jobId: string, userId: string, tx: DbExecutor = db): Promise<boolean> {
+      const removed = await tx.delete(jobTeam)
+        .where(and(eq(jobTeam.orgId, orgId), eq(jobTeam.jobId, jobId), eq(jobTeam.userId, userId))).returning({ userId: jobTeam.userId });
+      return removed.length > 0;
     },
   };
 }

@@ -85,3 +85,14 @@ export const JobIdParamsSchema = Type.Object({ id: Type.String({ minLength: 1, m
 export const ImportJobBodySchema = Type.Object({
   text: Type.String({ minLength: 1, maxLength: 500_000, description: 'Raw job-description text (plain, Markdown or HTML)' }),
 }, { additionalProperties: false });
+
+export const TeamMemberSchema = Type.Object({
+  userId: Type.String(),
+  addedAt: Type.String({ format: 'date-time' }),
+}, { $id: 'JobTeamMember' });
+export type TeamMember = Static<typeof TeamMemberSchema>;
+
+export const TeamMemberParamsSchema = Type.Object({
+  id: Type.String({ minLength: 1, maxLength: 64 }),
+  userId: Type.String({ minLength: 1, maxLength: 64 }),
+});

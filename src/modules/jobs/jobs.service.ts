@@ -1,6 +1,7 @@
 import { AppError, notFound } from '../../app-error.ts';
 import { newId } from '../../infra/db/ids.ts';
 import { cursorId, cursorTimestamp, decodeCursor, encodeCursor } from '../../http/cursor.ts';
+import type { Scope } from '../identity/identity.permissions.ts';
 import type { EventsService } from '../events/events.service.ts';
 import type { ParsedJobDescription } from '../jd/jd.schemas.ts';
 import { assertPublishable, planTransition, type JobAction } from './jobs.lifecycle.ts';
@@ -33,10 +34,17 @@ function checkVersion(current: JobRow, expected: number | '*' | undefined): void
   }
 }
 
+/** Creating or deleting jobs acts on the whole org, so a caller limited to assigned jobs may not. */
+function requireWholeOrg(scope: Scope, what: string): void {
+  if (scope.assignedTo !== null) throw new AppError('forbidden', `Only a caller who manages all of the organization's jobs can ${what}`);
+}
+
 export function createJobsService({ repo, events, parse, clock = () => new Date() }: JobsServiceDeps) {
   const snapshot = (row: JobRow) => ({ job: toJob(row) });
 
-  async function create(orgId: string, input: CreateJobInput, source: 'api' | 'import' = 'api'): Promise<Job> {
+  async function create(scope: Scope, input: CreateJobInput, source: 'api' | 'import' = 'api'): Promise<Job> {
+    requireWholeOrg(scope, 'create jobs');
+    const { orgId } = scope;
     checkSalary(input.salary);
     return events.withEvents(async (tx, record) => {
       const [row] = await repo.insert([newJobWrite(newId('job'), orgId, input, clock())], tx);
@@ -49,20 +57,20 @@ export function createJobsService({ repo, events, parse, clock = () => new Date(
   return {
     create,
 
-    async get(orgId: string, id: string): Promise<Job> {
-      const row = await repo.findById(orgId, id);
+    async get(scope: Scope, id: string): Promise<Job> {
+      const row = await repo.findById(scope, id);
       if (!row) throw notFound('Job');
       return toJob(row);
     },
 
-    async list(orgId: string, query: ListJobsQuery): Promise<{ data: Job[]; nextCursor: string | null }> {
+    async list(scope: Scope, query: ListJobsQuery): Promise<{ data: Job[]; nextCursor: string | null }> {
       const sort = query.sort ?? '-createdAt';
       const limit = query.limit ?? 20;
       const values = query.cursor ? decodeCursor(query.cursor, `jobs:${sort}`, 2) : undefined;
       const after = values
         ? { value: sort.endsWith('title') ? String(values[0]) : cursorTimestamp(values[0]), id: cursorId(values) }
         : undefined;
-      const rows = await repo.list(orgId, {
+      const rows = await repo.list(scope, {
         status: query.status, department: query.department, workplace: query.workplace, employmentType: query.employmentType,
         titleContains: query.q, sort, after, limit: limit + 1,
       });
@@ -77,39 +85,43 @@ export function createJobsService({ repo, events, parse, clock = () => new Date(
     },
 
     /** `expectedVersion` comes from If-Match; a stale one is a 412 so no write is silently lost. */
-    async update(orgId: string, id: string, input: UpdateJobInput, expectedVersion?: number | '*'): Promise<Job> {
+    async update(scope: Scope, id: string, input: UpdateJobInput, expectedVersion?: number | '*'): Promise<Job> {
       checkSalary(input.salary);
+      const { orgId } = scope;
       return events.withEvents(async (tx, record) => {
-        const current = await repo.findForUpdate(orgId, id, tx);
+        const current = await repo.findForUpdate(scope, id, tx);
         if (!current) throw notFound('Job');
         checkVersion(current, expectedVersion);
         if (current.status === 'archived') throw new AppError('invalid-state-transition', 'An archived job cannot be edited');
         const patch = toColumns(input);
         const now = clock();
         if (current.status === 'published') assertPublishable({ ...current, ...patch }, now);
-        const row = await repo.update(orgId, id, { ...patch, updatedAt: now }, tx);
+        const row = await repo.update(scope, id, { ...patch, updatedAt: now }, tx);
         record({ orgId, type: 'job.updated', subjectId: id, payload: { ...snapshot(row), changed: Object.keys(input) } });
         return toJob(row);
       });
     },
 
-    async remove(orgId: string, id: string, expectedVersion?: number | '*'): Promise<void> {
+    async remove(scope: Scope, id: string, expectedVersion?: number | '*'): Promise<void> {
+      requireWholeOrg(scope, 'delete jobs');
+      const { orgId } = scope;
       await events.withEvents(async (tx, record) => {
-        const current = await repo.findForUpdate(orgId, id, tx);
+        const current = await repo.findForUpdate(scope, id, tx);
         if (!current) throw notFound('Job');
         checkVersion(current, expectedVersion);
-        await repo.delete(orgId, id, tx);
+        await repo.delete(scope, id, tx);
         record({ orgId, type: 'job.deleted', subjectId: id, payload: { id, status: current.status } });
       });
     },
 
-    async transition(orgId: string, id: string, action: JobAction): Promise<Job> {
+    async transition(scope: Scope, id: string, action: JobAction): Promise<Job> {
+      const { orgId } = scope;
       return events.withEvents(async (tx, record) => {
-        const current = await repo.findForUpdate(orgId, id, tx);
+        const current = await repo.findForUpdate(scope, id, tx);
         if (!current) throw notFound('Job');
         const now = clock();
         const plan = planTransition(current, action, now);
-        const row = await repo.update(orgId, id, {
+        const row = await repo.update(scope, id, {
           status: plan.to,
           updatedAt: now,
           ...(action === 'publish' ? { publishedAt: now } : {}),
@@ -121,10 +133,10 @@ export function createJobsService({ repo, events, parse, clock = () => new Date(
       });
     },
 
-    async importDescription(orgId: string, text: string): Promise<{ job: Job; warnings: string[] }> {
+    async importDescription(scope: Scope, text: string): Promise<{ job: Job; warnings: string[] }> {
       const parsed = parse(text);
       const { input, warnings } = createJobFromDescription(parsed, text);
-      return { job: await create(orgId, input, 'import'), warnings };
+      return { job: await create(scope, input, 'import'), warnings };
     },
 
     /**
@@ -158,7 +170,7 @@ export function createJobsService({ repo, events, parse, clock = () => new Date(
         const now = clock();
         const expired = await repo.lockExpired(now, batchSize, tx);
         for (const job of expired) {
-          const row = await repo.update(job.orgId, job.id, { status: 'closed', closedAt: now, updatedAt: now }, tx);
+          const row = await repo.update({ orgId: job.orgId, assignedTo: null }, job.id, { status: 'closed', closedAt: now, updatedAt: now }, tx);
           record({ orgId: job.orgId, type: 'job.closed', subjectId: job.id, payload: { ...snapshot(row), reason: 'expired' } });
         }
         return expired.length;

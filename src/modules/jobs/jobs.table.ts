@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { customType, doublePrecision, index, integer, jsonb, pgTable, text, timestamp } from 'drizzle-orm/pg-core';
+import { customType, doublePrecision, index, integer, jsonb, pgTable, primaryKey, text, timestamp } from 'drizzle-orm/pg-core';
 
 const tsvector = customType<{ data: string }>({ dataType: () => 'tsvector' });
 
@@ -58,3 +58,11 @@ export const jobs = pgTable('jobs', {
   index('jobs_org_salary_idx').on(t.orgId, t.salaryAnnualMax).where(sql`status = 'published'`),
   index('jobs_expiry_idx').on(t.validThrough).where(sql`status = 'published' and valid_through is not null`),
 ]);
+
+/** A job's hiring team: hiring managers and interviewers see only the jobs they are on. */
+export const jobTeam = pgTable('job_team', {
+  jobId: text('job_id').notNull().references(() => jobs.id, { onDelete: 'cascade' }),
+  userId: text('user_id').notNull(),
+  orgId: text('org_id').notNull(),
+  addedAt: timestamp('added_at', { withTimezone: true, mode: 'date' }).notNull().defaultNow(),
+}, (t) => [primaryKey({ columns: [t.jobId, t.userId] }), index('job_team_user_idx').on(t.orgId, t.userId)]);

@@ -1,8 +1,10 @@
-import { and, eq, isNull } from 'drizzle-orm';
+import { and, desc, eq, getTableColumns, gt, isNull, or } from 'drizzle-orm';
 import type { DbExecutor } from '../../infra/db/database.ts';
 import { apiKeys, orgs } from './orgs.table.ts';
 
 export type OrgRow = typeof orgs.$inferSelect;
+export type ApiKeyRow = Omit<typeof apiKeys.$inferSelect, 'hash'>;
+const { hash: _hash, ...keyColumns } = getTableColumns(apiKeys);
 
 export function createOrgsRepo(db: DbExecutor) {
   return {
@@ -25,13 +27,28 @@ export function createOrgsRepo(db: DbExecutor) {
       return row ?? null;
     },
 
-    async findActiveKey(hash: string, tx: DbExecutor = db): Promise<{ keyId: string; orgId: string; orgSlug: string } | null> {
+    /** A key that is neither revoked nor expired at `now`. */
+    async findActiveKey(hash: string, now: Date, tx: DbExecutor = db): Promise<{ keyId: string; orgId: string; scopes: string[] } | null> {
       const [row] = await tx
-        .select({ keyId: apiKeys.id, orgId: orgs.id, orgSlug: orgs.slug })
+        .select({ keyId: apiKeys.id, orgId: apiKeys.orgId, scopes: apiKeys.scopes })
         .from(apiKeys)
-        .innerJoin(orgs, eq(orgs.id, apiKeys.orgId))
-        .where(and(eq(apiKeys.hash, hash), isNull(apiKeys.revokedAt)))
+        .where(and(eq(apiKeys.hash, hash), isNull(apiKeys.revokedAt), or(isNull(apiKeys.expiresAt), gt(apiKeys.expiresAt, now))))
         .limit(1);
+      return row ?? null;
+    },
+
+    async listKeys(orgId: string, tx: DbExecutor = db): Promise<ApiKeyRow[]> {
+      return tx.select(keyColumns).from(apiKeys).where(eq(apiKeys.orgId, orgId)).orderBy(desc(apiKeys.createdAt), desc(apiKeys.id));
+    },
+
+    async revokeKey(orgId: string, keyId: string, at: Date, tx: DbExecutor = db): Promise<ApiKeyRow | null> {
+      const [row] = await tx.update(apiKeys).set({ revokedAt: at })
+        .where(and(eq(apiKeys.orgId, orgId), eq(apiKeys.id, keyId), isNull(apiKeys.revokedAt))).returning(keyColumns);
+      return row ?? null;
+    },
+
+    async findKey(orgId: string, keyId: string, tx: DbExecutor = db): Promise<ApiKeyRow | null> {
+      const [row] = await tx.select(keyColumns).from(apiKeys).where(and(eq(apiKeys.orgId, orgId), eq(apiKeys.id, keyId))).limit(1);
       return row ?? null;
     },
 

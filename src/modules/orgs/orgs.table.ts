@@ -7,7 +7,7 @@ export const orgs = pgTable('orgs', {
   createdAt: timestamp('created_at', { withTimezone: true, mode: 'date' }).notNull().defaultNow(),
 }, (t) => [uniqueIndex('orgs_slug_key').on(t.slug)]);
 
-/** Interim auth until the identity module: keys are shown once and stored only as a SHA-256 hash. */
+/** Machine credentials of an org: shown once, stored only as a SHA-256 hash, limited to their scopes. */
 export const apiKeys = pgTable('api_keys', {
   id: text('id').primaryKey(),
   orgId: text('org_id').notNull().references(() => orgs.id, { onDelete: 'cascade' }),
@@ -15,6 +15,11 @@ export const apiKeys = pgTable('api_keys', {
   /** First characters of the key, so a user can tell keys apart without the secret. */
   prefix: text('prefix').notNull(),
   hash: text('hash').notNull(),
+  /** Permissions the key grants (see identity.permissions.ts), over the whole org. */
+  scopes: text('scopes').array().notNull(),
+  expiresAt: timestamp('expires_at', { withTimezone: true, mode: 'date' }),
+  /** The user who created it; null for keys made by the CLI. */
+  createdBy: text('created_by'),
   createdAt: timestamp('created_at', { withTimezone: true, mode: 'date' }).notNull().defaultNow(),
   lastUsedAt: timestamp('last_used_at', { withTimezone: true, mode: 'date' }),
   revokedAt: timestamp('revoked_at', { withTimezone: true, mode: 'date' }),

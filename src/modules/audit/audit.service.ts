@@ -1,0 +1,50 @@
+import { cursorId, decodeCursor, encodeCursor } from '../../http/cursor.ts';
+import type { DbExecutor } from '../../infra/db/database.ts';
+import { newId } from '../../infra/db/ids.ts';
+import type { AuditRepo, AuditRow } from './audit.repo.ts';
+import type { AuditAction, AuditEvent, ListAuditQuery, NewAuditEvent } from './audit.schemas.ts';
+
+const toEvent = (row: AuditRow): AuditEvent => ({
+  id: row.id,
+  action: row.action as AuditAction,
+  actor: { type: row.actorType, id: row.actorId },
+  target: row.targetType && row.targetId ? { type: row.targetType, id: row.targetId } : null,
+  ip: row.ip,
+  userAgent: row.userAgent,
+  data: row.data,
+  occurredAt: row.occurredAt.toISOString(),
+});
+
+export function createAuditService({ repo }: { repo: AuditRepo }) {
+  return {
+    /** Pass the transaction of the change being audited, so the record and the change commit together. */
+    async record(event: NewAuditEvent, tx?: DbExecutor): Promise<void> {
+      await repo.insert({
+        id: newId('aud'),
+        orgId: event.orgId,
+        actorType: event.actor.type,
+        actorId: event.actor.id,
+        action: event.action,
+        targetType: event.target?.type ?? null,
+        targetId: event.target?.id ?? null,
+        ip: event.origin?.ip ?? null,
+        userAgent: event.origin?.userAgent?.slice(0, 500) ?? null,
+        data: event.data ?? {},
+      }, tx);
+    },
+
+    async list(orgId: string, query: ListAuditQuery): Promise<{ data: AuditEvent[]; nextCursor: string | null }> {
+      const limit = query.limit ?? 50;
+      const beforeId = query.cursor ? cursorId(decodeCursor(query.cursor, 'audit', 1)) : undefined;
+      const rows = await repo.list(orgId, {
+        action: query.action, actorId: query.actorId, targetId: query.targetId,
+        since: query.since ? new Date(query.since) : undefined, until: query.until ? new Date(query.until) : undefined,
+        beforeId, limit: limit + 1,
+      });
+      const page = rows.slice(0, limit);
+      const last = page.at(-1);
+      return { data: page.map(toEvent), nextCursor: rows.length > limit && last ? encodeCursor('audit', [last.id]) : null };
+    },
+  };
+}
+export type AuditService = ReturnType<typeof createAuditService>;

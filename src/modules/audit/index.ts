@@ -1,0 +1,9 @@
+import type { Database } from '../../infra/db/database.ts';
+import { createAuditRepo } from './audit.repo.ts';
+import { auditRoutes } from './audit.routes.ts';
+import { createAuditService } from './audit.service.ts';
+
+export function createAuditModule(deps: { database: Database }) {
+  const service = createAuditService({ repo: createAuditRepo(deps.database.db) });
+  return { service, routes: auditRoutes(service) };
+}

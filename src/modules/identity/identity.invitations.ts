@@ -1,0 +1,105 @@
+import { createHash, randomBytes } from 'node:crypto';
+import { AppError, notFound } from '../../app-error.ts';
+import type { Database } from '../../infra/db/database.ts';
+import { newId } from '../../infra/db/ids.ts';
+import type { AuditService } from '../audit/audit.service.ts';
+import type { RequestOrigin } from '../audit/audit.schemas.ts';
+import type { OrgsService } from '../orgs/orgs.service.ts';
+import type { MemberActor } from './identity.members.ts';
+import { assertStrong, auditActor, roleOfActor, toTokenPair } from './identity.accounts.ts';
+import type { InvitationRow, InvitationsRepo } from './identity.invitations.repo.ts';
+import { hashPassword, verifyPassword } from './identity.passwords.ts';
+import { canAssignRole, type Role } from './identity.permissions.ts';
+import type { IdentityRepo } from './identity.repo.ts';
+import type { AcceptInvitationInput, Invitation, TokenPair } from './identity.schemas.ts';
+import type { SessionsService } from './identity.sessions.ts';
+
+const INVITATION_TTL_MS = 7 * 86_400_000;
+const hashToken = (token: string): string => createHash('sha256').update(token).digest('hex');
+
+export interface InvitationsDeps {
+  database: Pick<Database, 'transaction'>;
+  repo: InvitationsRepo;
+  users: IdentityRepo;
+  orgs: Pick<OrgsService, 'get'>;
+  sessions: Pick<SessionsService, 'start' | 'prepare'>;
+  audit: Pick<AuditService, 'record'>;
+  clock?: () => Date;
+}
+
+export function createInvitationsService({ database, repo, users, orgs, sessions, audit, clock = () => new Date() }: InvitationsDeps) {
+  const toInvitation = (row: InvitationRow): Invitation => {
+    const now = clock();
+    const status = row.acceptedAt ? 'accepted' : row.revokedAt ? 'revoked' : row.expiresAt <= now ? 'expired' : 'pending';
+    return {
+      id: row.id, email: row.email, role: row.role, status, invitedBy: row.invitedBy,
+      createdAt: row.createdAt.toISOString(), expiresAt: row.expiresAt.toISOString(), acceptedAt: row.acceptedAt?.toISOString() ?? null,
+    };
+  };
+
+  return {
+    /** The token is returned once, for the inviter to send; only its hash is kept. */
+    async create({ orgId, actor, origin }: MemberActor, input: { email: string; role: Role }): Promise<{ invitation: Invitation; token: string }> {
+      if (!canAssignRole(roleOfActor(actor), input.role)) throw new AppError('forbidden', 'Only an owner can invite an owner');
+      return database.transaction(async (tx) => {
+        const existing = await users.findUserByEmail(input.email.trim(), tx);
+        if (existing && (await users.findMembership(orgId, existing.id, tx))) throw new AppError('conflict', 'That person is already a member');
+        const token = `hli_${randomBytes(32).toString('base64url')}`;
+        const row = await repo.insert({
+          id: newId('inv'), orgId, email: input.email.trim(), role: input.role, tokenHash: hashToken(token),
+          invitedBy: actor.kind === 'user' ? actor.userId : null, expiresAt: new Date(clock().getTime() + INVITATION_TTL_MS),
+        }, tx);
+        await audit.record({ orgId, action: 'invitation.created', actor: auditActor(actor), origin, target: { type: 'invitation', id: row.id }, data: { email: row.email, role: row.role } }, tx);
+        return { invitation: toInvitation(row), token };
+      });
+    },
+
+    async list(orgId: string): Promise<Invitation[]> {
+      return (await repo.list(orgId)).map(toInvitation);
+    },
+
+    async revoke({ orgId, actor, origin }: MemberActor, id: string): Promise<void> {
+      await database.transaction(async (tx) => {
+        const row = await repo.revoke(orgId, id, clock(), tx);
+        if (!row) throw notFound('Pending invitation');
+        await audit.record({ orgId, action: 'invitation.revoked', actor: auditActor(actor), origin, target: { type: 'invitation', id } }, tx);
+      });
+    },
+
+    /**
+     * Joins the org. Someone new sets a name and password; someone with an account proves it with their
+     * password. The invitation's email decides which, so a token cannot attach another person's account.
+     */
+    async accept(input: AcceptInvitationInput, origin: RequestOrigin): Promise<TokenPair> {
+      const invalid = new AppError('unauthenticated', 'The invitation is invalid, expired, revoked or already used');
+      if (!input.token.startsWith('hli_') || input.token.length > 100) throw invalid;
+      const newHash = await hashPassword(input.password);
+      await sessions.prepare();
+      const joined = await database.transaction(async (tx) => {
+        const now = clock();
+        const invitation = await repo.lockByToken(hashToken(input.token), tx);
+        if (!invitation || invitation.acceptedAt || invitation.revokedAt || invitation.expiresAt <= now) throw invalid;
+        let user = await users.findUserByEmail(invitation.email, tx);
+        if (user) {
+          if (!user.passwordHash || !(await verifyPassword(user.passwordHash, input.password))) {
+            throw new AppError('unauthenticated', 'An account with this email exists: enter its password to join');
+          }
+          if (await users.findMembership(invitation.orgId, user.id, tx)) throw new AppError('conflict', 'You are already a member');
+        } else {
+          const name = input.name?.trim();
+          if (!name) throw new AppError('validation-failed', 'A new account needs a name', { errors: [{ in: 'body', pointer: '/name', detail: 'is required for a new account' }] });
+          assertStrong(input.password, { email: invitation.email, name }, '/password');
+          user = await users.insertUser({ id: newId('usr'), email: invitation.email, name, passwordHash: newHash, passwordChangedAt: now }, tx);
+          if (!user) throw new AppError('conflict', 'An account with this email was just created; accept again with its password');
+        }
+        await users.insertMembership({ orgId: invitation.orgId, userId: user.id, role: invitation.role }, tx);
+        await repo.markAccepted(invitation.id, user.id, now, tx);
+        const tokens = await sessions.start({ userId: user.id, orgId: invitation.orgId, role: invitation.role, method: 'password', origin }, tx);
+        await audit.record({ orgId: invitation.orgId, action: 'invitation.accepted', actor: { type: 'user', id: user.id }, origin, target: { type: 'invitation', id: invitation.id }, data: { role: invitation.role } }, tx);
+        return { tokens, user, orgId: invitation.orgId };
+      });
+      return toTokenPair(joined.tokens, joined.user, await orgs.get(joined.orgId));
+    },
+  };
+}
+export type InvitationsService = ReturnType<typeof createInvitationsService>;

@@ -1,0 +1,23 @@
+import { and, desc, gt, isNull, ne, or } from 'drizzle-orm';
+import type { DbExecutor } from '../../infra/db/database.ts';
+import type { SigningKeyStore, StoredSigningKey } from './identity.keys.ts';
+import { signingKeys } from './identity.table.ts';
+
+/** Signing keys in the database, so every instance signs and verifies with the same ring. */
+export function createSigningKeyRepo(db: DbExecutor): SigningKeyStore {
+  return {
+    async listLive(now: Date): Promise<StoredSigningKey[]> {
+      return db.select().from(signingKeys)
+        .where(or(isNull(signingKeys.retiresAt), gt(signingKeys.retiresAt, now)))
+        .orderBy(desc(signingKeys.createdAt), desc(signingKeys.kid));
+    },
+
+    async insert(key: StoredSigningKey): Promise<void> {
+      await db.insert(signingKeys).values(key).onConflictDoNothing();
+    },
+
+    async retireOthers(keepKid: string, retiresAt: Date): Promise<void> {
+      await db.update(signingKeys).set({ retiresAt }).where(and(ne(signingKeys.kid, keepKid), isNull(signingKeys.retiresAt)));
+    },
+  };
+}

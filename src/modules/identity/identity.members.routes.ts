@@ -1,0 +1,77 @@
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import { Type } from 'typebox';
+import { originOf, principalOf } from '../../http/auth.ts';
+import { enforce } from '../../http/rate-limit.ts';
+import { commonErrorResponses, problemRef } from '../../http/schemas.ts';
+import type { InvitationsService } from './identity.invitations.ts';
+import type { AuthLimits } from './identity.routes.ts';
+import type { MembersService } from './identity.members.ts';
+import {
+  AcceptInvitationBodySchema, CreatedInvitationSchema, CreateInvitationBodySchema, InvitationParamsSchema, InvitationSchema, MemberParamsSchema,
+  MemberSchema, TokenPairSchema, UpdateMemberBodySchema,
+} from './identity.schemas.ts';
+
+export function membersRoutes(members: MembersService, invitations: InvitationsService, limits: AuthLimits): FastifyPluginAsyncTypebox {
+  return async (app) => {
+    const tags = ['identity'];
+    const manage = { access: { permission: 'members:manage' } } as const;
+    const actorOf = (request: Parameters<typeof principalOf>[0]) => {
+      const principal = principalOf(request);
+      return { orgId: principal.orgId, actor: principal.actor, origin: originOf(request) };
+    };
+
+    app.get('/v1/members', {
+      config: { access: { permission: 'members:read' } },
+      schema: { tags, summary: 'People in your organization and their roles', response: { 200: Type.Object({ data: Type.Array(MemberSchema) }), ...commonErrorResponses } },
+    }, async (request) => ({ data: await members.list(principalOf(request).orgId) }));
+
+    app.patch('/v1/members/:userId', {
+      config: manage,
+      schema: {
+        tags, summary: 'Change someone\'s role', description: 'Only owners make or unmake owners; an organization always keeps one owner.',
+        params: MemberParamsSchema, body: UpdateMemberBodySchema, response: { 200: MemberSchema, ...commonErrorResponses, 404: problemRef, 409: problemRef },
+      },
+    }, async (request) => members.setRole(actorOf(request), request.params.userId, request.body.role));
+
+    app.delete('/v1/members/:userId', {
+      config: manage,
+      schema: { tags, summary: 'Remove someone from the organization; ends their sessions here', params: MemberParamsSchema, response: { 204: Type.Null(), ...commonErrorResponses, 404: problemRef, 409: problemRef } },
+    }, async (request, reply) => {
+      await members.remove(actorOf(request), request.params.userId);
+      return reply.code(204).send(null);
+    });
+
+    app.get('/v1/invitations', {
+      config: manage,
+      schema: { tags, summary: 'Invitations to your organization', response: { 200: Type.Object({ data: Type.Array(InvitationSchema) }), ...commonErrorResponses } },
+    }, async (request) => ({ data: await invitations.list(principalOf(request).orgId) }));
+
+    app.post('/v1/invitations', {
+      config: manage,
+      schema: {
+        tags, summary: 'Invite someone by email with a role', description: 'Returns a single-use token, valid 7 days, to send to them. Only owners invite owners.',
+        body: CreateInvitationBodySchema, response: { 201: CreatedInvitationSchema, ...commonErrorResponses, 409: problemRef },
+      },
+    }, async (request, reply) => reply.code(201).send(await invitations.create(actorOf(request), request.body)));
+
+    app.delete('/v1/invitations/:id', {
+      config: manage,
+      schema: { tags, summary: 'Revoke a pending invitation', params: InvitationParamsSchema, response: { 204: Type.Null(), ...commonErrorResponses, 404: problemRef } },
+    }, async (request, reply) => {
+      await invitations.revoke(actorOf(request), request.params.id);
+      return reply.code(204).send(null);
+    });
+
+    app.post('/v1/invitations/accept', {
+      config: { access: { public: true } },
+      schema: {
+        tags, summary: 'Accept an invitation and sign in to the organization',
+        description: 'New to Hireline: send a name and a password. Already have an account: send its password.',
+        body: AcceptInvitationBodySchema, response: { 200: TokenPairSchema, ...commonErrorResponses, 401: problemRef, 409: problemRef, 429: problemRef },
+      },
+    }, async (request, reply) => {
+      enforce(reply, [{ decision: await limits.perIp.consume(`accept:${request.ip}`), what: 'attempts from this address' }]);
+      return reply.header('cache-control', 'no-store').send(await invitations.accept(request.body, originOf(request)));
+    });
+  };
+}

@@ -1,0 +1,69 @@
+import { AppError, notFound } from '../../app-error.ts';
+import type { Actor } from '../../http/auth.ts';
+import type { Database } from '../../infra/db/database.ts';
+import type { AuditService } from '../audit/audit.service.ts';
+import type { RequestOrigin } from '../audit/audit.schemas.ts';
+import { auditActor, roleOfActor } from './identity.accounts.ts';
+import { canAssignRole, type Role } from './identity.permissions.ts';
+import type { IdentityRepo } from './identity.repo.ts';
+import type { Member } from './identity.schemas.ts';
+
+export interface MembersDeps {
+  database: Pick<Database, 'transaction'>;
+  repo: IdentityRepo;
+  audit: Pick<AuditService, 'record'>;
+  clock?: () => Date;
+}
+
+export interface MemberActor {
+  orgId: string;
+  actor: Actor;
+  origin: RequestOrigin;
+}
+
+
+export function createMembersService({ database, repo, audit, clock = () => new Date() }: MembersDeps) {
+  return {
+    async list(orgId: string): Promise<Member[]> {
+      return (await repo.members(orgId)).map((m) => ({ userId: m.userId, email: m.email, name: m.name, role: m.role, joinedAt: m.createdAt.toISOString() }));
+    },
+
+    async isMember(orgId: string, userId: string): Promise<boolean> {
+      return (await repo.findMembership(orgId, userId)) !== null;
+    },
+
+    async setRole({ orgId, actor, origin }: MemberActor, userId: string, role: Role): Promise<Member> {
+      return database.transaction(async (tx) => {
+        const owners = await repo.lockOwners(orgId, tx);
+        const current = await repo.findMembership(orgId, userId, tx);
+        if (!current) throw notFound('Member');
+        if (!canAssignRole(roleOfActor(actor), current.role) || !canAssignRole(roleOfActor(actor), role)) {
+          throw new AppError('forbidden', 'Only an owner can make someone an owner or change an owner\'s role');
+        }
+        if (current.role === 'owner' && role !== 'owner' && owners.length === 1) {
+          throw new AppError('conflict', 'An organization needs an owner: make someone else owner first');
+        }
+        await repo.setRole(orgId, userId, role, tx);
+        await audit.record({ orgId, action: 'member.role_changed', actor: auditActor(actor), origin, target: { type: 'user', id: userId }, data: { from: current.role, to: role } }, tx);
+        const member = (await repo.members(orgId, tx)).find((m) => m.userId === userId);
+        if (!member) throw notFound('Member');
+        return { userId, email: member.email, name: member.name, role, joinedAt: member.createdAt.toISOString() };
+      });
+    },
+
+    /** Removing someone ends their sessions in this org at once. */
+    async remove({ orgId, actor, origin }: MemberActor, userId: string): Promise<void> {
+      await database.transaction(async (tx) => {
+        const owners = await repo.lockOwners(orgId, tx);
+        const current = await repo.findMembership(orgId, userId, tx);
+        if (!current) throw notFound('Member');
+        if (!canAssignRole(roleOfActor(actor), current.role)) throw new AppError('forbidden', 'Only an owner can remove an owner');
+        if (current.role === 'owner' && owners.length === 1) throw new AppError('conflict', 'The last owner cannot be removed');
+        await repo.deleteMembership(orgId, userId, tx);
+        const ended = await repo.revokeSessionsOf(userId, 'removed-from-org', clock(), { orgId }, tx);
+        await audit.record({ orgId, action: 'member.removed', actor: auditActor(actor), origin, target: { type: 'user', id: userId }, data: { role: current.role, endedSessions: ended } }, tx);
+      });
+    },
+  };
+}
+export type MembersService = ReturnType<typeof createMembersService>;

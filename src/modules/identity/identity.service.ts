@@ -1,0 +1,116 @@
+import { AppError } from '../../app-error.ts';
+import type { Database } from '../../infra/db/database.ts';
+import { newId } from '../../infra/db/ids.ts';
+import type { FailureLockout } from '../../infra/rate-limit/rate-limiter.ts';
+import type { AuditService } from '../audit/audit.service.ts';
+import type { RequestOrigin } from '../audit/audit.schemas.ts';
+import type { Org } from '../orgs/orgs.schemas.ts';
+import type { OrgsService } from '../orgs/orgs.service.ts';
+import { assertStrong, toTokenPair, toUser } from './identity.accounts.ts';
+import { hashPassword, needsRehash, verifyAgainstDummy, verifyPassword } from './identity.passwords.ts';
+import type { IdentityRepo } from './identity.repo.ts';
+import type { LoginInput, SignUpInput, TokenPair } from './identity.schemas.ts';
+import type { SessionsService } from './identity.sessions.ts';
+
+export interface IdentityServiceDeps {
+  database: Pick<Database, 'transaction'>;
+  repo: IdentityRepo;
+  orgs: Pick<OrgsService, 'insertOrg' | 'get' | 'findBySlug'>;
+  sessions: Pick<SessionsService, 'start' | 'endAll' | 'prepare'>;
+  audit: Pick<AuditService, 'record'>;
+  lockout: FailureLockout;
+  clock?: () => Date;
+}
+
+const incorrect = () => new AppError('unauthenticated', 'The email or password is incorrect');
+
+export function createIdentityService({ database, repo, orgs, sessions, audit, lockout, clock = () => new Date() }: IdentityServiceDeps) {
+  const accountKey = (email: string) => email.trim().toLowerCase();
+
+  return {
+    /** Creates a user, the organization they own, and their first session, all or nothing. */
+    async signUp(input: SignUpInput, origin: RequestOrigin): Promise<TokenPair> {
+      const email = input.email.trim();
+      assertStrong(input.password, { email, name: input.name }, '/password');
+      const passwordHash = await hashPassword(input.password);
+      await sessions.prepare();
+      return database.transaction(async (tx) => {
+        const user = await repo.insertUser({ id: newId('usr'), email, name: input.name.trim(), passwordHash, passwordChangedAt: clock() }, tx);
+        if (!user) throw new AppError('conflict', 'An account with this email already exists; sign in instead');
+        const org = await orgs.insertOrg({ name: input.orgName, slug: input.orgSlug }, tx);
+        await repo.insertMembership({ orgId: org.id, userId: user.id, role: 'owner' }, tx);
+        const tokens = await sessions.start({ userId: user.id, orgId: org.id, role: 'owner', method: 'password', origin }, tx);
+        await audit.record({ orgId: org.id, action: 'auth.signup', actor: { type: 'user', id: user.id }, origin, target: { type: 'user', id: user.id } }, tx);
+        return toTokenPair(tokens, user, org);
+      });
+    },
+
+    /**
+     * Unknown emails and wrong passwords get the same answer after the same work, and both count
+     * towards the account's lockout, so neither timing nor lockouts reveal which emails exist.
+     */
+    async login(input: LoginInput, origin: RequestOrigin): Promise<TokenPair> {
+      const key = accountKey(input.email);
+      const locked = await lockout.lockedFor(key);
+      if (locked > 0) throw new AppError('rate-limited', `Too many failed sign-ins for this account; retry in ${locked} s`, { retryAfter: locked });
+      const user = await repo.findUserByEmail(input.email.trim());
+      const valid = user?.passwordHash ? await verifyPassword(user.passwordHash, input.password) : await verifyAgainstDummy(input.password);
+      if (!user || !valid) {
+        const lockedNow = await lockout.fail(key);
+        const memberships = user ? await repo.membershipsOf(user.id) : [];
+        await audit.record({
+          orgId: memberships[0]?.orgId ?? null, action: lockedNow > 0 ? 'auth.locked_out' : 'auth.login_failed',
+          actor: { type: 'anonymous', id: null }, origin, target: user ? { type: 'user', id: user.id } : undefined,
+          data: { email: key, ...(lockedNow > 0 ? { lockedForSeconds: lockedNow } : {}) },
+        });
+        throw incorrect();
+      }
+      await lockout.succeed(key);
+      if (needsRehash(user.passwordHash ?? '')) await repo.setPassword(user.id, await hashPassword(input.password), user.passwordChangedAt ?? clock());
+      const memberships = await repo.membershipsOf(user.id);
+      let org: Org | null = null;
+      if (input.org) {
+        const wanted = await orgs.findBySlug(input.org);
+        org = wanted && memberships.some((m) => m.orgId === wanted.id) ? wanted : null;
+        if (!org) throw new AppError('forbidden', `You are not a member of an organization "${input.org}"`);
+      } else if (memberships[0]) {
+        org = await orgs.get(memberships[0].orgId);
+      }
+      const membership = memberships.find((m) => m.orgId === org?.id);
+      if (!org || !membership) throw new AppError('forbidden', 'Your account belongs to no organization; ask an admin for an invitation');
+      await sessions.prepare();
+      return database.transaction(async (tx) => {
+        const tokens = await sessions.start({ userId: user.id, orgId: org.id, role: membership.role, method: 'password', origin }, tx);
+        await audit.record({ orgId: org.id, action: 'auth.login', actor: { type: 'user', id: user.id }, origin, target: { type: 'session', id: tokens.sessionId }, data: { method: 'password' } }, tx);
+        return toTokenPair(tokens, user, org);
+      });
+    },
+
+    /** Changing the password ends every other session: whoever knew the old one is signed out. */
+    async changePassword(actor: { userId: string; orgId: string; sessionId: string; origin: RequestOrigin }, current: string, next: string): Promise<{ endedSessions: number }> {
+      const user = await repo.findUser(actor.userId);
+      if (!user) throw new AppError('unauthenticated', 'The account no longer exists');
+      if (!user.passwordHash || !(await verifyPassword(user.passwordHash, current))) {
+        throw new AppError('validation-failed', 'The current password is incorrect', { errors: [{ in: 'body', pointer: '/currentPassword', detail: 'is incorrect' }] });
+      }
+      assertStrong(next, { email: user.email, name: user.name }, '/newPassword');
+      const passwordHash = await hashPassword(next);
+      return database.transaction(async (tx) => {
+        await repo.setPassword(user.id, passwordHash, clock(), tx);
+        const endedSessions = await sessions.endAll(actor, actor.sessionId, 'password-changed', tx);
+        await audit.record({ orgId: actor.orgId, action: 'auth.password_changed', actor: { type: 'user', id: user.id }, origin: actor.origin, target: { type: 'user', id: user.id }, data: { endedSessions } }, tx);
+        return { endedSessions };
+      });
+    },
+
+    async me(userId: string, orgId: string) {
+      const user = await repo.findUser(userId);
+      if (!user) throw new AppError('unauthenticated', 'The account no longer exists');
+      const memberships = await repo.membershipsOf(userId);
+      const role = memberships.find((m) => m.orgId === orgId)?.role;
+      if (!role) throw new AppError('unauthenticated', 'You are no longer a member of this organization');
+      return { user: toUser(user), org: await orgs.get(orgId), role, memberships: memberships.map((m) => ({ orgId: m.orgId, role: m.role })) };
+    },
+  };
+}
+export type IdentityService = ReturnType<typeof createIdentityService>;

@@ -1,0 +1,152 @@
+import { createHash, randomBytes } from 'node:crypto';
+import { AppError, notFound } from '../../app-error.ts';
+import type { Principal } from '../../http/auth.ts';
+import type { Database, DbExecutor } from '../../infra/db/database.ts';
+import { newId } from '../../infra/db/ids.ts';
+import type { AuditService } from '../audit/audit.service.ts';
+import type { RequestOrigin } from '../audit/audit.schemas.ts';
+import type { IdentityRepo, SessionRow } from './identity.repo.ts';
+import { grantsOfRole, type Role } from './identity.permissions.ts';
+import type { Session } from './identity.schemas.ts';
+import type { AccessTokens } from './identity.tokens.ts';
+
+const REFRESH_PREFIX = 'hlr_';
+const hashToken = (token: string): string => createHash('sha256').update(token).digest('hex');
+
+export interface SessionPolicy {
+  /** Absolute session lifetime: a session ends this long after sign-in, however often it refreshes. */
+  sessionTtlSeconds: number;
+  /** A refresh token unused this long expires, so an idle session ends sooner. */
+  refreshIdleSeconds: number;
+}
+
+export interface SessionsDeps {
+  database: Pick<Database, 'transaction'>;
+  repo: IdentityRepo;
+  tokens: Pick<AccessTokens, 'issue' | 'verify' | 'prepare'>;
+  audit: Pick<AuditService, 'record'>;
+  policy: SessionPolicy;
+  clock?: () => Date;
+}
+
+export interface IssuedTokens {
+  accessToken: string;
+  expiresIn: number;
+  refreshToken: string;
+  refreshExpiresAt: Date;
+  sessionId: string;
+  role: Role;
+}
+
+/** Sessions, their refresh-token families, and the access tokens minted from them. */
+export function createSessionsService({ database, repo, tokens, audit, policy, clock = () => new Date() }: SessionsDeps) {
+  const lastTouched = new Map<string, number>();
+
+  async function mint(session: Pick<SessionRow, 'id' | 'userId' | 'orgId' | 'expiresAt'>, role: Role, tx: DbExecutor): Promise<IssuedTokens> {
+    const now = clock();
+    const refreshToken = `${REFRESH_PREFIX}${randomBytes(32).toString('base64url')}`;
+    const refreshExpiresAt = new Date(Math.min(now.getTime() + policy.refreshIdleSeconds * 1000, session.expiresAt.getTime()));
+    await repo.insertRefreshToken({ hash: hashToken(refreshToken), sessionId: session.id, expiresAt: refreshExpiresAt }, tx);
+    const access = await tokens.issue({ sub: session.userId, org: session.orgId, sid: session.id, role });
+    return { accessToken: access.token, expiresIn: access.expiresIn, refreshToken, refreshExpiresAt, sessionId: session.id, role };
+  }
+
+  const toSession = (row: SessionRow, currentId: string | null): Session => ({
+    id: row.id, orgId: row.orgId, method: row.method, ip: row.ip, userAgent: row.userAgent,
+    createdAt: row.createdAt.toISOString(), lastUsedAt: row.lastUsedAt.toISOString(), expiresAt: row.expiresAt.toISOString(),
+    current: row.id === currentId,
+  });
+
+  return {
+    /** Call before opening a transaction that will start a session (see identity.keys.ts). */
+    prepare: (): Promise<void> => tokens.prepare(),
+
+    /** Starts a session inside the caller's transaction (sign-up and login record their own audit events). */
+    async start(input: { userId: string; orgId: string; role: Role; method: SessionRow['method']; origin: RequestOrigin }, tx: DbExecutor): Promise<IssuedTokens> {
+      const now = clock();
+      const session = {
+        id: newId('ses'), userId: input.userId, orgId: input.orgId, method: input.method,
+        ip: input.origin.ip, userAgent: input.origin.userAgent?.slice(0, 500) ?? null,
+        createdAt: now, lastUsedAt: now, expiresAt: new Date(now.getTime() + policy.sessionTtlSeconds * 1000),
+      };
+      await repo.insertSession(session, tx);
+      return mint(session, input.role, tx);
+    },
+
+    /** Rotates a refresh token. A token presented twice means it leaked: the whole session ends. */
+    async refresh(refreshToken: string, origin: RequestOrigin): Promise<IssuedTokens> {
+      const invalid = new AppError('unauthenticated', 'The refresh token is invalid, expired or already used; sign in again');
+      if (!refreshToken.startsWith(REFRESH_PREFIX) || refreshToken.length > 100) throw invalid;
+      await tokens.prepare();
+      const outcome = await database.transaction(async (tx) => {
+        const now = clock();
+        const claimed = await repo.claimRefreshToken(hashToken(refreshToken), now, tx);
+        if (!claimed) return null;
+        const live = await repo.findLiveSession(claimed.sessionId, now, tx);
+        if (claimed.usedAt) {
+          if (live) {
+            await repo.revokeSession(claimed.sessionId, 'refresh-token-reused', now, tx);
+            await audit.record({
+              orgId: live.session.orgId, action: 'auth.refresh_reused', actor: { type: 'anonymous', id: null }, origin,
+              target: { type: 'session', id: claimed.sessionId }, data: { userId: live.session.userId },
+            }, tx);
+          }
+          return 'reused' as const;
+        }
+        if (!live || claimed.expiresAt <= now) return null;
+        await repo.touchSession(live.session.id, now, tx);
+        return mint(live.session, live.role, tx);
+      });
+      // The revocation above must commit, so the reuse is answered after the transaction rather than thrown inside it.
+      if (outcome === null || outcome === 'reused') throw invalid;
+      return outcome;
+    },
+
+    /** Access token → principal. The session must still be live and the role is read now, so a logout or a role change applies at once. */
+    async authenticate(accessToken: string): Promise<Principal | null> {
+      const claims = await tokens.verify(accessToken);
+      if (!claims) return null;
+      const now = clock();
+      const live = await repo.findLiveSession(claims.sid, now);
+      if (!live || live.session.userId !== claims.sub || live.session.orgId !== claims.org) return null;
+      if ((lastTouched.get(claims.sid) ?? 0) < now.getTime() - 60_000) {
+        lastTouched.set(claims.sid, now.getTime());
+        repo.touchSession(claims.sid, now).catch(() => lastTouched.delete(claims.sid));
+      }
+      return {
+        orgId: live.session.orgId,
+        actor: { kind: 'user', userId: live.session.userId, sessionId: live.session.id, role: live.role },
+        grants: grantsOfRole(live.role),
+      };
+    },
+
+    async list(userId: string, currentSessionId: string | null): Promise<Session[]> {
+      return (await repo.liveSessionsOf(userId, clock())).map((row) => toSession(row, currentSessionId));
+    },
+
+    async end(user: { userId: string; orgId: string; origin: RequestOrigin }, sessionId: string, reason: 'logout' | 'revoked'): Promise<void> {
+      await database.transaction(async (tx) => {
+        const now = clock();
+        const mine = (await repo.liveSessionsOf(user.userId, now, tx)).some((s) => s.id === sessionId);
+        if (!mine || !(await repo.revokeSession(sessionId, reason, now, tx))) throw notFound('Session');
+        await audit.record({
+          orgId: user.orgId, action: reason === 'logout' ? 'auth.logout' : 'session.revoked', actor: { type: 'user', id: user.userId },
+          origin: user.origin, target: { type: 'session', id: sessionId },
+        }, tx);
+      });
+    },
+
+    /** Ends every session of the user, or every one but `except`; returns how many ended. */
+    async endAll(user: { userId: string; orgId: string; origin: RequestOrigin }, except: string | null, reason: string, tx?: DbExecutor): Promise<number> {
+      const run = async (t: DbExecutor) => {
+        const ended = await repo.revokeSessionsOf(user.userId, reason, clock(), except ? { except } : {}, t);
+        if (reason === 'logout-everywhere') {
+          await audit.record({ orgId: user.orgId, action: 'auth.logout_everywhere', actor: { type: 'user', id: user.userId }, origin: user.origin, data: { ended } }, t);
+        }
+        return ended;
+      };
+      return tx ? run(tx) : database.transaction(run);
+    },
+  };
+}
+export type SessionsService = ReturnType<typeof createSessionsService>;

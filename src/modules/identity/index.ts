@@ -1,0 +1,50 @@
+import type { Config } from '../../config.ts';
+import type { Database } from '../../infra/db/database.ts';
+import { createMemoryFailureLockout, createMemoryRateLimiter } from '../../infra/rate-limit/rate-limiter.ts';
+import type { AuditService } from '../audit/audit.service.ts';
+import type { OrgsService } from '../orgs/orgs.service.ts';
+import { createKeyRing } from './identity.keys.ts';
+import { createSigningKeyRepo } from './identity.keys.repo.ts';
+import { createInvitationsRepo } from './identity.invitations.repo.ts';
+import { createInvitationsService } from './identity.invitations.ts';
+import { membersRoutes } from './identity.members.routes.ts';
+import { createMembersService } from './identity.members.ts';
+import { createIdentityRepo } from './identity.repo.ts';
+import { identityRoutes } from './identity.routes.ts';
+import { createIdentityService } from './identity.service.ts';
+import { createSessionsService } from './identity.sessions.ts';
+import { createAccessTokens } from './identity.tokens.ts';
+
+/** Access tokens live 10 minutes: short enough that a leaked one soon expires, long enough to spare refreshes. */
+export const ACCESS_TOKEN_TTL_SECONDS = 600;
+export const ACCESS_TOKEN_AUDIENCE = 'hireline-api';
+
+export function createIdentityModule(deps: {
+  database: Database;
+  orgs: Pick<OrgsService, 'insertOrg' | 'get' | 'findBySlug'>;
+  audit: Pick<AuditService, 'record'>;
+  config: Pick<Config, 'publicBaseUrl' | 'sessionTtlSeconds' | 'refreshIdleSeconds' | 'authRateLimitPerIp' | 'authRateLimitPerAccount'>;
+}) {
+  const { database, config } = deps;
+  const repo = createIdentityRepo(database.db);
+  const keys = createKeyRing({ store: createSigningKeyRepo(database.db), accessTtlSeconds: ACCESS_TOKEN_TTL_SECONDS });
+  const tokens = createAccessTokens({ keys, issuer: config.publicBaseUrl, audience: ACCESS_TOKEN_AUDIENCE, ttlSeconds: ACCESS_TOKEN_TTL_SECONDS });
+  const sessions = createSessionsService({
+    database, repo, tokens, audit: deps.audit,
+    policy: { sessionTtlSeconds: config.sessionTtlSeconds, refreshIdleSeconds: config.refreshIdleSeconds },
+  });
+  const lockout = createMemoryFailureLockout({ failuresBeforeLock: 5, windowSeconds: 15 * 60, baseLockSeconds: 60, maxLockSeconds: 3600 });
+  const service = createIdentityService({ database, repo, orgs: deps.orgs, sessions, audit: deps.audit, lockout });
+  const members = createMembersService({ database, repo, audit: deps.audit });
+  const invitations = createInvitationsService({
+    database, repo: createInvitationsRepo(database.db), users: repo, orgs: deps.orgs, sessions, audit: deps.audit,
+  });
+  const limits = {
+    perIp: createMemoryRateLimiter({ keyPrefix: 'auth-ip', points: config.authRateLimitPerIp, durationSeconds: 60 }),
+    perAccount: createMemoryRateLimiter({ keyPrefix: 'auth-account', points: config.authRateLimitPerAccount, durationSeconds: 60 }),
+  };
+  return {
+    service, sessions, members, invitations, keys,
+    routes: [identityRoutes({ identity: service, sessions, limits, jwks: () => keys.jwks() }), membersRoutes(members, invitations, limits)],
+  };
+}

@@ -1,0 +1,104 @@
+import assert from 'node:assert/strict';
+import { after, before, describe, test } from 'node:test';
+import { createJob, json, problem, startTestApp, type TestApp } from '../helpers/app.ts';
+import { join, signUp, type TestUser } from '../helpers/identity.ts';
+
+describe('roles', () => {
+  let t: TestApp;
+  let owner: TestUser;
+  before(async () => {
+    t = await startTestApp();
+    owner = await signUp(t);
+  });
+  after(() => t.close());
+
+  const asOrg = (user: TestUser) => ({ id: user.orgId, slug: user.orgSlug, apiKey: '', auth: user.auth });
+
+  test('a viewer reads jobs but cannot change them', async () => {
+    const viewer = await join(t, owner.auth, 'viewer');
+    const job = await createJob(t, asOrg(owner));
+    assert.equal((await t.app.inject({ method: 'GET', url: `/v1/jobs/${job.id}`, headers: viewer.auth })).statusCode, 200);
+    const denied = problem(await t.app.inject({ method: 'POST', url: '/v1/jobs', headers: viewer.auth, payload: { title: 'X' } }), 403, 'forbidden');
+    assert.match(String(denied.detail), /jobs:write/);
+    problem(await t.app.inject({ method: 'POST', url: `/v1/jobs/${job.id}/publish`, headers: viewer.auth }), 403, 'forbidden');
+  });
+
+  test('an interviewer sees only the jobs whose hiring team they are on', async () => {
+    const interviewer = await join(t, owner.auth, 'interviewer');
+    const mine = await createJob(t, asOrg(owner), { title: 'On my team' });
+    const other = await createJob(t, asOrg(owner), { title: 'Not my team' });
+    const added = await t.app.inject({ method: 'PUT', url: `/v1/jobs/${mine.id}/team/${interviewer.userId}`, headers: owner.auth });
+    assert.equal(added.statusCode, 200);
+    assert.deepEqual(added.json<{ data: { userId: string }[] }>().data.map((m) => m.userId), [interviewer.userId]);
+
+    const list = json<{ data: { id: string }[] }>(await t.app.inject({ method: 'GET', url: '/v1/jobs', headers: interviewer.auth }));
+    assert.deepEqual(list.data.map((j) => j.id), [mine.id]);
+    assert.equal((await t.app.inject({ method: 'GET', url: `/v1/jobs/${mine.id}`, headers: interviewer.auth })).statusCode, 200);
+    problem(await t.app.inject({ method: 'GET', url: `/v1/jobs/${other.id}`, headers: interviewer.auth }), 404, 'not-found');
+    problem(await t.app.inject({ method: 'PATCH', url: `/v1/jobs/${mine.id}`, headers: interviewer.auth, payload: { title: 'Renamed' } }), 403, 'forbidden');
+
+    assert.equal((await t.app.inject({ method: 'DELETE', url: `/v1/jobs/${mine.id}/team/${interviewer.userId}`, headers: owner.auth })).statusCode, 204);
+    problem(await t.app.inject({ method: 'GET', url: `/v1/jobs/${mine.id}`, headers: interviewer.auth }), 404, 'not-found');
+  });
+
+  test('a hiring manager edits assigned jobs but cannot create, delete or publish', async () => {
+    const manager = await join(t, owner.auth, 'hiring_manager');
+    const job = await createJob(t, asOrg(owner));
+    await t.app.inject({ method: 'PUT', url: `/v1/jobs/${job.id}/team/${manager.userId}`, headers: owner.auth });
+    const edited = await t.app.inject({ method: 'PATCH', url: `/v1/jobs/${job.id}`, headers: manager.auth, payload: { department: 'Platform' } });
+    assert.equal(edited.statusCode, 200);
+    problem(await t.app.inject({ method: 'POST', url: '/v1/jobs', headers: manager.auth, payload: { title: 'Mine' } }), 403, 'forbidden');
+    problem(await t.app.inject({ method: 'DELETE', url: `/v1/jobs/${job.id}`, headers: manager.auth }), 403, 'forbidden');
+    problem(await t.app.inject({ method: 'POST', url: `/v1/jobs/${job.id}/publish`, headers: manager.auth }), 403, 'forbidden');
+  });
+
+  test('a recruiter runs jobs but cannot manage people, keys or the audit log', async () => {
+    const recruiter = await join(t, owner.auth, 'recruiter');
+    const job = await createJob(t, asOrg(recruiter));
+    assert.equal((await t.app.inject({ method: 'POST', url: `/v1/jobs/${job.id}/publish`, headers: recruiter.auth })).statusCode, 200);
+    assert.equal((await t.app.inject({ method: 'GET', url: '/v1/members', headers: recruiter.auth })).statusCode, 200);
+    for (const [method, url] of [['GET', '/v1/api-keys'], ['GET', '/v1/audit-events'], ['POST', '/v1/invitations']] as const) {
+      problem(await t.app.inject({ method, url, headers: recruiter.auth, ...(method === 'POST' ? { payload: { email: 'x@example.test', role: 'viewer' } } : {}) }), 403, 'forbidden');
+    }
+  });
+
+  test('role changes apply to live sessions at once; only owners make owners; the last owner stays', async () => {
+    const admin = await join(t, owner.auth, 'admin');
+    const person = await join(t, owner.auth, 'viewer');
+    problem(await t.app.inject({ method: 'POST', url: '/v1/jobs', headers: person.auth, payload: { title: 'X' } }), 403, 'forbidden');
+    const promoted = await t.app.inject({ method: 'PATCH', url: `/v1/members/${person.userId}`, headers: admin.auth, payload: { role: 'recruiter' } });
+    assert.equal(promoted.json<{ role: string }>().role, 'recruiter');
+    assert.equal((await t.app.inject({ method: 'POST', url: '/v1/jobs', headers: person.auth, payload: { title: 'X' } })).statusCode, 201);
+
+    problem(await t.app.inject({ method: 'PATCH', url: `/v1/members/${person.userId}`, headers: admin.auth, payload: { role: 'owner' } }), 403, 'forbidden');
+    problem(await t.app.inject({ method: 'PATCH', url: `/v1/members/${owner.userId}`, headers: admin.auth, payload: { role: 'viewer' } }), 403, 'forbidden');
+    problem(await t.app.inject({ method: 'PATCH', url: `/v1/members/${owner.userId}`, headers: owner.auth, payload: { role: 'admin' } }), 409, 'conflict');
+    problem(await t.app.inject({ method: 'POST', url: '/v1/invitations', headers: admin.auth, payload: { email: 'boss@example.test', role: 'owner' } }), 403, 'forbidden');
+
+    const audit = json<{ data: { action: string; data: Record<string, unknown> }[] }>(
+      await t.app.inject({ method: 'GET', url: `/v1/audit-events?action=member.role_changed&targetId=${person.userId}`, headers: owner.auth }));
+    assert.deepEqual(audit.data.map((e) => e.data), [{ from: 'viewer', to: 'recruiter' }]);
+  });
+
+  test('a removed member\'s tokens stop working at once', async () => {
+    const person = await join(t, owner.auth, 'recruiter');
+    assert.equal((await t.app.inject({ method: 'DELETE', url: `/v1/members/${person.userId}`, headers: owner.auth })).statusCode, 204);
+    problem(await t.app.inject({ method: 'GET', url: '/v1/jobs', headers: person.auth }), 401, 'unauthenticated');
+    problem(await t.app.inject({ method: 'POST', url: '/v1/auth/refresh', payload: { refreshToken: person.refreshToken } }), 401, 'unauthenticated');
+  });
+
+  test('an invitation works once, and an existing account joins with its own password', async () => {
+    const other = await signUp(t);
+    const invited = json<{ token: string }>(await t.app.inject({ method: 'POST', url: '/v1/invitations', headers: owner.auth, payload: { email: other.email, role: 'viewer' } }));
+    problem(await t.app.inject({ method: 'POST', url: '/v1/invitations/accept', payload: { token: invited.token, password: 'not-their-password' } }), 401, 'unauthenticated');
+    const accepted = await t.app.inject({ method: 'POST', url: '/v1/invitations/accept', payload: { token: invited.token, password: other.password } });
+    assert.equal(accepted.statusCode, 200);
+    assert.equal(accepted.json<{ org: { id: string }; role: string }>().org.id, owner.orgId);
+    problem(await t.app.inject({ method: 'POST', url: '/v1/invitations/accept', payload: { token: invited.token, password: other.password } }), 401, 'unauthenticated');
+    // Signing in picks an org by slug when the account belongs to several.
+    const home = await t.app.inject({ method: 'POST', url: '/v1/auth/login', payload: { email: other.email, password: other.password, org: owner.orgSlug } });
+    assert.equal(home.json<{ role: string }>().role, 'viewer');
+    const invitations = json<{ data: { status: string }[] }>(await t.app.inject({ method: 'GET', url: '/v1/invitations', headers: owner.auth }));
+    assert.ok(invitations.data.some((i) => i.status === 'accepted'));
+  });
+});
