@@ -39,6 +39,8 @@ export async function generateSigningKey(now: Date): Promise<StoredSigningKey> {
 }
 
 const CACHE_MS = 60_000;
+/** The signer is the key not scheduled to retire (the newest rotation), whatever the clocks say. */
+const signerOf = (keys: readonly StoredSigningKey[]): StoredSigningKey | undefined => keys.find((k) => k.retiresAt === null) ?? keys[0];
 const UNKNOWN_KID_RELOAD_MS = 5_000;
 
 /**
@@ -79,12 +81,13 @@ export function createKeyRing(deps: { store: SigningKeyStore; accessTtlSeconds: 
    * reload runs in the background, and callers warm the ring (prepare) before opening a transaction.
    */
   async function signingKey(): Promise<{ kid: string; key: CryptoKey | Uint8Array }> {
-    if (cache && now().getTime() - cache.loadedAt >= CACHE_MS && cache.keys[0]) {
+    const cached = cache ? signerOf(cache.keys) : undefined;
+    if (cache && cached && now().getTime() - cache.loadedAt >= CACHE_MS) {
       refreshing ??= load(true).catch(() => undefined).finally(() => { refreshing = null; });
-      const newest = cache.keys[0];
+      const newest = cached;
       return { kid: newest.kid, key: await importOnce(newest.privateJwk, `private:${newest.kid}`) };
     }
-    let newest = (await load())[0];
+    let newest = signerOf(await load());
     if (!newest) {
       // One process may race another to create the first key; both insert, the reload picks one for both.
       creating ??= generateSigningKey(now()).then(async (key) => {
@@ -92,7 +95,7 @@ export function createKeyRing(deps: { store: SigningKeyStore; accessTtlSeconds: 
         return key;
       }).finally(() => { creating = null; });
       await creating;
-      newest = (await load(true))[0];
+      newest = signerOf(await load(true));
       if (!newest) throw new Error('no signing key after creating one');
     }
     return { kid: newest.kid, key: await importOnce(newest.privateJwk, `private:${newest.kid}`) };

@@ -1,0 +1,56 @@
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import Fastify from 'fastify';
+import { registerErrorHandling } from '../../src/http/errors.ts';
+import { enforce } from '../../src/http/rate-limit.ts';
+import { createMemoryFailureLockout, createMemoryRateLimiter } from '../../src/infra/rate-limit/rate-limiter.ts';
+
+test('a limiter allows its points per window, per key, then refuses', async () => {
+  const limiter = createMemoryRateLimiter({ keyPrefix: 't1', points: 2, durationSeconds: 60 });
+  assert.deepEqual(await limiter.consume('a'), { allowed: true, limit: 2, remaining: 1, resetSeconds: 60 });
+  assert.equal((await limiter.consume('a')).remaining, 0);
+  const refused = await limiter.consume('a');
+  assert.equal(refused.allowed, false);
+  assert.ok(refused.resetSeconds >= 1 && refused.resetSeconds <= 60);
+  assert.equal((await limiter.consume('b')).allowed, true, 'keys are independent');
+  await limiter.reset('a');
+  assert.equal((await limiter.consume('a')).allowed, true);
+});
+
+test('lockout: the third failure (as configured) locks; each later lockout doubles, up to the cap; success clears the count', async () => {
+  const lockout = createMemoryFailureLockout({ failuresBeforeLock: 3, windowSeconds: 60, baseLockSeconds: 10, maxLockSeconds: 25 });
+  assert.equal(await lockout.fail('u'), 0);
+  assert.equal(await lockout.fail('u'), 0);
+  assert.equal(await lockout.lockedFor('u'), 0);
+  assert.equal(await lockout.fail('u'), 10);
+  assert.ok((await lockout.lockedFor('u')) > 0);
+  for (let i = 0; i < 2; i++) await lockout.fail('u');
+  assert.equal(await lockout.fail('u'), 20, 'second lockout doubles');
+  for (let i = 0; i < 2; i++) await lockout.fail('u');
+  assert.equal(await lockout.fail('u'), 25, 'capped');
+
+  await lockout.fail('v');
+  await lockout.fail('v');
+  await lockout.succeed('v');
+  assert.equal(await lockout.fail('v'), 0, 'a success starts the count again');
+});
+
+test('over HTTP: 429 problem+json with Retry-After and RateLimit headers', async () => {
+  const limiter = createMemoryRateLimiter({ keyPrefix: 't2', points: 1, durationSeconds: 30 });
+  const app = Fastify();
+  registerErrorHandling(app);
+  app.get('/x', async (_request, reply) => {
+    enforce(reply, [{ decision: await limiter.consume('ip'), what: 'requests' }]);
+    return { ok: true };
+  });
+  const first = await app.inject({ method: 'GET', url: '/x' });
+  assert.equal(first.statusCode, 200);
+  assert.equal(first.headers['ratelimit-remaining'], '0');
+  const second = await app.inject({ method: 'GET', url: '/x' });
+  assert.equal(second.statusCode, 429);
+  assert.match(String(second.headers['content-type']), /application\/problem\+json/);
+  assert.equal(second.json<{ type: string }>().type, 'https://hireline.dev/problems/rate-limited');
+  assert.ok(Number(second.headers['retry-after']) >= 1);
+  assert.equal(second.headers['ratelimit-limit'], '1');
+  await app.close();
+});
