@@ -5,6 +5,7 @@ export const errorCodes = [
   'invalid-cursor',
   'unauthenticated',
   'forbidden',
+  'csrf-failed',
   'not-found',
   'route-not-found',
   'method-not-allowed',

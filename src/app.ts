@@ -7,6 +7,7 @@ import type { Config } from './config.ts';
 import { installAuthorization, type Authenticate } from './http/auth.ts';
 import { registerErrorHandling } from './http/errors.ts';
 import { registerOpenApi } from './http/openapi.ts';
+import { registerCookies } from './http/session-cookies.ts';
 import { ProblemSchema } from './http/schemas.ts';
 import { createValidatorCompiler } from './http/validation.ts';
 
@@ -63,9 +64,12 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(cors, {
     origin: origins === '*' ? '*' : origins.length > 0 ? [...origins] : false,
     exposedHeaders: ['etag', 'location', 'x-request-id', 'retry-after', 'ratelimit-limit', 'ratelimit-remaining', 'ratelimit-reset'],
-    methods: ['GET', 'HEAD', 'POST', 'PATCH', 'DELETE'],
-    allowedHeaders: ['authorization', 'content-type', 'if-match', 'if-none-match', 'x-request-id'],
+    methods: ['GET', 'HEAD', 'POST', 'PUT', 'PATCH', 'DELETE'],
+    allowedHeaders: ['authorization', 'content-type', 'if-match', 'if-none-match', 'x-request-id', 'x-csrf-token'],
+    // Cookie mode across origins needs credentialed requests, which browsers refuse with a wildcard origin.
+    credentials: origins !== '*',
   });
+  await registerCookies(app);
   await registerOpenApi(app, deps.version);
   installAuthorization(app, deps.authenticate);
   for (const routes of deps.routes) await app.register(routes);

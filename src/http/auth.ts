@@ -2,6 +2,7 @@ import type { FastifyInstance, FastifyRequest, RouteOptions } from 'fastify';
 import { AppError } from '../app-error.ts';
 import type { RequestOrigin } from '../modules/audit/audit.schemas.ts';
 import type { Grants, Permission, Reach, Role, Scope } from '../modules/identity/identity.permissions.ts';
+import { accessTokenCookie, requireCsrf } from './session-cookies.ts';
 
 export type Actor =
   | { kind: 'user'; userId: string; sessionId: string; role: Role }
@@ -73,8 +74,13 @@ export function installAuthorization(app: FastifyInstance, authenticate: Authent
   app.addHook('onRequest', async (request) => {
     const access = request.routeOptions.config.access;
     if (!access || 'public' in access) return;
-    const credential = bearer(request);
-    if (!credential) throw new AppError('unauthenticated', 'Send `Authorization: Bearer <access token or API key>`');
+    // A bearer header cannot be forged cross-site; a cookie rides along by itself, so it needs CSRF proof.
+    let credential = bearer(request);
+    if (!credential) {
+      credential = accessTokenCookie(request);
+      if (!credential) throw new AppError('unauthenticated', 'Send `Authorization: Bearer <access token or API key>`, or sign in with cookies');
+      requireCsrf(request);
+    }
     const principal = await authenticate(credential);
     if (!principal) throw new AppError('unauthenticated', 'The access token or API key is invalid, expired or revoked');
     request.principal = principal;

@@ -14,6 +14,7 @@ export const problemTypes: Record<ErrorCode, ProblemType> = {
   'invalid-cursor': { status: 400, title: 'Invalid pagination cursor' },
   unauthenticated: { status: 401, title: 'Authentication required' },
   forbidden: { status: 403, title: 'Permission denied' },
+  'csrf-failed': { status: 403, title: 'Missing or invalid CSRF token' },
   'not-found': { status: 404, title: 'Resource not found' },
   'route-not-found': { status: 404, title: 'Route not found' },
   'method-not-allowed': { status: 405, title: 'Method not allowed' },

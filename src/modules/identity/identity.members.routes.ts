@@ -3,12 +3,13 @@ import { Type } from 'typebox';
 import { originOf, principalOf } from '../../http/auth.ts';
 import { enforce } from '../../http/rate-limit.ts';
 import { commonErrorResponses, problemRef } from '../../http/schemas.ts';
+import { deliver, DeliveryQuerySchema, SignedInSchema } from './identity.delivery.ts';
 import type { InvitationsService } from './identity.invitations.ts';
 import type { AuthLimits } from './identity.routes.ts';
 import type { MembersService } from './identity.members.ts';
 import {
   AcceptInvitationBodySchema, CreatedInvitationSchema, CreateInvitationBodySchema, InvitationParamsSchema, InvitationSchema, MemberParamsSchema,
-  MemberSchema, TokenPairSchema, UpdateMemberBodySchema,
+  MemberSchema, UpdateMemberBodySchema,
 } from './identity.schemas.ts';
 
 export function membersRoutes(members: MembersService, invitations: InvitationsService, limits: AuthLimits): FastifyPluginAsyncTypebox {
@@ -67,11 +68,11 @@ export function membersRoutes(members: MembersService, invitations: InvitationsS
       schema: {
         tags, summary: 'Accept an invitation and sign in to the organization',
         description: 'New to Hireline: send a name and a password. Already have an account: send its password.',
-        body: AcceptInvitationBodySchema, response: { 200: TokenPairSchema, ...commonErrorResponses, 401: problemRef, 409: problemRef, 429: problemRef },
+        querystring: DeliveryQuerySchema, body: AcceptInvitationBodySchema, response: { 200: SignedInSchema, ...commonErrorResponses, 401: problemRef, 409: problemRef, 429: problemRef },
       },
     }, async (request, reply) => {
       enforce(reply, [{ decision: await limits.perIp.consume(`accept:${request.ip}`), what: 'attempts from this address' }]);
-      return reply.header('cache-control', 'no-store').send(await invitations.accept(request.body, originOf(request)));
+      return deliver(request, reply, await invitations.accept(request.body, originOf(request)), request.query.delivery);
     });
   };
 }

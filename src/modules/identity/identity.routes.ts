@@ -1,14 +1,17 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import type { FastifyReply } from 'fastify';
 import { Type } from 'typebox';
+import { AppError } from '../../app-error.ts';
 import { originOf, userOf } from '../../http/auth.ts';
 import { enforce } from '../../http/rate-limit.ts';
+import { clearSessionCookies, csrfTokenFor, refreshTokenCookie, requireCsrf } from '../../http/session-cookies.ts';
 import { commonErrorResponses, problemRef } from '../../http/schemas.ts';
 import type { RateLimiter } from '../../infra/rate-limit/rate-limiter.ts';
+import { deliver, DeliveryQuerySchema, RefreshedSchema, SignedInSchema } from './identity.delivery.ts';
 import type { IdentityService } from './identity.service.ts';
 import type { SessionsService } from './identity.sessions.ts';
 import {
-  ChangePasswordBodySchema, LoginBodySchema, MeSchema, RefreshBodySchema, SessionParamsSchema, SessionSchema, SignUpBodySchema, TokenPairSchema,
+  ChangePasswordBodySchema, LoginBodySchema, MeSchema, RefreshBodySchema, SessionParamsSchema, SessionSchema, SignUpBodySchema,
 } from './identity.schemas.ts';
 
 /** Per-IP and per-account limits on the routes that guess or create credentials. */
@@ -36,54 +39,71 @@ export function identityRoutes(deps: {
       config: pub,
       schema: {
         tags, summary: 'Create an account and the organization you will own; signs you in',
-        body: SignUpBodySchema, response: { 201: TokenPairSchema, ...commonErrorResponses, 409: problemRef, ...limited },
+        querystring: DeliveryQuerySchema, body: SignUpBodySchema, response: { 201: SignedInSchema, ...commonErrorResponses, 409: problemRef, ...limited },
       },
     }, async (request, reply) => {
       enforce(reply, [
         { decision: await limits.perIp.consume(`signup:${request.ip}`), what: 'sign-ups from this address' },
         { decision: await limits.perAccount.consume(`signup:${request.body.email.trim().toLowerCase()}`), what: 'sign-ups for this email' },
       ]);
-      return noStore(reply).code(201).send(await identity.signUp(request.body, originOf(request)));
+      return reply.code(201).send(deliver(request, reply, await identity.signUp(request.body, originOf(request)), request.query.delivery));
     });
 
     app.post('/v1/auth/login', {
       config: pub,
       schema: {
         tags, summary: 'Sign in with email and password', description: 'Repeated failures lock the account for a growing time (429 with Retry-After).',
-        body: LoginBodySchema, response: { 200: TokenPairSchema, ...commonErrorResponses, 401: problemRef, 403: problemRef, ...limited },
+        querystring: DeliveryQuerySchema, body: LoginBodySchema, response: { 200: SignedInSchema, ...commonErrorResponses, 401: problemRef, 403: problemRef, ...limited },
       },
     }, async (request, reply) => {
       enforce(reply, [
         { decision: await limits.perIp.consume(`login:${request.ip}`), what: 'sign-in attempts from this address' },
         { decision: await limits.perAccount.consume(`login:${request.body.email.trim().toLowerCase()}`), what: 'sign-in attempts for this account' },
       ]);
-      return noStore(reply).send(await identity.login(request.body, originOf(request)));
+      return deliver(request, reply, await identity.login(request.body, originOf(request)), request.query.delivery);
     });
 
     app.post('/v1/auth/refresh', {
       config: pub,
       schema: {
-        tags, summary: 'Trade a refresh token for a new token pair', description: 'Each refresh token works once. Presenting a used one ends its session.',
-        body: RefreshBodySchema, response: { 200: Type.Omit(TokenPairSchema, ['user', 'org']), ...commonErrorResponses, 401: problemRef, ...limited },
+        tags, summary: 'Trade a refresh token for a new token pair',
+        description: 'Each refresh token works once. Presenting a used one ends its session. In cookie mode send `{}` '
+          + 'with the X-CSRF-Token header: the refresh cookie is used and new cookies are set.',
+        querystring: DeliveryQuerySchema, body: RefreshBodySchema, response: { 200: RefreshedSchema, ...commonErrorResponses, 401: problemRef, 403: problemRef, ...limited },
       },
     }, async (request, reply) => {
       enforce(reply, [{ decision: await limits.perIp.consume(`refresh:${request.ip}`), what: 'token refreshes from this address' }]);
-      const issued = await sessions.refresh(request.body.refreshToken, originOf(request));
-      return noStore(reply).send({ tokenType: 'Bearer' as const, ...issued, refreshExpiresAt: issued.refreshExpiresAt.toISOString() });
+      let token = request.body.refreshToken;
+      let delivery = request.query.delivery;
+      if (!token) {
+        token = refreshTokenCookie(request) ?? undefined;
+        if (!token) throw new AppError('unauthenticated', 'Send refreshToken in the body, or sign in with cookies first');
+        requireCsrf(request);
+        delivery = 'cookie';
+      }
+      const issued = await sessions.refresh(token, originOf(request));
+      return deliver(request, reply, { tokenType: 'Bearer' as const, ...issued, refreshExpiresAt: issued.refreshExpiresAt.toISOString() }, delivery);
     });
+
+    app.get('/v1/auth/csrf', {
+      config: pub,
+      schema: { tags, summary: 'A CSRF token for cookie mode (after a page reload)', response: { 200: Type.Object({ csrfToken: Type.String() }), 500: problemRef } },
+    }, async (request, reply) => noStore(reply).send({ csrfToken: csrfTokenFor(request, reply) }));
 
     app.post('/v1/auth/logout', {
       config: user, schema: { tags, summary: 'End the current session', response: { 204: Type.Null(), ...commonErrorResponses } },
     }, async (request, reply) => {
       const me = userOf(request);
       await sessions.end({ ...me, origin: originOf(request) }, me.sessionId, 'logout');
+      clearSessionCookies(reply);
       return reply.code(204).send(null);
     });
 
     app.post('/v1/auth/logout-everywhere', {
       config: user, schema: { tags, summary: 'End every session of your account, this one included', response: { 200: Type.Object({ endedSessions: Type.Integer() }), ...commonErrorResponses } },
-    }, async (request) => {
+    }, async (request, reply) => {
       const me = userOf(request);
+      clearSessionCookies(reply);
       return { endedSessions: await sessions.endAll({ ...me, origin: originOf(request) }, null, 'logout-everywhere') };
     });
 

@@ -33,7 +33,9 @@ export const LoginBodySchema = Type.Object({
 }, { additionalProperties: false });
 export type LoginInput = Static<typeof LoginBodySchema>;
 
-export const RefreshBodySchema = Type.Object({ refreshToken: Type.String({ minLength: 1, maxLength: 200 }) }, { additionalProperties: false });
+export const RefreshBodySchema = Type.Object({
+  refreshToken: Type.Optional(Type.String({ minLength: 1, maxLength: 200, description: 'Omit in cookie mode: the refresh cookie is used' })),
+}, { additionalProperties: false });
 
 export const TokenPairSchema = Type.Object({
   tokenType: Type.Literal('Bearer'),
