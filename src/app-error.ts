@@ -6,6 +6,8 @@ export const errorCodes = [
   'unauthenticated',
   'forbidden',
   'csrf-failed',
+  'sso-failed',
+  'sso-required',
   'not-found',
   'route-not-found',
   'method-not-allowed',

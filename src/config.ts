@@ -26,6 +26,11 @@ export interface Config {
   /** Requests per minute per client address on sign-in, sign-up and refresh; and per account on sign-in and sign-up. */
   readonly authRateLimitPerIp: number;
   readonly authRateLimitPerAccount: number;
+  /** smtp:// or smtps:// server for account emails; null logs them instead. */
+  readonly smtpUrl: string | null;
+  readonly mailFrom: string;
+  /** Where links in emails point (the web app that posts the token back to the API). */
+  readonly appBaseUrl: string;
 }
 
 type Env = Record<string, string | undefined>;
@@ -65,18 +70,21 @@ function boolean(env: Env, errors: ConfigErrors, name: string, fallback: boolean
   return fallback;
 }
 
+/** URLs that may carry credentials, so a bad value is never echoed. */
+const secretUrls = new Set(['DATABASE_URL', 'SMTP_URL']);
+
 function url(env: Env, errors: ConfigErrors, name: string, protocols: readonly string[]): string | null {
   const raw = env[name];
   if (raw === undefined || raw === '') return null;
   try {
     const parsed = new URL(raw);
     if (!protocols.includes(parsed.protocol)) {
-      errors.add(name, `must use ${protocols.join(' or ')}`, name === 'DATABASE_URL' ? '<redacted>' : raw);
+      errors.add(name, `must use ${protocols.join(' or ')}`, secretUrls.has(name) ? '<redacted>' : raw);
       return null;
     }
     return raw;
   } catch {
-    errors.add(name, 'must be an absolute URL', name === 'DATABASE_URL' ? '<redacted>' : raw);
+    errors.add(name, 'must be an absolute URL', secretUrls.has(name) ? '<redacted>' : raw);
     return null;
   }
 }
@@ -100,6 +108,7 @@ export function loadConfig(env: Env = process.env): Config {
       if (!/^https?:\/\/[^/\s]+$/.test(origin)) errors.add('CORS_ORIGINS', 'each origin must look like https://example.com (no path)', origin);
     }
   }
+  const publicBaseUrl = (url(env, errors, 'PUBLIC_BASE_URL', ['http:', 'https:']) ?? `http://localhost:${port}`).replace(/\/$/, '');
   const config: Config = {
     nodeEnv,
     host,
@@ -109,7 +118,7 @@ export function loadConfig(env: Env = process.env): Config {
     dbPoolMax: integer(env, errors, 'DB_POOL_MAX', 10, 1, 1000),
     dbStatementTimeoutMs: integer(env, errors, 'DB_STATEMENT_TIMEOUT_MS', 5000, 100, 600_000),
     logLevel: oneOf(env, errors, 'LOG_LEVEL', ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const, 'info'),
-    publicBaseUrl: (url(env, errors, 'PUBLIC_BASE_URL', ['http:', 'https:']) ?? `http://localhost:${port}`).replace(/\/$/, ''),
+    publicBaseUrl,
     corsOrigins,
     bodyLimitBytes: integer(env, errors, 'BODY_LIMIT_BYTES', 1_048_576, 1024, 100 * 1_048_576),
     shutdownTimeoutMs: integer(env, errors, 'SHUTDOWN_TIMEOUT_MS', 10_000, 0, 300_000),
@@ -120,6 +129,9 @@ export function loadConfig(env: Env = process.env): Config {
     refreshIdleSeconds: integer(env, errors, 'REFRESH_IDLE_SECONDS', 14 * 86_400, 60, 365 * 86_400),
     authRateLimitPerIp: integer(env, errors, 'AUTH_RATE_LIMIT_PER_IP', 30, 1, 1_000_000),
     authRateLimitPerAccount: integer(env, errors, 'AUTH_RATE_LIMIT_PER_ACCOUNT', 10, 1, 1_000_000),
+    smtpUrl: url(env, errors, 'SMTP_URL', ['smtp:', 'smtps:']),
+    mailFrom: env.MAIL_FROM && env.MAIL_FROM.trim() !== '' ? env.MAIL_FROM.trim() : 'Hireline <no-reply@localhost>',
+    appBaseUrl: (url(env, errors, 'APP_BASE_URL', ['http:', 'https:']) ?? publicBaseUrl).replace(/\/$/, ''),
   };
   if (errors.messages.length > 0) throw new ConfigError(errors.messages);
   return Object.freeze(config);

@@ -4,6 +4,7 @@ import type { Config } from './config.ts';
 import { healthRoutes } from './http/health.routes.ts';
 import { openDatabase, type Database } from './infra/db/database.ts';
 import { migrationsCurrent } from './infra/db/migrations.ts';
+import { createMailer } from './infra/mail/mailer.ts';
 import type { Authenticate } from './http/auth.ts';
 import { createAuditModule } from './modules/audit/index.ts';
 import { createBoardModule } from './modules/board/index.ts';
@@ -16,6 +17,8 @@ import { createOrgsModule } from './modules/orgs/index.ts';
 export const version: string = (JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version: string }).version;
 
 export interface Logger {
+  info(details: object, message: string): void;
+  warn(details: object, message: string): void;
   error(details: object, message: string): void;
 }
 
@@ -30,7 +33,8 @@ export async function createContainer(config: Config, log: Logger, database?: Da
   const events = createEventsModule({ database: db, log });
   const audit = createAuditModule({ database: db });
   const orgs = createOrgsModule({ database: db, audit: audit.service });
-  const identity = createIdentityModule({ database: db, orgs: orgs.service, audit: audit.service, config });
+  const mailer = createMailer({ smtpUrl: config.smtpUrl, from: config.mailFrom, log });
+  const identity = createIdentityModule({ database: db, orgs: orgs.service, audit: audit.service, mailer, log, config });
   const jd = createJdModule();
   const jobs = createJobsModule({ database: db, events: events.service, parse: jd.parse, isMember: identity.members.isMember });
   const board = createBoardModule({
@@ -58,12 +62,16 @@ export async function createContainer(config: Config, log: Logger, database?: Da
     apiKeys: orgs.apiKeys,
     identity: identity.service,
     members: identity.members,
+    sso: identity.sso,
     keys: identity.keys,
     audit: audit.service,
     jobs: jobs.service,
     events: events.service,
     parse: jd.parse,
-    close: () => db.close(),
+    close: async () => {
+      mailer.close();
+      await db.close();
+    },
   };
 }
 export type Container = Awaited<ReturnType<typeof createContainer>>;

@@ -22,6 +22,8 @@ export function startTasks(container: Container, config: Config, log: Logger): (
     try {
       const closed = await container.jobs.closeExpired();
       if (closed > 0) log.info({ closed }, 'closed jobs past validThrough');
+      // SSO sign-ins abandoned at the provider leave a row each; clear them with the same sweep.
+      await container.sso.deleteExpiredLogins();
     } catch (err) {
       log.error({ err }, 'expiry sweep failed');
     }

@@ -15,6 +15,8 @@ export const problemTypes: Record<ErrorCode, ProblemType> = {
   unauthenticated: { status: 401, title: 'Authentication required' },
   forbidden: { status: 403, title: 'Permission denied' },
   'csrf-failed': { status: 403, title: 'Missing or invalid CSRF token' },
+  'sso-failed': { status: 401, title: 'Single sign-on failed' },
+  'sso-required': { status: 403, title: 'Single sign-on required' },
   'not-found': { status: 404, title: 'Resource not found' },
   'route-not-found': { status: 404, title: 'Route not found' },
   'method-not-allowed': { status: 405, title: 'Method not allowed' },

@@ -14,6 +14,8 @@ export const cookieNames = {
   // `__Secure-` rather than `__Host-` so the refresh token travels only to /v1/auth.
   refresh: '__Secure-hl_refresh',
   csrf: '__Host-hl_csrf',
+  /** Binds an SSO sign-in to the browser that started it; only the callback needs it. */
+  ssoBrowser: '__Secure-hl_sso',
 } as const;
 
 export const csrfHeader = 'x-csrf-token';
@@ -68,4 +70,17 @@ export function requireCsrf(request: FastifyRequest): void {
   if (!secret || typeof given !== 'string' || !tokens.verify(secret, given)) {
     throw new AppError('csrf-failed', `A request authenticated by cookie must send the ${csrfHeader} header from sign-in or GET /v1/auth/csrf`);
   }
+}
+
+const ssoPath = '/v1/auth/oidc';
+
+export function setSsoBrowserCookie(reply: FastifyReply, token: string, maxAgeSeconds: number): void {
+  reply.setCookie(cookieNames.ssoBrowser, token, { ...base, path: ssoPath, maxAge: maxAgeSeconds });
+}
+
+/** Reads and clears the SSO browser cookie: each sign-in uses it once. */
+export function takeSsoBrowserCookie(request: FastifyRequest, reply: FastifyReply): string | null {
+  const token = request.cookies[cookieNames.ssoBrowser] || null;
+  if (token) reply.clearCookie(cookieNames.ssoBrowser, { ...base, path: ssoPath });
+  return token;
 }

@@ -3,7 +3,8 @@ import { CursorQuery, LimitQuery } from '../../http/schemas.ts';
 
 export const auditActions = [
   'auth.signup', 'auth.login', 'auth.login_failed', 'auth.locked_out', 'auth.logout', 'auth.logout_everywhere',
-  'auth.refresh_reused', 'auth.password_changed', 'session.revoked',
+  'auth.refresh_reused', 'auth.password_changed', 'auth.password_reset_requested', 'auth.password_reset', 'auth.email_verified',
+  'session.revoked', 'sso.configured', 'sso.removed', 'sso.identity_linked', 'sso.user_provisioned', 'sso.login_failed',
   'api_key.created', 'api_key.revoked', 'member.role_changed', 'member.removed',
   'invitation.created', 'invitation.revoked', 'invitation.accepted',
 ] as const;

@@ -1,6 +1,7 @@
-import { createHash, randomBytes } from 'node:crypto';
 import { AppError, notFound } from '../../app-error.ts';
+import { hashSecretToken, newSecretToken } from '../../infra/crypto/secret-tokens.ts';
 import type { Database } from '../../infra/db/database.ts';
+import type { MailMessage } from '../../infra/mail/mailer.ts';
 import { newId } from '../../infra/db/ids.ts';
 import type { AuditService } from '../audit/audit.service.ts';
 import type { RequestOrigin } from '../audit/audit.schemas.ts';
@@ -15,7 +16,6 @@ import type { AcceptInvitationInput, Invitation, TokenPair } from './identity.sc
 import type { SessionsService } from './identity.sessions.ts';
 
 const INVITATION_TTL_MS = 7 * 86_400_000;
-const hashToken = (token: string): string => createHash('sha256').update(token).digest('hex');
 
 export interface InvitationsDeps {
   database: Pick<Database, 'transaction'>;
@@ -24,10 +24,13 @@ export interface InvitationsDeps {
   orgs: Pick<OrgsService, 'get'>;
   sessions: Pick<SessionsService, 'start' | 'prepare'>;
   audit: Pick<AuditService, 'record'>;
+  /** Hands an email to the mailer without waiting for it. */
+  post: (message: MailMessage) => void;
+  appBaseUrl: string;
   clock?: () => Date;
 }
 
-export function createInvitationsService({ database, repo, users, orgs, sessions, audit, clock = () => new Date() }: InvitationsDeps) {
+export function createInvitationsService({ database, repo, users, orgs, sessions, audit, post, appBaseUrl, clock = () => new Date() }: InvitationsDeps) {
   const toInvitation = (row: InvitationRow): Invitation => {
     const now = clock();
     const status = row.acceptedAt ? 'accepted' : row.revokedAt ? 'revoked' : row.expiresAt <= now ? 'expired' : 'pending';
@@ -41,17 +44,26 @@ export function createInvitationsService({ database, repo, users, orgs, sessions
     /** The token is returned once, for the inviter to send; only its hash is kept. */
     async create({ orgId, actor, origin }: MemberActor, input: { email: string; role: Role }): Promise<{ invitation: Invitation; token: string }> {
       if (!canAssignRole(roleOfActor(actor), input.role)) throw new AppError('forbidden', 'Only an owner can invite an owner');
-      return database.transaction(async (tx) => {
+      const created = await database.transaction(async (tx) => {
         const existing = await users.findUserByEmail(input.email.trim(), tx);
         if (existing && (await users.findMembership(orgId, existing.id, tx))) throw new AppError('conflict', 'That person is already a member');
-        const token = `hli_${randomBytes(32).toString('base64url')}`;
+        const { token, hash } = newSecretToken('hli_');
         const row = await repo.insert({
-          id: newId('inv'), orgId, email: input.email.trim(), role: input.role, tokenHash: hashToken(token),
+          id: newId('inv'), orgId, email: input.email.trim(), role: input.role, tokenHash: hash,
           invitedBy: actor.kind === 'user' ? actor.userId : null, expiresAt: new Date(clock().getTime() + INVITATION_TTL_MS),
         }, tx);
         await audit.record({ orgId, action: 'invitation.created', actor: auditActor(actor), origin, target: { type: 'invitation', id: row.id }, data: { email: row.email, role: row.role } }, tx);
         return { invitation: toInvitation(row), token };
       });
+      const org = await orgs.get(orgId);
+      post({
+        to: created.invitation.email,
+        subject: `You are invited to join ${org.name} on Hireline`,
+        text: `You have been invited to join ${org.name} on Hireline as ${created.invitation.role.replace('_', ' ')}.\n\n`
+          + `Accept by opening:\n${appBaseUrl}/accept-invitation?token=${encodeURIComponent(created.token)}\n\n`
+          + `Or send this token to POST /v1/invitations/accept:\n${created.token}\n\nThe invitation works once and expires in 7 days.\n`,
+      });
+      return created;
     },
 
     async list(orgId: string): Promise<Invitation[]> {
@@ -77,7 +89,7 @@ export function createInvitationsService({ database, repo, users, orgs, sessions
       await sessions.prepare();
       const joined = await database.transaction(async (tx) => {
         const now = clock();
-        const invitation = await repo.lockByToken(hashToken(input.token), tx);
+        const invitation = await repo.lockByToken(hashSecretToken(input.token), tx);
         if (!invitation || invitation.acceptedAt || invitation.revokedAt || invitation.expiresAt <= now) throw invalid;
         let user = await users.findUserByEmail(invitation.email, tx);
         if (user) {

@@ -30,6 +30,24 @@ export function createIdentityRepo(db: DbExecutor) {
       await tx.update(users).set({ passwordHash, passwordChangedAt: at }).where(eq(users.id, userId));
     },
 
+    /** Marks the address verified only if it is still the account's address. */
+    async markEmailVerified(userId: string, email: string, at: Date, tx: DbExecutor = db): Promise<boolean> {
+      const rows = await tx.update(users).set({ emailVerifiedAt: at })
+        .where(and(eq(users.id, userId), sql`lower(${users.email}) = lower(${email})`)).returning({ id: users.id });
+      return rows.length > 0;
+    },
+
+    /** Ends the password sessions in an org of everyone but its owners (the org now requires SSO). */
+    async revokePasswordSessionsInOrg(orgId: string, reason: string, at: Date, tx: DbExecutor = db): Promise<number> {
+      const rows = await tx.update(sessions).set({ revokedAt: at, revokeReason: reason })
+        .where(and(
+          eq(sessions.orgId, orgId), eq(sessions.method, 'password'), isNull(sessions.revokedAt),
+          sql`${sessions.userId} in (select ${memberships.userId} from ${memberships} where ${memberships.orgId} = ${orgId} and ${memberships.role} <> 'owner')`,
+        ))
+        .returning({ id: sessions.id });
+      return rows.length;
+    },
+
     async insertMembership(row: typeof memberships.$inferInsert, tx: DbExecutor = db): Promise<void> {
       await tx.insert(memberships).values(row);
     },

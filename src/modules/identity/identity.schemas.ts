@@ -115,3 +115,8 @@ export const AcceptInvitationBodySchema = Type.Object({
 export type AcceptInvitationInput = Static<typeof AcceptInvitationBodySchema>;
 
 export const InvitationParamsSchema = Type.Object({ id: Type.String({ minLength: 1, maxLength: 64 }) });
+
+const LinkToken = Type.String({ minLength: 1, maxLength: 200, description: 'The token from the emailed link' });
+export const ConfirmEmailBodySchema = Type.Object({ token: LinkToken }, { additionalProperties: false });
+export const PasswordResetBodySchema = Type.Object({ email: Email }, { additionalProperties: false });
+export const ConfirmPasswordResetBodySchema = Type.Object({ token: LinkToken, newPassword: Password }, { additionalProperties: false });

@@ -8,6 +8,7 @@ import type { Org } from '../orgs/orgs.schemas.ts';
 import type { OrgsService } from '../orgs/orgs.service.ts';
 import { assertStrong, toTokenPair, toUser } from './identity.accounts.ts';
 import { hashPassword, needsRehash, verifyAgainstDummy, verifyPassword } from './identity.passwords.ts';
+import type { EmailLinksService } from './identity.email-links.ts';
 import type { IdentityRepo } from './identity.repo.ts';
 import type { LoginInput, SignUpInput, TokenPair } from './identity.schemas.ts';
 import type { SessionsService } from './identity.sessions.ts';
@@ -19,12 +20,13 @@ export interface IdentityServiceDeps {
   sessions: Pick<SessionsService, 'start' | 'endAll' | 'prepare'>;
   audit: Pick<AuditService, 'record'>;
   lockout: FailureLockout;
+  emailLinks: Pick<EmailLinksService, 'sendVerification'>;
   clock?: () => Date;
 }
 
 const incorrect = () => new AppError('unauthenticated', 'The email or password is incorrect');
 
-export function createIdentityService({ database, repo, orgs, sessions, audit, lockout, clock = () => new Date() }: IdentityServiceDeps) {
+export function createIdentityService({ database, repo, orgs, sessions, audit, lockout, emailLinks, clock = () => new Date() }: IdentityServiceDeps) {
   const accountKey = (email: string) => email.trim().toLowerCase();
 
   return {
@@ -34,7 +36,7 @@ export function createIdentityService({ database, repo, orgs, sessions, audit, l
       assertStrong(input.password, { email, name: input.name }, '/password');
       const passwordHash = await hashPassword(input.password);
       await sessions.prepare();
-      return database.transaction(async (tx) => {
+      const pair = await database.transaction(async (tx) => {
         const user = await repo.insertUser({ id: newId('usr'), email, name: input.name.trim(), passwordHash, passwordChangedAt: clock() }, tx);
         if (!user) throw new AppError('conflict', 'An account with this email already exists; sign in instead');
         const org = await orgs.insertOrg({ name: input.orgName, slug: input.orgSlug }, tx);
@@ -43,6 +45,8 @@ export function createIdentityService({ database, repo, orgs, sessions, audit, l
         await audit.record({ orgId: org.id, action: 'auth.signup', actor: { type: 'user', id: user.id }, origin, target: { type: 'user', id: user.id } }, tx);
         return toTokenPair(tokens, user, org);
       });
+      emailLinks.sendVerification(pair.user.id);
+      return pair;
     },
 
     /**

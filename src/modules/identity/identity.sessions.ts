@@ -1,4 +1,3 @@
-import { createHash, randomBytes } from 'node:crypto';
 import { AppError, notFound } from '../../app-error.ts';
 import type { Principal } from '../../http/auth.ts';
 import type { Database, DbExecutor } from '../../infra/db/database.ts';
@@ -9,9 +8,9 @@ import type { IdentityRepo, SessionRow } from './identity.repo.ts';
 import { grantsOfRole, type Role } from './identity.permissions.ts';
 import type { Session } from './identity.schemas.ts';
 import type { AccessTokens } from './identity.tokens.ts';
+import { hashSecretToken, newSecretToken } from '../../infra/crypto/secret-tokens.ts';
 
 const REFRESH_PREFIX = 'hlr_';
-const hashToken = (token: string): string => createHash('sha256').update(token).digest('hex');
 
 export interface SessionPolicy {
   /** Absolute session lifetime: a session ends this long after sign-in, however often it refreshes. */
@@ -26,6 +25,8 @@ export interface SessionsDeps {
   tokens: Pick<AccessTokens, 'issue' | 'verify' | 'prepare'>;
   audit: Pick<AuditService, 'record'>;
   policy: SessionPolicy;
+  /** True when the org lets its members (owners excepted) in only through its identity provider. */
+  ssoRequired: (orgId: string, tx: DbExecutor) => Promise<boolean>;
   clock?: () => Date;
 }
 
@@ -39,14 +40,14 @@ export interface IssuedTokens {
 }
 
 /** Sessions, their refresh-token families, and the access tokens minted from them. */
-export function createSessionsService({ database, repo, tokens, audit, policy, clock = () => new Date() }: SessionsDeps) {
+export function createSessionsService({ database, repo, tokens, audit, policy, ssoRequired, clock = () => new Date() }: SessionsDeps) {
   const lastTouched = new Map<string, number>();
 
   async function mint(session: Pick<SessionRow, 'id' | 'userId' | 'orgId' | 'expiresAt'>, role: Role, tx: DbExecutor): Promise<IssuedTokens> {
     const now = clock();
-    const refreshToken = `${REFRESH_PREFIX}${randomBytes(32).toString('base64url')}`;
+    const { token: refreshToken, hash: refreshHash } = newSecretToken(REFRESH_PREFIX);
     const refreshExpiresAt = new Date(Math.min(now.getTime() + policy.refreshIdleSeconds * 1000, session.expiresAt.getTime()));
-    await repo.insertRefreshToken({ hash: hashToken(refreshToken), sessionId: session.id, expiresAt: refreshExpiresAt }, tx);
+    await repo.insertRefreshToken({ hash: refreshHash, sessionId: session.id, expiresAt: refreshExpiresAt }, tx);
     const access = await tokens.issue({ sub: session.userId, org: session.orgId, sid: session.id, role });
     return { accessToken: access.token, expiresIn: access.expiresIn, refreshToken, refreshExpiresAt, sessionId: session.id, role };
   }
@@ -63,6 +64,10 @@ export function createSessionsService({ database, repo, tokens, audit, policy, c
 
     /** Starts a session inside the caller's transaction (sign-up and login record their own audit events). */
     async start(input: { userId: string; orgId: string; role: Role; method: SessionRow['method']; origin: RequestOrigin }, tx: DbExecutor): Promise<IssuedTokens> {
+      // The one gate every password sign-in passes (login, invitation), so the SSO rule has no way around it.
+      if (input.method === 'password' && input.role !== 'owner' && await ssoRequired(input.orgId, tx)) {
+        throw new AppError('sso-required', 'This organization requires single sign-on through its identity provider');
+      }
       const now = clock();
       const session = {
         id: newId('ses'), userId: input.userId, orgId: input.orgId, method: input.method,
@@ -80,7 +85,7 @@ export function createSessionsService({ database, repo, tokens, audit, policy, c
       await tokens.prepare();
       const outcome = await database.transaction(async (tx) => {
         const now = clock();
-        const claimed = await repo.claimRefreshToken(hashToken(refreshToken), now, tx);
+        const claimed = await repo.claimRefreshToken(hashSecretToken(refreshToken), now, tx);
         if (!claimed) return null;
         const live = await repo.findLiveSession(claimed.sessionId, now, tx);
         if (claimed.usedAt) {

@@ -70,3 +70,16 @@ export const invitations = pgTable('invitations', {
   acceptedBy: text('accepted_by'),
   revokedAt: timestamp('revoked_at', { withTimezone: true, mode: 'date' }),
 }, (t) => [uniqueIndex('invitations_token_key').on(t.tokenHash), index('invitations_org_idx').on(t.orgId, t.createdAt.desc())]);
+
+/** Single-use links mailed to a user (verify an address, reset a password), stored only as a hash. */
+export const emailLinks = pgTable('email_links', {
+  id: text('id').primaryKey(),
+  userId: text('user_id').notNull().references(() => users.id, { onDelete: 'cascade' }),
+  purpose: text('purpose').$type<'verify-email' | 'reset-password'>().notNull(),
+  /** The address the link was sent to: verifying proves this address, not whatever the account has now. */
+  email: text('email').notNull(),
+  tokenHash: text('token_hash').notNull(),
+  createdAt: timestamp('created_at', { withTimezone: true, mode: 'date' }).notNull().defaultNow(),
+  expiresAt: timestamp('expires_at', { withTimezone: true, mode: 'date' }).notNull(),
+  usedAt: timestamp('used_at', { withTimezone: true, mode: 'date' }),
+}, (t) => [uniqueIndex('email_links_token_key').on(t.tokenHash), index('email_links_user_idx').on(t.userId, t.purpose)]);

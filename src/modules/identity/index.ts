@@ -3,6 +3,10 @@ import type { Database } from '../../infra/db/database.ts';
 import { createMemoryFailureLockout, createMemoryRateLimiter } from '../../infra/rate-limit/rate-limiter.ts';
 import type { AuditService } from '../audit/audit.service.ts';
 import type { OrgsService } from '../orgs/orgs.service.ts';
+import type { Mailer } from '../../infra/mail/mailer.ts';
+import { createEmailLinksRepo } from './identity.email-links.repo.ts';
+import { emailLinksRoutes } from './identity.email-links.routes.ts';
+import { createEmailLinksService } from './identity.email-links.ts';
 import { createKeyRing } from './identity.keys.ts';
 import { createSigningKeyRepo } from './identity.keys.repo.ts';
 import { createInvitationsRepo } from './identity.invitations.repo.ts';
@@ -13,6 +17,10 @@ import { createIdentityRepo } from './identity.repo.ts';
 import { identityRoutes } from './identity.routes.ts';
 import { createIdentityService } from './identity.service.ts';
 import { createSessionsService } from './identity.sessions.ts';
+import { createSsoRepo } from './identity.sso.repo.ts';
+import { ssoRoutes } from './identity.sso.routes.ts';
+import { createSsoService } from './identity.sso.ts';
+import { createOidcClient } from '../../infra/oidc/oidc-client.ts';
 import { createAccessTokens } from './identity.tokens.ts';
 
 /** Access tokens live 10 minutes: short enough that a leaked one soon expires, long enough to spare refreshes. */
@@ -23,28 +31,47 @@ export function createIdentityModule(deps: {
   database: Database;
   orgs: Pick<OrgsService, 'insertOrg' | 'get' | 'findBySlug'>;
   audit: Pick<AuditService, 'record'>;
-  config: Pick<Config, 'publicBaseUrl' | 'sessionTtlSeconds' | 'refreshIdleSeconds' | 'authRateLimitPerIp' | 'authRateLimitPerAccount'>;
+  mailer: Pick<Mailer, 'send'>;
+  log: { error(details: object, message: string): void; warn(details: object, message: string): void };
+  config: Pick<Config, 'publicBaseUrl' | 'appBaseUrl' | 'sessionTtlSeconds' | 'refreshIdleSeconds' | 'authRateLimitPerIp' | 'authRateLimitPerAccount'>;
 }) {
   const { database, config } = deps;
   const repo = createIdentityRepo(database.db);
   const keys = createKeyRing({ store: createSigningKeyRepo(database.db), accessTtlSeconds: ACCESS_TOKEN_TTL_SECONDS });
   const tokens = createAccessTokens({ keys, issuer: config.publicBaseUrl, audience: ACCESS_TOKEN_AUDIENCE, ttlSeconds: ACCESS_TOKEN_TTL_SECONDS });
+  const ssoRepo = createSsoRepo(database.db);
   const sessions = createSessionsService({
     database, repo, tokens, audit: deps.audit,
+    ssoRequired: async (orgId, tx) => (await ssoRepo.findConnection(orgId, tx))?.requireSso ?? false,
     policy: { sessionTtlSeconds: config.sessionTtlSeconds, refreshIdleSeconds: config.refreshIdleSeconds },
   });
   const lockout = createMemoryFailureLockout({ failuresBeforeLock: 5, windowSeconds: 15 * 60, baseLockSeconds: 60, maxLockSeconds: 3600 });
-  const service = createIdentityService({ database, repo, orgs: deps.orgs, sessions, audit: deps.audit, lockout });
+  const emailLinks = createEmailLinksService({
+    database, links: createEmailLinksRepo(database.db), users: repo, audit: deps.audit, mailer: deps.mailer, appBaseUrl: config.appBaseUrl, log: deps.log,
+  });
+  const post = (message: Parameters<Mailer['send']>[0]) => {
+    void deps.mailer.send(message).catch((err: unknown) => deps.log.error({ err }, 'sending email failed'));
+  };
+  const service = createIdentityService({ database, repo, orgs: deps.orgs, sessions, audit: deps.audit, lockout, emailLinks });
   const members = createMembersService({ database, repo, audit: deps.audit });
   const invitations = createInvitationsService({
-    database, repo: createInvitationsRepo(database.db), users: repo, orgs: deps.orgs, sessions, audit: deps.audit,
+    database, repo: createInvitationsRepo(database.db), users: repo, orgs: deps.orgs, sessions, audit: deps.audit, post, appBaseUrl: config.appBaseUrl,
+  });
+  const sso = createSsoService({
+    database, repo: ssoRepo, users: repo, orgs: deps.orgs, sessions, audit: deps.audit, oidc: createOidcClient(),
+    publicBaseUrl: config.publicBaseUrl, log: deps.log,
   });
   const limits = {
     perIp: createMemoryRateLimiter({ keyPrefix: 'auth-ip', points: config.authRateLimitPerIp, durationSeconds: 60 }),
     perAccount: createMemoryRateLimiter({ keyPrefix: 'auth-account', points: config.authRateLimitPerAccount, durationSeconds: 60 }),
   };
   return {
-    service, sessions, members, invitations, keys,
-    routes: [identityRoutes({ identity: service, sessions, limits, jwks: () => keys.jwks() }), membersRoutes(members, invitations, limits)],
+    service, sessions, members, invitations, keys, emailLinks, sso,
+    routes: [
+      identityRoutes({ identity: service, sessions, limits, jwks: () => keys.jwks() }),
+      membersRoutes(members, invitations, limits),
+      emailLinksRoutes(emailLinks, limits),
+      ssoRoutes(sso, { publicBaseUrl: config.publicBaseUrl, appBaseUrl: config.appBaseUrl }),
+    ],
   };
 }

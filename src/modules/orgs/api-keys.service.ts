@@ -1,4 +1,3 @@
-import { createHash, randomBytes } from 'node:crypto';
 import { AppError, notFound } from '../../app-error.ts';
 import type { Principal } from '../../http/auth.ts';
 import type { Database, DbExecutor } from '../../infra/db/database.ts';
@@ -8,10 +7,10 @@ import type { RequestOrigin } from '../audit/audit.schemas.ts';
 import { grantsOfScopes, permissions, type Grants, type Permission } from '../identity/identity.permissions.ts';
 import type { ApiKey, CreateApiKeyInput } from './api-keys.schemas.ts';
 import type { ApiKeyRow, OrgsRepo } from './orgs.repo.ts';
+import { hashSecretToken, newSecretToken } from '../../infra/crypto/secret-tokens.ts';
 
 // API keys carry 256 random bits, so a fast hash is the right tool (no salt or KDF needed:
 // nothing to brute-force), and it lets a lookup go straight to a unique index.
-const hashKey = (key: string): string => createHash('sha256').update(key).digest('hex');
 
 const toApiKey = (row: ApiKeyRow): ApiKey => ({
   id: row.id, name: row.name, prefix: row.prefix,
@@ -43,10 +42,10 @@ export function createApiKeysService({ database, repo, audit, clock = () => new 
     if (expiresAt && expiresAt <= clock()) {
       throw new AppError('validation-failed', 'expiresAt must be in the future', { errors: [{ in: 'body', pointer: '/expiresAt', detail: 'must be in the future' }] });
     }
-    const apiKey = `hl_${randomBytes(32).toString('base64url')}`;
+    const { token: apiKey, hash } = newSecretToken('hl_');
     const id = newId('key');
     await repo.insertApiKey({
-      id, orgId, name: input.name, prefix: apiKey.slice(0, 7), hash: hashKey(apiKey),
+      id, orgId, name: input.name, prefix: apiKey.slice(0, 7), hash,
       scopes: [...new Set(input.scopes)], expiresAt, createdBy: actor?.type === 'user' ? actor.id : null,
     }, tx);
     if (actor) {
@@ -63,7 +62,7 @@ export function createApiKeysService({ database, repo, audit, clock = () => new 
     async authenticate(apiKey: string): Promise<Principal | null> {
       if (!apiKey.startsWith('hl_') || apiKey.length > 100) return null;
       const now = clock();
-      const found = await repo.findActiveKey(hashKey(apiKey), now);
+      const found = await repo.findActiveKey(hashSecretToken(apiKey), now);
       if (!found) return null;
       if ((lastTouched.get(found.keyId) ?? 0) < now.getTime() - 60_000) {
         lastTouched.set(found.keyId, now.getTime());

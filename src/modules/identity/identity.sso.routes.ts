@@ -1,0 +1,74 @@
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import { Type } from 'typebox';
+import { originOf, principalOf } from '../../http/auth.ts';
+import { commonErrorResponses, problemRef } from '../../http/schemas.ts';
+import { setSsoBrowserCookie, takeSsoBrowserCookie } from '../../http/session-cookies.ts';
+import { deliver, SignedInSchema } from './identity.delivery.ts';
+import type { SsoService } from './identity.sso.ts';
+import {
+  PutSsoConnectionBodySchema, SsoCallbackQuerySchema, SsoConnectionSchema, SsoOrgParamsSchema, SsoStartQuerySchema,
+} from './identity.sso.schemas.ts';
+
+export function ssoRoutes(sso: SsoService, deps: { publicBaseUrl: string; appBaseUrl: string }): FastifyPluginAsyncTypebox {
+  return async (app) => {
+    const tags = ['identity'];
+    const manage = { access: { permission: 'org:manage' } } as const;
+    const pub = { access: { public: true } } as const;
+    const actorOf = (request: Parameters<typeof principalOf>[0]) => {
+      const principal = principalOf(request);
+      return { orgId: principal.orgId, actor: principal.actor, origin: originOf(request) };
+    };
+
+    app.get('/v1/org/sso', {
+      config: manage, schema: { tags, summary: 'Your organization\'s identity provider (the secret is never shown)', response: { 200: SsoConnectionSchema, ...commonErrorResponses, 404: problemRef } },
+    }, async (request) => sso.get(principalOf(request).orgId));
+
+    app.put('/v1/org/sso', {
+      config: manage,
+      schema: {
+        tags, summary: 'Register or replace the OpenID Connect provider members sign in with',
+        description: 'The issuer must answer discovery at once. With `requireSso`, password sessions of everyone but owners end.',
+        body: PutSsoConnectionBodySchema, response: { 200: SsoConnectionSchema, ...commonErrorResponses },
+      },
+    }, async (request) => sso.configure(actorOf(request), request.body));
+
+    app.delete('/v1/org/sso', {
+      config: manage, schema: { tags, summary: 'Remove single sign-on', response: { 204: Type.Null(), ...commonErrorResponses, 404: problemRef } },
+    }, async (request, reply) => {
+      await sso.remove(actorOf(request));
+      return reply.code(204).send(null);
+    });
+
+    app.get('/v1/auth/oidc/:orgSlug/start', {
+      config: pub,
+      schema: {
+        tags, summary: 'Start signing in through the organization\'s identity provider',
+        description: 'Redirects to the provider (authorization code with PKCE, state and nonce) and sets a short-lived cookie that the callback requires.',
+        params: SsoOrgParamsSchema, querystring: SsoStartQuerySchema,
+        response: { 302: Type.Null({ description: 'To the identity provider' }), ...commonErrorResponses, 404: problemRef, 503: problemRef },
+      },
+    }, async (request, reply) => {
+      const started = await sso.start(request.params.orgSlug, request.query.delivery ?? 'cookie');
+      setSsoBrowserCookie(reply, started.browserToken, 600);
+      return reply.header('cache-control', 'no-store').redirect(started.redirectTo, 302);
+    });
+
+    app.get('/v1/auth/oidc/:orgSlug/callback', {
+      config: pub,
+      schema: {
+        tags, summary: 'Where the identity provider sends the browser back',
+        description: 'Cookie mode sets the session cookies and redirects to the app; body mode answers with the tokens.',
+        params: SsoOrgParamsSchema, querystring: SsoCallbackQuerySchema,
+        response: { 200: SignedInSchema, 303: Type.Null({ description: 'Signed in (cookie mode): to the app' }), ...commonErrorResponses, 401: problemRef, 403: problemRef, 404: problemRef },
+      },
+    }, async (request, reply) => {
+      // openid-client checks the callback against the redirect URI we registered, so rebuild it from config, not Host.
+      const callbackUrl = new URL(`${deps.publicBaseUrl}/v1/auth/oidc/${request.params.orgSlug}/callback`);
+      callbackUrl.search = new URL(request.url, 'http://callback.invalid').search;
+      const browserToken = takeSsoBrowserCookie(request, reply);
+      const { pair, delivery } = await sso.complete(request.params.orgSlug, callbackUrl, browserToken, originOf(request));
+      const body = deliver(request, reply, pair, delivery);
+      return delivery === 'cookie' ? reply.redirect(`${deps.appBaseUrl}/`, 303) : body;
+    });
+  };
+}

@@ -1,0 +1,185 @@
+import { AppError, notFound } from '../../app-error.ts';
+import { hashSecretToken, newSecretToken } from '../../infra/crypto/secret-tokens.ts';
+import type { Database, DbExecutor } from '../../infra/db/database.ts';
+import { newId } from '../../infra/db/ids.ts';
+import { OidcError, type OidcClient, type OidcIdentity } from '../../infra/oidc/oidc-client.ts';
+import type { AuditService } from '../audit/audit.service.ts';
+import type { RequestOrigin } from '../audit/audit.schemas.ts';
+import type { Org } from '../orgs/orgs.schemas.ts';
+import type { OrgsService } from '../orgs/orgs.service.ts';
+import { auditActor, toTokenPair } from './identity.accounts.ts';
+import type { MemberActor } from './identity.members.ts';
+import type { IdentityRepo, UserRow } from './identity.repo.ts';
+import type { TokenPair } from './identity.schemas.ts';
+import type { SessionsService } from './identity.sessions.ts';
+import type { SsoConnectionRow, SsoRepo } from './identity.sso.repo.ts';
+import type { PutSsoConnectionInput, SsoConnection } from './identity.sso.schemas.ts';
+
+/** Long enough to type a password and pass MFA at the provider; short enough that a stale tab fails. */
+const LOGIN_TTL_MS = 10 * 60_000;
+
+export interface SsoDeps {
+  database: Pick<Database, 'transaction'>;
+  repo: SsoRepo;
+  users: IdentityRepo;
+  orgs: Pick<OrgsService, 'get' | 'findBySlug'>;
+  sessions: Pick<SessionsService, 'start' | 'prepare'>;
+  audit: Pick<AuditService, 'record'>;
+  oidc: OidcClient;
+  publicBaseUrl: string;
+  log: { warn(details: object, message: string): void };
+  clock?: () => Date;
+}
+
+const failed = (detail: string) => new AppError('sso-failed', detail);
+
+export function createSsoService(deps: SsoDeps) {
+  const { database, repo, users, orgs, sessions, audit, oidc, clock = () => new Date() } = deps;
+  const redirectUriOf = (slug: string) => `${deps.publicBaseUrl}/v1/auth/oidc/${slug}/callback`;
+  const settingsOf = (row: SsoConnectionRow) => ({ issuer: row.issuer, clientId: row.clientId, clientSecret: row.clientSecret });
+
+  const toConnection = (row: SsoConnectionRow, org: Org): SsoConnection => ({
+    // The schema that wrote defaultRole excludes owner.
+    issuer: row.issuer, clientId: row.clientId, defaultRole: row.defaultRole as SsoConnection['defaultRole'], requireSso: row.requireSso,
+    redirectUri: redirectUriOf(org.slug), signInUrl: `${deps.publicBaseUrl}/v1/auth/oidc/${org.slug}/start`,
+    createdAt: row.createdAt.toISOString(), updatedAt: row.updatedAt.toISOString(),
+  });
+
+  async function connectionOfSlug(slug: string): Promise<{ org: Org; connection: SsoConnectionRow }> {
+    const org = await orgs.findBySlug(slug);
+    const connection = org ? await repo.findConnection(org.id) : null;
+    if (!org || !connection) throw notFound('Single sign-on for this organization');
+    return { org, connection };
+  }
+
+  /** The user this provider account signs in as: linked before, matched by a verified email, or new. */
+  async function userFor(identity: OidcIdentity, org: Org, tx: DbExecutor, origin: RequestOrigin): Promise<UserRow> {
+    const linked = await repo.findIdentity(identity.issuer, identity.subject, tx);
+    if (linked) {
+      const user = await users.findUser(linked.userId, tx);
+      if (user) return user;
+    }
+    if (!identity.email) throw failed('The identity provider did not share an email address');
+    const link = async (user: UserRow, action: 'sso.identity_linked' | 'sso.user_provisioned') => {
+      await repo.linkIdentity({ issuer: identity.issuer, subject: identity.subject, userId: user.id, orgId: org.id }, tx);
+      await audit.record({ orgId: org.id, action, actor: { type: 'user', id: user.id }, origin, target: { type: 'user', id: user.id }, data: { issuer: identity.issuer, subject: identity.subject } }, tx);
+      return user;
+    };
+    const existing = await users.findUserByEmail(identity.email, tx);
+    if (existing) {
+      // Linking on an unverified address would let anyone who can register it at a provider take the account.
+      if (!identity.emailVerified) throw failed('The provider has not verified this email address, so it cannot be linked to an existing account');
+      return link(existing, 'sso.identity_linked');
+    }
+    const now = clock();
+    const created = await users.insertUser({
+      id: newId('usr'), email: identity.email, name: identity.name ?? identity.email.split('@')[0] ?? identity.email,
+      passwordHash: null, emailVerifiedAt: identity.emailVerified ? now : null,
+    }, tx);
+    if (!created) throw failed('An account with this email was created at the same moment; try again');
+    return link(created, 'sso.user_provisioned');
+  }
+
+  return {
+    async get(orgId: string): Promise<SsoConnection> {
+      const row = await repo.findConnection(orgId);
+      if (!row) throw notFound('Single sign-on connection');
+      return toConnection(row, await orgs.get(orgId));
+    },
+
+    /** Registers (or replaces) the provider; the issuer must answer discovery now, not at the first sign-in. */
+    async configure({ orgId, actor, origin }: MemberActor, input: PutSsoConnectionInput): Promise<SsoConnection> {
+      const settings = { issuer: input.issuer.replace(/\/$/, ''), clientId: input.clientId, clientSecret: input.clientSecret };
+      try {
+        await oidc.check(settings);
+      } catch (err) {
+        if (!(err instanceof OidcError)) throw err;
+        throw new AppError('validation-failed', err.message, { errors: [{ in: 'body', pointer: '/issuer', detail: 'has no reachable OpenID Connect discovery document' }] });
+      }
+      const now = clock();
+      const row = await database.transaction(async (tx) => {
+        const saved = await repo.upsertConnection({
+          orgId, ...settings, defaultRole: input.defaultRole ?? 'viewer', requireSso: input.requireSso ?? false,
+        }, now, tx);
+        const ended = saved.requireSso ? await users.revokePasswordSessionsInOrg(orgId, 'sso-required', now, tx) : 0;
+        await audit.record({
+          orgId, action: 'sso.configured', actor: auditActor(actor), origin, target: { type: 'org', id: orgId },
+          data: { issuer: saved.issuer, clientId: saved.clientId, defaultRole: saved.defaultRole, requireSso: saved.requireSso, endedPasswordSessions: ended },
+        }, tx);
+        return saved;
+      });
+      return toConnection(row, await orgs.get(orgId));
+    },
+
+    async remove({ orgId, actor, origin }: MemberActor): Promise<void> {
+      await database.transaction(async (tx) => {
+        if (!(await repo.deleteConnection(orgId, tx))) throw notFound('Single sign-on connection');
+        await audit.record({ orgId, action: 'sso.removed', actor: auditActor(actor), origin, target: { type: 'org', id: orgId } }, tx);
+      });
+    },
+
+    /**
+     * Begins a sign-in: remembers state, nonce and PKCE verifier server-side, and returns the
+     * provider URL plus a browser token the caller sets as a cookie, so the callback only
+     * completes in the browser that started it (no logging a victim into an attacker's account).
+     */
+    async start(slug: string, delivery: 'body' | 'cookie'): Promise<{ redirectTo: string; browserToken: string }> {
+      const { org, connection } = await connectionOfSlug(slug);
+      let request;
+      try {
+        request = await oidc.authorizationRequest(settingsOf(connection), redirectUriOf(org.slug));
+      } catch (err) {
+        if (!(err instanceof OidcError)) throw err;
+        throw new AppError('service-unavailable', 'The organization\'s identity provider cannot be reached; try again shortly');
+      }
+      const browser = newSecretToken('hlb_');
+      const now = clock();
+      await repo.insertLogin({
+        stateHash: hashSecretToken(request.state), orgId: org.id, nonce: request.nonce, codeVerifier: request.codeVerifier,
+        browserHash: browser.hash, delivery, expiresAt: new Date(now.getTime() + LOGIN_TTL_MS),
+      });
+      return { redirectTo: request.url.href, browserToken: browser.token };
+    },
+
+    /** Verifies the provider's answer and signs the person in, creating their account or membership on first use. */
+    async complete(slug: string, callbackUrl: URL, browserToken: string | null, origin: RequestOrigin): Promise<{ pair: TokenPair; delivery: 'body' | 'cookie' }> {
+      const { org, connection } = await connectionOfSlug(slug);
+      const reject = async (detail: string, cause?: unknown) => {
+        deps.log.warn({ err: cause, orgId: org.id }, `SSO sign-in refused: ${detail}`);
+        await audit.record({ orgId: org.id, action: 'sso.login_failed', actor: { type: 'anonymous', id: null }, origin, data: { reason: detail } });
+        return failed(detail);
+      };
+      const providerError = callbackUrl.searchParams.get('error');
+      if (providerError) throw await reject(`The identity provider refused the sign-in (${providerError})`);
+      const state = callbackUrl.searchParams.get('state') ?? '';
+      const pending = state ? await repo.takeLogin(hashSecretToken(state), org.id, clock()) : null;
+      if (!pending) throw await reject('This sign-in is unknown, expired or already used; start again');
+      if (!browserToken || hashSecretToken(browserToken) !== pending.browserHash) throw await reject('This sign-in was started in another browser; start again');
+      let identity: OidcIdentity;
+      try {
+        identity = await oidc.complete(settingsOf(connection), callbackUrl, { state, nonce: pending.nonce, codeVerifier: pending.codeVerifier });
+      } catch (err) {
+        if (!(err instanceof OidcError)) throw err;
+        throw await reject(err.message, err.cause);
+      }
+      if (identity.issuer !== connection.issuer) throw await reject('The ID token comes from another issuer');
+      await sessions.prepare();
+      const pair = await database.transaction(async (tx) => {
+        const user = await userFor(identity, org, tx, origin);
+        let membership = await users.findMembership(org.id, user.id, tx);
+        if (!membership) {
+          await users.insertMembership({ orgId: org.id, userId: user.id, role: connection.defaultRole }, tx);
+          membership = await users.findMembership(org.id, user.id, tx);
+        }
+        if (!membership) throw new Error('membership vanished inside its own transaction');
+        const tokens = await sessions.start({ userId: user.id, orgId: org.id, role: membership.role, method: 'sso', origin }, tx);
+        await audit.record({ orgId: org.id, action: 'auth.login', actor: { type: 'user', id: user.id }, origin, target: { type: 'session', id: tokens.sessionId }, data: { method: 'sso', issuer: identity.issuer } }, tx);
+        return toTokenPair(tokens, user, org);
+      });
+      return { pair, delivery: pending.delivery };
+    },
+
+    deleteExpiredLogins: () => repo.deleteExpiredLogins(clock()),
+  };
+}
+export type SsoService = ReturnType<typeof createSsoService>;
