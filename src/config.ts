@@ -26,6 +26,8 @@ export interface Config {
   /** Requests per minute per client address on sign-in, sign-up and refresh; and per account on sign-in and sign-up. */
   readonly authRateLimitPerIp: number;
   readonly authRateLimitPerAccount: number;
+  /** Days a signing key signs before a fresh one replaces it; 0 rotates only on `hireline keys rotate`. */
+  readonly signingKeyRotationDays: number;
   /** smtp:// or smtps:// server for account emails; null logs them instead. */
   readonly smtpUrl: string | null;
   readonly mailFrom: string;
@@ -129,6 +131,7 @@ export function loadConfig(env: Env = process.env): Config {
     refreshIdleSeconds: integer(env, errors, 'REFRESH_IDLE_SECONDS', 14 * 86_400, 60, 365 * 86_400),
     authRateLimitPerIp: integer(env, errors, 'AUTH_RATE_LIMIT_PER_IP', 30, 1, 1_000_000),
     authRateLimitPerAccount: integer(env, errors, 'AUTH_RATE_LIMIT_PER_ACCOUNT', 10, 1, 1_000_000),
+    signingKeyRotationDays: integer(env, errors, 'SIGNING_KEY_ROTATION_DAYS', 30, 0, 3650),
     smtpUrl: url(env, errors, 'SMTP_URL', ['smtp:', 'smtps:']),
     mailFrom: env.MAIL_FROM && env.MAIL_FROM.trim() !== '' ? env.MAIL_FROM.trim() : 'Hireline <no-reply@localhost>',
     appBaseUrl: (url(env, errors, 'APP_BASE_URL', ['http:', 'https:']) ?? publicBaseUrl).replace(/\/$/, ''),

@@ -3,7 +3,7 @@ import { Command } from 'commander';
 import { ConfigError, loadConfig, type Config } from './config.ts';
 import { version } from './container.ts';
 import { createLogger } from './infra/telemetry/logger.ts';
-import { jobsImportCommand, migrateCommand, orgCreateCommand, seedCommand, workerCommand } from './cli/commands.ts';
+import { jobsImportCommand, keysRotateCommand, migrateCommand, orgCreateCommand, seedCommand, workerCommand } from './cli/commands.ts';
 import { startServer } from './server.ts';
 import { parseJobDescription } from './modules/jd/jd.parser.ts';
 
@@ -59,6 +59,11 @@ org.command('create <name>')
   .description('Create an organization and print its first API key (shown once)')
   .option('--slug <slug>', 'board slug; derived from the name by default')
   .action(async (name: string, options: { slug?: string }) => orgCreateCommand(configOrExit(), name, options.slug));
+
+const keys = program.command('keys').description('Access-token signing keys');
+keys.command('rotate')
+  .description('Sign new access tokens with a fresh key; the old one keeps verifying for twice the token lifetime')
+  .action(async () => keysRotateCommand(configOrExit()));
 
 const jobs = program.command('jobs').description('Manage jobs');
 jobs.command('import <files...>')

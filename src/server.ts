@@ -15,6 +15,7 @@ export interface RunningServer {
 }
 
 const STATISTICS_INTERVAL_MS = 6 * 60 * 60 * 1000;
+const KEY_ROTATION_CHECK_MS = 60 * 60 * 1000;
 
 /** Starts the background tasks that `serve` runs in-process on the embedded profile. */
 export function startTasks(container: Container, config: Config, log: Logger): () => void {
@@ -36,9 +37,16 @@ export function startTasks(container: Container, config: Config, log: Logger): (
     container.database.refreshStatistics().catch((err: unknown) => log.error({ err }, 'refreshing statistics failed'));
   }, STATISTICS_INTERVAL_MS);
   statistics.unref();
+  const rotation = config.signingKeyRotationDays > 0 ? setInterval(() => {
+    container.keys.rotateIfOlderThan(config.signingKeyRotationDays * 86_400_000)
+      .then((kid) => kid && log.info({ kid }, 'rotated the access-token signing key'))
+      .catch((err: unknown) => log.error({ err }, 'signing key rotation failed'));
+  }, KEY_ROTATION_CHECK_MS) : null;
+  rotation?.unref();
   return () => {
     clearInterval(timer);
     clearInterval(statistics);
+    if (rotation) clearInterval(rotation);
   };
 }
 

@@ -5,6 +5,7 @@ import { AppError } from '../app-error.ts';
 import type { Config } from '../config.ts';
 import { createContainer, type Container } from '../container.ts';
 import { runMigrations } from '../infra/db/migrations.ts';
+import { ACCESS_TOKEN_TTL_SECONDS } from '../modules/identity/index.ts';
 import { wholeOrg } from '../modules/identity/identity.permissions.ts';
 import { createLogger } from '../infra/telemetry/logger.ts';
 import { seedDemo } from '../seed/demo.ts';
@@ -48,6 +49,13 @@ export async function orgCreateCommand(config: Config, name: string, slug: strin
       if (err instanceof AppError) fail(err.detail);
       throw err;
     }
+  });
+}
+
+export async function keysRotateCommand(config: Config): Promise<void> {
+  await withContainer(config, async (container) => {
+    const kid = await container.keys.rotate();
+    process.stdout.write(`New signing key ${kid}; the previous one retires in ${(2 * ACCESS_TOKEN_TTL_SECONDS) / 60} minutes.\n`);
   });
 }
 

@@ -97,3 +97,20 @@ test('the JWKS never carries private key material; concurrent first uses create 
   const jwks = await keys.jwks();
   assert.deepEqual(Object.keys(jwks.keys[0] ?? {}).sort(), ['alg', 'crv', 'kid', 'kty', 'use', 'x']);
 });
+
+test('scheduled rotation replaces only a key older than the period; racing rotations leave one signer', async () => {
+  const { keys, store, advance } = setup();
+  const first = (await keys.signingKey()).kid;
+  assert.equal(await keys.rotateIfOlderThan(30 * 86_400_000), null, 'a young key stays');
+  advance(31 * 86_400);
+  const rotated = await keys.rotateIfOlderThan(30 * 86_400_000);
+  assert.ok(rotated && rotated !== first);
+  assert.equal((await keys.signingKey()).kid, rotated);
+
+  // Two instances rotating at the same moment: exactly one key remains unretired, and it signs.
+  await Promise.all([keys.rotate(), keys.rotate()]);
+  const live = await store.listLive(new Date(Date.now() + 31 * 86_400_000));
+  const unretired = live.filter((k) => k.retiresAt === null);
+  assert.equal(unretired.length, 1);
+  assert.equal((await keys.signingKey()).kid, unretired[0]?.kid);
+});

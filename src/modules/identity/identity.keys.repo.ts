@@ -1,4 +1,4 @@
-import { and, desc, gt, isNull, ne, or } from 'drizzle-orm';
+import { and, desc, eq, gt, isNull, lt, or } from 'drizzle-orm';
 import type { DbExecutor } from '../../infra/db/database.ts';
 import type { SigningKeyStore, StoredSigningKey } from './identity.keys.ts';
 import { signingKeys } from './identity.table.ts';
@@ -16,8 +16,13 @@ export function createSigningKeyRepo(db: DbExecutor): SigningKeyStore {
       await db.insert(signingKeys).values(key).onConflictDoNothing();
     },
 
-    async retireOthers(keepKid: string, retiresAt: Date): Promise<void> {
-      await db.update(signingKeys).set({ retiresAt }).where(and(ne(signingKeys.kid, keepKid), isNull(signingKeys.retiresAt)));
+    // The same order as isOlder in identity.keys.ts.
+    async retireOlder(keep: StoredSigningKey, retiresAt: Date): Promise<void> {
+      await db.update(signingKeys).set({ retiresAt })
+        .where(and(isNull(signingKeys.retiresAt), or(
+          lt(signingKeys.createdAt, keep.createdAt),
+          and(eq(signingKeys.createdAt, keep.createdAt), lt(signingKeys.kid, keep.kid)),
+        )));
     },
   };
 }

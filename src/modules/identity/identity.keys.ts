@@ -13,17 +13,24 @@ export interface SigningKeyStore {
   /** Keys not yet retired at `now`, newest first. */
   listLive(now: Date): Promise<StoredSigningKey[]>;
   insert(key: StoredSigningKey): Promise<void>;
-  /** Sets retiresAt on every live key other than `keepKid` that has none yet. */
-  retireOthers(keepKid: string, retiresAt: Date): Promise<void>;
+  /**
+   * Sets retiresAt on every live key older than `keep` that has none yet. Only older ones: when two
+   * instances rotate at once, the newer key survives and the other retires, never both.
+   */
+  retireOlder(keep: StoredSigningKey, retiresAt: Date): Promise<void>;
 }
+
+/** Older by creation time; on a tie, by kid, so of any two keys exactly one is older. */
+export const isOlder = (a: StoredSigningKey, b: StoredSigningKey): boolean =>
+  a.createdAt.getTime() < b.createdAt.getTime() || (a.createdAt.getTime() === b.createdAt.getTime() && a.kid < b.kid);
 
 export function createMemorySigningKeyStore(): SigningKeyStore {
   const keys: StoredSigningKey[] = [];
   return {
     listLive: async (now) => keys.filter((k) => !k.retiresAt || k.retiresAt > now).sort((a, b) => b.createdAt.getTime() - a.createdAt.getTime()),
     insert: async (key) => void (keys.some((k) => k.kid === key.kid) || keys.push({ ...key })),
-    retireOthers: async (keepKid, retiresAt) => {
-      for (const k of keys) if (k.kid !== keepKid && !k.retiresAt) k.retiresAt = retiresAt;
+    retireOlder: async (keep, retiresAt) => {
+      for (const k of keys) if (!k.retiresAt && isOlder(k, keep)) k.retiresAt = retiresAt;
     },
   };
 }
@@ -101,6 +108,14 @@ export function createKeyRing(deps: { store: SigningKeyStore; accessTtlSeconds: 
     return { kid: newest.kid, key: await importOnce(newest.privateJwk, `private:${newest.kid}`) };
   }
 
+  async function rotate(): Promise<string> {
+    const key = await generateSigningKey(now());
+    await deps.store.insert(key);
+    await deps.store.retireOlder(key, new Date(now().getTime() + 2 * deps.accessTtlSeconds * 1000));
+    await load(true);
+    return key.kid;
+  }
+
   return {
     signingKey,
 
@@ -109,12 +124,13 @@ export function createKeyRing(deps: { store: SigningKeyStore; accessTtlSeconds: 
       await signingKey();
     },
 
-    async rotate(): Promise<string> {
-      const key = await generateSigningKey(now());
-      await deps.store.insert(key);
-      await deps.store.retireOthers(key.kid, new Date(now().getTime() + 2 * deps.accessTtlSeconds * 1000));
-      await load(true);
-      return key.kid;
+    rotate,
+
+    /** Rotates when the signing key is older than maxAgeMs (the scheduled rotation); returns the new kid or null. */
+    async rotateIfOlderThan(maxAgeMs: number): Promise<string | null> {
+      const signer = signerOf(await load(true));
+      if (signer && now().getTime() - signer.createdAt.getTime() < maxAgeMs) return null;
+      return rotate();
     },
 
     async jwks(): Promise<{ keys: Record<string, unknown>[] }> {
