@@ -38,11 +38,11 @@ const cases: { label: string; word: string | null }[] = [
 async function explainAll(db: DbExecutor, logger: CapturingLogger, query: Query): Promise<ExplainResult[]> {
   const org = (await query('select id from orgs where slug = $1', [BENCH_SLUG])).rows[0]?.id;
   if (typeof org !== 'string') throw new Error(`org ${BENCH_SLUG} not found`);
-  const repo = createJobsSearchRepo(db);
+  const repo = createJobsSearchRepo();
   const results: ExplainResult[] = [];
   for (const { label, word } of cases) {
     logger.last = null;
-    const rows = (await repo.searchPublished(org, { ...(word ? { q: word } : {}), limit: 21 }, new Date())).length;
+    const rows = (await repo.searchPublished(org, { ...(word ? { q: word } : {}), limit: 21 }, new Date(), db)).length;
     const captured = logger.last as { sql: string; params: unknown[] } | null;
     if (!captured) throw new Error('the search repository ran no query');
     const plan = (await query(`explain (analyze, buffers) ${captured.sql}`, captured.params)).rows

@@ -17,9 +17,18 @@ export async function queryRows<T>(db: DbExecutor, query: SQL): Promise<T[]> {
 
 export interface Database {
   readonly kind: 'pglite' | 'postgres';
+  /**
+   * The owner's connection, which row-level security does not restrict: only for work that must
+   * cross organizations (finding the org of a credential, a slug or an email; sweeps; migrations).
+   */
   readonly db: DbExecutor;
-  /** Runs fn in one transaction; repositories take the tx as their optional last argument. */
-  transaction<T>(fn: (tx: DbExecutor) => Promise<T>): Promise<T>;
+  /**
+   * Runs fn in one transaction that sees only orgId's rows: it runs as the non-owner role
+   * hireline_app with the org named, so the row-level security policies (drizzle/0006) apply.
+   */
+  tenant<T>(orgId: string, fn: (tx: DbExecutor) => Promise<T>): Promise<T>;
+  /** Runs fn in one transaction as the owner, across organizations (see `db`). */
+  system<T>(fn: (tx: DbExecutor) => Promise<T>): Promise<T>;
   /** Runs fn on one dedicated connection (advisory locks are per connection). */
   withConnection<T>(fn: (db: DbExecutor) => Promise<T>): Promise<T>;
   ping(): Promise<void>;
@@ -36,6 +45,20 @@ export interface DatabaseOptions {
   statementTimeoutMs: number;
 }
 
+/** The non-owner role tenant transactions run as (created by drizzle/0006_row_level_security.sql). */
+export const APP_ROLE = 'hireline_app';
+
+/** One statement: become the app role and name the org, both only until the transaction ends. */
+const enterTenant = async (tx: DbExecutor, orgId: string): Promise<void> => {
+  await tx.execute(sql`select set_config('role', ${APP_ROLE}, true), set_config('hireline.org_id', ${orgId}, true)`);
+};
+
+const inTenant = (db: DbExecutor) => <T>(orgId: string, fn: (tx: DbExecutor) => Promise<T>): Promise<T> =>
+  db.transaction(async (tx) => {
+    await enterTenant(tx, orgId);
+    return fn(tx);
+  });
+
 export async function openDatabase(options: DatabaseOptions): Promise<Database> {
   return options.databaseUrl ? openPostgres(options.databaseUrl, options) : openPglite(options.dataDir);
 }
@@ -50,7 +73,8 @@ async function openPglite(dataDir: string): Promise<Database> {
   return {
     kind: 'pglite',
     db,
-    transaction: (fn) => db.transaction((tx) => fn(tx)),
+    tenant: inTenant(db),
+    system: (fn) => db.transaction((tx) => fn(tx)),
     withConnection: (fn) => {
       const run = exclusive.then(() => fn(db));
       exclusive = run.catch(() => undefined);
@@ -83,7 +107,8 @@ async function openPostgres(databaseUrl: string, options: DatabaseOptions): Prom
   return {
     kind: 'postgres',
     db,
-    transaction: (fn) => db.transaction((tx) => fn(tx)),
+    tenant: inTenant(db),
+    system: (fn) => db.transaction((tx) => fn(tx)),
     withConnection: async (fn) => {
       const client = await pool.connect();
       try {

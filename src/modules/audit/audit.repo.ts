@@ -14,14 +14,15 @@ export interface AuditFilter {
   limit: number;
 }
 
-export function createAuditRepo(db: DbExecutor) {
+/** Every query runs on the executor it is given: a tenant or owner transaction chosen by the service. */
+export function createAuditRepo() {
   return {
-    async insert(row: typeof auditEvents.$inferInsert, tx: DbExecutor = db): Promise<void> {
+    async insert(row: typeof auditEvents.$inferInsert, tx: DbExecutor): Promise<void> {
       await tx.insert(auditEvents).values(row);
     },
 
     /** Newest first; ids are time-ordered, so the id alone is the keyset. */
-    async list(orgId: string, filter: AuditFilter, tx: DbExecutor = db): Promise<AuditRow[]> {
+    async list(orgId: string, filter: AuditFilter, tx: DbExecutor): Promise<AuditRow[]> {
       return tx.select().from(auditEvents)
         .where(and(
           eq(auditEvents.orgId, orgId),

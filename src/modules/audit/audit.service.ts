@@ -1,5 +1,5 @@
 import { cursorId, decodeCursor, encodeCursor } from '../../http/cursor.ts';
-import type { DbExecutor } from '../../infra/db/database.ts';
+import type { Database, DbExecutor } from '../../infra/db/database.ts';
 import { newId } from '../../infra/db/ids.ts';
 import type { AuditRepo, AuditRow } from './audit.repo.ts';
 import type { AuditAction, AuditEvent, ListAuditQuery, NewAuditEvent } from './audit.schemas.ts';
@@ -15,11 +15,11 @@ const toEvent = (row: AuditRow): AuditEvent => ({
   occurredAt: row.occurredAt.toISOString(),
 });
 
-export function createAuditService({ repo }: { repo: AuditRepo }) {
+export function createAuditService({ database, repo }: { database: Pick<Database, 'db' | 'tenant'>; repo: AuditRepo }) {
   return {
     /** Pass the transaction of the change being audited, so the record and the change commit together. */
     async record(event: NewAuditEvent, tx?: DbExecutor): Promise<void> {
-      await repo.insert({
+      const row = {
         id: newId('aud'),
         orgId: event.orgId,
         actorType: event.actor.type,
@@ -30,17 +30,20 @@ export function createAuditService({ repo }: { repo: AuditRepo }) {
         ip: event.origin?.ip ?? null,
         userAgent: event.origin?.userAgent?.slice(0, 500) ?? null,
         data: event.data ?? {},
-      }, tx);
+      };
+      if (tx) return repo.insert(row, tx);
+      // On its own: in the org's transaction, or the owner's for an event of no org (an unknown email's failed sign-in).
+      return event.orgId ? database.tenant(event.orgId, (t) => repo.insert(row, t)) : repo.insert(row, database.db);
     },
 
     async list(orgId: string, query: ListAuditQuery): Promise<{ data: AuditEvent[]; nextCursor: string | null }> {
       const limit = query.limit ?? 50;
       const beforeId = query.cursor ? cursorId(decodeCursor(query.cursor, 'audit', 1)) : undefined;
-      const rows = await repo.list(orgId, {
+      const rows = await database.tenant(orgId, (tx) => repo.list(orgId, {
         action: query.action, actorId: query.actorId, targetId: query.targetId,
         since: query.since ? new Date(query.since) : undefined, until: query.until ? new Date(query.until) : undefined,
         beforeId, limit: limit + 1,
-      });
+      }, tx));
       const page = rows.slice(0, limit);
       const last = page.at(-1);
       return { data: page.map(toEvent), nextCursor: rows.length > limit && last ? encodeCursor('audit', [last.id]) : null };

@@ -4,6 +4,6 @@ import { auditRoutes } from './audit.routes.ts';
 import { createAuditService } from './audit.service.ts';
 
 export function createAuditModule(deps: { database: Database }) {
-  const service = createAuditService({ repo: createAuditRepo(deps.database.db) });
+  const service = createAuditService({ database: deps.database, repo: createAuditRepo() });
   return { service, routes: auditRoutes(service) };
 }

@@ -4,13 +4,14 @@ import { domainEvents } from './events.table.ts';
 
 export type DomainEventRow = typeof domainEvents.$inferSelect;
 
-export function createEventsRepo(db: DbExecutor) {
+/** Every query runs on the executor it is given: a tenant or owner transaction chosen by the service. */
+export function createEventsRepo() {
   return {
-    async insert(rows: (typeof domainEvents.$inferInsert)[], tx: DbExecutor = db): Promise<void> {
+    async insert(rows: (typeof domainEvents.$inferInsert)[], tx: DbExecutor): Promise<void> {
       if (rows.length > 0) await tx.insert(domainEvents).values(rows);
     },
 
-    async list(orgId: string, filter: { type?: string; subjectId?: string; afterId?: string; limit: number }, tx: DbExecutor = db): Promise<DomainEventRow[]> {
+    async list(orgId: string, filter: { type?: string; subjectId?: string; afterId?: string; limit: number }, tx: DbExecutor): Promise<DomainEventRow[]> {
       return tx.select().from(domainEvents)
         .where(and(
           eq(domainEvents.orgId, orgId),

@@ -8,7 +8,7 @@ export type RecordEvent = (event: NewDomainEvent) => void;
 export type CommittedListener = (events: readonly NewDomainEvent[]) => void;
 
 export interface EventsServiceDeps {
-  database: Pick<Database, 'transaction'>;
+  database: Pick<Database, 'db' | 'system' | 'tenant'>;
   repo: EventsRepo;
   log: { error(details: object, message: string): void };
 }
@@ -20,15 +20,17 @@ export function createEventsService({ database, repo, log }: EventsServiceDeps) 
     /**
      * Runs fn in one transaction and writes every event it records in that same transaction
      * (nothing committed without its event, no event without its commit); in-process listeners
-     * hear about the events only after the commit.
+     * hear about the events only after the commit. The transaction is the org's (row-level
+     * security applies), or null for the rare sweep that crosses organizations.
      */
-    async withEvents<T>(fn: (tx: DbExecutor, record: RecordEvent) => Promise<T>): Promise<T> {
+    async withEvents<T>(orgId: string | null, fn: (tx: DbExecutor, record: RecordEvent) => Promise<T>): Promise<T> {
       const recorded: NewDomainEvent[] = [];
-      const result = await database.transaction(async (tx) => {
+      const work = async (tx: DbExecutor) => {
         const value = await fn(tx, (event) => recorded.push(event));
         await repo.insert(recorded.map((e) => ({ id: newId('evt'), ...e })), tx);
         return value;
-      });
+      };
+      const result = orgId === null ? await database.system(work) : await database.tenant(orgId, work);
       for (const listener of listeners) {
         // The write is committed: a failing listener must not turn it into an error response.
         try {
@@ -48,7 +50,7 @@ export function createEventsService({ database, repo, log }: EventsServiceDeps) 
     async list(orgId: string, query: ListEventsQuery): Promise<{ data: DomainEvent[]; nextCursor: string | null }> {
       const limit = query.limit ?? 20;
       const afterId = query.cursor ? cursorId(decodeCursor(query.cursor, 'events', 1)) : undefined;
-      const rows = await repo.list(orgId, { type: query.type, subjectId: query.subjectId, afterId, limit: limit + 1 });
+      const rows = await database.tenant(orgId, (tx) => repo.list(orgId, { type: query.type, subjectId: query.subjectId, afterId, limit: limit + 1 }, tx));
       const page = rows.slice(0, limit);
       const last = page.at(-1);
       return {

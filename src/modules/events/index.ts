@@ -4,6 +4,6 @@ import { eventsRoutes } from './events.routes.ts';
 import { createEventsService, type EventsServiceDeps } from './events.service.ts';
 
 export function createEventsModule(deps: { database: Database; log: EventsServiceDeps['log'] }) {
-  const service = createEventsService({ database: deps.database, repo: createEventsRepo(deps.database.db), log: deps.log });
+  const service = createEventsService({ database: deps.database, repo: createEventsRepo(), log: deps.log });
   return { service, routes: eventsRoutes(service) };
 }

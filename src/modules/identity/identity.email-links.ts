@@ -15,7 +15,7 @@ const VERIFY_TTL_MS = 48 * 3_600_000;
 const RESET_TTL_MS = 3_600_000;
 
 export interface EmailLinksDeps {
-  database: Pick<Database, 'transaction'>;
+  database: Pick<Database, 'db' | 'system' | 'tenant'>;
   links: EmailLinksRepo;
   users: IdentityRepo;
   audit: Pick<AuditService, 'record'>;
@@ -43,7 +43,7 @@ export function createEmailLinksService(deps: EmailLinksDeps) {
   async function issue(userId: string, email: string, purpose: EmailLinkPurpose, ttlMs: number): Promise<string> {
     const { token, hash } = newSecretToken(purpose === 'reset-password' ? 'hlr_' : 'hlv_');
     const now = clock();
-    await database.transaction(async (tx) => {
+    await database.system(async (tx) => {
       await links.spendOutstanding(userId, purpose, now, tx);
       await links.insert({ id: newId('eml'), userId, purpose, email, tokenHash: hash, expiresAt: new Date(now.getTime() + ttlMs) }, tx);
     });
@@ -52,7 +52,8 @@ export function createEmailLinksService(deps: EmailLinksDeps) {
 
   /** Security events about a person, not an org: every org they belong to sees them. */
   async function recordForOrgsOf(userId: string, action: AuditAction, origin: RequestOrigin, data: Record<string, unknown> = {}): Promise<void> {
-    const memberships = await users.membershipsOf(userId);
+    // A person's memberships across orgs, and users and links belong to no org: the owner's connection.
+    const memberships = await users.membershipsOf(userId, database.db);
     for (const { orgId } of memberships) {
       await audit.record({ orgId, action, actor: { type: 'user', id: userId }, origin, target: { type: 'user', id: userId }, data });
     }
@@ -64,7 +65,7 @@ export function createEmailLinksService(deps: EmailLinksDeps) {
     /** Mails a verification link unless the address is already verified. */
     sendVerification(userId: string): void {
       inBackground('verification email', async () => {
-        const user = await users.findUser(userId);
+        const user = await users.findUser(userId, database.db);
         if (!user || user.emailVerifiedAt) return;
         const token = await issue(user.id, user.email, 'verify-email', VERIFY_TTL_MS);
         await mailer.send({
@@ -77,9 +78,9 @@ export function createEmailLinksService(deps: EmailLinksDeps) {
     },
 
     async confirmVerification(token: string, origin: RequestOrigin): Promise<void> {
-      const claimed = await links.claim(hashSecretToken(token), 'verify-email', clock());
+      const claimed = await links.claim(hashSecretToken(token), 'verify-email', clock(), database.db);
       if (!claimed) throw invalidLink();
-      if (!(await users.markEmailVerified(claimed.userId, claimed.email, clock()))) {
+      if (!(await users.markEmailVerified(claimed.userId, claimed.email, clock(), database.db))) {
         throw new AppError('conflict', 'The account no longer uses the address this link was sent to');
       }
       await recordForOrgsOf(claimed.userId, 'auth.email_verified', origin, { email: claimed.email });
@@ -88,7 +89,7 @@ export function createEmailLinksService(deps: EmailLinksDeps) {
     /** Always answers the same way; the work and the mail happen after the answer. */
     requestPasswordReset(email: string, origin: RequestOrigin): void {
       inBackground('password reset email', async () => {
-        const user = await users.findUserByEmail(email.trim());
+        const user = await users.findUserByEmail(email.trim(), database.db);
         if (!user) return;
         const token = await issue(user.id, user.email, 'reset-password', RESET_TTL_MS);
         await recordForOrgsOf(user.id, 'auth.password_reset_requested', origin);
@@ -107,7 +108,7 @@ export function createEmailLinksService(deps: EmailLinksDeps) {
       const hash = hashSecretToken(token);
       const now = clock();
       // Check the link before spending argon2 work on the password.
-      const result = await database.transaction(async (tx) => {
+      const result = await database.system(async (tx) => {
         const claimed = await links.claim(hash, 'reset-password', now, tx);
         if (!claimed) throw invalidLink();
         const user = await users.findUser(claimed.userId, tx);

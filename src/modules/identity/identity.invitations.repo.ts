@@ -4,19 +4,20 @@ import { invitations } from './identity.table.ts';
 
 export type InvitationRow = typeof invitations.$inferSelect;
 
-export function createInvitationsRepo(db: DbExecutor) {
+/** Every query runs on the executor it is given: a tenant or owner transaction chosen by the service. */
+export function createInvitationsRepo() {
   return {
-    async insert(row: typeof invitations.$inferInsert, tx: DbExecutor = db): Promise<InvitationRow> {
+    async insert(row: typeof invitations.$inferInsert, tx: DbExecutor): Promise<InvitationRow> {
       const [inserted] = await tx.insert(invitations).values(row).returning();
       if (!inserted) throw new Error('insert returned no row');
       return inserted;
     },
 
-    async list(orgId: string, tx: DbExecutor = db): Promise<InvitationRow[]> {
+    async list(orgId: string, tx: DbExecutor): Promise<InvitationRow[]> {
       return tx.select().from(invitations).where(eq(invitations.orgId, orgId)).orderBy(desc(invitations.createdAt), desc(invitations.id));
     },
 
-    async revoke(orgId: string, id: string, at: Date, tx: DbExecutor = db): Promise<InvitationRow | null> {
+    async revoke(orgId: string, id: string, at: Date, tx: DbExecutor): Promise<InvitationRow | null> {
       const [row] = await tx.update(invitations).set({ revokedAt: at })
         .where(and(eq(invitations.orgId, orgId), eq(invitations.id, id), isNull(invitations.revokedAt), isNull(invitations.acceptedAt))).returning();
       return row ?? null;

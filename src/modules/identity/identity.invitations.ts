@@ -18,7 +18,7 @@ import type { SessionsService } from './identity.sessions.ts';
 const INVITATION_TTL_MS = 7 * 86_400_000;
 
 export interface InvitationsDeps {
-  database: Pick<Database, 'transaction'>;
+  database: Pick<Database, 'db' | 'system' | 'tenant'>;
   repo: InvitationsRepo;
   users: IdentityRepo;
   orgs: Pick<OrgsService, 'get'>;
@@ -44,7 +44,7 @@ export function createInvitationsService({ database, repo, users, orgs, sessions
     /** The token is returned once, for the inviter to send; only its hash is kept. */
     async create({ orgId, actor, origin }: MemberActor, input: { email: string; role: Role }): Promise<{ invitation: Invitation; token: string }> {
       if (!canAssignRole(roleOfActor(actor), input.role)) throw new AppError('forbidden', 'Only an owner can invite an owner');
-      const created = await database.transaction(async (tx) => {
+      const created = await database.tenant(orgId, async (tx) => {
         const existing = await users.findUserByEmail(input.email.trim(), tx);
         if (existing && (await users.findMembership(orgId, existing.id, tx))) throw new AppError('conflict', 'That person is already a member');
         const { token, hash } = newSecretToken('hli_');
@@ -67,11 +67,11 @@ export function createInvitationsService({ database, repo, users, orgs, sessions
     },
 
     async list(orgId: string): Promise<Invitation[]> {
-      return (await repo.list(orgId)).map(toInvitation);
+      return (await database.tenant(orgId, (tx) => repo.list(orgId, tx))).map(toInvitation);
     },
 
     async revoke({ orgId, actor, origin }: MemberActor, id: string): Promise<void> {
-      await database.transaction(async (tx) => {
+      await database.tenant(orgId, async (tx) => {
         const row = await repo.revoke(orgId, id, clock(), tx);
         if (!row) throw notFound('Pending invitation');
         await audit.record({ orgId, action: 'invitation.revoked', actor: auditActor(actor), origin, target: { type: 'invitation', id } }, tx);
@@ -87,7 +87,8 @@ export function createInvitationsService({ database, repo, users, orgs, sessions
       if (!input.token.startsWith('hli_') || input.token.length > 100) throw invalid;
       const newHash = await hashPassword(input.password);
       await sessions.prepare();
-      const joined = await database.transaction(async (tx) => {
+      // The token names the org, so finding it runs as the owner.
+      const joined = await database.system(async (tx) => {
         const now = clock();
         const invitation = await repo.lockByToken(hashSecretToken(input.token), tx);
         if (!invitation || invitation.acceptedAt || invitation.revokedAt || invitation.expiresAt <= now) throw invalid;

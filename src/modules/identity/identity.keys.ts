@@ -109,7 +109,9 @@ export function createKeyRing(deps: { store: SigningKeyStore; accessTtlSeconds: 
   }
 
   async function rotate(): Promise<string> {
-    const key = await generateSigningKey(now());
+    // Strictly newer than every live key, so the new key signs even when clocks tie or step back.
+    const newest = Math.max(0, ...(await load(true)).map((k) => k.createdAt.getTime() + 1));
+    const key = await generateSigningKey(new Date(Math.max(now().getTime(), newest)));
     await deps.store.insert(key);
     await deps.store.retireOlder(key, new Date(now().getTime() + 2 * deps.accessTtlSeconds * 1000));
     await load(true);

@@ -9,7 +9,7 @@ import type { IdentityRepo } from './identity.repo.ts';
 import type { Member } from './identity.schemas.ts';
 
 export interface MembersDeps {
-  database: Pick<Database, 'transaction'>;
+  database: Pick<Database, 'db' | 'system' | 'tenant'>;
   repo: IdentityRepo;
   audit: Pick<AuditService, 'record'>;
   clock?: () => Date;
@@ -25,15 +25,15 @@ export interface MemberActor {
 export function createMembersService({ database, repo, audit, clock = () => new Date() }: MembersDeps) {
   return {
     async list(orgId: string): Promise<Member[]> {
-      return (await repo.members(orgId)).map((m) => ({ userId: m.userId, email: m.email, name: m.name, role: m.role, joinedAt: m.createdAt.toISOString() }));
+      return (await database.tenant(orgId, (tx) => repo.members(orgId, tx))).map((m) => ({ userId: m.userId, email: m.email, name: m.name, role: m.role, joinedAt: m.createdAt.toISOString() }));
     },
 
     async isMember(orgId: string, userId: string): Promise<boolean> {
-      return (await repo.findMembership(orgId, userId)) !== null;
+      return (await database.tenant(orgId, (tx) => repo.findMembership(orgId, userId, tx))) !== null;
     },
 
     async setRole({ orgId, actor, origin }: MemberActor, userId: string, role: Role): Promise<Member> {
-      return database.transaction(async (tx) => {
+      return database.tenant(orgId, async (tx) => {
         const owners = await repo.lockOwners(orgId, tx);
         const current = await repo.findMembership(orgId, userId, tx);
         if (!current) throw notFound('Member');
@@ -53,7 +53,7 @@ export function createMembersService({ database, repo, audit, clock = () => new 
 
     /** Removing someone ends their sessions in this org at once. */
     async remove({ orgId, actor, origin }: MemberActor, userId: string): Promise<void> {
-      await database.transaction(async (tx) => {
+      await database.tenant(orgId, async (tx) => {
         const owners = await repo.lockOwners(orgId, tx);
         const current = await repo.findMembership(orgId, userId, tx);
         if (!current) throw notFound('Member');

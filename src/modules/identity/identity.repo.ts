@@ -7,38 +7,39 @@ export type UserRow = typeof users.$inferSelect;
 export type SessionRow = typeof sessions.$inferSelect;
 export type MembershipRow = typeof memberships.$inferSelect;
 
-export function createIdentityRepo(db: DbExecutor) {
+/** Every query runs on the executor it is given: a tenant or owner transaction chosen by the service. */
+export function createIdentityRepo() {
   const active = (now: Date) => and(isNull(sessions.revokedAt), gt(sessions.expiresAt, now));
 
   return {
-    async insertUser(row: typeof users.$inferInsert, tx: DbExecutor = db): Promise<UserRow | null> {
+    async insertUser(row: typeof users.$inferInsert, tx: DbExecutor): Promise<UserRow | null> {
       const [inserted] = await tx.insert(users).values(row).onConflictDoNothing().returning();
       return inserted ?? null;
     },
 
-    async findUserByEmail(email: string, tx: DbExecutor = db): Promise<UserRow | null> {
+    async findUserByEmail(email: string, tx: DbExecutor): Promise<UserRow | null> {
       const [row] = await tx.select().from(users).where(sql`lower(${users.email}) = lower(${email})`).limit(1);
       return row ?? null;
     },
 
-    async findUser(id: string, tx: DbExecutor = db): Promise<UserRow | null> {
+    async findUser(id: string, tx: DbExecutor): Promise<UserRow | null> {
       const [row] = await tx.select().from(users).where(eq(users.id, id)).limit(1);
       return row ?? null;
     },
 
-    async setPassword(userId: string, passwordHash: string, at: Date, tx: DbExecutor = db): Promise<void> {
+    async setPassword(userId: string, passwordHash: string, at: Date, tx: DbExecutor): Promise<void> {
       await tx.update(users).set({ passwordHash, passwordChangedAt: at }).where(eq(users.id, userId));
     },
 
     /** Marks the address verified only if it is still the account's address. */
-    async markEmailVerified(userId: string, email: string, at: Date, tx: DbExecutor = db): Promise<boolean> {
+    async markEmailVerified(userId: string, email: string, at: Date, tx: DbExecutor): Promise<boolean> {
       const rows = await tx.update(users).set({ emailVerifiedAt: at })
         .where(and(eq(users.id, userId), sql`lower(${users.email}) = lower(${email})`)).returning({ id: users.id });
       return rows.length > 0;
     },
 
     /** Ends the password sessions in an org of everyone but its owners (the org now requires SSO). */
-    async revokePasswordSessionsInOrg(orgId: string, reason: string, at: Date, tx: DbExecutor = db): Promise<number> {
+    async revokePasswordSessionsInOrg(orgId: string, reason: string, at: Date, tx: DbExecutor): Promise<number> {
       const rows = await tx.update(sessions).set({ revokedAt: at, revokeReason: reason })
         .where(and(
           eq(sessions.orgId, orgId), eq(sessions.method, 'password'), isNull(sessions.revokedAt),
@@ -48,30 +49,30 @@ export function createIdentityRepo(db: DbExecutor) {
       return rows.length;
     },
 
-    async insertMembership(row: typeof memberships.$inferInsert, tx: DbExecutor = db): Promise<void> {
+    async insertMembership(row: typeof memberships.$inferInsert, tx: DbExecutor): Promise<void> {
       await tx.insert(memberships).values(row);
     },
 
-    async membershipsOf(userId: string, tx: DbExecutor = db): Promise<MembershipRow[]> {
+    async membershipsOf(userId: string, tx: DbExecutor): Promise<MembershipRow[]> {
       return tx.select().from(memberships).where(eq(memberships.userId, userId)).orderBy(asc(memberships.createdAt), asc(memberships.orgId));
     },
 
-    async findMembership(orgId: string, userId: string, tx: DbExecutor = db): Promise<MembershipRow | null> {
+    async findMembership(orgId: string, userId: string, tx: DbExecutor): Promise<MembershipRow | null> {
       const [row] = await tx.select().from(memberships).where(and(eq(memberships.orgId, orgId), eq(memberships.userId, userId))).limit(1);
       return row ?? null;
     },
 
-    async members(orgId: string, tx: DbExecutor = db): Promise<(MembershipRow & { email: string; name: string })[]> {
+    async members(orgId: string, tx: DbExecutor): Promise<(MembershipRow & { email: string; name: string })[]> {
       return tx.select({ orgId: memberships.orgId, userId: memberships.userId, role: memberships.role, createdAt: memberships.createdAt, email: users.email, name: users.name })
         .from(memberships).innerJoin(users, eq(users.id, memberships.userId))
         .where(eq(memberships.orgId, orgId)).orderBy(asc(memberships.createdAt), asc(memberships.userId));
     },
 
-    async setRole(orgId: string, userId: string, role: Role, tx: DbExecutor = db): Promise<void> {
+    async setRole(orgId: string, userId: string, role: Role, tx: DbExecutor): Promise<void> {
       await tx.update(memberships).set({ role }).where(and(eq(memberships.orgId, orgId), eq(memberships.userId, userId)));
     },
 
-    async deleteMembership(orgId: string, userId: string, tx: DbExecutor = db): Promise<void> {
+    async deleteMembership(orgId: string, userId: string, tx: DbExecutor): Promise<void> {
       await tx.delete(memberships).where(and(eq(memberships.orgId, orgId), eq(memberships.userId, userId)));
     },
 
@@ -82,30 +83,30 @@ export function createIdentityRepo(db: DbExecutor) {
       return rows.map((r) => r.userId);
     },
 
-    async insertSession(row: typeof sessions.$inferInsert, tx: DbExecutor = db): Promise<void> {
+    async insertSession(row: typeof sessions.$inferInsert, tx: DbExecutor): Promise<void> {
       await tx.insert(sessions).values(row);
     },
 
     /** A live session and the role its user holds now in the session's org (null if no longer a member). */
-    async findLiveSession(id: string, now: Date, tx: DbExecutor = db): Promise<{ session: SessionRow; role: Role } | null> {
+    async findLiveSession(id: string, now: Date, tx: DbExecutor): Promise<{ session: SessionRow; role: Role } | null> {
       const [row] = await tx.select({ session: sessions, role: memberships.role }).from(sessions)
         .innerJoin(memberships, and(eq(memberships.orgId, sessions.orgId), eq(memberships.userId, sessions.userId)))
         .where(and(eq(sessions.id, id), active(now))).limit(1);
       return row ?? null;
     },
 
-    async liveSessionsOf(userId: string, now: Date, tx: DbExecutor = db): Promise<SessionRow[]> {
+    async liveSessionsOf(userId: string, now: Date, tx: DbExecutor): Promise<SessionRow[]> {
       return tx.select().from(sessions).where(and(eq(sessions.userId, userId), active(now))).orderBy(desc(sessions.createdAt), desc(sessions.id));
     },
 
-    async revokeSession(id: string, reason: string, at: Date, tx: DbExecutor = db): Promise<boolean> {
+    async revokeSession(id: string, reason: string, at: Date, tx: DbExecutor): Promise<boolean> {
       const rows = await tx.update(sessions).set({ revokedAt: at, revokeReason: reason })
         .where(and(eq(sessions.id, id), isNull(sessions.revokedAt))).returning({ id: sessions.id });
       return rows.length > 0;
     },
 
     /** Ends every session of a user (optionally but one, optionally only in one org); returns how many. */
-    async revokeSessionsOf(userId: string, reason: string, at: Date, options: { except?: string; orgId?: string } = {}, tx: DbExecutor = db): Promise<number> {
+    async revokeSessionsOf(userId: string, reason: string, at: Date, options: { except?: string; orgId?: string } = {}, tx: DbExecutor): Promise<number> {
       const rows = await tx.update(sessions).set({ revokedAt: at, revokeReason: reason })
         .where(and(
           eq(sessions.userId, userId), isNull(sessions.revokedAt),
@@ -116,11 +117,11 @@ export function createIdentityRepo(db: DbExecutor) {
       return rows.length;
     },
 
-    async touchSession(id: string, at: Date, tx: DbExecutor = db): Promise<void> {
+    async touchSession(id: string, at: Date, tx: DbExecutor): Promise<void> {
       await tx.update(sessions).set({ lastUsedAt: at }).where(eq(sessions.id, id));
     },
 
-    async insertRefreshToken(row: typeof refreshTokens.$inferInsert, tx: DbExecutor = db): Promise<void> {
+    async insertRefreshToken(row: typeof refreshTokens.$inferInsert, tx: DbExecutor): Promise<void> {
       await tx.insert(refreshTokens).values(row);
     },
 
@@ -137,7 +138,7 @@ export function createIdentityRepo(db: DbExecutor) {
     },
 
     /** Used tokens stay until they expire, so a replay is recognised for as long as the token could have worked. */
-    async deleteExpiredRefreshTokens(now: Date, tx: DbExecutor = db): Promise<void> {
+    async deleteExpiredRefreshTokens(now: Date, tx: DbExecutor): Promise<void> {
       await tx.delete(refreshTokens).where(lt(refreshTokens.expiresAt, now));
     },
   };

@@ -14,7 +14,7 @@ import type { LoginInput, SignUpInput, TokenPair } from './identity.schemas.ts';
 import type { SessionsService } from './identity.sessions.ts';
 
 export interface IdentityServiceDeps {
-  database: Pick<Database, 'transaction'>;
+  database: Pick<Database, 'db' | 'system' | 'tenant'>;
   repo: IdentityRepo;
   orgs: Pick<OrgsService, 'insertOrg' | 'get' | 'findBySlug'>;
   sessions: Pick<SessionsService, 'start' | 'endAll' | 'prepare'>;
@@ -36,7 +36,7 @@ export function createIdentityService({ database, repo, orgs, sessions, audit, l
       assertStrong(input.password, { email, name: input.name }, '/password');
       const passwordHash = await hashPassword(input.password);
       await sessions.prepare();
-      const pair = await database.transaction(async (tx) => {
+      const pair = await database.system(async (tx) => {
         const user = await repo.insertUser({ id: newId('usr'), email, name: input.name.trim(), passwordHash, passwordChangedAt: clock() }, tx);
         if (!user) throw new AppError('conflict', 'An account with this email already exists; sign in instead');
         const org = await orgs.insertOrg({ name: input.orgName, slug: input.orgSlug }, tx);
@@ -57,11 +57,12 @@ export function createIdentityService({ database, repo, orgs, sessions, audit, l
       const key = accountKey(input.email);
       const locked = await lockout.lockedFor(key);
       if (locked > 0) throw new AppError('rate-limited', `Too many failed sign-ins for this account; retry in ${locked} s`, { retryAfter: locked });
-      const user = await repo.findUserByEmail(input.email.trim());
+      // People are not in an org until they pick one: these lookups run as the owner.
+      const user = await repo.findUserByEmail(input.email.trim(), database.db);
       const valid = user?.passwordHash ? await verifyPassword(user.passwordHash, input.password) : await verifyAgainstDummy(input.password);
       if (!user || !valid) {
         const lockedNow = await lockout.fail(key);
-        const memberships = user ? await repo.membershipsOf(user.id) : [];
+        const memberships = user ? await repo.membershipsOf(user.id, database.db) : [];
         await audit.record({
           orgId: memberships[0]?.orgId ?? null, action: lockedNow > 0 ? 'auth.locked_out' : 'auth.login_failed',
           actor: { type: 'anonymous', id: null }, origin, target: user ? { type: 'user', id: user.id } : undefined,
@@ -70,8 +71,8 @@ export function createIdentityService({ database, repo, orgs, sessions, audit, l
         throw incorrect();
       }
       await lockout.succeed(key);
-      if (needsRehash(user.passwordHash ?? '')) await repo.setPassword(user.id, await hashPassword(input.password), user.passwordChangedAt ?? clock());
-      const memberships = await repo.membershipsOf(user.id);
+      if (needsRehash(user.passwordHash ?? '')) await repo.setPassword(user.id, await hashPassword(input.password), user.passwordChangedAt ?? clock(), database.db);
+      const memberships = await repo.membershipsOf(user.id, database.db);
       let org: Org | null = null;
       if (input.org) {
         const wanted = await orgs.findBySlug(input.org);
@@ -83,7 +84,7 @@ export function createIdentityService({ database, repo, orgs, sessions, audit, l
       const membership = memberships.find((m) => m.orgId === org?.id);
       if (!org || !membership) throw new AppError('forbidden', 'Your account belongs to no organization; ask an admin for an invitation');
       await sessions.prepare();
-      return database.transaction(async (tx) => {
+      return database.tenant(org.id, async (tx) => {
         const tokens = await sessions.start({ userId: user.id, orgId: org.id, role: membership.role, method: 'password', origin }, tx);
         await audit.record({ orgId: org.id, action: 'auth.login', actor: { type: 'user', id: user.id }, origin, target: { type: 'session', id: tokens.sessionId }, data: { method: 'password' } }, tx);
         return toTokenPair(tokens, user, org);
@@ -92,14 +93,15 @@ export function createIdentityService({ database, repo, orgs, sessions, audit, l
 
     /** Changing the password ends every other session: whoever knew the old one is signed out. */
     async changePassword(actor: { userId: string; orgId: string; sessionId: string; origin: RequestOrigin }, current: string, next: string): Promise<{ endedSessions: number }> {
-      const user = await repo.findUser(actor.userId);
+      const user = await repo.findUser(actor.userId, database.db);
       if (!user) throw new AppError('unauthenticated', 'The account no longer exists');
       if (!user.passwordHash || !(await verifyPassword(user.passwordHash, current))) {
         throw new AppError('validation-failed', 'The current password is incorrect', { errors: [{ in: 'body', pointer: '/currentPassword', detail: 'is incorrect' }] });
       }
       assertStrong(next, { email: user.email, name: user.name }, '/newPassword');
       const passwordHash = await hashPassword(next);
-      return database.transaction(async (tx) => {
+      // A person's sessions span their orgs, and all of them end: the owner's transaction.
+      return database.system(async (tx) => {
         await repo.setPassword(user.id, passwordHash, clock(), tx);
         const endedSessions = await sessions.endAll(actor, actor.sessionId, 'password-changed', tx);
         await audit.record({ orgId: actor.orgId, action: 'auth.password_changed', actor: { type: 'user', id: user.id }, origin: actor.origin, target: { type: 'user', id: user.id }, data: { endedSessions } }, tx);
@@ -108,9 +110,9 @@ export function createIdentityService({ database, repo, orgs, sessions, audit, l
     },
 
     async me(userId: string, orgId: string) {
-      const user = await repo.findUser(userId);
+      const user = await repo.findUser(userId, database.db);
       if (!user) throw new AppError('unauthenticated', 'The account no longer exists');
-      const memberships = await repo.membershipsOf(userId);
+      const memberships = await repo.membershipsOf(userId, database.db);
       const role = memberships.find((m) => m.orgId === orgId)?.role;
       if (!role) throw new AppError('unauthenticated', 'You are no longer a member of this organization');
       return { user: toUser(user), org: await orgs.get(orgId), role, memberships: memberships.map((m) => ({ orgId: m.orgId, role: m.role })) };

@@ -20,7 +20,7 @@ export interface SessionPolicy {
 }
 
 export interface SessionsDeps {
-  database: Pick<Database, 'transaction'>;
+  database: Pick<Database, 'db' | 'system' | 'tenant'>;
   repo: IdentityRepo;
   tokens: Pick<AccessTokens, 'issue' | 'verify' | 'prepare'>;
   audit: Pick<AuditService, 'record'>;
@@ -83,7 +83,7 @@ export function createSessionsService({ database, repo, tokens, audit, policy, s
       const invalid = new AppError('unauthenticated', 'The refresh token is invalid, expired or already used; sign in again');
       if (!refreshToken.startsWith(REFRESH_PREFIX) || refreshToken.length > 100) throw invalid;
       await tokens.prepare();
-      const outcome = await database.transaction(async (tx) => {
+      const outcome = await database.system(async (tx) => {
         const now = clock();
         const claimed = await repo.claimRefreshToken(hashSecretToken(refreshToken), now, tx);
         if (!claimed) return null;
@@ -112,11 +112,11 @@ export function createSessionsService({ database, repo, tokens, audit, policy, s
       const claims = await tokens.verify(accessToken);
       if (!claims) return null;
       const now = clock();
-      const live = await repo.findLiveSession(claims.sid, now);
+      const live = await database.tenant(claims.org, (tx) => repo.findLiveSession(claims.sid, now, tx));
       if (!live || live.session.userId !== claims.sub || live.session.orgId !== claims.org) return null;
       if ((lastTouched.get(claims.sid) ?? 0) < now.getTime() - 60_000) {
         lastTouched.set(claims.sid, now.getTime());
-        repo.touchSession(claims.sid, now).catch(() => lastTouched.delete(claims.sid));
+        database.tenant(claims.org, (tx) => repo.touchSession(claims.sid, now, tx)).catch(() => lastTouched.delete(claims.sid));
       }
       return {
         orgId: live.session.orgId,
@@ -125,12 +125,13 @@ export function createSessionsService({ database, repo, tokens, audit, policy, s
       };
     },
 
+    /** A person's sessions in every org they belong to, so the owner's connection. */
     async list(userId: string, currentSessionId: string | null): Promise<Session[]> {
-      return (await repo.liveSessionsOf(userId, clock())).map((row) => toSession(row, currentSessionId));
+      return (await repo.liveSessionsOf(userId, clock(), database.db)).map((row) => toSession(row, currentSessionId));
     },
 
     async end(user: { userId: string; orgId: string; origin: RequestOrigin }, sessionId: string, reason: 'logout' | 'revoked'): Promise<void> {
-      await database.transaction(async (tx) => {
+      await database.system(async (tx) => {
         const now = clock();
         const mine = (await repo.liveSessionsOf(user.userId, now, tx)).some((s) => s.id === sessionId);
         if (!mine || !(await repo.revokeSession(sessionId, reason, now, tx))) throw notFound('Session');
@@ -150,7 +151,7 @@ export function createSessionsService({ database, repo, tokens, audit, policy, s
         }
         return ended;
       };
-      return tx ? run(tx) : database.transaction(run);
+      return tx ? run(tx) : database.system(run);
     },
   };
 }

@@ -19,7 +19,7 @@ import type { PutSsoConnectionInput, SsoConnection } from './identity.sso.schema
 const LOGIN_TTL_MS = 10 * 60_000;
 
 export interface SsoDeps {
-  database: Pick<Database, 'transaction'>;
+  database: Pick<Database, 'db' | 'system' | 'tenant'>;
   repo: SsoRepo;
   users: IdentityRepo;
   orgs: Pick<OrgsService, 'get' | 'findBySlug'>;
@@ -47,7 +47,7 @@ export function createSsoService(deps: SsoDeps) {
 
   async function connectionOfSlug(slug: string): Promise<{ org: Org; connection: SsoConnectionRow }> {
     const org = await orgs.findBySlug(slug);
-    const connection = org ? await repo.findConnection(org.id) : null;
+    const connection = org ? await database.tenant(org.id, (tx) => repo.findConnection(org.id, tx)) : null;
     if (!org || !connection) throw notFound('Single sign-on for this organization');
     return { org, connection };
   }
@@ -82,7 +82,7 @@ export function createSsoService(deps: SsoDeps) {
 
   return {
     async get(orgId: string): Promise<SsoConnection> {
-      const row = await repo.findConnection(orgId);
+      const row = await database.tenant(orgId, (tx) => repo.findConnection(orgId, tx));
       if (!row) throw notFound('Single sign-on connection');
       return toConnection(row, await orgs.get(orgId));
     },
@@ -97,7 +97,7 @@ export function createSsoService(deps: SsoDeps) {
         throw new AppError('validation-failed', err.message, { errors: [{ in: 'body', pointer: '/issuer', detail: 'has no reachable OpenID Connect discovery document' }] });
       }
       const now = clock();
-      const row = await database.transaction(async (tx) => {
+      const row = await database.tenant(orgId, async (tx) => {
         const saved = await repo.upsertConnection({
           orgId, ...settings, defaultRole: input.defaultRole ?? 'viewer', requireSso: input.requireSso ?? false,
         }, now, tx);
@@ -112,7 +112,7 @@ export function createSsoService(deps: SsoDeps) {
     },
 
     async remove({ orgId, actor, origin }: MemberActor): Promise<void> {
-      await database.transaction(async (tx) => {
+      await database.tenant(orgId, async (tx) => {
         if (!(await repo.deleteConnection(orgId, tx))) throw notFound('Single sign-on connection');
         await audit.record({ orgId, action: 'sso.removed', actor: auditActor(actor), origin, target: { type: 'org', id: orgId } }, tx);
       });
@@ -134,10 +134,10 @@ export function createSsoService(deps: SsoDeps) {
       }
       const browser = newSecretToken('hlb_');
       const now = clock();
-      await repo.insertLogin({
+      await database.tenant(org.id, (tx) => repo.insertLogin({
         stateHash: hashSecretToken(request.state), orgId: org.id, nonce: request.nonce, codeVerifier: request.codeVerifier,
         browserHash: browser.hash, delivery, expiresAt: new Date(now.getTime() + LOGIN_TTL_MS),
-      });
+      }, tx));
       return { redirectTo: request.url.href, browserToken: browser.token };
     },
 
@@ -152,7 +152,7 @@ export function createSsoService(deps: SsoDeps) {
       const providerError = callbackUrl.searchParams.get('error');
       if (providerError) throw await reject(`The identity provider refused the sign-in (${providerError})`);
       const state = callbackUrl.searchParams.get('state') ?? '';
-      const pending = state ? await repo.takeLogin(hashSecretToken(state), org.id, clock()) : null;
+      const pending = state ? await database.tenant(org.id, (tx) => repo.takeLogin(hashSecretToken(state), org.id, clock(), tx)) : null;
       if (!pending) throw await reject('This sign-in is unknown, expired or already used; start again');
       if (!browserToken || hashSecretToken(browserToken) !== pending.browserHash) throw await reject('This sign-in was started in another browser; start again');
       let identity: OidcIdentity;
@@ -164,7 +164,8 @@ export function createSsoService(deps: SsoDeps) {
       }
       if (identity.issuer !== connection.issuer) throw await reject('The ID token comes from another issuer');
       await sessions.prepare();
-      const pair = await database.transaction(async (tx) => {
+      // Provider accounts and people span orgs: linking and provisioning run as the owner.
+      const pair = await database.system(async (tx) => {
         const user = await userFor(identity, org, tx, origin);
         let membership = await users.findMembership(org.id, user.id, tx);
         if (!membership) {
@@ -179,7 +180,7 @@ export function createSsoService(deps: SsoDeps) {
       return { pair, delivery: pending.delivery };
     },
 
-    deleteExpiredLogins: () => repo.deleteExpiredLogins(clock()),
+    deleteExpiredLogins: () => repo.deleteExpiredLogins(clock(), database.db),
   };
 }
 export type SsoService = ReturnType<typeof createSsoService>;

@@ -36,10 +36,10 @@ export function createIdentityModule(deps: {
   config: Pick<Config, 'publicBaseUrl' | 'appBaseUrl' | 'sessionTtlSeconds' | 'refreshIdleSeconds' | 'authRateLimitPerIp' | 'authRateLimitPerAccount'>;
 }) {
   const { database, config } = deps;
-  const repo = createIdentityRepo(database.db);
+  const repo = createIdentityRepo();
   const keys = createKeyRing({ store: createSigningKeyRepo(database.db), accessTtlSeconds: ACCESS_TOKEN_TTL_SECONDS });
   const tokens = createAccessTokens({ keys, issuer: config.publicBaseUrl, audience: ACCESS_TOKEN_AUDIENCE, ttlSeconds: ACCESS_TOKEN_TTL_SECONDS });
-  const ssoRepo = createSsoRepo(database.db);
+  const ssoRepo = createSsoRepo();
   const sessions = createSessionsService({
     database, repo, tokens, audit: deps.audit,
     ssoRequired: async (orgId, tx) => (await ssoRepo.findConnection(orgId, tx))?.requireSso ?? false,
@@ -47,7 +47,7 @@ export function createIdentityModule(deps: {
   });
   const lockout = createMemoryFailureLockout({ failuresBeforeLock: 5, windowSeconds: 15 * 60, baseLockSeconds: 60, maxLockSeconds: 3600 });
   const emailLinks = createEmailLinksService({
-    database, links: createEmailLinksRepo(database.db), users: repo, audit: deps.audit, mailer: deps.mailer, appBaseUrl: config.appBaseUrl, log: deps.log,
+    database, links: createEmailLinksRepo(), users: repo, audit: deps.audit, mailer: deps.mailer, appBaseUrl: config.appBaseUrl, log: deps.log,
   });
   const post = (message: Parameters<Mailer['send']>[0]) => {
     void deps.mailer.send(message).catch((err: unknown) => deps.log.error({ err }, 'sending email failed'));
@@ -55,7 +55,7 @@ export function createIdentityModule(deps: {
   const service = createIdentityService({ database, repo, orgs: deps.orgs, sessions, audit: deps.audit, lockout, emailLinks });
   const members = createMembersService({ database, repo, audit: deps.audit });
   const invitations = createInvitationsService({
-    database, repo: createInvitationsRepo(database.db), users: repo, orgs: deps.orgs, sessions, audit: deps.audit, post, appBaseUrl: config.appBaseUrl,
+    database, repo: createInvitationsRepo(), users: repo, orgs: deps.orgs, sessions, audit: deps.audit, post, appBaseUrl: config.appBaseUrl,
   });
   const sso = createSsoService({
     database, repo: ssoRepo, users: repo, orgs: deps.orgs, sessions, audit: deps.audit, oidc: createOidcClient(),

@@ -9,8 +9,9 @@ import { createJobTeamService, type JobTeamDeps } from './jobs.team.ts';
 
 export function createJobsModule(deps: { database: Database; events: EventsService; parse: JobsServiceDeps['parse']; isMember: JobTeamDeps['isMember'] }) {
   const repo = createJobsRepo(deps.database.db);
-  const service = createJobsService({ repo, events: deps.events, parse: deps.parse });
-  const team = createJobTeamService({ repo, isMember: deps.isMember });
-  const published = createPublishedJobsService({ repo: createJobsSearchRepo(deps.database.db) });
+  const { database } = deps;
+  const service = createJobsService({ database, repo, events: deps.events, parse: deps.parse });
+  const team = createJobTeamService({ database, repo, isMember: deps.isMember });
+  const published = createPublishedJobsService({ database, repo: createJobsSearchRepo() });
   return { service, published, team, routes: jobsRoutes(service, team) };
 }

@@ -1,5 +1,6 @@
 import { cursorId, cursorTimestamp, decodeCursor, encodeCursor } from '../../http/cursor.ts';
 import { AppError } from '../../app-error.ts';
+import type { Database } from '../../infra/db/database.ts';
 import type { JobsSearchRepo, PublishedJobFilter } from './jobs.search.repo.ts';
 import { toJob } from './jobs.mapping.ts';
 import type { Job } from './jobs.schemas.ts';
@@ -7,7 +8,7 @@ import type { Job } from './jobs.schemas.ts';
 export type PublishedJobQuery = Omit<PublishedJobFilter, 'after' | 'limit'> & { cursor?: string; limit?: number };
 
 /** Read access to open jobs for public surfaces (the board); they never see drafts or closed jobs. */
-export function createPublishedJobsService({ repo, clock = () => new Date() }: { repo: JobsSearchRepo; clock?: () => Date }) {
+export function createPublishedJobsService({ database, repo, clock = () => new Date() }: { database: Pick<Database, 'tenant'>; repo: JobsSearchRepo; clock?: () => Date }) {
   return {
     async search(orgId: string, query: PublishedJobQuery): Promise<{ jobs: Job[]; nextCursor: string | null }> {
       const limit = query.limit ?? 20;
@@ -20,7 +21,7 @@ export function createPublishedJobsService({ repo, clock = () => new Date() }: {
         if (q && typeof rank !== 'number') throw new AppError('invalid-cursor', 'The cursor is not one this listing issued; start again without it');
         after = { rank: typeof rank === 'number' ? rank : null, publishedAt: cursorTimestamp(values.at(-2)), id: cursorId(values) };
       }
-      const rows = await repo.searchPublished(orgId, { ...query, q, after, limit: limit + 1 }, clock());
+      const rows = await database.tenant(orgId, (tx) => repo.searchPublished(orgId, { ...query, q, after, limit: limit + 1 }, clock(), tx));
       const page = rows.slice(0, limit);
       const last = page.at(-1);
       let nextCursor: string | null = null;
@@ -32,12 +33,12 @@ export function createPublishedJobsService({ repo, clock = () => new Date() }: {
     },
 
     async get(orgId: string, id: string): Promise<Job | null> {
-      const row = await repo.findPublished(orgId, id, clock());
+      const row = await database.tenant(orgId, (tx) => repo.findPublished(orgId, id, clock(), tx));
       return row ? toJob(row) : null;
     },
 
     async latest(orgId: string, limit: number): Promise<Job[]> {
-      return (await repo.latestPublished(orgId, limit, clock())).map(toJob);
+      return (await database.tenant(orgId, (tx) => repo.latestPublished(orgId, limit, clock(), tx))).map(toJob);
     },
   };
 }

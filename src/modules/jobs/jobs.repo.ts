@@ -53,12 +53,12 @@ export function createJobsRepo(db: DbExecutor) {
   const scope = (s: Scope, id: string) => and(visible(s), eq(jobs.id, id));
 
   return {
-    async insert(rows: JobWrite[], tx: DbExecutor = db): Promise<JobRow[]> {
+    async insert(rows: JobWrite[], tx: DbExecutor): Promise<JobRow[]> {
       if (rows.length === 0) return [];
       return tx.insert(jobs).values(rows.map((r) => ({ ...r, ...derived(r) }))).returning(jobColumns);
     },
 
-    async findById(s: Scope, id: string, tx: DbExecutor = db): Promise<JobRow | null> {
+    async findById(s: Scope, id: string, tx: DbExecutor): Promise<JobRow | null> {
       const [row] = await tx.select(jobColumns).from(jobs).where(scope(s, id)).limit(1);
       return row ?? null;
     },
@@ -69,7 +69,7 @@ export function createJobsRepo(db: DbExecutor) {
       return row ?? null;
     },
 
-    async update(s: Scope, id: string, patch: JobPatch, tx: DbExecutor = db): Promise<JobRow> {
+    async update(s: Scope, id: string, patch: JobPatch, tx: DbExecutor): Promise<JobRow> {
       const [row] = await tx.update(jobs)
         .set({ ...patch, ...derived(patch), version: sql`${jobs.version} + 1` })
         .where(scope(s, id))
@@ -78,12 +78,12 @@ export function createJobsRepo(db: DbExecutor) {
       return row;
     },
 
-    async delete(s: Scope, id: string, tx: DbExecutor = db): Promise<boolean> {
+    async delete(s: Scope, id: string, tx: DbExecutor): Promise<boolean> {
       const deleted = await tx.delete(jobs).where(scope(s, id)).returning({ id: jobs.id });
       return deleted.length > 0;
     },
 
-    async list(s: Scope, filter: JobListFilter, tx: DbExecutor = db): Promise<JobRow[]> {
+    async list(s: Scope, filter: JobListFilter, tx: DbExecutor): Promise<JobRow[]> {
       const descending = filter.sort.startsWith('-');
       const column = sortColumns[filter.sort.replace('-', '') as keyof typeof sortColumns];
       const order = descending ? sql`desc nulls last` : sql`asc nulls last`;
@@ -116,16 +116,16 @@ export function createJobsRepo(db: DbExecutor) {
         .limit(limit)
         .for('update', { skipLocked: true });
     },
-    async team(orgId: string, jobId: string, tx: DbExecutor = db): Promise<{ userId: string; addedAt: Date }[]> {
+    async team(orgId: string, jobId: string, tx: DbExecutor): Promise<{ userId: string; addedAt: Date }[]> {
       return tx.select({ userId: jobTeam.userId, addedAt: jobTeam.addedAt }).from(jobTeam)
         .where(and(eq(jobTeam.orgId, orgId), eq(jobTeam.jobId, jobId))).orderBy(asc(jobTeam.addedAt), asc(jobTeam.userId));
     },
 
-    async addToTeam(orgId: string, jobId: string, userId: string, tx: DbExecutor = db): Promise<void> {
+    async addToTeam(orgId: string, jobId: string, userId: string, tx: DbExecutor): Promise<void> {
       await tx.insert(jobTeam).values({ orgId, jobId, userId }).onConflictDoNothing();
     },
 
-    async removeFromTeam(orgId: string, jobId: string, userId: string, tx: DbExecutor = db): Promise<boolean> {
+    async removeFromTeam(orgId: string, jobId: string, userId: string, tx: DbExecutor): Promise<boolean> {
       const removed = await tx.delete(jobTeam)
         .where(and(eq(jobTeam.orgId, orgId), eq(jobTeam.jobId, jobId), eq(jobTeam.userId, userId))).returning({ userId: jobTeam.userId });
       return removed.length > 0;

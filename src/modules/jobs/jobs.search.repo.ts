@@ -25,7 +25,8 @@ export type RankedJobRow = JobRow & { rank: number | null };
 /** Published and not past validThrough: the only jobs anything public may show. */
 const isOpen = (now: Date): SQL => sql`${jobs.status} = 'published' and (${jobs.validThrough} is null or ${jobs.validThrough} > ${now.toISOString()}::timestamptz)`;
 
-export function createJobsSearchRepo(db: DbExecutor) {
+/** Every query runs on the executor it is given: a tenant or owner transaction chosen by the service. */
+export function createJobsSearchRepo() {
   return {
     /**
      * Board search. Without `q`: newest first. With `q`: the newest SEARCH_WINDOW matches, ranked.
@@ -34,7 +35,7 @@ export function createJobsSearchRepo(db: DbExecutor) {
      * it), so the window bounds the work to a page's worth of reads; a zero-hit or rare word is
      * answered from the GIN index on the stored vector, never by walking the table.
      */
-    async searchPublished(orgId: string, filter: PublishedJobFilter, now: Date, tx: DbExecutor = db): Promise<RankedJobRow[]> {
+    async searchPublished(orgId: string, filter: PublishedJobFilter, now: Date, tx: DbExecutor): Promise<RankedJobRow[]> {
       const query = filter.q ? sql`websearch_to_tsquery('english', ${filter.q})` : null;
       const newest = [sql`${jobs.publishedAt} desc nulls last`, sql`${jobs.id} desc nulls last`];
       const matching = and(
@@ -67,13 +68,13 @@ export function createJobsSearchRepo(db: DbExecutor) {
         .limit(filter.limit);
     },
 
-    async findPublished(orgId: string, id: string, now: Date, tx: DbExecutor = db): Promise<JobRow | null> {
+    async findPublished(orgId: string, id: string, now: Date, tx: DbExecutor): Promise<JobRow | null> {
       const [row] = await tx.select(jobColumns).from(jobs).where(and(eq(jobs.orgId, orgId), eq(jobs.id, id), isOpen(now))).limit(1);
       return row ?? null;
     },
 
     /** Newest open jobs, for the RSS feed. */
-    async latestPublished(orgId: string, limit: number, now: Date, tx: DbExecutor = db): Promise<JobRow[]> {
+    async latestPublished(orgId: string, limit: number, now: Date, tx: DbExecutor): Promise<JobRow[]> {
       return tx.select(jobColumns).from(jobs)
         .where(and(eq(jobs.orgId, orgId), isOpen(now)))
         .orderBy(sql`${jobs.publishedAt} desc nulls last`, sql`${jobs.id} desc nulls last`)

@@ -1,4 +1,5 @@
 import { AppError, notFound } from '../../app-error.ts';
+import type { Database } from '../../infra/db/database.ts';
 import { newId } from '../../infra/db/ids.ts';
 import { cursorId, cursorTimestamp, decodeCursor, encodeCursor } from '../../http/cursor.ts';
 import type { Scope } from '../identity/identity.permissions.ts';
@@ -11,6 +12,7 @@ import type { CreateJobInput, Job, ListJobsQuery, UpdateJobInput } from './jobs.
 import { createJobFromDescription } from './jobs.import.ts';
 
 export interface JobsServiceDeps {
+  database: Pick<Database, 'tenant'>;
   repo: JobsRepo;
   events: Pick<EventsService, 'withEvents'>;
   parse: (text: string) => ParsedJobDescription;
@@ -39,14 +41,14 @@ function requireWholeOrg(scope: Scope, what: string): void {
   if (scope.assignedTo !== null) throw new AppError('forbidden', `Only a caller who manages all of the organization's jobs can ${what}`);
 }
 
-export function createJobsService({ repo, events, parse, clock = () => new Date() }: JobsServiceDeps) {
+export function createJobsService({ database, repo, events, parse, clock = () => new Date() }: JobsServiceDeps) {
   const snapshot = (row: JobRow) => ({ job: toJob(row) });
 
   async function create(scope: Scope, input: CreateJobInput, source: 'api' | 'import' = 'api'): Promise<Job> {
     requireWholeOrg(scope, 'create jobs');
     const { orgId } = scope;
     checkSalary(input.salary);
-    return events.withEvents(async (tx, record) => {
+    return events.withEvents(orgId, async (tx, record) => {
       const [row] = await repo.insert([newJobWrite(newId('job'), orgId, input, clock())], tx);
       if (!row) throw new Error('insert returned no row');
       record({ orgId, type: 'job.created', subjectId: row.id, payload: { ...snapshot(row), source } });
@@ -58,7 +60,7 @@ export function createJobsService({ repo, events, parse, clock = () => new Date(
     create,
 
     async get(scope: Scope, id: string): Promise<Job> {
-      const row = await repo.findById(scope, id);
+      const row = await database.tenant(scope.orgId, (tx) => repo.findById(scope, id, tx));
       if (!row) throw notFound('Job');
       return toJob(row);
     },
@@ -70,10 +72,10 @@ export function createJobsService({ repo, events, parse, clock = () => new Date(
       const after = values
         ? { value: sort.endsWith('title') ? String(values[0]) : cursorTimestamp(values[0]), id: cursorId(values) }
         : undefined;
-      const rows = await repo.list(scope, {
+      const rows = await database.tenant(scope.orgId, (tx) => repo.list(scope, {
         status: query.status, department: query.department, workplace: query.workplace, employmentType: query.employmentType,
         titleContains: query.q, sort, after, limit: limit + 1,
-      });
+      }, tx));
       const page = rows.slice(0, limit);
       const last = page.at(-1);
       const field = sort.replace('-', '') as 'createdAt' | 'updatedAt' | 'title';
@@ -88,7 +90,7 @@ export function createJobsService({ repo, events, parse, clock = () => new Date(
     async update(scope: Scope, id: string, input: UpdateJobInput, expectedVersion?: number | '*'): Promise<Job> {
       checkSalary(input.salary);
       const { orgId } = scope;
-      return events.withEvents(async (tx, record) => {
+      return events.withEvents(orgId, async (tx, record) => {
         const current = await repo.findForUpdate(scope, id, tx);
         if (!current) throw notFound('Job');
         checkVersion(current, expectedVersion);
@@ -105,7 +107,7 @@ export function createJobsService({ repo, events, parse, clock = () => new Date(
     async remove(scope: Scope, id: string, expectedVersion?: number | '*'): Promise<void> {
       requireWholeOrg(scope, 'delete jobs');
       const { orgId } = scope;
-      await events.withEvents(async (tx, record) => {
+      await events.withEvents(orgId, async (tx, record) => {
         const current = await repo.findForUpdate(scope, id, tx);
         if (!current) throw notFound('Job');
         checkVersion(current, expectedVersion);
@@ -116,7 +118,7 @@ export function createJobsService({ repo, events, parse, clock = () => new Date(
 
     async transition(scope: Scope, id: string, action: JobAction): Promise<Job> {
       const { orgId } = scope;
-      return events.withEvents(async (tx, record) => {
+      return events.withEvents(orgId, async (tx, record) => {
         const current = await repo.findForUpdate(scope, id, tx);
         if (!current) throw notFound('Job');
         const now = clock();
@@ -145,7 +147,7 @@ export function createJobsService({ repo, events, parse, clock = () => new Date(
      */
     async bulkPublish(orgId: string, inputs: readonly (CreateJobInput & { publishedAt?: Date })[], batchSize = 1000): Promise<number> {
       for (let start = 0; start < inputs.length; start += batchSize) {
-        await events.withEvents(async (tx, record) => {
+        await events.withEvents(orgId, async (tx, record) => {
           const now = clock();
           const rows = inputs.slice(start, start + batchSize).map((input) => {
             checkSalary(input.salary);
@@ -166,7 +168,8 @@ export function createJobsService({ repo, events, parse, clock = () => new Date(
 
     /** Closes published jobs past validThrough; returns how many. Safe to run on many instances. */
     async closeExpired(batchSize = 500): Promise<number> {
-      return events.withEvents(async (tx, record) => {
+      // Crosses organizations by nature: the one sweep that runs as the owner.
+      return events.withEvents(null, async (tx, record) => {
         const now = clock();
         const expired = await repo.lockExpired(now, batchSize, tx);
         for (const job of expired) {

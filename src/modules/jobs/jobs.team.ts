@@ -1,21 +1,23 @@
 import { notFound } from '../../app-error.ts';
+import type { Database } from '../../infra/db/database.ts';
 import type { Scope } from '../identity/identity.permissions.ts';
 import type { JobsRepo } from './jobs.repo.ts';
 import type { TeamMember } from './jobs.schemas.ts';
 
 export interface JobTeamDeps {
+  database: Pick<Database, 'tenant'>;
   repo: JobsRepo;
   /** Whether a user belongs to the org; the identity module answers. */
   isMember: (orgId: string, userId: string) => Promise<boolean>;
 }
 
 /** The hiring team of a job: who, beyond recruiters and admins, may see it and its candidates. */
-export function createJobTeamService({ repo, isMember }: JobTeamDeps) {
+export function createJobTeamService({ database, repo, isMember }: JobTeamDeps) {
   async function visibleJob(scope: Scope, jobId: string): Promise<void> {
-    if (!(await repo.findById(scope, jobId))) throw notFound('Job');
+    if (!(await database.tenant(scope.orgId, (tx) => repo.findById(scope, jobId, tx)))) throw notFound('Job');
   }
   const list = async (orgId: string, jobId: string): Promise<TeamMember[]> =>
-    (await repo.team(orgId, jobId)).map((m) => ({ userId: m.userId, addedAt: m.addedAt.toISOString() }));
+    (await database.tenant(orgId, (tx) => repo.team(orgId, jobId, tx))).map((m) => ({ userId: m.userId, addedAt: m.addedAt.toISOString() }));
 
   return {
     async list(scope: Scope, jobId: string): Promise<TeamMember[]> {
@@ -27,13 +29,13 @@ export function createJobTeamService({ repo, isMember }: JobTeamDeps) {
       await visibleJob(scope, jobId);
       // Another org's user is as unknown here as a user who does not exist.
       if (!(await isMember(scope.orgId, userId))) throw notFound('User');
-      await repo.addToTeam(scope.orgId, jobId, userId);
+      await database.tenant(scope.orgId, (tx) => repo.addToTeam(scope.orgId, jobId, userId, tx));
       return list(scope.orgId, jobId);
     },
 
     async remove(scope: Scope, jobId: string, userId: string): Promise<void> {
       await visibleJob(scope, jobId);
-      if (!(await repo.removeFromTeam(scope.orgId, jobId, userId))) throw notFound('Team member');
+      if (!(await database.tenant(scope.orgId, (tx) => repo.removeFromTeam(scope.orgId, jobId, userId, tx)))) throw notFound('Team member');
     },
   };
 }

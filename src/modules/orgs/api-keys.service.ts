@@ -20,7 +20,7 @@ const toApiKey = (row: ApiKeyRow): ApiKey => ({
 });
 
 export interface ApiKeysServiceDeps {
-  database: Pick<Database, 'transaction'>;
+  database: Pick<Database, 'db' | 'system' | 'tenant'>;
   repo: OrgsRepo;
   audit: Pick<AuditService, 'record'>;
   clock?: () => Date;
@@ -37,7 +37,7 @@ export function createApiKeysService({ database, repo, audit, clock = () => new 
   // last_used_at is advisory: write it at most once a minute per key, off the request's path.
   const lastTouched = new Map<string, number>();
 
-  async function issue(orgId: string, input: CreateApiKeyInput, actor: KeyActor | null, tx?: DbExecutor): Promise<{ apiKey: string; key: ApiKey }> {
+  async function issue(orgId: string, input: CreateApiKeyInput, actor: KeyActor | null, tx: DbExecutor): Promise<{ apiKey: string; key: ApiKey }> {
     const expiresAt = input.expiresAt ? new Date(input.expiresAt) : null;
     if (expiresAt && expiresAt <= clock()) {
       throw new AppError('validation-failed', 'expiresAt must be in the future', { errors: [{ in: 'body', pointer: '/expiresAt', detail: 'must be in the future' }] });
@@ -62,28 +62,29 @@ export function createApiKeysService({ database, repo, audit, clock = () => new 
     async authenticate(apiKey: string): Promise<Principal | null> {
       if (!apiKey.startsWith('hl_') || apiKey.length > 100) return null;
       const now = clock();
-      const found = await repo.findActiveKey(hashSecretToken(apiKey), now);
+      // The key names its org, so this lookup precedes any org and runs as the owner.
+      const found = await repo.findActiveKey(hashSecretToken(apiKey), now, database.db);
       if (!found) return null;
       if ((lastTouched.get(found.keyId) ?? 0) < now.getTime() - 60_000) {
         lastTouched.set(found.keyId, now.getTime());
-        repo.touchKey(found.keyId, now).catch(() => lastTouched.delete(found.keyId));
+        repo.touchKey(found.keyId, now, database.db).catch(() => lastTouched.delete(found.keyId));
       }
       return { orgId: found.orgId, actor: { kind: 'api-key', apiKeyId: found.keyId }, grants: grantsOfScopes(found.scopes) };
     },
 
     async list(orgId: string): Promise<ApiKey[]> {
-      return (await repo.listKeys(orgId)).map(toApiKey);
+      return (await database.tenant(orgId, (tx) => repo.listKeys(orgId, tx))).map(toApiKey);
     },
 
     /** Keys are created by someone who holds every scope they hand out, so a key never widens access. */
     async create(orgId: string, input: CreateApiKeyInput, actor: KeyActor, held: Grants): Promise<{ apiKey: string; key: ApiKey }> {
       const beyond = input.scopes.filter((scope) => held.get(scope) !== 'all');
       if (beyond.length > 0) throw new AppError('forbidden', `You cannot grant scopes you do not hold: ${beyond.join(', ')}`);
-      return database.transaction((tx) => issue(orgId, input, actor, tx));
+      return database.tenant(orgId, (tx) => issue(orgId, input, actor, tx));
     },
 
     async revoke(orgId: string, keyId: string, actor: KeyActor): Promise<ApiKey> {
-      return database.transaction(async (tx) => {
+      return database.tenant(orgId, async (tx) => {
         const row = await repo.revokeKey(orgId, keyId, clock(), tx);
         if (!row) {
           if (await repo.findKey(orgId, keyId, tx)) throw new AppError('conflict', 'The key is already revoked');

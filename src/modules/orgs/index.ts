@@ -7,7 +7,7 @@ import { orgsRoutes } from './orgs.routes.ts';
 import { createOrgsService } from './orgs.service.ts';
 
 export function createOrgsModule(deps: { database: Database; audit: Pick<AuditService, 'record'> }) {
-  const repo = createOrgsRepo(deps.database.db);
+  const repo = createOrgsRepo();
   const apiKeys = createApiKeysService({ database: deps.database, repo, audit: deps.audit });
   const service = createOrgsService({ database: deps.database, repo, apiKeys });
   return { service, apiKeys, routes: [orgsRoutes(service), apiKeysRoutes(apiKeys)] };

@@ -6,29 +6,30 @@ export type OrgRow = typeof orgs.$inferSelect;
 export type ApiKeyRow = Omit<typeof apiKeys.$inferSelect, 'hash'>;
 const { hash: _hash, ...keyColumns } = getTableColumns(apiKeys);
 
-export function createOrgsRepo(db: DbExecutor) {
+/** Every query runs on the executor it is given: a tenant or owner transaction chosen by the service. */
+export function createOrgsRepo() {
   return {
-    async insertOrg(row: typeof orgs.$inferInsert, tx: DbExecutor = db): Promise<OrgRow | null> {
+    async insertOrg(row: typeof orgs.$inferInsert, tx: DbExecutor): Promise<OrgRow | null> {
       const [inserted] = await tx.insert(orgs).values(row).onConflictDoNothing({ target: orgs.slug }).returning();
       return inserted ?? null;
     },
 
-    async insertApiKey(row: typeof apiKeys.$inferInsert, tx: DbExecutor = db): Promise<void> {
+    async insertApiKey(row: typeof apiKeys.$inferInsert, tx: DbExecutor): Promise<void> {
       await tx.insert(apiKeys).values(row);
     },
 
-    async findBySlug(slug: string, tx: DbExecutor = db): Promise<OrgRow | null> {
+    async findBySlug(slug: string, tx: DbExecutor): Promise<OrgRow | null> {
       const [row] = await tx.select().from(orgs).where(eq(orgs.slug, slug)).limit(1);
       return row ?? null;
     },
 
-    async findById(id: string, tx: DbExecutor = db): Promise<OrgRow | null> {
+    async findById(id: string, tx: DbExecutor): Promise<OrgRow | null> {
       const [row] = await tx.select().from(orgs).where(eq(orgs.id, id)).limit(1);
       return row ?? null;
     },
 
     /** A key that is neither revoked nor expired at `now`. */
-    async findActiveKey(hash: string, now: Date, tx: DbExecutor = db): Promise<{ keyId: string; orgId: string; scopes: string[] } | null> {
+    async findActiveKey(hash: string, now: Date, tx: DbExecutor): Promise<{ keyId: string; orgId: string; scopes: string[] } | null> {
       const [row] = await tx
         .select({ keyId: apiKeys.id, orgId: apiKeys.orgId, scopes: apiKeys.scopes })
         .from(apiKeys)
@@ -37,22 +38,22 @@ export function createOrgsRepo(db: DbExecutor) {
       return row ?? null;
     },
 
-    async listKeys(orgId: string, tx: DbExecutor = db): Promise<ApiKeyRow[]> {
+    async listKeys(orgId: string, tx: DbExecutor): Promise<ApiKeyRow[]> {
       return tx.select(keyColumns).from(apiKeys).where(eq(apiKeys.orgId, orgId)).orderBy(desc(apiKeys.createdAt), desc(apiKeys.id));
     },
 
-    async revokeKey(orgId: string, keyId: string, at: Date, tx: DbExecutor = db): Promise<ApiKeyRow | null> {
+    async revokeKey(orgId: string, keyId: string, at: Date, tx: DbExecutor): Promise<ApiKeyRow | null> {
       const [row] = await tx.update(apiKeys).set({ revokedAt: at })
         .where(and(eq(apiKeys.orgId, orgId), eq(apiKeys.id, keyId), isNull(apiKeys.revokedAt))).returning(keyColumns);
       return row ?? null;
     },
 
-    async findKey(orgId: string, keyId: string, tx: DbExecutor = db): Promise<ApiKeyRow | null> {
+    async findKey(orgId: string, keyId: string, tx: DbExecutor): Promise<ApiKeyRow | null> {
       const [row] = await tx.select(keyColumns).from(apiKeys).where(and(eq(apiKeys.orgId, orgId), eq(apiKeys.id, keyId))).limit(1);
       return row ?? null;
     },
 
-    async touchKey(keyId: string, at: Date, tx: DbExecutor = db): Promise<void> {
+    async touchKey(keyId: string, at: Date, tx: DbExecutor): Promise<void> {
       await tx.update(apiKeys).set({ lastUsedAt: at }).where(eq(apiKeys.id, keyId));
     },
   };

@@ -12,7 +12,7 @@ export const slugify = (name: string): string =>
 const toOrg = (row: OrgRow): Org => ({ id: row.id, slug: row.slug, name: row.name, createdAt: row.createdAt.toISOString() });
 
 export interface OrgsServiceDeps {
-  database: Pick<Database, 'transaction'>;
+  database: Pick<Database, 'db' | 'system' | 'tenant'>;
   repo: OrgsRepo;
   apiKeys: Pick<ApiKeysService, 'issue'>;
 }
@@ -36,7 +36,7 @@ export function createOrgsService({ database, repo, apiKeys }: OrgsServiceDeps) 
 
     /** An org with a bootstrap API key holding every scope, for the CLI and demo data; the key is returned once. */
     async createOrg(input: { name: string; slug?: string }): Promise<{ org: Org; apiKey: string }> {
-      return database.transaction(async (tx) => {
+      return database.system(async (tx) => {
         const org = await insertOrg(input, tx);
         const { apiKey } = await apiKeys.issue(org.id, { name: 'bootstrap', scopes: [...permissions] }, null, tx);
         return { org, apiKey };
@@ -44,12 +44,13 @@ export function createOrgsService({ database, repo, apiKeys }: OrgsServiceDeps) 
     },
 
     async findBySlug(slug: string): Promise<Org | null> {
-      const row = await repo.findBySlug(slug);
+      // The org registry is looked up before any org is known (public board slugs, sign-in).
+      const row = await repo.findBySlug(slug, database.db);
       return row ? toOrg(row) : null;
     },
 
     async get(orgId: string): Promise<Org> {
-      const row = await repo.findById(orgId);
+      const row = await repo.findById(orgId, database.db);
       if (!row) throw new AppError('not-found', 'Organization was not found');
       return toOrg(row);
     },
