@@ -15,11 +15,15 @@ const job = (overrides: Partial<Job> = {}): Job => ({
 
 function setup(jobs: Job[], cacheTtlMs = 60_000) {
   let searches = 0;
+  let running = 0;
+  let mostAtOnce = 0;
   let notify: (events: readonly NewDomainEvent[]) => void = () => undefined;
   const published: PublishedJobsService = {
     search: async () => {
       searches++;
+      mostAtOnce = Math.max(mostAtOnce, ++running);
       await new Promise((resolve) => setTimeout(resolve, 20));
+      running--;
       return { jobs, nextCursor: null };
     },
     get: async () => jobs[0] ?? null,
@@ -31,7 +35,7 @@ function setup(jobs: Job[], cacheTtlMs = 60_000) {
     pages: createMemoryCache(100),
     orgCache: createMemoryCache(10),
   });
-  return { service, searches: () => searches, notify: (events: NewDomainEvent[]) => notify(events) };
+  return { service, searches: () => searches, mostAtOnce: () => mostAtOnce, resetPeak: () => { mostAtOnce = 0; }, notify: (events: NewDomainEvent[]) => notify(events) };
 }
 
 test('concurrent misses on one search share one database query', async () => {
@@ -68,4 +72,18 @@ test('a page past its TTL is served at once while one background query refreshes
   await new Promise((resolve) => setTimeout(resolve, 30));
   await board.service.search('acme', {});
   assert.equal(board.searches(), 2, 'the refreshed page is fresh again');
+});
+
+test('many stale pages are rebuilt one at a time, never in a burst that starves readers', async () => {
+  const board = setup([job()], 30);
+  await Promise.all(Array.from({ length: 8 }, (_, i) => board.service.search('acme', { q: `word${i}` })));
+  assert.equal(board.mostAtOnce(), 8, 'cold misses are answered at once');
+  await new Promise((resolve) => setTimeout(resolve, 50));
+  board.resetPeak();
+  const started = Date.now();
+  await Promise.all(Array.from({ length: 8 }, (_, i) => board.service.search('acme', { q: `word${i}` })));
+  assert.ok(Date.now() - started < 15, 'all eight stale pages served at once');
+  await new Promise((resolve) => setTimeout(resolve, 8 * 20 + 80));
+  assert.equal(board.searches(), 16, 'each stale page rebuilt once');
+  assert.equal(board.mostAtOnce(), 1, 'the rebuilds ran one after another');
 });

@@ -48,7 +48,10 @@ export interface DatabaseOptions {
 /** The non-owner role tenant transactions run as (created by drizzle/0006_row_level_security.sql). */
 export const APP_ROLE = 'hireline_app';
 
-/** One statement: become the app role and name the org, both only until the transaction ends. */
+/**
+ * One statement: become the app role (already the session's role on the server's tenant pool; on
+ * PGlite's single session it is switched here) and name the org, both only until the transaction ends.
+ */
 const enterTenant = async (tx: DbExecutor, orgId: string): Promise<void> => {
   await tx.execute(sql`select set_config('role', ${APP_ROLE}, true), set_config('hireline.org_id', ${orgId}, true)`);
 };
@@ -93,24 +96,31 @@ async function openPglite(dataDir: string): Promise<Database> {
 }
 
 async function openPostgres(databaseUrl: string, options: DatabaseOptions): Promise<Database> {
-  const pool = new pg.Pool({
+  const poolOptions = (role?: string): pg.PoolConfig => ({
     connectionString: databaseUrl,
     max: options.poolMax,
     // One slow query must not hold a connection for long (see GUIDE: full-text search trap).
     statement_timeout: options.statementTimeoutMs,
     connectionTimeoutMillis: 5_000,
     idleTimeoutMillis: 30_000,
+    // The server starts these sessions as the non-owner role; a missing role fails the connection loudly.
+    ...(role ? { options: `-c role=${role}` } : {}),
   });
+  // Two pools over one URL: organizations' work connects as hireline_app, under row-level security;
+  // the owner's pool serves migrations and the few lookups that must cross organizations.
+  const ownerPool = new pg.Pool(poolOptions());
+  const tenantPool = new pg.Pool(poolOptions(APP_ROLE));
   // An idle client that errors (server restart) must not crash the process; the pool replaces it.
-  pool.on('error', () => undefined);
-  const db: DbExecutor = drizzlePg({ client: pool });
+  ownerPool.on('error', () => undefined);
+  tenantPool.on('error', () => undefined);
+  const db: DbExecutor = drizzlePg({ client: ownerPool });
   return {
     kind: 'postgres',
     db,
-    tenant: inTenant(db),
+    tenant: inTenant(drizzlePg({ client: tenantPool })),
     system: (fn) => db.transaction((tx) => fn(tx)),
     withConnection: async (fn) => {
-      const client = await pool.connect();
+      const client = await ownerPool.connect();
       try {
         return await fn(drizzlePg({ client }));
       } finally {
@@ -122,7 +132,9 @@ async function openPostgres(databaseUrl: string, options: DatabaseOptions): Prom
     },
     // The server's autovacuum keeps statistics fresh.
     refreshStatistics: async () => undefined,
-    close: () => pool.end(),
+    close: async () => {
+      await Promise.all([ownerPool.end(), tenantPool.end()]);
+    },
   };
 }
 

@@ -94,12 +94,34 @@ export function createBoardService(deps: BoardServiceDeps) {
       const now = Date.now();
       // validThrough is a hard limit: a page holding a job that has expired is never served, not even stale.
       const untilExpiry = Math.min(...jobs.map((j) => (j.validThrough ? Date.parse(j.validThrough) - now : Infinity)));
-      const freshFor = Math.min(cacheTtlMs, untilExpiry);
+      // ±20 % jitter: pages built together (a cold start, a burst) do not all go stale together.
+      const freshFor = Math.min(cacheTtlMs * (0.8 + Math.random() * 0.4), untilExpiry);
       if (freshFor > 0) pages.set(fullKey, { response, freshUntil: now + freshFor }, Math.min(cacheTtlMs + STALE_WHILE_REVALIDATE_MS, untilExpiry));
       return response;
     }).finally(() => inflight.delete(fullKey));
     inflight.set(fullKey, result);
     return result;
+  }
+
+  // Stale pages are rebuilt one at a time in the background: revalidation gives way to the readers
+  // it serves instead of competing with them for the database and the CPU.
+  const revalidations = new Map<string, Build>();
+  let revalidating = false;
+  async function drainRevalidations(): Promise<void> {
+    if (revalidating) return;
+    revalidating = true;
+    try {
+      for (let next = revalidations.entries().next(); !next.done; next = revalidations.entries().next()) {
+        const [fullKey, build] = next.value;
+        revalidations.delete(fullKey);
+        // A job that left the board drops the page; any other failure keeps serving it until it expires.
+        await rebuild(fullKey, build).catch((error: unknown) => {
+          if (error instanceof AppError && error.code === 'not-found') pages.delete(fullKey);
+        });
+      }
+    } finally {
+      revalidating = false;
+    }
   }
 
   /**
@@ -111,11 +133,9 @@ export function createBoardService(deps: BoardServiceDeps) {
     const fullKey = `${org.id}:${generations.get(org.id) ?? 0}:${key}`;
     const hit = pages.get(fullKey);
     if (hit) {
-      if (hit.freshUntil <= Date.now() && !inflight.has(fullKey)) {
-        // A job that left the board drops the page; any other failure keeps serving it until it expires.
-        rebuild(fullKey, build).catch((error: unknown) => {
-          if (error instanceof AppError && error.code === 'not-found') pages.delete(fullKey);
-        });
+      if (hit.freshUntil <= Date.now() && !inflight.has(fullKey) && !revalidations.has(fullKey)) {
+        revalidations.set(fullKey, build);
+        void drainRevalidations();
       }
       return Promise.resolve(hit.response);
     }

@@ -113,9 +113,13 @@ export function createKeyRing(deps: { store: SigningKeyStore; accessTtlSeconds: 
     const newest = Math.max(0, ...(await load(true)).map((k) => k.createdAt.getTime() + 1));
     const key = await generateSigningKey(new Date(Math.max(now().getTime(), newest)));
     await deps.store.insert(key);
-    await deps.store.retireOlder(key, new Date(now().getTime() + 2 * deps.accessTtlSeconds * 1000));
+    // Retire everything older than the newest unretired key as seen after our insert: whichever of two
+    // racing rotations reads last sees both new keys, so exactly one is left signing.
+    const unretired = (await load(true)).filter((k) => k.retiresAt === null);
+    const keep = unretired.reduce((a, b) => (isOlder(a, b) ? b : a), key);
+    await deps.store.retireOlder(keep, new Date(now().getTime() + 2 * deps.accessTtlSeconds * 1000));
     await load(true);
-    return key.kid;
+    return keep.kid;
   }
 
   return {
