@@ -1,5 +1,8 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
+import { sql } from 'drizzle-orm';
+import { hashSecretToken } from '../../src/infra/crypto/secret-tokens.ts';
+import { queryRows } from '../../src/infra/db/database.ts';
 import { json, problem, startTestApp, type TestApp } from '../helpers/app.ts';
 import { signUp, strongPassword } from '../helpers/identity.ts';
 
@@ -167,5 +170,29 @@ describe('rate limits on credential routes', () => {
     problem(limited, 429, 'rate-limited');
     assert.ok(Number(limited.headers['retry-after']) >= 1);
     assert.equal(limited.headers['ratelimit-remaining'], '0');
+  });
+});
+
+describe('per-account limit on token refresh', () => {
+  let t: TestApp;
+  before(async () => {
+    t = await startTestApp({ AUTH_RATE_LIMIT_PER_ACCOUNT: '2' });
+  });
+  after(() => t.close());
+
+  test('the third refresh for one account in a minute is a 429, and the refused token is not spent', async () => {
+    const owner = await signUp(t);
+    const refresh = (refreshToken: string) => t.app.inject({ method: 'POST', url: '/v1/auth/refresh', payload: { refreshToken } });
+    let token = owner.refreshToken;
+    for (let i = 0; i < 2; i++) {
+      const res = await refresh(token);
+      assert.equal(res.statusCode, 200, res.body);
+      token = json<{ refreshToken: string }>(res).refreshToken;
+    }
+    const limited = await refresh(token);
+    problem(limited, 429, 'rate-limited');
+    assert.ok(Number(limited.headers['retry-after']) >= 1);
+    const [row] = await queryRows<{ used: boolean }>(t.container.database.db, sql`select used_at is not null as used from refresh_tokens where hash = ${hashSecretToken(token)}`);
+    assert.equal(row?.used, false, 'the refusal rolled back, so the token still works after the wait');
   });
 });

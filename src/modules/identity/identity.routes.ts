@@ -81,7 +81,9 @@ export function identityRoutes(deps: {
         requireCsrf(request);
         delivery = 'cookie';
       }
-      const issued = await sessions.refresh(token, originOf(request));
+      const issued = await sessions.refresh(token, originOf(request), async (userId) => {
+        enforce(reply, [{ decision: await limits.perAccount.consume(`refresh:${userId}`), what: 'token refreshes for this account' }]);
+      });
       return deliver(request, reply, { tokenType: 'Bearer' as const, ...issued, refreshExpiresAt: issued.refreshExpiresAt.toISOString() }, delivery);
     });
 

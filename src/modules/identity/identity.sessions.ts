@@ -78,8 +78,12 @@ export function createSessionsService({ database, repo, tokens, audit, policy, s
       return mint(session, input.role, tx);
     },
 
-    /** Rotates a refresh token. A token presented twice means it leaked: the whole session ends. */
-    async refresh(refreshToken: string, origin: RequestOrigin): Promise<IssuedTokens> {
+    /**
+     * Rotates a refresh token. A token presented twice means it leaked: the whole session ends.
+     * `admit` sees whose session it is before anything changes and may refuse (a per-account limit);
+     * a refusal rolls back, so the token still works once the caller may retry.
+     */
+    async refresh(refreshToken: string, origin: RequestOrigin, admit?: (userId: string) => Promise<void>): Promise<IssuedTokens> {
       const invalid = new AppError('unauthenticated', 'The refresh token is invalid, expired or already used; sign in again');
       if (!refreshToken.startsWith(REFRESH_PREFIX) || refreshToken.length > 100) throw invalid;
       await tokens.prepare();
@@ -99,6 +103,7 @@ export function createSessionsService({ database, repo, tokens, audit, policy, s
           return 'reused' as const;
         }
         if (!live || claimed.expiresAt <= now) return null;
+        await admit?.(live.session.userId);
         await repo.touchSession(live.session.id, now, tx);
         return mint(live.session, live.role, tx);
       });
