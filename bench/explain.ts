@@ -42,7 +42,7 @@ async function explainAll(db: DbExecutor, logger: CapturingLogger, query: Query)
   const results: ExplainResult[] = [];
   for (const { label, word } of cases) {
     logger.last = null;
-    const rows = (await repo.searchPublished(org, { ...(word ? { q: word } : {}), limit: 21 }, new Date(), db)).length;
+    const rows = (await repo.rankPublished(org, { ...(word ? { q: word } : {}), limit: 21 }, new Date(), db)).length;
     const captured = logger.last as { sql: string; params: unknown[] } | null;
     if (!captured) throw new Error('the search repository ran no query');
     const plan = (await query(`explain (analyze, buffers) ${captured.sql}`, captured.params)).rows

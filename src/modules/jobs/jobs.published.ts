@@ -8,7 +8,7 @@ import type { Job } from './jobs.schemas.ts';
 export type PublishedJobQuery = Omit<PublishedJobFilter, 'after' | 'limit'> & { cursor?: string; limit?: number };
 
 /** Read access to open jobs for public surfaces (the board); they never see drafts or closed jobs. */
-export function createPublishedJobsService({ database, repo, clock = () => new Date() }: { database: Pick<Database, 'tenant'>; repo: JobsSearchRepo; clock?: () => Date }) {
+export function createPublishedJobsService({ database, repo, clock = () => new Date() }: { database: Pick<Database, 'db' | 'tenant'>; repo: JobsSearchRepo; clock?: () => Date }) {
   return {
     async search(orgId: string, query: PublishedJobQuery): Promise<{ jobs: Job[]; nextCursor: string | null }> {
       const limit = query.limit ?? 20;
@@ -21,15 +21,17 @@ export function createPublishedJobsService({ database, repo, clock = () => new D
         if (q && typeof rank !== 'number') throw new AppError('invalid-cursor', 'The cursor is not one this listing issued; start again without it');
         after = { rank: typeof rank === 'number' ? rank : null, publishedAt: cursorTimestamp(values.at(-2)), id: cursorId(values) };
       }
-      const rows = await database.tenant(orgId, (tx) => repo.searchPublished(orgId, { ...query, q, after, limit: limit + 1 }, clock(), tx));
-      const page = rows.slice(0, limit);
+      const now = clock();
+      const hits = await repo.rankPublished(orgId, { ...query, q, after, limit: limit + 1 }, now, database.db);
+      const page = hits.slice(0, limit);
       const last = page.at(-1);
       let nextCursor: string | null = null;
-      if (rows.length > limit && last?.publishedAt) {
+      if (hits.length > limit && last?.publishedAt) {
         const position = [last.publishedAt.toISOString(), last.id];
         nextCursor = encodeCursor(tag, q ? [last.rank ?? 0, ...position] : position);
       }
-      return { jobs: page.map(toJob), nextCursor };
+      const rows = await database.tenant(orgId, (tx) => repo.publishedByIds(orgId, page.map((hit) => hit.id), now, tx));
+      return { jobs: rows.map(toJob), nextCursor };
     },
 
     async get(orgId: string, id: string): Promise<Job | null> {
