@@ -1,11 +1,15 @@
 -- Row-level security: the second wall between organizations. Tenant work runs in transactions that
 -- drop to the non-owner role hireline_app and name the org (see src/infra/db/database.ts); these
 -- policies then hide and refuse every other org's rows, whatever a query forgets.
+-- Roles are per cluster: another database may have made it, or an operator whose migration user
+-- may not create roles (then: CREATE ROLE hireline_app NOLOGIN; GRANT hireline_app TO <that user>).
 DO $$
 BEGIN
-  CREATE ROLE hireline_app NOLOGIN;
+  IF NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = 'hireline_app') THEN
+    CREATE ROLE hireline_app NOLOGIN;
+  END IF;
 EXCEPTION WHEN duplicate_object OR unique_violation THEN
-  NULL; -- roles are per cluster: another database (or a concurrent migration) made it
+  NULL; -- a concurrent migration of another database made it first
 END
 $$;
 --> statement-breakpoint
