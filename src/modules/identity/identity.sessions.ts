@@ -20,7 +20,7 @@ export interface SessionPolicy {
 }
 
 export interface SessionsDeps {
-  database: Pick<Database, 'db' | 'system' | 'tenant'>;
+  database: Pick<Database, 'db' | 'system'>;
   repo: IdentityRepo;
   tokens: Pick<AccessTokens, 'issue' | 'verify' | 'prepare'>;
   audit: Pick<AuditService, 'record'>;
@@ -117,11 +117,13 @@ export function createSessionsService({ database, repo, tokens, audit, policy, s
       const claims = await tokens.verify(accessToken);
       if (!claims) return null;
       const now = clock();
-      const live = await database.tenant(claims.org, (tx) => repo.findLiveSession(claims.sid, now, tx));
+      // Finding the caller precedes acting in an org, as API key lookups do: one statement on the owner's
+      // connection (this runs on every request), and the org is checked against the token's claim below.
+      const live = await repo.findLiveSession(claims.sid, now, database.db);
       if (!live || live.session.userId !== claims.sub || live.session.orgId !== claims.org) return null;
       if ((lastTouched.get(claims.sid) ?? 0) < now.getTime() - 60_000) {
         lastTouched.set(claims.sid, now.getTime());
-        database.tenant(claims.org, (tx) => repo.touchSession(claims.sid, now, tx)).catch(() => lastTouched.delete(claims.sid));
+        repo.touchSession(claims.sid, now, database.db).catch(() => lastTouched.delete(claims.sid));
       }
       return {
         orgId: live.session.orgId,

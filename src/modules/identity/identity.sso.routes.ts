@@ -9,7 +9,7 @@ import {
   PutSsoConnectionBodySchema, SsoCallbackQuerySchema, SsoConnectionSchema, SsoOrgParamsSchema, SsoStartQuerySchema,
 } from './identity.sso.schemas.ts';
 
-export function ssoRoutes(sso: SsoService, deps: { publicBaseUrl: string; appBaseUrl: string }): FastifyPluginAsyncTypebox {
+export function ssoRoutes(sso: SsoService, deps: { appBaseUrl: string }): FastifyPluginAsyncTypebox {
   return async (app) => {
     const tags = ['identity'];
     const manage = { access: { permission: 'org:manage' } } as const;
@@ -62,11 +62,9 @@ export function ssoRoutes(sso: SsoService, deps: { publicBaseUrl: string; appBas
         response: { 200: SignedInSchema, 303: Type.Null({ description: 'Signed in (cookie mode): to the app' }), ...commonErrorResponses, 401: problemRef, 403: problemRef, 404: problemRef },
       },
     }, async (request, reply) => {
-      // openid-client checks the callback against the redirect URI we registered, so rebuild it from config, not Host.
-      const callbackUrl = new URL(`${deps.publicBaseUrl}/v1/auth/oidc/${request.params.orgSlug}/callback`);
-      callbackUrl.search = new URL(request.url, 'http://callback.invalid').search;
+      const query = new URL(request.url, 'http://callback.invalid').search;
       const browserToken = takeSsoBrowserCookie(request, reply);
-      const { pair, delivery } = await sso.complete(request.params.orgSlug, callbackUrl, browserToken, originOf(request));
+      const { pair, delivery } = await sso.complete(request.params.orgSlug, query, browserToken, originOf(request));
       const body = deliver(request, reply, pair, delivery);
       return delivery === 'cookie' ? reply.redirect(`${deps.appBaseUrl}/`, 303) : body;
     });

@@ -89,7 +89,8 @@ export function createSsoService(deps: SsoDeps) {
 
     /** Registers (or replaces) the provider; the issuer must answer discovery now, not at the first sign-in. */
     async configure({ orgId, actor, origin }: MemberActor, input: PutSsoConnectionInput): Promise<SsoConnection> {
-      const settings = { issuer: input.issuer.replace(/\/$/, ''), clientId: input.clientId, clientSecret: input.clientSecret };
+      // The issuer is kept exactly as given: some providers' identifiers end in a slash, and it must match theirs.
+      const settings = { issuer: input.issuer, clientId: input.clientId, clientSecret: input.clientSecret };
       try {
         await oidc.check(settings);
       } catch (err) {
@@ -141,9 +142,15 @@ export function createSsoService(deps: SsoDeps) {
       return { redirectTo: request.url.href, browserToken: browser.token };
     },
 
-    /** Verifies the provider's answer and signs the person in, creating their account or membership on first use. */
-    async complete(slug: string, callbackUrl: URL, browserToken: string | null, origin: RequestOrigin): Promise<{ pair: TokenPair; delivery: 'body' | 'cookie' }> {
+    /**
+     * Verifies the provider's answer (the callback's query string) and signs the person in, creating
+     * their account or membership on first use.
+     */
+    async complete(slug: string, callbackQuery: string, browserToken: string | null, origin: RequestOrigin): Promise<{ pair: TokenPair; delivery: 'body' | 'cookie' }> {
       const { org, connection } = await connectionOfSlug(slug);
+      // openid-client checks the answer against the redirect URI we registered, so rebuild it from config, not Host.
+      const callbackUrl = new URL(redirectUriOf(org.slug));
+      callbackUrl.search = callbackQuery;
       const reject = async (detail: string, cause?: unknown) => {
         deps.log.warn({ err: cause, orgId: org.id }, `SSO sign-in refused: ${detail}`);
         await audit.record({ orgId: org.id, action: 'sso.login_failed', actor: { type: 'anonymous', id: null }, origin, data: { reason: detail } });

@@ -71,7 +71,7 @@ export function createIdentityModule(deps: {
       identityRoutes({ identity: service, sessions, limits, jwks: () => keys.jwks() }),
       membersRoutes(members, invitations, limits),
       emailLinksRoutes(emailLinks, limits),
-      ssoRoutes(sso, { publicBaseUrl: config.publicBaseUrl, appBaseUrl: config.appBaseUrl }),
+      ssoRoutes(sso, { appBaseUrl: config.appBaseUrl }),
     ],
   };
 }
