@@ -3,7 +3,7 @@ import { Command } from 'commander';
 import { ConfigError, loadConfig, type Config } from './config.ts';
 import { version } from './container.ts';
 import { createLogger } from './infra/telemetry/logger.ts';
-import { jobsImportCommand, keysRotateCommand, migrateCommand, orgCreateCommand, seedCommand, workerCommand } from './cli/commands.ts';
+import { jobsImportCommand, keysCreateCommand, keysRotateCommand, migrateCommand, orgCreateCommand, seedCommand, workerCommand } from './cli/commands.ts';
 import { startServer } from './server.ts';
 import { parseJobDescription } from './modules/jd/jd.parser.ts';
 
@@ -27,7 +27,7 @@ program.command('serve')
   .description('Run the HTTP API (and, on the embedded profile, the background tasks); migrates and seeds demo data on first start')
   .action(async () => {
     const config = configOrExit();
-    const log = createLogger(config.logLevel);
+    const log = createLogger(config.logLevel, process.stdout.isTTY === true);
     const server = await startServer(config, log);
     for (const signal of ['SIGTERM', 'SIGINT'] as const) {
       process.once(signal, () => {
@@ -51,8 +51,8 @@ program.command('seed')
   .description('Create sample data')
   .option('--demo', 'org "demo" with fictional published jobs and the sample postings (skipped if it exists)')
   .option('--synthetic <count>', 'bulk-publish this many generated jobs into the org given by --org', (v) => Number.parseInt(v, 10))
-  .option('--org <slug>', 'org for --synthetic; created if missing', 'bench')
-  .action(async (options: { demo?: boolean; synthetic?: number; org: string }) => seedCommand(configOrExit(), options));
+  .option('--org <slug>', 'org for --synthetic (required with it); created if missing')
+  .action(async (options: { demo?: boolean; synthetic?: number; org?: string }) => seedCommand(configOrExit(), options));
 
 const org = program.command('org').description('Manage organizations');
 org.command('create <name>')
@@ -60,7 +60,12 @@ org.command('create <name>')
   .option('--slug <slug>', 'board slug; derived from the name by default')
   .action(async (name: string, options: { slug?: string }) => orgCreateCommand(configOrExit(), name, options.slug));
 
-const keys = program.command('keys').description('Access-token signing keys');
+const keys = program.command('keys').description('Organization API keys and access-token signing keys');
+keys.command('create')
+  .description('Make an API key with every scope for an organization (printed once), e.g. when the demo key was lost')
+  .requiredOption('--org <slug>', 'organization the key belongs to')
+  .option('--name <name>', 'label shown in the key list', 'cli')
+  .action(async (options: { org: string; name: string }) => keysCreateCommand(configOrExit(), options.org, options.name));
 keys.command('rotate')
   .description('Sign new access tokens with a fresh key; the old one keeps verifying for twice the token lifetime')
   .action(async () => keysRotateCommand(configOrExit()));

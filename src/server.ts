@@ -54,20 +54,20 @@ export async function startServer(config: Config, log: Logger): Promise<RunningS
   const container = await createContainer(config, log);
   const applied = await runMigrations(container.database);
   if (applied > 0) log.info({ applied }, 'database migrations applied');
-  if (config.seedDemo) {
-    const seeded = await seedDemo(container);
-    if (seeded.created) {
-      await container.database.refreshStatistics();
-      // Printed once, on the first start: the key is never stored in clear anywhere.
-      process.stdout.write(`\nDemo organization created: ${seeded.published} published jobs, ${seeded.imported} imported postings.\n`
-        + `  Board:   ${config.publicBaseUrl}/v1/boards/demo/jobs\n`
-        + `  API key: ${seeded.apiKey}   (shown once; send as Authorization: Bearer <key>)\n\n`);
-    }
-  }
+  const seeded = config.seedDemo ? await seedDemo(container) : null;
+  if (seeded?.created) await container.database.refreshStatistics();
   const app = await buildApp({ config, version, routes: container.routes, authenticate: container.authenticate, logger: log });
   const stopTasks = startTasks(container, config, log);
   const url = await app.listen({ host: config.host, port: config.port });
   log.info({ url, database: container.database.kind, docs: `${url}/docs` }, 'listening');
+  // Printed once, last, as plain text for the person who started the server: the key is stored
+  // nowhere in clear (another one: hireline keys create --org demo).
+  if (seeded?.created) {
+    process.stdout.write(`\nDemo organization created: ${seeded.published} published jobs, ${seeded.imported} imported postings.\n`
+      + `  Board:   ${config.publicBaseUrl}/v1/boards/demo/jobs\n`
+      + `  Docs:    ${url}/docs\n`
+      + `  API key: ${seeded.apiKey}   (shown once; send as Authorization: Bearer <key>; another: hireline keys create --org demo)\n\n`);
+  }
 
   let closing: Promise<void> | null = null;
   const shutdown = (reason: string): Promise<void> => {

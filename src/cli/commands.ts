@@ -59,9 +59,21 @@ export async function keysRotateCommand(config: Config): Promise<void> {
   });
 }
 
-export async function seedCommand(config: Config, options: { demo?: boolean; synthetic?: number; org: string }): Promise<void> {
-  if (!options.demo && options.synthetic === undefined) fail('Say what to seed: --demo, or --synthetic <count> [--org <slug>]');
+export async function keysCreateCommand(config: Config, orgSlug: string, name: string): Promise<void> {
+  await withContainer(config, async (container) => {
+    const org = await container.orgs.findBySlug(orgSlug);
+    if (!org) fail(`No organization with slug "${orgSlug}"; create it with: hireline org create <name>`);
+    const { apiKey, key } = await container.apiKeys.createForOperator(org.id, name);
+    process.stdout.write(`Created API key "${key.name}" (${key.id}) with every scope for "${org.slug}".\n`
+      + `API key (shown once, store it now): ${apiKey}\n`);
+  });
+}
+
+export async function seedCommand(config: Config, options: { demo?: boolean; synthetic?: number; org?: string }): Promise<void> {
+  if (!options.demo && options.synthetic === undefined) fail('Say what to seed: --demo, or --synthetic <count> --org <slug>');
   if (options.synthetic !== undefined && (!Number.isInteger(options.synthetic) || options.synthetic < 1)) fail('--synthetic needs a positive integer');
+  // Named on purpose: synthetic jobs are published at once, so they must not land in an org by accident.
+  if (options.synthetic !== undefined && !options.org) fail('--synthetic needs --org <slug>: the organization to publish into (created if missing)');
   await withContainer(config, async (container) => {
     if (options.demo) {
       const result = await seedDemo(container);
@@ -69,9 +81,10 @@ export async function seedCommand(config: Config, options: { demo?: boolean; syn
         ? `Demo org created with ${result.published} published jobs and ${result.imported} imported postings.\nAPI key (shown once): ${result.apiKey}\n`
         : 'Demo org already exists; nothing to do.\n');
     }
-    if (options.synthetic !== undefined) {
+    if (options.synthetic !== undefined && options.org) {
       const existing = await container.orgs.findBySlug(options.org);
       const org = existing ?? (await container.orgs.createOrg({ name: `${options.org} (synthetic)`, slug: options.org })).org;
+      if (!existing) process.stdout.write(`Created organization "${org.name}" (slug ${org.slug}); make an API key for it with: hireline keys create --org ${org.slug}\n`);
       const all = syntheticJobs(options.synthetic);
       const bar = new cliProgress.SingleBar({ format: 'Seeding {bar} {value}/{total} jobs', hideCursor: true }, cliProgress.Presets.shades_classic);
       bar.start(all.length, 0);
@@ -112,7 +125,7 @@ export async function jobsImportCommand(config: Config, orgSlug: string, files: 
 }
 
 export async function workerCommand(config: Config): Promise<void> {
-  const log = createLogger(config.logLevel);
+  const log = createLogger(config.logLevel, process.stdout.isTTY === true);
   const container = await createContainer(config, log);
   await runMigrations(container.database);
   const stop = startTasks(container, config, log);

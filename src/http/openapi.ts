@@ -1,5 +1,5 @@
 import swagger from '@fastify/swagger';
-import apiReference from '@scalar/fastify-api-reference';
+import swaggerUi from '@fastify/swagger-ui';
 import type { FastifyInstance } from 'fastify';
 import { errorCodes } from '../app-error.ts';
 import { problemType, problemTypes } from './problem-types.ts';
@@ -40,5 +40,7 @@ export async function registerOpenApi(app: FastifyInstance, version: string): Pr
     refResolver: { buildLocalReference: (json, _baseUri, _fragment, i) => (typeof json.$id === 'string' ? json.$id : `def-${i}`) },
   });
   app.get('/openapi.json', { schema: { hide: true } }, async () => app.swagger());
-  await app.register(apiReference, { routePrefix: '/docs', configuration: { url: '/openapi.json' } });
+  // Swagger UI from the Fastify org: its assets ship in the package (no third-party requests, no
+  // validator badge) and it supports every Node.js version we promise.
+  await app.register(swaggerUi, { routePrefix: '/docs', validatorUrl: null, uiConfig: { deepLinking: true } });
 }

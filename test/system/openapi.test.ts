@@ -40,6 +40,11 @@ describe('health, readiness and API documents', () => {
     const page = res.statusCode >= 300 && res.statusCode < 400 ? await t.app.inject({ method: 'GET', url: String(res.headers.location) }) : res;
     assert.equal(page.statusCode, 200);
     assert.match(String(page.headers['content-type']), /text\/html/);
-    assert.match(page.body, /openapi\.json/);
+    assert.match(page.body, /swagger-ui/);
+    // The page reads the same document as /openapi.json, from its own folder.
+    const fromDocs = await t.app.inject({ method: 'GET', url: '/docs/json' });
+    const served = await t.app.inject({ method: 'GET', url: '/openapi.json' });
+    assert.equal(fromDocs.statusCode, 200);
+    assert.deepEqual(fromDocs.json(), served.json());
   });
 });

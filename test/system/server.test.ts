@@ -1,5 +1,4 @@
 import assert from 'node:assert/strict';
-import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -9,19 +8,7 @@ import { sql } from 'drizzle-orm';
 import { openDatabase, queryRows } from '../../src/infra/db/database.ts';
 import { migrationsCurrent, runMigrations } from '../../src/infra/db/migrations.ts';
 import { serverDatabaseUrl } from '../helpers/database.ts';
-
-const root = new URL('../../', import.meta.url);
-
-function runCli(args: string[], env: Record<string, string>): Promise<{ code: number | null; stdout: string; stderr: string }> {
-  return new Promise((resolve) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts', ...args], { cwd: root, env: { ...process.env, ...env } });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
-    child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
-    child.on('close', (code) => resolve({ code, stdout, stderr }));
-  });
-}
+import { runCli, startServe } from '../helpers/processes.ts';
 
 const dataDir = mkdtempSync(join(tmpdir(), 'hireline-test-'));
 after(() => rmSync(dataDir, { recursive: true, force: true }));
@@ -30,27 +17,14 @@ describe('the real server process', () => {
   test('serves over a real socket, seeds the demo board once, and shuts down cleanly on SIGTERM', async (t) => {
     const { url: databaseUrl, drop } = await serverDatabaseUrl();
     t.after(drop);
-    const env = { PORT: '0', HOST: '127.0.0.1', DATA_DIR: join(dataDir, 'serve'), LOG_LEVEL: 'info', ...(databaseUrl ? { DATABASE_URL: databaseUrl } : {}) };
-    const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts', 'serve'], { cwd: root, env: { ...process.env, ...env } });
-    // A failed assertion must not leave the server running and the test runner waiting on it.
-    t.after(() => {
-      if (child.exitCode === null) child.kill('SIGKILL');
-    });
-    let output = '';
-    const url = await new Promise<string>((resolve, reject) => {
-      const timer = setTimeout(() => reject(new Error(`server did not start:\n${output}`)), 60_000);
-      child.stdout.on('data', (d: Buffer) => {
-        output += d.toString();
-        const match = /"url":"(http:\/\/127\.0\.0\.1:\d+)"/.exec(output);
-        if (match?.[1]) {
-          clearTimeout(timer);
-          resolve(match[1]);
-        }
-      });
-      child.stderr.on('data', (d: Buffer) => (output += d.toString()));
-    });
-    assert.match(output, /API key: hl_[\w-]{43}/);
-    assert.match(output, /\/v1\/boards\/demo\/jobs/);
+    const env = { DATA_DIR: join(dataDir, 'serve'), ...(databaseUrl ? { DATABASE_URL: databaseUrl } : {}) };
+    const server = await startServe(env, (fn) => t.after(fn));
+    const { url, output } = server;
+    // The first-start banner comes after the listening line, as the last thing printed.
+    for (let i = 0; i < 50 && !output().includes('API key:'); i++) await new Promise((r) => setTimeout(r, 100));
+    assert.match(output(), /API key: hl_[\w-]{43}/);
+    assert.match(output(), /\/v1\/boards\/demo\/jobs/);
+    assert.match(output(), /hireline keys create --org demo/, 'the banner says how to get another key');
 
     const board = await fetch(`${url}/v1/boards/demo/jobs?limit=100`);
     assert.equal(board.status, 200);
@@ -60,15 +34,14 @@ describe('the real server process', () => {
     assert.equal(res.status, 404);
     assert.equal(res.headers.get('content-type'), 'application/problem+json; charset=utf-8');
     // The access log line is written after the response, so give it a moment to arrive.
-    for (let i = 0; i < 50 && !output.includes('"requestId":"socket-test"'); i++) await new Promise((r) => setTimeout(r, 100));
-    assert.match(output, /"requestId":"socket-test"/, 'request id appears in the log lines');
+    for (let i = 0; i < 50 && !output().includes('"requestId":"socket-test"'); i++) await new Promise((r) => setTimeout(r, 100));
+    assert.match(output(), /"requestId":"socket-test"/, 'request id appears in the log lines');
 
     // An in-flight request finishes during shutdown.
     const inflight = fetch(`${url}/v1/boards/demo/feed.xml`);
-    child.kill('SIGTERM');
-    const code = await new Promise<number | null>((resolve) => child.on('close', resolve));
+    const code = await server.stop('SIGTERM');
     assert.equal((await inflight.catch(() => null))?.status ?? 200, 200);
-    assert.equal(code, 0, output);
+    assert.equal(code, 0, output());
   });
 
   test('bad configuration: one message listing every bad variable, exit code 1', async () => {

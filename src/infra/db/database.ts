@@ -5,6 +5,7 @@ import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
 import { drizzle as drizzlePg } from 'drizzle-orm/node-postgres';
 import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
 import pg from 'pg';
+import { lockDataDir } from './data-dir-lock.ts';
 
 /** What repositories run queries on: the database itself or a transaction (both are PgDatabase). */
 export type DbExecutor = PgDatabase<PgQueryResultHKT>;
@@ -67,8 +68,17 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
 }
 
 async function openPglite(dataDir: string): Promise<Database> {
-  if (!dataDir.startsWith('memory://')) mkdirSync(dataDir, { recursive: true });
-  const client = await PGlite.create(dataDir);
+  const inMemory = dataDir.startsWith('memory://');
+  if (!inMemory) mkdirSync(dataDir, { recursive: true });
+  // PGlite does not guard its directory: a second process would open it too and its writes be lost.
+  const unlock = inMemory ? () => undefined : lockDataDir(dataDir);
+  let client: PGlite;
+  try {
+    client = await PGlite.create(dataDir);
+  } catch (err) {
+    unlock();
+    throw err;
+  }
   const db: DbExecutor = drizzlePglite({ client });
   // PGlite has exactly one session, so "a dedicated connection" means exclusive use of it:
   // callers queue here, as two pool clients would queue on an advisory lock.
@@ -91,7 +101,13 @@ async function openPglite(dataDir: string): Promise<Database> {
     refreshStatistics: async () => {
       await db.execute(sql`analyze`);
     },
-    close: () => client.close(),
+    close: async () => {
+      try {
+        await client.close();
+      } finally {
+        unlock();
+      }
+    },
   };
 }
 

@@ -83,6 +83,11 @@ export function createApiKeysService({ database, repo, audit, clock = () => new 
       return database.tenant(orgId, (tx) => issue(orgId, input, actor, tx));
     },
 
+    /** A key with every scope for an operator at the command line (no user to check); audited as the system. */
+    async createForOperator(orgId: string, name: string): Promise<{ apiKey: string; key: ApiKey }> {
+      return database.tenant(orgId, (tx) => issue(orgId, { name, scopes: [...permissions] }, { type: 'system', id: null }, tx));
+    },
+
     async revoke(orgId: string, keyId: string, actor: KeyActor): Promise<ApiKey> {
       return database.tenant(orgId, async (tx) => {
         const row = await repo.revokeKey(orgId, keyId, clock(), tx);
