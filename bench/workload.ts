@@ -39,7 +39,11 @@ export function searchPaths(slug: string, count = 200): string[] {
     if (rng() < 0.15) params.set('employmentType', pick(TYPES));
     if (rng() < 0.2) params.set('skill', pick(SKILLS));
     if (rng() < 0.1) params.set('department', pick(DEPARTMENTS));
-    if (rng() < 0.1) params.set('salaryMin', String(20_000 + Math.floor(rng() * 10) * 10_000));
+    if (rng() < 0.1) {
+      // salaryMin compares within one currency; the synthetic jobs are mostly paid in USD.
+      params.set('salaryMin', String(20_000 + Math.floor(rng() * 10) * 10_000));
+      params.set('salaryCurrency', 'USD');
+    }
     if (rng() < 0.1) params.set('postedWithinDays', String(1 + Math.floor(rng() * 30)));
     params.set('limit', '20');
     paths.add(`/v1/boards/${slug}/jobs?${params.toString()}`);

@@ -5,7 +5,9 @@ import Fastify, { LogController, type FastifyBaseLogger, type FastifyInstance, t
 import { uuidv7 } from 'uuidv7';
 import type { Config } from './config.ts';
 import { installAuthorization, type Authenticate } from './http/auth.ts';
-import { registerErrorHandling } from './http/errors.ts';
+import { trackAllowedMethods, type RouterOptions } from './http/allowed-methods.ts';
+import { createClientErrorHandler } from './http/client-errors.ts';
+import { frameworkErrorHandler, registerErrorHandling } from './http/errors.ts';
 import { registerOpenApi } from './http/openapi.ts';
 import { registerCookies } from './http/session-cookies.ts';
 import { ProblemSchema } from './http/schemas.ts';
@@ -22,6 +24,7 @@ export interface AppDeps {
 }
 
 const requestIdPattern = /^[\w.:@-]{1,128}$/;
+const routerOptions: RouterOptions = { ignoreTrailingSlash: true, maxParamLength: 200 };
 
 export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   const app = Fastify({
@@ -35,8 +38,11 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     },
     return503OnClosing: true,
     forceCloseConnections: 'idle',
-    routerOptions: { ignoreTrailingSlash: true, maxParamLength: 200 },
+    routerOptions,
+    frameworkErrors: frameworkErrorHandler,
+    clientErrorHandler: createClientErrorHandler(deps.logger),
   }).withTypeProvider<TypeBoxTypeProvider>();
+  const allowedMethods = trackAllowedMethods(app, routerOptions);
 
   app.setValidatorCompiler(createValidatorCompiler());
   app.decorateRequest('principal', null);
@@ -45,7 +51,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   });
   // Only JSON bodies are part of the API; anything else is a 415, not a confusing 400.
   app.removeContentTypeParser('text/plain');
-  registerErrorHandling(app);
+  registerErrorHandling(app, allowedMethods);
   app.addSchema(ProblemSchema);
 
   await app.register(helmet, {

@@ -34,7 +34,11 @@ export async function createContainer(config: Config, log: Logger, database?: Da
   const audit = createAuditModule({ database: db });
   const orgs = createOrgsModule({ database: db, audit: audit.service });
   const mailer = createMailer({ smtpUrl: config.smtpUrl, from: config.mailFrom, log });
-  const identity = createIdentityModule({ database: db, orgs: orgs.service, audit: audit.service, mailer, log, config });
+  const identity = createIdentityModule({
+    database: db, orgs: orgs.service, audit: audit.service, mailer, log, config,
+    // Called only once requests flow, after jobs below exists: identity and jobs each need the other.
+    memberRemoved: (orgId, userId, tx) => jobs.team.removeMember(orgId, userId, tx),
+  });
   const jd = createJdModule();
   const jobs = createJobsModule({ database: db, events: events.service, parse: jd.parse, isMember: identity.members.isMember });
   const board = createBoardModule({

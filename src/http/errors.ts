@@ -37,7 +37,24 @@ function fromFastifyError(error: FastifyError & { validationContext?: string }):
   return new AppError(code, error.message.replace(/^FST_\w+:\s*/, ''));
 }
 
-export function registerErrorHandling(app: FastifyInstance): void {
+/**
+ * Fastify's router answers a malformed percent-encoding or an over-long path parameter itself, before
+ * any hook runs; this gives those the same problem+json (and request id header) as every other error.
+ */
+export function frameworkErrorHandler(error: FastifyError, request: FastifyRequest, reply: FastifyReply): FastifyReply {
+  reply.header('x-request-id', request.id);
+  if (error.code === 'FST_ERR_BAD_URL') {
+    return sendProblem(request, reply, new AppError('malformed-request', 'The path holds malformed percent-encoding (each % must start a valid UTF-8 escape)'));
+  }
+  if (error.code === 'FST_ERR_MAX_PARAM_LENGTH') {
+    return sendProblem(request, reply, new AppError('uri-too-long', 'A path segment is longer than this API accepts'));
+  }
+  request.log.error({ err: error }, 'router error');
+  return sendProblem(request, reply, new AppError('internal-error', 'An unexpected error occurred; quote the requestId when reporting it'));
+}
+
+/** `allowedMethods(path)`: the methods some route answers on that path, empty for an unknown path. */
+export function registerErrorHandling(app: FastifyInstance, allowedMethods: (path: string) => string[]): void {
   app.setErrorHandler((error: FastifyError, request, reply) => {
     const appError = error instanceof AppError ? error : fromFastifyError(error);
     if (appError && appError.code !== 'internal-error') {
@@ -52,6 +69,11 @@ export function registerErrorHandling(app: FastifyInstance): void {
     return sendProblem(request, reply, new AppError('internal-error', 'An unexpected error occurred; quote the requestId when reporting it'));
   });
 
-  app.setNotFoundHandler((request, reply) =>
-    sendProblem(request, reply, new AppError('route-not-found', `No route ${request.method} ${request.url.split('?')[0] ?? ''}`)));
+  app.setNotFoundHandler((request, reply) => {
+    const path = request.url.split('?')[0] ?? '';
+    const allowed = allowedMethods(path);
+    if (allowed.length === 0) return sendProblem(request, reply, new AppError('route-not-found', `No route ${request.method} ${path}`));
+    reply.header('allow', allowed.join(', '));
+    return sendProblem(request, reply, new AppError('method-not-allowed', `${request.method} is not supported on ${path}; allowed: ${allowed.join(', ')}`));
+  });
 }

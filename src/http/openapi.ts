@@ -42,5 +42,5 @@ export async function registerOpenApi(app: FastifyInstance, version: string): Pr
   app.get('/openapi.json', { schema: { hide: true } }, async () => app.swagger());
   // Swagger UI from the Fastify org: its assets ship in the package (no third-party requests, no
   // validator badge) and it supports every Node.js version we promise.
-  await app.register(swaggerUi, { routePrefix: '/docs', validatorUrl: null, uiConfig: { deepLinking: true } });
+  await app.register(swaggerUi, { routePrefix: '/docs', validatorUrl: false, uiConfig: { deepLinking: true } });
 }

@@ -72,6 +72,23 @@ export function requireCsrf(request: FastifyRequest): void {
   }
 }
 
+/**
+ * For routes whose body carries nothing in cookie mode (refresh, logout), in the encapsulated scope it
+ * is called on: no body at all, or an empty one labelled JSON (what a browser's fetch sends), means `{}`.
+ */
+export async function allowEmptyBody(scope: FastifyInstance): Promise<void> {
+  const json = scope.getDefaultJsonParser('error', 'error');
+  scope.removeContentTypeParser('application/json');
+  scope.addContentTypeParser('application/json', { parseAs: 'string' }, (request, body, done) => {
+    const text = body.toString();
+    if (text === '') return done(null, undefined);
+    json(request, text, done);
+  });
+  scope.addHook('preValidation', async (request) => {
+    request.body ??= {};
+  });
+}
+
 const ssoPath = '/v1/auth/oidc';
 
 export function setSsoBrowserCookie(reply: FastifyReply, token: string, maxAgeSeconds: number): void {

@@ -2,17 +2,19 @@ import { Ajv, type ErrorObject, type ValidateFunction } from 'ajv';
 import addFormatsModule from 'ajv-formats';
 import type { FastifySchema, FastifySchemaCompiler } from 'fastify';
 import type { FieldError } from '../app-error.ts';
+import { addStrictFormats } from './formats.ts';
 
 // ajv-formats ships CommonJS; its default export arrives wrapped under NodeNext.
 const addFormats = addFormatsModule as unknown as (ajv: Ajv) => Ajv;
 
 type HttpPart = FieldError['in'];
 
-function makeAjv(coerce: boolean): Ajv {
+export function makeAjv(coerce: boolean): Ajv {
   // Bodies are strict: unknown fields are rejected (never silently dropped) and "5" is not 5.
   // Query strings and params arrive as text, so they alone are coerced.
   const ajv = new Ajv({ allErrors: true, removeAdditional: false, useDefaults: true, coerceTypes: coerce ? 'array' : false, strict: false });
   addFormats(ajv);
+  addStrictFormats(ajv);
   return ajv;
 }
 
@@ -21,18 +23,35 @@ interface Validator {
   errors?: ErrorObject[] | null;
 }
 
-/** PostgreSQL text cannot hold U+0000: refuse it at the edge instead of failing in the database. */
-function findNul(value: unknown, pointer: string): string | null {
-  if (typeof value === 'string') return value.includes('\u0000') ? pointer : null;
+const escapePointer = (key: string): string => key.replaceAll('~', '~0').replaceAll('/', '~1');
+
+// In a `u` regex a valid surrogate pair is one code point, so only a lone surrogate is in category Cs.
+const loneSurrogate = /\p{Cs}/u;
+
+const badText = (s: string): string | null => {
+  // PostgreSQL text cannot hold U+0000, and a lone UTF-16 surrogate has no UTF-8 form: refuse both at the edge.
+  if (s.includes('\u0000')) return 'must not contain NUL (U+0000) characters';
+  return !loneSurrogate.test(s) ? null : 'must be well-formed Unicode (no lone UTF-16 surrogates)';
+};
+
+/** The first string (value or object key) that cannot be stored as text, with the reason; null when all can. */
+export function findBadText(value: unknown, pointer = ''): { pointer: string; detail: string } | null {
+  if (typeof value === 'string') {
+    const detail = badText(value);
+    return detail ? { pointer, detail } : null;
+  }
   if (Array.isArray(value)) {
     for (let i = 0; i < value.length; i++) {
-      const found = findNul(value[i], `${pointer}/${i}`);
-      if (found !== null) return found;
+      const found = findBadText(value[i], `${pointer}/${i}`);
+      if (found) return found;
     }
   } else if (value !== null && typeof value === 'object') {
     for (const [key, inner] of Object.entries(value)) {
-      const found = findNul(inner, `${pointer}/${key.replaceAll('~', '~0').replaceAll('/', '~1')}`);
-      if (found !== null) return found;
+      const at = `${pointer}/${escapePointer(key)}`;
+      const keyDetail = badText(key);
+      if (keyDetail) return { pointer: at, detail: `name ${keyDetail}` };
+      const found = findBadText(inner, at);
+      if (found) return found;
     }
   }
   return null;
@@ -48,9 +67,9 @@ export function createValidatorCompiler(): FastifySchemaCompiler<FastifySchema> 
       const ok = compiled(data);
       validate.errors = compiled.errors;
       if (!ok) return false;
-      const nul = findNul(data, '');
-      if (nul === null) return true;
-      validate.errors = [{ instancePath: nul, schemaPath: '#', keyword: 'nul', message: 'must not contain NUL (U+0000) characters', params: {} }];
+      const bad = findBadText(data);
+      if (!bad) return true;
+      validate.errors = [{ instancePath: bad.pointer, schemaPath: '#', keyword: 'text', message: bad.detail, params: {} }];
       return false;
     };
     return validate;

@@ -54,9 +54,10 @@ describe('public job board', () => {
     assert.deepEqual(await titles('?employmentType=PART_TIME'), ['Night Nurse']);
     assert.deepEqual(await titles('?skill=Node.js'), ['Node.js Backend Engineer']);
     assert.deepEqual(await titles('?department=clinical'), ['Night Nurse']);
-    // 5,000/month → 72,000/year; 25/hour → 52,000/year; 80,000/year.
-    assert.deepEqual(await titles('?salaryMin=60000'), ['Data Engineer', 'Node.js Backend Engineer']);
-    assert.deepEqual(await titles('?salaryMin=75000'), ['Node.js Backend Engineer']);
+    // In EUR: 6,000/month → 72,000/year and 80,000/year; the nurse's 25 GBP/hour (52,000/year) is another currency.
+    assert.deepEqual(await titles('?salaryMin=60000&salaryCurrency=EUR'), ['Data Engineer', 'Node.js Backend Engineer']);
+    assert.deepEqual(await titles('?salaryMin=75000&salaryCurrency=EUR'), ['Node.js Backend Engineer']);
+    assert.deepEqual(await titles('?salaryMin=50000&salaryCurrency=GBP'), ['Night Nurse']);
     assert.deepEqual(await titles('?postedWithinDays=1&q=engineer&workplace=onsite'), ['Node.js Backend Engineer']);
   });
 

@@ -84,6 +84,27 @@ describe('cookie mode for browsers', () => {
     problem(await t.app.inject({ method: 'GET', url: '/v1/me', headers: { cookie: jar.header() } }), 401, 'unauthenticated');
   });
 
+  test('cookie-mode refresh and logout take an empty body: none at all, or an empty one labelled JSON', async () => {
+    const { jar, csrf } = await browserLogin();
+    const noBody = await t.app.inject({ method: 'POST', url: '/v1/auth/refresh?delivery=cookie', headers: { cookie: jar.header(), 'x-csrf-token': csrf } });
+    assert.equal(noBody.statusCode, 200, noBody.body);
+    assert.equal(json<{ tokenType: string }>(noBody).tokenType, 'Cookie');
+    jar.take(noBody);
+    const emptyJson = await t.app.inject({
+      method: 'POST', url: '/v1/auth/refresh?delivery=cookie', headers: { cookie: jar.header(), 'x-csrf-token': csrf, 'content-type': 'application/json' }, payload: '',
+    });
+    assert.equal(emptyJson.statusCode, 200, emptyJson.body);
+    jar.take(emptyJson);
+    // Without a refresh cookie an empty body is still a clear 401, not a parsing error.
+    problem(await t.app.inject({ method: 'POST', url: '/v1/auth/refresh' }), 401, 'unauthenticated');
+    const out = await t.app.inject({
+      method: 'POST', url: '/v1/auth/logout', headers: { cookie: jar.header(), 'x-csrf-token': csrf, 'content-type': 'application/json' }, payload: '',
+    });
+    assert.equal(out.statusCode, 204, out.body);
+    jar.take(out);
+    assert.equal(jar.cookies.size, 0);
+  });
+
   test('logout ends the session and clears the cookies', async () => {
     const { jar, csrf } = await browserLogin();
     const before = jar.header();

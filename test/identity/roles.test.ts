@@ -1,7 +1,33 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
+import type { OpenAPIV3_1 } from 'openapi-types';
+import type { Role } from '../../src/modules/identity/identity.permissions.ts';
 import { createJob, json, problem, startTestApp, type TestApp } from '../helpers/app.ts';
 import { join, signUp, type TestUser } from '../helpers/identity.ts';
+
+const managers: Role[] = ['owner', 'admin', 'recruiter'];
+const everyone: Role[] = ['owner', 'admin', 'recruiter', 'hiring_manager', 'interviewer', 'viewer'];
+
+/**
+ * Who may call each jobs operation on a job they are on the hiring team of: the README's matrix, row by
+ * row ("assigned (edit only)" for hiring managers: edit, but not create, delete, publish or change the team).
+ * Every jobs operation in the OpenAPI document must have a row.
+ */
+const jobsMatrix: Record<string, { allowed: Role[]; body?: Record<string, unknown> }> = {
+  'POST /v1/jobs': { allowed: managers, body: { title: 'New' } },
+  'GET /v1/jobs': { allowed: everyone },
+  'POST /v1/jobs/import': { allowed: managers, body: { text: 'Backend Engineer\n\nWe need one.' } },
+  'GET /v1/jobs/{id}': { allowed: everyone },
+  'PATCH /v1/jobs/{id}': { allowed: [...managers, 'hiring_manager'], body: { department: 'Platform' } },
+  'DELETE /v1/jobs/{id}': { allowed: managers },
+  'POST /v1/jobs/{id}/publish': { allowed: managers },
+  'POST /v1/jobs/{id}/close': { allowed: managers },
+  'POST /v1/jobs/{id}/reopen': { allowed: managers },
+  'POST /v1/jobs/{id}/archive': { allowed: managers },
+  'GET /v1/jobs/{id}/team': { allowed: everyone },
+  'PUT /v1/jobs/{id}/team/{userId}': { allowed: managers },
+  'DELETE /v1/jobs/{id}/team/{userId}': { allowed: managers },
+};
 
 describe('roles', () => {
   let t: TestApp;
@@ -13,6 +39,47 @@ describe('roles', () => {
   after(() => t.close());
 
   const asOrg = (user: TestUser) => ({ id: user.orgId, slug: user.orgSlug, apiKey: '', auth: user.auth });
+
+  test('every role against every jobs operation on a job whose team it is on, as the matrix says', async () => {
+    const doc = json<OpenAPIV3_1.Document>(await t.app.inject({ method: 'GET', url: '/openapi.json' }));
+    const operations = Object.entries(doc.paths ?? {}).filter(([path]) => path.startsWith('/v1/jobs'))
+      .flatMap(([path, item]) => (['get', 'post', 'put', 'patch', 'delete'] as const).filter((m) => item?.[m]).map((m) => `${m.toUpperCase()} ${path}`));
+    assert.deepEqual(operations.filter((k) => !jobsMatrix[k]), [], 'jobs operations missing from the matrix');
+    const bystander = await join(t, owner.auth, 'viewer');
+    const people: [Role, TestUser][] = [['owner', owner]];
+    for (const role of everyone) if (role !== 'owner') people.push([role, await join(t, owner.auth, role)]);
+    const wrong: string[] = [];
+    for (const [role, person] of people) {
+      for (const [key, { allowed, body }] of Object.entries(jobsMatrix)) {
+        const job = await createJob(t, asOrg(owner), { title: 'Assigned job' });
+        for (const userId of [person.userId, bystander.userId]) {
+          assert.equal((await t.app.inject({ method: 'PUT', url: `/v1/jobs/${job.id}/team/${userId}`, headers: owner.auth })).statusCode, 200);
+        }
+        const [method, path] = key.split(' ') as ['GET', string];
+        const url = path.replace('{id}', job.id).replace('{userId}', bystander.userId);
+        const res = await t.app.inject({ method, url, headers: person.auth, ...(body ? { payload: body } : {}) });
+        const permitted = res.statusCode !== 403 && res.statusCode !== 404 && res.statusCode < 500;
+        if (permitted !== allowed.includes(role)) wrong.push(`${role} ${key}: ${res.statusCode}`);
+      }
+    }
+    assert.deepEqual(wrong, []);
+  });
+
+  test('a removed member leaves the hiring teams, and an invitation back does not restore their seats', async () => {
+    const person = await join(t, owner.auth, 'interviewer');
+    const job = await createJob(t, asOrg(owner));
+    assert.equal((await t.app.inject({ method: 'PUT', url: `/v1/jobs/${job.id}/team/${person.userId}`, headers: owner.auth })).statusCode, 200);
+    assert.equal((await t.app.inject({ method: 'DELETE', url: `/v1/members/${person.userId}`, headers: owner.auth })).statusCode, 204);
+    const team = json<{ data: { userId: string }[] }>(await t.app.inject({ method: 'GET', url: `/v1/jobs/${job.id}/team`, headers: owner.auth }));
+    assert.deepEqual(team.data.map((m) => m.userId), []);
+
+    const invited = json<{ token: string }>(await t.app.inject({ method: 'POST', url: '/v1/invitations', headers: owner.auth, payload: { email: person.email, role: 'interviewer' } }));
+    const back = await t.app.inject({ method: 'POST', url: '/v1/invitations/accept', payload: { token: invited.token, password: person.password } });
+    assert.equal(back.statusCode, 200, back.body);
+    const again = { authorization: `Bearer ${json<{ accessToken: string }>(back).accessToken}` };
+    problem(await t.app.inject({ method: 'GET', url: `/v1/jobs/${job.id}`, headers: again }), 404, 'not-found');
+    assert.deepEqual(json<{ data: unknown[] }>(await t.app.inject({ method: 'GET', url: '/v1/jobs', headers: again })).data, []);
+  });
 
   test('a viewer reads jobs but cannot change them', async () => {
     const viewer = await join(t, owner.auth, 'viewer');

@@ -32,8 +32,8 @@ describe('single sign-on with OpenID Connect (real provider on 127.0.0.1)', () =
   });
 
   /** Starts a sign-in; returns the provider URL and the browser cookie the callback needs. */
-  async function start(): Promise<{ location: string; cookie: string }> {
-    const res = await t.app.inject({ method: 'GET', url: `/v1/auth/oidc/${owner.orgSlug}/start?delivery=body` });
+  async function start(slug = owner.orgSlug): Promise<{ location: string; cookie: string }> {
+    const res = await t.app.inject({ method: 'GET', url: `/v1/auth/oidc/${slug}/start?delivery=body` });
     assert.equal(res.statusCode, 302, res.body);
     const sso = (res.cookies as { name: string; value: string }[]).find((c) => c.name === '__Secure-hl_sso');
     assert.ok(sso, 'start sets the browser-binding cookie');
@@ -43,13 +43,23 @@ describe('single sign-on with OpenID Connect (real provider on 127.0.0.1)', () =
   const callback = (url: URL, cookie: string | null) =>
     t.app.inject({ method: 'GET', url: `${url.pathname}${url.search}`, headers: cookie ? { cookie } : {} });
 
-  async function signIn(account: ProviderAccount) {
-    idp.signInAs(account);
-    const { location, cookie } = await start();
+  async function signIn(account: ProviderAccount, at: { slug: string; provider: TestIdentityProvider; prefix: string } = { slug: owner.orgSlug, provider: idp, prefix: callbackPrefix }) {
+    at.provider.signInAs(account);
+    const { location, cookie } = await start(at.slug);
     const url = new URL(location);
     assert.equal(url.searchParams.get('code_challenge_method'), 'S256');
     assert.ok(url.searchParams.get('state') && url.searchParams.get('nonce'));
-    return callback(await browseToCallback(location, callbackPrefix), cookie);
+    return callback(await browseToCallback(location, at.prefix), cookie);
+  }
+
+  /** The owner of an existing account links the org's provider to it: password first, then the provider. */
+  async function link(user: { email: string; password: string }, account: ProviderAccount) {
+    const res = await t.app.inject({ method: 'POST', url: `/v1/auth/oidc/${owner.orgSlug}/link?delivery=body`, payload: { email: user.email, password: user.password } });
+    assert.equal(res.statusCode, 200, res.body);
+    const sso = (res.cookies as { name: string; value: string }[]).find((c) => c.name === '__Secure-hl_sso');
+    assert.ok(sso);
+    idp.signInAs(account);
+    return callback(await browseToCallback(json<{ redirectTo: string }>(res).redirectTo, callbackPrefix), `${sso.name}=${sso.value}`);
   }
 
   test('the org admin sees the connection without its secret; a bad issuer is refused', async () => {
@@ -80,11 +90,22 @@ describe('single sign-on with OpenID Connect (real provider on 127.0.0.1)', () =
     assert.equal(audit.data.length, 1);
   });
 
-  test('a verified email links to an existing account; an unverified one does not', async () => {
-    const linked = json<{ user: { id: string } }>(await signIn({ sub: 'idp-owner', email: owner.email, email_verified: true, name: 'Olive' }));
-    assert.equal(linked.user.id, owner.userId);
-    const existing = await join(t, owner.auth, 'viewer');
-    problem(await signIn({ sub: 'idp-impostor', email: existing.email, email_verified: false }), 401, 'sso-failed');
+  test('an email that already has an account is never enough, verified or not; its owner links the provider with the password', async () => {
+    for (const email_verified of [true, false]) {
+      const refused = problem(await signIn({ sub: 'idp-owner', email: owner.email, email_verified, name: 'Olive' }), 409, 'sso-account-exists');
+      assert.match(String(refused.detail), new RegExp(`POST /v1/auth/oidc/${owner.orgSlug}/link`));
+    }
+    problem(await t.app.inject({ method: 'POST', url: `/v1/auth/oidc/${owner.orgSlug}/link`, payload: { email: owner.email, password: 'not-the-password-1' } }), 401, 'unauthenticated');
+    const linked = await link(owner, { sub: 'idp-owner', email: owner.email, email_verified: true });
+    assert.equal(linked.statusCode, 200, linked.body);
+    assert.equal(json<{ user: { id: string } }>(linked).user.id, owner.userId);
+    // From now on the provider opens this account directly.
+    assert.equal(json<{ user: { id: string } }>(await signIn({ sub: 'idp-owner', email: owner.email, email_verified: true })).user.id, owner.userId);
+    // A provider account linked to someone cannot be linked to someone else.
+    const other = await join(t, owner.auth, 'viewer');
+    problem(await link(other, { sub: 'idp-owner', email: owner.email, email_verified: true }), 401, 'sso-failed');
+    const links = json<{ data: { data: { proof?: string } }[] }>(await t.app.inject({ method: 'GET', url: '/v1/audit-events?action=sso.identity_linked', headers: owner.auth }));
+    assert.deepEqual(links.data.map((e) => e.data.proof), ['password']);
   });
 
   test('a tampered state, a swapped nonce, another browser and another issuer are all refused', async () => {
@@ -137,7 +158,49 @@ describe('single sign-on with OpenID Connect (real provider on 127.0.0.1)', () =
     const ownerLogin = await t.app.inject({ method: 'POST', url: '/v1/auth/login', payload: { email: owner.email, password: owner.password } });
     assert.equal(ownerLogin.statusCode, 200);
     assert.equal((await t.app.inject({ method: 'GET', url: '/v1/me', headers: owner.auth })).statusCode, 200);
-    const viaSso = await signIn({ sub: 'idp-recruiter', email: recruiter.email, email_verified: true });
+    // Password sessions are refused here, yet the recruiter can still link the provider with the password.
+    problem(await signIn({ sub: 'idp-recruiter', email: recruiter.email, email_verified: true }), 409, 'sso-account-exists');
+    const viaSso = await link(recruiter, { sub: 'idp-recruiter', email: recruiter.email, email_verified: true });
     assert.equal(json<{ role: string }>(viaSso).role, 'recruiter');
+    assert.equal(json<{ role: string }>(await signIn({ sub: 'idp-recruiter', email: recruiter.email, email_verified: true })).role, 'recruiter');
+  });
+
+  test('account takeover: an attacker\'s own org and provider asserting a victim\'s verified email get nothing', async () => {
+    const victim = await signUp(t);
+    const secondDevice = json<{ sessionId: string }>(await t.app.inject({ method: 'POST', url: '/v1/auth/login', payload: { email: victim.email, password: victim.password } }));
+    const sessionsBefore = json<{ data: { id: string }[] }>(await t.app.inject({ method: 'GET', url: '/v1/me/sessions', headers: victim.auth })).data.map((s) => s.id).sort();
+    assert.ok(sessionsBefore.includes(secondDevice.sessionId));
+
+    // Anyone can sign up, own an org, and register a provider they run.
+    const attacker = await signUp(t);
+    const attackerPrefix = `${BASE}/v1/auth/oidc/${attacker.orgSlug}/callback`;
+    const evil = await startIdentityProvider([attackerPrefix]);
+    try {
+      for (const requireSso of [false, true]) {
+        const put = await t.app.inject({
+          method: 'PUT', url: '/v1/org/sso', headers: attacker.auth,
+          payload: { issuer: evil.issuer, clientId: evil.clientId, clientSecret: evil.clientSecret, defaultRole: 'admin', requireSso },
+        });
+        assert.equal(put.statusCode, 200, put.body);
+        const res = await signIn({ sub: 'attacker-controlled', email: victim.email, email_verified: true, name: 'Victim' }, { slug: attacker.orgSlug, provider: evil, prefix: attackerPrefix });
+        problem(res, 409, 'sso-account-exists');
+        assert.equal(res.json<Record<string, unknown>>().accessToken, undefined);
+      }
+    } finally {
+      await evil.close();
+    }
+
+    // The victim: same memberships, every session still live and working.
+    const me = json<{ memberships: { orgId: string }[] }>(await t.app.inject({ method: 'GET', url: '/v1/me', headers: victim.auth }));
+    assert.deepEqual(me.memberships.map((m) => m.orgId), [victim.orgId]);
+    const sessionsAfter = json<{ data: { id: string }[] }>(await t.app.inject({ method: 'GET', url: '/v1/me/sessions', headers: victim.auth })).data.map((s) => s.id).sort();
+    assert.deepEqual(sessionsAfter, sessionsBefore);
+    // The attacker's org: the victim was not added, and the refusals are on record there.
+    const members = json<{ data: { userId: string }[] }>(await t.app.inject({ method: 'GET', url: '/v1/members', headers: attacker.auth }));
+    assert.deepEqual(members.data.map((m) => m.userId), [attacker.userId]);
+    const refusals = json<{ data: { data: { reason: string } }[] }>(await t.app.inject({ method: 'GET', url: '/v1/audit-events?action=sso.login_failed', headers: attacker.auth }));
+    assert.equal(refusals.data.length, 2);
+    const provisioned = json<{ data: unknown[] }>(await t.app.inject({ method: 'GET', url: '/v1/audit-events?action=sso.identity_linked', headers: attacker.auth }));
+    assert.deepEqual(provisioned.data, []);
   });
 });

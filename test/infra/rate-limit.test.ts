@@ -38,7 +38,7 @@ test('lockout: the third failure (as configured) locks; each later lockout doubl
 test('over HTTP: 429 problem+json with Retry-After and RateLimit headers', async () => {
   const limiter = createMemoryRateLimiter({ keyPrefix: 't2', points: 1, durationSeconds: 30 });
   const app = Fastify();
-  registerErrorHandling(app);
+  registerErrorHandling(app, () => []);
   app.get('/x', async (_request, reply) => {
     enforce(reply, [{ decision: await limiter.consume('ip'), what: 'requests' }]);
     return { ok: true };

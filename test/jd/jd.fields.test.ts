@@ -65,6 +65,15 @@ describe('sections', () => {
     assert.equal(r.experienceYearsMin, 5);
   });
 
+  test('a "Salary: …" label line is a field, not the start of the benefits section', () => {
+    for (const salary of ['Salary: €50,000 per year', 'Salary: €50,000 – €60,000 per year, plus a yearly bonus']) {
+      const r = parse(`Data Analyst\n${salary}\nWe are a small team.\nRequirements\n- SQL\nBenefits\n- Gym membership`);
+      assert.equal(r.sections.benefits, '- Gym membership', salary);
+      assert.equal(r.sections.requirements, '- SQL', salary);
+      assert.equal(r.salary?.min, 50000, salary);
+    }
+  });
+
   test('no headings gives a warning', () => {
     assert.ok(parse('Just one line about a job.').warnings.includes('sections_not_found'));
   });

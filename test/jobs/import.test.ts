@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { after, before, describe, test } from 'node:test';
 import { json, problem, startTestApp, type TestApp } from '../helpers/app.ts';
+import { BRANDS, brandPosting } from '../jd/brand-posting.ts';
 
 const posting = readFileSync(new URL('../../data/demo/backend-intern-nodejs-remote.txt', import.meta.url), 'utf8');
 
@@ -17,13 +18,13 @@ describe('job-description parsing and import over HTTP', () => {
 
   const post = (url: string, payload: unknown, headers: Record<string, string> = t.org.auth) => t.app.inject({ method: 'POST', url, headers, payload: payload as object });
 
-  test('parse returns the structured fields of a real posting', async () => {
+  test('parse returns the structured fields of a sample posting', async () => {
     const res = await post('/v1/job-descriptions/parse', { text: posting });
     assert.equal(res.statusCode, 200);
     const parsed = json<Parsed>(res);
     assert.equal(parsed.employmentType, 'INTERN');
     assert.equal(parsed.workplace, 'remote');
-    assert.deepEqual(parsed.salary, { min: 15000, max: 15000, currency: 'INR', unit: 'MONTH' });
+    assert.deepEqual(parsed.salary, { min: 4500, max: 4500, currency: 'PLN', unit: 'MONTH' });
     assert.ok(parsed.skills.some((s) => s.name === 'node.js' && s.required));
     assert.ok(parsed.skills.some((s) => s.name === 'postgresql'));
   });
@@ -65,5 +66,53 @@ describe('job-description parsing and import over HTTP', () => {
     assert.equal(job.title, 'Untitled job');
     assert.ok(warnings.includes('title_defaulted'));
     problem(await post('/v1/jobs/import', { text: '' }), 400, 'validation-failed');
+  });
+
+  const send = (url: string, body: string, contentType: string, headers: Record<string, string> = t.org.auth) =>
+    t.app.inject({ method: 'POST', url, headers: { ...headers, 'content-type': contentType }, payload: body });
+
+  test('parse and import take the posting itself as text/plain, with the same result as JSON', async () => {
+    const plain = await send('/v1/job-descriptions/parse', posting, 'text/plain; charset=utf-8');
+    assert.equal(plain.statusCode, 200, plain.body);
+    assert.deepEqual(json(plain), json(await post('/v1/job-descriptions/parse', { text: posting })));
+    const imported = await send('/v1/jobs/import', posting, 'text/plain');
+    assert.equal(imported.statusCode, 201, imported.body);
+    const { job } = json<{ job: Job }>(imported);
+    assert.equal(job.title, 'Backend Developer Intern');
+    assert.deepEqual(job.salary, { min: 4500, max: 4500, currency: 'PLN', unit: 'MONTH' });
+  });
+
+  test('text/plain bodies are validated like the JSON text and still need a key', async () => {
+    problem(await send('/v1/jobs/import', '', 'text/plain'), 400, 'validation-failed');
+    problem(await send('/v1/jobs/import', 'x'.repeat(500_001), 'text/plain'), 400, 'validation-failed');
+    problem(await send('/v1/job-descriptions/parse', posting, 'text/plain', {}), 401, 'unauthenticated');
+  });
+
+  test('other media types get a 415 that names the accepted ones', async () => {
+    for (const url of ['/v1/job-descriptions/parse', '/v1/jobs/import']) {
+      for (const type of ['application/xml', 'application/x-www-form-urlencoded', 'text/html']) {
+        const body = problem(await send(url, '<p>Engineer</p>', type), 415, 'unsupported-media-type');
+        assert.match(String(body.detail), /application\/json.*text\/plain/, `${url} ${type}: ${String(body.detail)}`);
+      }
+    }
+    // The rest of the jobs API stays JSON-only.
+    problem(await send('/v1/jobs', 'Engineer', 'text/plain'), 415, 'unsupported-media-type');
+  });
+
+  test('the OpenAPI document shows both request media types', async () => {
+    type Doc = { paths: Record<string, { post?: { requestBody?: { content: Record<string, { schema: { type?: string } }> } } }> };
+    const doc = json<Doc>(await t.app.inject({ method: 'GET', url: '/openapi.json' }));
+    for (const path of ['/v1/job-descriptions/parse', '/v1/jobs/import']) {
+      const content = doc.paths[path]?.post?.requestBody?.content ?? {};
+      assert.deepEqual(Object.keys(content).sort(), ['application/json', 'text/plain'], path);
+      assert.equal(content['text/plain']?.schema.type, 'string', path);
+      assert.equal(content['application/json']?.schema.type, 'object', path);
+    }
+  });
+
+  test('brand and CamelCase names reach the imported job unbroken', async () => {
+    const { job } = json<{ job: Job }>(await post('/v1/jobs/import', { text: brandPosting }));
+    for (const brand of BRANDS) assert.ok(job.description.includes(brand), `${brand} in ${JSON.stringify(job.description)}`);
+    assert.match(job.description, /## Responsibilities\n\nInstrument our services with OpenTelemetry/);
   });
 });

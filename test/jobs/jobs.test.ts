@@ -135,6 +135,26 @@ describe('jobs API', () => {
     problem(await get(org, `/v1/jobs?sort=title&cursor=${newest.nextCursor}`), 400, 'invalid-cursor');
   });
 
+  test('list: enum filters and sort accept any letter case; an unknown value is a 400 naming the allowed ones', async () => {
+    const org = await t.createOrg('Cases');
+    await createJob(t, org, { title: 'Remote Draft', workplace: 'remote', employmentType: 'CONTRACTOR' });
+    await publishJob(t, org, { title: 'Hybrid Live', workplace: 'hybrid', employmentType: 'FULL_TIME' });
+    const titles = async (query: string) => {
+      const res = await get(org, `/v1/jobs?${query}`);
+      assert.equal(res.statusCode, 200, `${query}: ${res.body}`);
+      return json<Page<Job>>(res).data.map((j) => j.title);
+    };
+    for (const value of ['remote', 'Remote', 'REMOTE']) assert.deepEqual(await titles(`workplace=${value}`), ['Remote Draft'], value);
+    for (const value of ['Published', 'PUBLISHED']) assert.deepEqual(await titles(`status=${value}`), ['Hybrid Live'], value);
+    assert.deepEqual(await titles('employmentType=contractor'), ['Remote Draft']);
+    assert.deepEqual(await titles('sort=TITLE'), ['Hybrid Live', 'Remote Draft']);
+    assert.deepEqual(await titles('sort=-Title'), ['Remote Draft', 'Hybrid Live']);
+    const body = problem(await get(org, '/v1/jobs?status=live'), 400, 'validation-failed');
+    assert.deepEqual(body.errors, [{ in: 'querystring', pointer: '/status', detail: 'must be one of: "draft", "published", "closed", "archived"' }]);
+    const sort = problem(await get(org, '/v1/jobs?sort=salary'), 400, 'validation-failed');
+    assert.match(sort.errors?.[0]?.detail ?? '', /must be one of: "-createdAt", "createdAt"/);
+  });
+
   test('jobs past validThrough are closed by the expiry task, with an event', async () => {
     const org = await t.createOrg('Expiring');
     const soon = new Date(Date.now() + 1500).toISOString();

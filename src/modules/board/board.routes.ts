@@ -1,9 +1,13 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { Type } from 'typebox';
+import { AppError } from '../../app-error.ts';
 import { etagMatches } from '../../http/preconditions.ts';
 import { commonErrorResponses, Page, problemRef } from '../../http/schemas.ts';
-import { BoardJobParamsSchema, BoardJobSchema, BoardJobSummarySchema, BoardParamsSchema, BoardSearchQuerySchema } from './board.schemas.ts';
+import { foldEnumCase } from '../jobs/jobs.enum-case.ts';
+import {
+  BoardJobParamsSchema, BoardJobSchema, BoardJobSummarySchema, BoardParamsSchema, BoardSearchQuerySchema, type BoardSearchQuery,
+} from './board.schemas.ts';
 import type { BoardService, PublicResponse } from './board.service.ts';
 
 /** Public responses may sit in shared caches briefly; revalidation is cheap thanks to the ETag. */
@@ -15,12 +19,23 @@ function sendPublic(request: FastifyRequest, reply: FastifyReply, response: Publ
   return reply.type(response.contentType).send(response.body);
 }
 
+/** Pay in different currencies is never compared, so a minimum means nothing without its currency. */
+function requireCurrencyWithSalary(query: BoardSearchQuery): void {
+  if (query.salaryMin !== undefined && query.salaryCurrency === undefined) {
+    throw new AppError('validation-failed', 'salaryMin needs salaryCurrency: pay in different currencies is not compared', {
+      errors: [{ in: 'querystring', pointer: '/salaryCurrency', detail: 'is required with salaryMin' }],
+    });
+  }
+}
+
 export function boardRoutes(service: BoardService): FastifyPluginAsyncTypebox {
   return async (app) => {
     const notModified = { 304: Type.Null({ description: 'Not modified: your cached copy (If-None-Match) is current' }) };
 
     app.get('/v1/boards/:orgSlug/jobs', {
       config: { access: { public: true } },
+      preValidation: foldEnumCase(BoardSearchQuerySchema),
+      preHandler: async (request) => requireCurrencyWithSalary(request.query),
       schema: {
         tags: ['board'], summary: 'Search an organization\'s open jobs', params: BoardParamsSchema, querystring: BoardSearchQuerySchema,
         response: { 200: Page(BoardJobSummarySchema), ...notModified, ...commonErrorResponses, 404: problemRef },

@@ -1,6 +1,7 @@
 import { Type, type Static } from 'typebox';
 import { CursorQuery, LimitQuery, Nullable } from '../../http/schemas.ts';
 import { EmploymentTypeSchema, SalarySchema, SkillSchema, WorkplaceSchema } from '../jd/jd.schemas.ts';
+import { anyCase } from '../jobs/jobs.enum-case.ts';
 import { OrgSlugSchema } from '../orgs/orgs.schemas.ts';
 
 const boardJobFields = {
@@ -39,11 +40,20 @@ export const BoardJobParamsSchema = Type.Object({ orgSlug: OrgSlugSchema, id: Ty
 export const BoardSearchQuerySchema = Type.Object({
   q: Type.Optional(Type.String({ maxLength: 200, description: 'Full-text search over title, skills and description, ranked' })),
   location: Type.Optional(Type.String({ minLength: 1, maxLength: 100, description: 'A city, region or country, e.g. Berlin or Germany' })),
-  workplace: Type.Optional(WorkplaceSchema),
-  employmentType: Type.Optional(EmploymentTypeSchema),
+  workplace: Type.Optional(anyCase(WorkplaceSchema)),
+  employmentType: Type.Optional(anyCase(EmploymentTypeSchema)),
   skill: Type.Optional(Type.String({ minLength: 1, maxLength: 100, description: 'Canonical skill name, e.g. node.js' })),
   department: Type.Optional(Type.String({ minLength: 1, maxLength: 120 })),
-  salaryMin: Type.Optional(Type.Number({ minimum: 0, maximum: 1e9, description: 'Jobs paying at least this per year (hourly, daily, weekly and monthly pay annualized)' })),
+  salaryMin: Type.Optional(Type.Number({
+    minimum: 0, maximum: 1e9,
+    description: 'Only jobs paid in `salaryCurrency` (required with this) whose upper pay, annualized, is at least this much: '
+      + 'hourly pay × 2080, daily × 260, weekly × 52, monthly × 12. Amounts are never converted between currencies, '
+      + 'so jobs paid in another currency, or with no salary, are left out.',
+  })),
+  salaryCurrency: Type.Optional(Type.String({
+    pattern: '^[A-Za-z]{3}$',
+    description: 'Only jobs paid in this currency: an ISO 4217 code such as EUR, in any letter case. Required with salaryMin, which is in this currency',
+  })),
   postedWithinDays: Type.Optional(Type.Integer({ minimum: 1, maximum: 365 })),
   limit: Type.Optional(LimitQuery),
   cursor: Type.Optional(CursorQuery),

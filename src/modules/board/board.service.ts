@@ -153,8 +153,8 @@ export function createBoardService(deps: BoardServiceDeps) {
       const org = await orgBySlug(slug);
       const key = `search:${JSON.stringify(Object.entries(query).sort(([a], [b]) => a.localeCompare(b)))}`;
       return cached(org, key, async () => {
-        const { salaryMin, ...rest } = query;
-        const page = await deps.published.search(org.id, { ...rest, salaryMinAnnual: salaryMin });
+        const { salaryMin, salaryCurrency, ...rest } = query;
+        const page = await deps.published.search(org.id, { ...rest, salaryMinAnnual: salaryMin, salaryCurrency: salaryCurrency?.toUpperCase() });
         const data: BoardJobSummary[] = page.jobs.map((job) => ({ ...common(job, slug), summary: summarize(job.description) }));
         return { response: respond(JSON.stringify({ data, nextCursor: page.nextCursor }), 'application/json; charset=utf-8'), jobs: page.jobs };
       });

@@ -23,6 +23,11 @@ export function createInvitationsRepo() {
       return row ?? null;
     },
 
+    async findByToken(tokenHash: string, tx: DbExecutor): Promise<InvitationRow | null> {
+      const [row] = await tx.select().from(invitations).where(eq(invitations.tokenHash, tokenHash)).limit(1);
+      return row ?? null;
+    },
+
     /** Locks the invitation so two acceptances of one token cannot both succeed. */
     async lockByToken(tokenHash: string, tx: DbExecutor): Promise<InvitationRow | null> {
       const [row] = await tx.select().from(invitations).where(eq(invitations.tokenHash, tokenHash)).limit(1).for('update');

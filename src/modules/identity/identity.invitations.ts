@@ -9,7 +9,8 @@ import type { OrgsService } from '../orgs/orgs.service.ts';
 import type { MemberActor } from './identity.members.ts';
 import { assertStrong, auditActor, roleOfActor, toTokenPair } from './identity.accounts.ts';
 import type { InvitationRow, InvitationsRepo } from './identity.invitations.repo.ts';
-import { hashPassword, verifyPassword } from './identity.passwords.ts';
+import type { AdmitAccount, PasswordCheck } from './identity.password-check.ts';
+import { hashPassword } from './identity.passwords.ts';
 import { canAssignRole, type Role } from './identity.permissions.ts';
 import type { IdentityRepo } from './identity.repo.ts';
 import type { AcceptInvitationInput, Invitation, TokenPair } from './identity.schemas.ts';
@@ -24,13 +25,14 @@ export interface InvitationsDeps {
   orgs: Pick<OrgsService, 'get'>;
   sessions: Pick<SessionsService, 'start' | 'prepare'>;
   audit: Pick<AuditService, 'record'>;
+  passwords: Pick<PasswordCheck, 'check'>;
   /** Hands an email to the mailer without waiting for it. */
   post: (message: MailMessage) => void;
   appBaseUrl: string;
   clock?: () => Date;
 }
 
-export function createInvitationsService({ database, repo, users, orgs, sessions, audit, post, appBaseUrl, clock = () => new Date() }: InvitationsDeps) {
+export function createInvitationsService({ database, repo, users, orgs, sessions, audit, passwords, post, appBaseUrl, clock = () => new Date() }: InvitationsDeps) {
   const toInvitation = (row: InvitationRow): Invitation => {
     const now = clock();
     const status = row.acceptedAt ? 'accepted' : row.revokedAt ? 'revoked' : row.expiresAt <= now ? 'expired' : 'pending';
@@ -81,28 +83,43 @@ export function createInvitationsService({ database, repo, users, orgs, sessions
     /**
      * Joins the org. Someone new sets a name and password; someone with an account proves it with their
      * password. The invitation's email decides which, so a token cannot attach another person's account.
+     * That password check is the sign-in's own (lockout, per-account limit, audit): anyone can invite any
+     * address, so acceptance must not be a side door for guessing.
      */
-    async accept(input: AcceptInvitationInput, origin: RequestOrigin): Promise<TokenPair> {
+    async accept(input: AcceptInvitationInput, origin: RequestOrigin, admit?: AdmitAccount): Promise<TokenPair> {
       const invalid = new AppError('unauthenticated', 'The invitation is invalid, expired, revoked or already used');
       if (!input.token.startsWith('hli_') || input.token.length > 100) throw invalid;
-      const newHash = await hashPassword(input.password);
-      await sessions.prepare();
+      const tokenHash = hashSecretToken(input.token);
+      const usable = (row: InvitationRow | null): row is InvitationRow => row !== null && !row.acceptedAt && !row.revokedAt && row.expiresAt > clock();
+      // Checked before the transaction: a failed password is counted and audited, which a rollback would undo.
       // The token names the org, so finding it runs as the owner.
+      const seen = await repo.findByToken(tokenHash, database.db);
+      if (!usable(seen)) throw invalid;
+      const existing = await users.findUserByEmail(seen.email, database.db);
+      let fresh: { name: string; passwordHash: string } | null = null;
+      if (existing) {
+        if (!(await passwords.check(existing, existing.email, input.password, origin, 'invitation', admit))) {
+          throw new AppError('unauthenticated', 'An account with this email exists: enter its password to join');
+        }
+      } else {
+        const name = input.name?.trim();
+        if (!name) throw new AppError('validation-failed', 'A new account needs a name', { errors: [{ in: 'body', pointer: '/name', detail: 'is required for a new account' }] });
+        assertStrong(input.password, { email: seen.email, name }, '/password');
+        fresh = { name, passwordHash: await hashPassword(input.password) };
+      }
+      await sessions.prepare();
       const joined = await database.system(async (tx) => {
         const now = clock();
-        const invitation = await repo.lockByToken(hashSecretToken(input.token), tx);
-        if (!invitation || invitation.acceptedAt || invitation.revokedAt || invitation.expiresAt <= now) throw invalid;
+        const invitation = await repo.lockByToken(tokenHash, tx);
+        if (!usable(invitation)) throw invalid;
         let user = await users.findUserByEmail(invitation.email, tx);
-        if (user) {
-          if (!user.passwordHash || !(await verifyPassword(user.passwordHash, input.password))) {
-            throw new AppError('unauthenticated', 'An account with this email exists: enter its password to join');
-          }
+        if (existing) {
+          // The password proved this account as it was a moment ago; anything else is a race to retry.
+          if (!user || user.id !== existing.id || user.passwordHash !== existing.passwordHash) throw new AppError('conflict', 'The account changed while joining; accept again');
           if (await users.findMembership(invitation.orgId, user.id, tx)) throw new AppError('conflict', 'You are already a member');
         } else {
-          const name = input.name?.trim();
-          if (!name) throw new AppError('validation-failed', 'A new account needs a name', { errors: [{ in: 'body', pointer: '/name', detail: 'is required for a new account' }] });
-          assertStrong(input.password, { email: invitation.email, name }, '/password');
-          user = await users.insertUser({ id: newId('usr'), email: invitation.email, name, passwordHash: newHash, passwordChangedAt: now }, tx);
+          if (user || !fresh) throw new AppError('conflict', 'An account with this email was just created; accept again with its password');
+          user = await users.insertUser({ id: newId('usr'), email: invitation.email, ...fresh, passwordChangedAt: now }, tx);
           if (!user) throw new AppError('conflict', 'An account with this email was just created; accept again with its password');
         }
         await users.insertMembership({ orgId: invitation.orgId, userId: user.id, role: invitation.role }, tx);

@@ -5,7 +5,7 @@ import { enforce } from '../../http/rate-limit.ts';
 import { commonErrorResponses, problemRef } from '../../http/schemas.ts';
 import { deliver, DeliveryQuerySchema, SignedInSchema } from './identity.delivery.ts';
 import type { InvitationsService } from './identity.invitations.ts';
-import type { AuthLimits } from './identity.routes.ts';
+import { passwordAttempts, type AuthLimits } from './identity.routes.ts';
 import type { MembersService } from './identity.members.ts';
 import {
   AcceptInvitationBodySchema, CreatedInvitationSchema, CreateInvitationBodySchema, InvitationParamsSchema, InvitationSchema, MemberParamsSchema,
@@ -71,8 +71,10 @@ export function membersRoutes(members: MembersService, invitations: InvitationsS
         querystring: DeliveryQuerySchema, body: AcceptInvitationBodySchema, response: { 200: SignedInSchema, ...commonErrorResponses, 401: problemRef, 409: problemRef, 429: problemRef },
       },
     }, async (request, reply) => {
-      enforce(reply, [{ decision: await limits.perIp.consume(`accept:${request.ip}`), what: 'attempts from this address' }]);
-      return deliver(request, reply, await invitations.accept(request.body, originOf(request)), request.query.delivery);
+      const perIp = [{ decision: await limits.perIp.consume(`accept:${request.ip}`), what: 'attempts from this address' }];
+      enforce(reply, perIp);
+      const accepted = await invitations.accept(request.body, originOf(request), passwordAttempts(limits, reply, perIp));
+      return deliver(request, reply, accepted, request.query.delivery);
     });
   };
 }

@@ -1,6 +1,6 @@
 import { AppError, notFound } from '../../app-error.ts';
 import type { Actor } from '../../http/auth.ts';
-import type { Database } from '../../infra/db/database.ts';
+import type { Database, DbExecutor } from '../../infra/db/database.ts';
 import type { AuditService } from '../audit/audit.service.ts';
 import type { RequestOrigin } from '../audit/audit.schemas.ts';
 import { auditActor, roleOfActor } from './identity.accounts.ts';
@@ -12,6 +12,8 @@ export interface MembersDeps {
   database: Pick<Database, 'db' | 'system' | 'tenant'>;
   repo: IdentityRepo;
   audit: Pick<AuditService, 'record'>;
+  /** What other modules let go of when someone leaves an org (hiring-team seats), inside the removal's transaction. */
+  onRemoved?: (orgId: string, userId: string, tx: DbExecutor) => Promise<unknown>;
   clock?: () => Date;
 }
 
@@ -21,8 +23,7 @@ export interface MemberActor {
   origin: RequestOrigin;
 }
 
-
-export function createMembersService({ database, repo, audit, clock = () => new Date() }: MembersDeps) {
+export function createMembersService({ database, repo, audit, onRemoved, clock = () => new Date() }: MembersDeps) {
   return {
     async list(orgId: string): Promise<Member[]> {
       return (await database.tenant(orgId, (tx) => repo.members(orgId, tx))).map((m) => ({ userId: m.userId, email: m.email, name: m.name, role: m.role, joinedAt: m.createdAt.toISOString() }));
@@ -51,7 +52,7 @@ export function createMembersService({ database, repo, audit, clock = () => new 
       });
     },
 
-    /** Removing someone ends their sessions in this org at once. */
+    /** Removing someone ends their sessions in this org at once and takes them off its hiring teams. */
     async remove({ orgId, actor, origin }: MemberActor, userId: string): Promise<void> {
       await database.tenant(orgId, async (tx) => {
         const owners = await repo.lockOwners(orgId, tx);
@@ -61,6 +62,7 @@ export function createMembersService({ database, repo, audit, clock = () => new 
         if (current.role === 'owner' && owners.length === 1) throw new AppError('conflict', 'The last owner cannot be removed');
         await repo.deleteMembership(orgId, userId, tx);
         const ended = await repo.revokeSessionsOf(userId, 'removed-from-org', clock(), { orgId }, tx);
+        await onRemoved?.(orgId, userId, tx);
         await audit.record({ orgId, action: 'member.removed', actor: auditActor(actor), origin, target: { type: 'user', id: userId }, data: { role: current.role, endedSessions: ended } }, tx);
       });
     },

@@ -1,13 +1,13 @@
 import { AppError } from '../../app-error.ts';
 import type { Database } from '../../infra/db/database.ts';
 import { newId } from '../../infra/db/ids.ts';
-import type { FailureLockout } from '../../infra/rate-limit/rate-limiter.ts';
 import type { AuditService } from '../audit/audit.service.ts';
 import type { RequestOrigin } from '../audit/audit.schemas.ts';
 import type { Org } from '../orgs/orgs.schemas.ts';
 import type { OrgsService } from '../orgs/orgs.service.ts';
 import { assertStrong, toTokenPair, toUser } from './identity.accounts.ts';
-import { hashPassword, needsRehash, verifyAgainstDummy, verifyPassword } from './identity.passwords.ts';
+import type { AdmitAccount, PasswordCheck } from './identity.password-check.ts';
+import { hashPassword } from './identity.passwords.ts';
 import type { EmailLinksService } from './identity.email-links.ts';
 import type { IdentityRepo } from './identity.repo.ts';
 import type { LoginInput, SignUpInput, TokenPair } from './identity.schemas.ts';
@@ -19,16 +19,14 @@ export interface IdentityServiceDeps {
   orgs: Pick<OrgsService, 'insertOrg' | 'get' | 'findBySlug'>;
   sessions: Pick<SessionsService, 'start' | 'endAll' | 'prepare'>;
   audit: Pick<AuditService, 'record'>;
-  lockout: FailureLockout;
+  passwords: Pick<PasswordCheck, 'check'>;
   emailLinks: Pick<EmailLinksService, 'sendVerification'>;
   clock?: () => Date;
 }
 
 const incorrect = () => new AppError('unauthenticated', 'The email or password is incorrect');
 
-export function createIdentityService({ database, repo, orgs, sessions, audit, lockout, emailLinks, clock = () => new Date() }: IdentityServiceDeps) {
-  const accountKey = (email: string) => email.trim().toLowerCase();
-
+export function createIdentityService({ database, repo, orgs, sessions, audit, passwords, emailLinks, clock = () => new Date() }: IdentityServiceDeps) {
   return {
     /** Creates a user, the organization they own, and their first session, all or nothing. */
     async signUp(input: SignUpInput, origin: RequestOrigin): Promise<TokenPair> {
@@ -49,29 +47,12 @@ export function createIdentityService({ database, repo, orgs, sessions, audit, l
       return pair;
     },
 
-    /**
-     * Unknown emails and wrong passwords get the same answer after the same work, and both count
-     * towards the account's lockout, so neither timing nor lockouts reveal which emails exist.
-     */
+    /** Unknown emails and wrong passwords get the same answer after the same work (see identity.password-check.ts). */
     async login(input: LoginInput, origin: RequestOrigin): Promise<TokenPair> {
-      const key = accountKey(input.email);
-      const locked = await lockout.lockedFor(key);
-      if (locked > 0) throw new AppError('rate-limited', `Too many failed sign-ins for this account; retry in ${locked} s`, { retryAfter: locked });
       // People are not in an org until they pick one: these lookups run as the owner.
       const user = await repo.findUserByEmail(input.email.trim(), database.db);
-      const valid = user?.passwordHash ? await verifyPassword(user.passwordHash, input.password) : await verifyAgainstDummy(input.password);
-      if (!user || !valid) {
-        const lockedNow = await lockout.fail(key);
-        const memberships = user ? await repo.membershipsOf(user.id, database.db) : [];
-        await audit.record({
-          orgId: memberships[0]?.orgId ?? null, action: lockedNow > 0 ? 'auth.locked_out' : 'auth.login_failed',
-          actor: { type: 'anonymous', id: null }, origin, target: user ? { type: 'user', id: user.id } : undefined,
-          data: { email: key, ...(lockedNow > 0 ? { lockedForSeconds: lockedNow } : {}) },
-        });
-        throw incorrect();
-      }
-      await lockout.succeed(key);
-      if (needsRehash(user.passwordHash ?? '')) await repo.setPassword(user.id, await hashPassword(input.password), user.passwordChangedAt ?? clock(), database.db);
+      const valid = await passwords.check(user, input.email, input.password, origin, 'login');
+      if (!valid || !user) throw incorrect();
       const memberships = await repo.membershipsOf(user.id, database.db);
       let org: Org | null = null;
       if (input.org) {
@@ -92,10 +73,12 @@ export function createIdentityService({ database, repo, orgs, sessions, audit, l
     },
 
     /** Changing the password ends every other session: whoever knew the old one is signed out. */
-    async changePassword(actor: { userId: string; orgId: string; sessionId: string; origin: RequestOrigin }, current: string, next: string): Promise<{ endedSessions: number }> {
+    async changePassword(
+      actor: { userId: string; orgId: string; sessionId: string; origin: RequestOrigin }, current: string, next: string, admit?: AdmitAccount,
+    ): Promise<{ endedSessions: number }> {
       const user = await repo.findUser(actor.userId, database.db);
       if (!user) throw new AppError('unauthenticated', 'The account no longer exists');
-      if (!user.passwordHash || !(await verifyPassword(user.passwordHash, current))) {
+      if (!(await passwords.check(user, user.email, current, actor.origin, 'password-change', admit))) {
         throw new AppError('validation-failed', 'The current password is incorrect', { errors: [{ in: 'body', pointer: '/currentPassword', detail: 'is incorrect' }] });
       }
       assertStrong(next, { email: user.email, name: user.name }, '/newPassword');

@@ -1,15 +1,17 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
 import { originOf, principalOf } from '../../http/auth.ts';
+import { enforce } from '../../http/rate-limit.ts';
 import { commonErrorResponses, problemRef } from '../../http/schemas.ts';
 import { setSsoBrowserCookie, takeSsoBrowserCookie } from '../../http/session-cookies.ts';
 import { deliver, SignedInSchema } from './identity.delivery.ts';
 import type { SsoService } from './identity.sso.ts';
 import {
-  PutSsoConnectionBodySchema, SsoCallbackQuerySchema, SsoConnectionSchema, SsoOrgParamsSchema, SsoStartQuerySchema,
+  PutSsoConnectionBodySchema, SsoCallbackQuerySchema, SsoConnectionSchema, SsoLinkBodySchema, SsoLinkStartedSchema, SsoOrgParamsSchema, SsoStartQuerySchema,
 } from './identity.sso.schemas.ts';
+import { passwordAttempts, type AuthLimits } from './identity.routes.ts';
 
-export function ssoRoutes(sso: SsoService, deps: { appBaseUrl: string }): FastifyPluginAsyncTypebox {
+export function ssoRoutes(sso: SsoService, deps: { appBaseUrl: string; limits: AuthLimits }): FastifyPluginAsyncTypebox {
   return async (app) => {
     const tags = ['identity'];
     const manage = { access: { permission: 'org:manage' } } as const;
@@ -53,13 +55,35 @@ export function ssoRoutes(sso: SsoService, deps: { appBaseUrl: string }): Fastif
       return reply.header('cache-control', 'no-store').redirect(started.redirectTo, 302);
     });
 
+    app.post('/v1/auth/oidc/:orgSlug/link', {
+      config: pub,
+      schema: {
+        tags, summary: 'Link the organization\'s identity provider to the account you already have',
+        description: 'For someone whose first single sign-on was refused with `sso-account-exists`. Send the account\'s email and '
+          + 'password (counted like a sign-in: lockout, limits, audit), then open `redirectTo` in the same browser and sign in at the '
+          + 'provider; its callback links the two and signs you in. Afterwards `/start` opens this account directly.',
+        params: SsoOrgParamsSchema, querystring: SsoStartQuerySchema, body: SsoLinkBodySchema,
+        response: { 200: SsoLinkStartedSchema, ...commonErrorResponses, 401: problemRef, 404: problemRef, 429: problemRef, 503: problemRef },
+      },
+    }, async (request, reply) => {
+      const perIp = [{ decision: await deps.limits.perIp.consume(`login:${request.ip}`), what: 'sign-in attempts from this address' }];
+      enforce(reply, perIp);
+      const started = await sso.startLink(
+        request.params.orgSlug, request.body.email, request.body.password, request.query.delivery ?? 'cookie', originOf(request),
+        passwordAttempts(deps.limits, reply, perIp),
+      );
+      setSsoBrowserCookie(reply, started.browserToken, 600);
+      return reply.header('cache-control', 'no-store').send({ redirectTo: started.redirectTo });
+    });
+
     app.get('/v1/auth/oidc/:orgSlug/callback', {
       config: pub,
       schema: {
         tags, summary: 'Where the identity provider sends the browser back',
-        description: 'Cookie mode sets the session cookies and redirects to the app; body mode answers with the tokens.',
+        description: 'Cookie mode sets the session cookies and redirects to the app; body mode answers with the tokens. '
+          + 'A first sign-in whose email already has an account creates nothing and answers 409 `sso-account-exists`: link it with `/link`.',
         params: SsoOrgParamsSchema, querystring: SsoCallbackQuerySchema,
-        response: { 200: SignedInSchema, 303: Type.Null({ description: 'Signed in (cookie mode): to the app' }), ...commonErrorResponses, 401: problemRef, 403: problemRef, 404: problemRef },
+        response: { 200: SignedInSchema, 303: Type.Null({ description: 'Signed in (cookie mode): to the app' }), ...commonErrorResponses, 401: problemRef, 403: problemRef, 404: problemRef, 409: problemRef },
       },
     }, async (request, reply) => {
       const query = new URL(request.url, 'http://callback.invalid').search;

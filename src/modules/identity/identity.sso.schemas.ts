@@ -42,3 +42,12 @@ export const SsoCallbackQuerySchema = Type.Object({
   error_description: Type.Optional(Type.String({ maxLength: 2000 })),
   session_state: Type.Optional(Type.String({ maxLength: 500 })),
 }, { additionalProperties: false });
+
+export const SsoLinkBodySchema = Type.Object({
+  email: Type.String({ format: 'email', maxLength: 254 }),
+  password: Type.String({ minLength: 1, maxLength: 1024 }),
+}, { additionalProperties: false });
+
+export const SsoLinkStartedSchema = Type.Object({
+  redirectTo: Type.String({ format: 'uri', description: 'Open this in the same browser: sign in at the provider, and its callback links the two' }),
+}, { $id: 'SsoLinkStarted' });

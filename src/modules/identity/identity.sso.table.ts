@@ -37,6 +37,8 @@ export const ssoLogins = pgTable('sso_logins', {
   codeVerifier: text('code_verifier').notNull(),
   browserHash: text('browser_hash').notNull(),
   delivery: text('delivery').$type<'body' | 'cookie'>().notNull(),
+  /** Set when the person proved their password first: the callback links the provider account to this user. */
+  linkUserId: text('link_user_id').references(() => users.id, { onDelete: 'cascade' }),
   createdAt: timestamp('created_at', { withTimezone: true, mode: 'date' }).notNull().defaultNow(),
   expiresAt: timestamp('expires_at', { withTimezone: true, mode: 'date' }).notNull(),
 }, (t) => [index('sso_logins_expires_idx').on(t.expiresAt)]);

@@ -1,7 +1,6 @@
 import { AppError, notFound } from '../../app-error.ts';
 import { hashSecretToken, newSecretToken } from '../../infra/crypto/secret-tokens.ts';
-import type { Database, DbExecutor } from '../../infra/db/database.ts';
-import { newId } from '../../infra/db/ids.ts';
+import type { Database } from '../../infra/db/database.ts';
 import { OidcError, type OidcClient, type OidcIdentity } from '../../infra/oidc/oidc-client.ts';
 import type { AuditService } from '../audit/audit.service.ts';
 import type { RequestOrigin } from '../audit/audit.schemas.ts';
@@ -9,9 +8,11 @@ import type { Org } from '../orgs/orgs.schemas.ts';
 import type { OrgsService } from '../orgs/orgs.service.ts';
 import { auditActor, toTokenPair } from './identity.accounts.ts';
 import type { MemberActor } from './identity.members.ts';
-import type { IdentityRepo, UserRow } from './identity.repo.ts';
+import type { AdmitAccount, PasswordCheck } from './identity.password-check.ts';
+import type { IdentityRepo } from './identity.repo.ts';
 import type { TokenPair } from './identity.schemas.ts';
 import type { SessionsService } from './identity.sessions.ts';
+import { createSsoAccounts, ssoFailed } from './identity.sso.accounts.ts';
 import type { SsoConnectionRow, SsoRepo } from './identity.sso.repo.ts';
 import type { PutSsoConnectionInput, SsoConnection } from './identity.sso.schemas.ts';
 
@@ -25,16 +26,16 @@ export interface SsoDeps {
   orgs: Pick<OrgsService, 'get' | 'findBySlug'>;
   sessions: Pick<SessionsService, 'start' | 'prepare'>;
   audit: Pick<AuditService, 'record'>;
+  passwords: Pick<PasswordCheck, 'check'>;
   oidc: OidcClient;
   publicBaseUrl: string;
   log: { warn(details: object, message: string): void };
   clock?: () => Date;
 }
 
-const failed = (detail: string) => new AppError('sso-failed', detail);
-
 export function createSsoService(deps: SsoDeps) {
-  const { database, repo, users, orgs, sessions, audit, oidc, clock = () => new Date() } = deps;
+  const { database, repo, users, orgs, sessions, audit, oidc, passwords, clock = () => new Date() } = deps;
+  const accounts = createSsoAccounts({ repo, users, audit, clock });
   const redirectUriOf = (slug: string) => `${deps.publicBaseUrl}/v1/auth/oidc/${slug}/callback`;
   const settingsOf = (row: SsoConnectionRow) => ({ issuer: row.issuer, clientId: row.clientId, clientSecret: row.clientSecret });
 
@@ -52,32 +53,22 @@ export function createSsoService(deps: SsoDeps) {
     return { org, connection };
   }
 
-  /** The user this provider account signs in as: linked before, matched by a verified email, or new. */
-  async function userFor(identity: OidcIdentity, org: Org, tx: DbExecutor, origin: RequestOrigin): Promise<UserRow> {
-    const linked = await repo.findIdentity(identity.issuer, identity.subject, tx);
-    if (linked) {
-      const user = await users.findUser(linked.userId, tx);
-      if (user) return user;
+  async function begin(slug: string, delivery: 'body' | 'cookie', linkUserId: string | null): Promise<{ redirectTo: string; browserToken: string }> {
+    const { org, connection } = await connectionOfSlug(slug);
+    let request;
+    try {
+      request = await oidc.authorizationRequest(settingsOf(connection), redirectUriOf(org.slug));
+    } catch (err) {
+      if (!(err instanceof OidcError)) throw err;
+      throw new AppError('service-unavailable', 'The organization\'s identity provider cannot be reached; try again shortly');
     }
-    if (!identity.email) throw failed('The identity provider did not share an email address');
-    const link = async (user: UserRow, action: 'sso.identity_linked' | 'sso.user_provisioned') => {
-      await repo.linkIdentity({ issuer: identity.issuer, subject: identity.subject, userId: user.id, orgId: org.id }, tx);
-      await audit.record({ orgId: org.id, action, actor: { type: 'user', id: user.id }, origin, target: { type: 'user', id: user.id }, data: { issuer: identity.issuer, subject: identity.subject } }, tx);
-      return user;
-    };
-    const existing = await users.findUserByEmail(identity.email, tx);
-    if (existing) {
-      // Linking on an unverified address would let anyone who can register it at a provider take the account.
-      if (!identity.emailVerified) throw failed('The provider has not verified this email address, so it cannot be linked to an existing account');
-      return link(existing, 'sso.identity_linked');
-    }
+    const browser = newSecretToken('hlb_');
     const now = clock();
-    const created = await users.insertUser({
-      id: newId('usr'), email: identity.email, name: identity.name ?? identity.email.split('@')[0] ?? identity.email,
-      passwordHash: null, emailVerifiedAt: identity.emailVerified ? now : null,
-    }, tx);
-    if (!created) throw failed('An account with this email was created at the same moment; try again');
-    return link(created, 'sso.user_provisioned');
+    await database.tenant(org.id, (tx) => repo.insertLogin({
+      stateHash: hashSecretToken(request.state), orgId: org.id, nonce: request.nonce, codeVerifier: request.codeVerifier,
+      browserHash: browser.hash, delivery, linkUserId, expiresAt: new Date(now.getTime() + LOGIN_TTL_MS),
+    }, tx));
+    return { redirectTo: request.url.href, browserToken: browser.token };
   }
 
   return {
@@ -124,27 +115,25 @@ export function createSsoService(deps: SsoDeps) {
      * provider URL plus a browser token the caller sets as a cookie, so the callback only
      * completes in the browser that started it (no logging a victim into an attacker's account).
      */
-    async start(slug: string, delivery: 'body' | 'cookie'): Promise<{ redirectTo: string; browserToken: string }> {
-      const { org, connection } = await connectionOfSlug(slug);
-      let request;
-      try {
-        request = await oidc.authorizationRequest(settingsOf(connection), redirectUriOf(org.slug));
-      } catch (err) {
-        if (!(err instanceof OidcError)) throw err;
-        throw new AppError('service-unavailable', 'The organization\'s identity provider cannot be reached; try again shortly');
-      }
-      const browser = newSecretToken('hlb_');
-      const now = clock();
-      await database.tenant(org.id, (tx) => repo.insertLogin({
-        stateHash: hashSecretToken(request.state), orgId: org.id, nonce: request.nonce, codeVerifier: request.codeVerifier,
-        browserHash: browser.hash, delivery, expiresAt: new Date(now.getTime() + LOGIN_TTL_MS),
-      }, tx));
-      return { redirectTo: request.url.href, browserToken: browser.token };
+    start: (slug: string, delivery: 'body' | 'cookie') => begin(slug, delivery, null),
+
+    /**
+     * Begins a sign-in that links the provider account to an existing Hireline account, once its
+     * owner proves the password (the same check, lockout and audit as signing in). The proof is a
+     * fresh password rather than a session: it also works when the org requires SSO and password
+     * sessions there are refused, and a stolen access token alone cannot attach a provider.
+     */
+    async startLink(slug: string, email: string, password: string, delivery: 'body' | 'cookie', origin: RequestOrigin, admit?: AdmitAccount) {
+      await connectionOfSlug(slug);
+      const user = await users.findUserByEmail(email.trim(), database.db);
+      const valid = await passwords.check(user, email, password, origin, 'sso-link', admit);
+      if (!valid || !user) throw new AppError('unauthenticated', 'The email or password is incorrect');
+      return begin(slug, delivery, user.id);
     },
 
     /**
      * Verifies the provider's answer (the callback's query string) and signs the person in, creating
-     * their account or membership on first use.
+     * their account or membership on first use; which account it may open is decided in identity.sso.accounts.ts.
      */
     async complete(slug: string, callbackQuery: string, browserToken: string | null, origin: RequestOrigin): Promise<{ pair: TokenPair; delivery: 'body' | 'cookie' }> {
       const { org, connection } = await connectionOfSlug(slug);
@@ -154,7 +143,7 @@ export function createSsoService(deps: SsoDeps) {
       const reject = async (detail: string, cause?: unknown) => {
         deps.log.warn({ err: cause, orgId: org.id }, `SSO sign-in refused: ${detail}`);
         await audit.record({ orgId: org.id, action: 'sso.login_failed', actor: { type: 'anonymous', id: null }, origin, data: { reason: detail } });
-        return failed(detail);
+        return ssoFailed(detail);
       };
       const providerError = callbackUrl.searchParams.get('error');
       if (providerError) throw await reject(`The identity provider refused the sign-in (${providerError})`);
@@ -173,7 +162,7 @@ export function createSsoService(deps: SsoDeps) {
       await sessions.prepare();
       // Provider accounts and people span orgs: linking and provisioning run as the owner.
       const pair = await database.system(async (tx) => {
-        const user = await userFor(identity, org, tx, origin);
+        const user = await accounts.resolve(identity, org, pending.linkUserId, tx, origin);
         let membership = await users.findMembership(org.id, user.id, tx);
         if (!membership) {
           await users.insertMembership({ orgId: org.id, userId: user.id, role: connection.defaultRole }, tx);
@@ -183,6 +172,12 @@ export function createSsoService(deps: SsoDeps) {
         const tokens = await sessions.start({ userId: user.id, orgId: org.id, role: membership.role, method: 'sso', origin }, tx);
         await audit.record({ orgId: org.id, action: 'auth.login', actor: { type: 'user', id: user.id }, origin, target: { type: 'session', id: tokens.sessionId }, data: { method: 'sso', issuer: identity.issuer } }, tx);
         return toTokenPair(tokens, user, org);
+      }).catch(async (err: unknown) => {
+        // The refusal rolled the transaction back (nothing created, linked or joined); its record must stay.
+        if (err instanceof AppError && (err.code === 'sso-failed' || err.code === 'sso-account-exists')) {
+          await audit.record({ orgId: org.id, action: 'sso.login_failed', actor: { type: 'anonymous', id: null }, origin, data: { reason: err.detail, issuer: identity.issuer, subject: identity.subject } });
+        }
+        throw err;
       });
       return { pair, delivery: pending.delivery };
     },

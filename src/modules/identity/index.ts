@@ -12,7 +12,8 @@ import { createSigningKeyRepo } from './identity.keys.repo.ts';
 import { createInvitationsRepo } from './identity.invitations.repo.ts';
 import { createInvitationsService } from './identity.invitations.ts';
 import { membersRoutes } from './identity.members.routes.ts';
-import { createMembersService } from './identity.members.ts';
+import { createMembersService, type MembersDeps } from './identity.members.ts';
+import { createPasswordCheck } from './identity.password-check.ts';
 import { createIdentityRepo } from './identity.repo.ts';
 import { identityRoutes } from './identity.routes.ts';
 import { createIdentityService } from './identity.service.ts';
@@ -33,6 +34,7 @@ export function createIdentityModule(deps: {
   audit: Pick<AuditService, 'record'>;
   mailer: Pick<Mailer, 'send'>;
   log: { error(details: object, message: string): void; warn(details: object, message: string): void };
+  memberRemoved?: MembersDeps['onRemoved'];
   config: Pick<Config, 'publicBaseUrl' | 'appBaseUrl' | 'sessionTtlSeconds' | 'refreshIdleSeconds' | 'authRateLimitPerIp' | 'authRateLimitPerAccount'>;
 }) {
   const { database, config } = deps;
@@ -52,13 +54,15 @@ export function createIdentityModule(deps: {
   const post = (message: Parameters<Mailer['send']>[0]) => {
     void deps.mailer.send(message).catch((err: unknown) => deps.log.error({ err }, 'sending email failed'));
   };
-  const service = createIdentityService({ database, repo, orgs: deps.orgs, sessions, audit: deps.audit, lockout, emailLinks });
-  const members = createMembersService({ database, repo, audit: deps.audit });
+  // One lockout for every door a password is tried at.
+  const passwords = createPasswordCheck({ database, repo, audit: deps.audit, lockout });
+  const service = createIdentityService({ database, repo, orgs: deps.orgs, sessions, audit: deps.audit, passwords, emailLinks });
+  const members = createMembersService({ database, repo, audit: deps.audit, onRemoved: deps.memberRemoved });
   const invitations = createInvitationsService({
-    database, repo: createInvitationsRepo(), users: repo, orgs: deps.orgs, sessions, audit: deps.audit, post, appBaseUrl: config.appBaseUrl,
+    database, repo: createInvitationsRepo(), users: repo, orgs: deps.orgs, sessions, audit: deps.audit, passwords, post, appBaseUrl: config.appBaseUrl,
   });
   const sso = createSsoService({
-    database, repo: ssoRepo, users: repo, orgs: deps.orgs, sessions, audit: deps.audit, oidc: createOidcClient(),
+    database, repo: ssoRepo, users: repo, orgs: deps.orgs, sessions, audit: deps.audit, passwords, oidc: createOidcClient(),
     publicBaseUrl: config.publicBaseUrl, log: deps.log,
   });
   const limits = {
@@ -71,7 +75,7 @@ export function createIdentityModule(deps: {
       identityRoutes({ identity: service, sessions, limits, jwks: () => keys.jwks() }),
       membersRoutes(members, invitations, limits),
       emailLinksRoutes(emailLinks, limits),
-      ssoRoutes(sso, { appBaseUrl: config.appBaseUrl }),
+      ssoRoutes(sso, { appBaseUrl: config.appBaseUrl, limits }),
     ],
   };
 }

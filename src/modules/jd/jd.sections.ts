@@ -23,10 +23,12 @@ const HEADING_RULES: [Exclude<LineKind, null>, RegExp][] = [
   ['responsibilities', /\b(?:responsibilit(?:y|ies)|what you(?:'ll| will) (?:do|be doing|work on)|duties|your role|the role|role overview|day[- ]to[- ]day|your mission|in this role|key tasks|your tasks|accountabilities|job functions|what the job involves)\b/i],
   ['requirements', /\b(?:requirements?|qualifications?|must[- ]haves?|who you are|what you(?:'ll)? (?:need|bring)|what we(?:'re| are) looking for|you (?:have|bring|should have)|skills|experience required|prerequisites|your profile|profile|competencies|eligibility|about you|criteria|what you need)\b/i],
 ];
+// Any heading phrase at the very start of a text: a cheap first test before classifying candidates.
+const HEADING_START = new RegExp(`^(?:${HEADING_RULES.map(([, re]) => re.source.replace(/^(?:\^|\\b)/, '')).join('|')})`, 'i');
 const MARKUP = /^(?:#{1,6}\s*|[*_]{1,3}|\d{1,2}[.)]\s+)|[*_]{1,3}$|\s*[:：]$/g;
 // A heading glued into running text: "...to talk.Key ResponsibilitiesDesign, develop...".
 // Word lengths are bounded so a 100 KB run of letters cannot make the regex backtrack quadratically.
-const GLUED_HEADING = /(?:(?:[A-Z][\w'-]{0,24}|&|to|and|of)\s){0,3}(?:Responsibilities|Requirements|Qualifications|Skills|Benefits|Perks|Offer|Duties|Expectations|Nice to [Hh]ave|Must[- ][Hh]aves?|How to Apply|Note)(?=[:\n]|[A-Z₹$€£]|$)/g;
+const GLUED_HEADING = /(?:(?:[A-Z][\w'-]{0,24}|&|to|and|of)\s){0,3}(?:Responsibilities|Requirements|Qualifications|Skills|Benefits|Perks|Offer|Duties|Expectations|Nice to [Hh]ave|Must[- ][Hh]aves?|How to Apply|Note)(?=[:\n]|[A-Z\d₹$€£]|$)/g;
 
 export function classifyHeading(raw: string): Exclude<LineKind, null> | null {
   if (raw.length > 90) return null;
@@ -38,14 +40,53 @@ export function classifyHeading(raw: string): Exclude<LineKind, null> | null {
   return null;
 }
 
+const WORD_CHAR = /[\p{L}\p{N}'.+#-]/u;
+const isLowerChar = (ch: string | undefined) => ch !== undefined && /[a-z\u00df-\u00ff]/.test(ch);
+const isLetterChar = (ch: string | undefined) => ch !== undefined && /\p{L}/u.test(ch);
+
+const MAX_WORD = 60;
+
+/**
+ * Whether the letters right before `at` form a plain lowercase word ("team") or an acronym plural ("APIs"),
+ * not the front of a CamelCase name ("Open" of OpenTelemetry). Scans only lowercase letters back, so it
+ * stays linear on "aAaA…".
+ */
+function plainWordBefore(text: string, at: number): boolean {
+  let a = at;
+  while (a > 0 && at - a <= MAX_WORD && isLowerChar(text[a - 1])) a--;
+  if (at - a >= 2) return !isLetterChar(text[a - 1]);
+  if (at - a !== 1 || text[a] !== 's') return false;
+  let b = a;
+  while (b > 0 && a - b <= MAX_WORD && /[A-Z]/.test(text[b - 1] ?? '')) b--;
+  return a - b >= 2 && !isLetterChar(text[b - 1]);
+}
+
+/** The word around position i (at most MAX_WORD characters each way, so long runs stay linear), lowercased. */
+function wordAround(text: string, i: number): string {
+  let a = i, b = i;
+  while (a > 0 && i - a < MAX_WORD && WORD_CHAR.test(text[a - 1] ?? '')) a--;
+  while (b < text.length && b - i < MAX_WORD && WORD_CHAR.test(text[b] ?? '')) b++;
+  return text.slice(a, b).replace(/^[^\p{L}\p{N}]+|[^\p{L}\p{N}+#]+$/gu, '').toLowerCase();
+}
+
 function isGlueBoundary(text: string, i: number): boolean {
   if (i === 0) return true;
   const prev = text[i - 1] ?? '';
   return prev === '\n' || /[\p{Ll}\d.)!?:]/u.test(prev);
 }
 
+/**
+ * Whether a heading glued to a letter is really the end of a name: a known term, or a capitalised word
+ * ("OneNote") unless the heading word is one no name ends in ("TeamResponsibilities").
+ */
+function insideName(text: string, start: number, heading: string, isKnownTerm: (lower: string) => boolean): boolean {
+  if (!isLetterChar(text[start - 1])) return false;
+  if (isKnownTerm(wordAround(text, start))) return true;
+  return !plainWordBefore(text, start) && !/^[A-Z][a-z]{11,}/.test(heading);
+}
+
 /** Puts glued headings on their own line; needs the glue on the left and a capital/colon/EOL on the right. */
-export function splitGluedHeadings(text: string): string {
+export function splitGluedHeadings(text: string, isKnownTerm: (lower: string) => boolean): string {
   let out = '';
   let last = 0;
   for (const m of text.matchAll(GLUED_HEADING)) {
@@ -59,7 +100,7 @@ export function splitGluedHeadings(text: string): string {
     }
     if (!isGlueBoundary(text, start) || start < last) continue;
     const heading = text.slice(start, end);
-    if (classifyHeading(heading) === null) continue;
+    if (classifyHeading(heading) === null || insideName(text, start, heading, isKnownTerm)) continue;
     const after = text[end] === ':' ? end + 1 : end;
     out += text.slice(last, start) + (start > 0 && text[start - 1] !== '\n' ? '\n' : '') + heading + '\n';
     last = after;
@@ -70,47 +111,56 @@ export function splitGluedHeadings(text: string): string {
 const ABOUT_NAME = /^(?:About|ABOUT)\s+([\p{Lu}][\p{L}\d&.'-]{0,30}(?:\s[\p{Lu}][\p{L}\d&.'-]{0,30}){0,3})$/u;
 const NOT_A_NAME = /^(?:us|the|this|you|our|me|role|company|position|job|team|we)\b/i;
 
-// "(fully remote)Direct", "development.This": a closing paren or full stop directly before a capitalised word.
-const GLUED_SENTENCE = /(\)|[a-z]{2}[.!?])(?=[A-Z][a-z])/g;
-// Candidate glue points: a lowercase letter (or "APIs") directly followed by a capital.
+// "(fully remote)Direct", "development.This", "and:Understand": a sentence end directly before a capitalised word.
+const GLUED_SENTENCE = /(\)|[a-z]{2}[.!?:])(?=[A-Z][a-z])/g;
+// Candidate glue points inside a word: a lowercase letter directly followed by a capital ("teamResponsibilities").
 const CAMEL_POINT = /[a-z\u00df-\u00ff](?=[A-Z\u00c0-\u00de])/g;
-const isLetter = (ch: string | undefined) => ch !== undefined && /[A-Za-z\u00c0-\u024f]/.test(ch);
+
+/** Whether `rest` starts with a section heading of up to five words ("Responsibilities", "What you'll do"). */
+function startsWithHeading(rest: string): boolean {
+  if (!HEADING_START.test(rest)) return false;
+  const words = rest.split(/[\s:：]/, 6);
+  for (let n = 1; n <= Math.min(5, words.length); n++) {
+    const candidate = words.slice(0, n).join(' ');
+    if (classifyHeading(candidate) && HEADING_RULES.some(([, re]) => re.exec(candidate)?.index === 0)) return true;
+  }
+  return false;
+}
 
 /**
- * Breaks words glued across lost line breaks ("projectsBuild", "MongoDBImplement", "APIsUse") unless the
- * whole word is a known term such as JavaScript. The right part must be a plain capitalised word or a known
- * term, the left part end in 3+ lowercase letters (or "APIs") or be a known term.
+ * Breaks text glued across lost line breaks, only where the evidence is strong: after a sentence end
+ * ("services.Requirements"), before a section heading ("teamResponsibilities") or after one ("What you'll
+ * doBuild"), and never inside a known term. A capital inside a word is no evidence by itself: OpenTelemetry,
+ * DeepMind and McDonald's are words.
  */
 export function splitGluedWords(text: string, isKnownTerm: (lower: string) => boolean): string {
-  const src = text.replace(GLUED_SENTENCE, '$1\n');
+  const src = text.replace(GLUED_SENTENCE, (m: string, _end: string, offset: number) =>
+    (isKnownTerm(wordAround(text, offset + m.length)) ? m : `${m}\n`));
   let out = '';
   let last = 0;
+  let lineStart = 0;
+  let nextBreak = src.indexOf('\n');
   CAMEL_POINT.lastIndex = 0;
   for (let m = CAMEL_POINT.exec(src); m; m = CAMEL_POINT.exec(src)) {
-    let a = m.index, b = m.index + 1;
-    while (a > 0 && isLetter(src[a - 1])) a--;
-    while (b < src.length && isLetter(src[b])) b++;
-    CAMEL_POINT.lastIndex = b; // one decision per word keeps this linear
-    const word = src.slice(a, b);
-    if (word.length > 60 || isKnownTerm(word.toLowerCase())) continue;
-    // The split may sit at this point or, for "MongoDBImplement", at a later capital of the same word.
-    for (let p = m.index + 1 - a; p < word.length - 2; p++) {
-      if (word[p] === word[p]?.toLowerCase()) continue;
-      const left = word.slice(0, p), right = word.slice(p);
-      const rightIsWord = /^[A-Z\u00c0-\u00de][a-z\u00df-\u00ff]{2,}$/.test(right) || isKnownTerm(right.toLowerCase());
-      if (rightIsWord && (/[a-z]{3}$|[A-Z]{2,}s$/.test(left) || isKnownTerm(left.toLowerCase()))) {
-        out += src.slice(last, a + p) + '\n';
-        last = a + p;
-        break;
-      }
+    const at = m.index + 1;
+    if (!plainWordBefore(src, at)) continue;
+    while (nextBreak !== -1 && nextBreak < at) {
+      lineStart = nextBreak + 1;
+      nextBreak = src.indexOf('\n', lineStart);
     }
+    // Headings are short, so looking at no more than 80 characters keeps this linear on long glued runs.
+    const from = Math.max(last, lineStart);
+    const headingEnds = at - from <= 70 && classifyHeading(src.slice(from, at)) !== null;
+    if (!(headingEnds || startsWithHeading(src.slice(at, at + 80))) || isKnownTerm(wordAround(src, at))) continue;
+    out += src.slice(last, at) + '\n';
+    last = at;
   }
   return out + src.slice(last);
 }
 
 export function splitSections(text: string, isKnownTerm: (lower: string) => boolean): SectionedText {
   // Heading lines are classified whole: "Frequently Asked QuestionsAbout X" must stay one 'other' heading.
-  const lines = splitGluedHeadings(text).split('\n')
+  const lines = splitGluedHeadings(text, isKnownTerm).split('\n')
     .flatMap((line) => (classifyHeading(line) ? [line] : splitGluedWords(line, isKnownTerm).split('\n')));
   const { labelLines } = findLabels(lines);
   const lineSection: LineKind[] = [];
@@ -121,9 +171,10 @@ export function splitSections(text: string, isKnownTerm: (lower: string) => bool
   lines.forEach((line, i) => {
     // "Requirements: 5+ years of Go" is a heading with its first line inline.
     const inline = /^([^:：]{3,40})[:：]\s*(\S.*)$/.exec(line);
-    // Inline labels such as "Location: Pune" are fields, not section breaks, so 'other' is ignored there.
-    const direct = classifyHeading(line);
-    const inlineKind = !direct && inline?.[1] && inline[1].split(' ').length <= 4 ? classifyHeading(inline[1]) : null;
+    // Labels with their value, such as "Location: Pune" or "Salary: €60k", are fields, not section breaks.
+    const fieldLine = inline !== null && labelLines.has(i);
+    const direct = fieldLine ? null : classifyHeading(line);
+    const inlineKind = !fieldLine && !direct && inline?.[1] && inline[1].split(' ').length <= 4 ? classifyHeading(inline[1]) : null;
     const kind = direct ?? (inlineKind === 'other' ? null : inlineKind);
     if (kind) {
       current = kind;

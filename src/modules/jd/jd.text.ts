@@ -1,4 +1,5 @@
 /** Turns arbitrary input into clean plain text with one logical line per line. */
+import { isClearlyNotEnglish } from './jd.language.ts';
 
 export const MAX_TEXT_CHARS = 200_000;
 
@@ -10,7 +11,6 @@ const NAMED_ENTITIES: Record<string, string> = {
 const ENTITY = /&(#\d{1,7}|#x[0-9a-f]{1,6}|[a-z]{2,8});/gi;
 // Control characters other than tab/newline/CR, plus U+FFFD from failed decoding.
 const BINARY_CHARS = /[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ufffd]/g;
-const ENGLISH_WORDS = new Set(['the', 'and', 'to', 'of', 'a', 'in', 'for', 'with', 'you', 'we', 'our', 'is', 'are', 'will', 'be', 'on', 'or', 'your', 'as', 'experience']);
 
 export interface CleanText { text: string; warnings: string[] }
 
@@ -46,21 +46,6 @@ function htmlToText(html: string): string {
     .replace(/<[^<>]{0,2000}>/g, ' ');
 }
 
-function looksEnglish(text: string): boolean {
-  const words = text.slice(0, 2000).toLowerCase().match(/[a-z\u00c0-\u024f\u0370-\u1fff\u3040-\u9fff\uac00-\ud7af]+/g) ?? [];
-  let letters = 0, latin = 0, latinWords = 0, hits = 0;
-  for (const w of words) {
-    letters += w.length;
-    if (/^[a-z]+$/.test(w)) {
-      latin += w.length;
-      latinWords++;
-      if (ENGLISH_WORDS.has(w)) hits++;
-    }
-  }
-  if (letters < 40) return true;
-  return latin >= letters * 0.6 && hits >= latinWords * 0.04;
-}
-
 export function cleanText(input: unknown): CleanText {
   const warnings: string[] = [];
   let text = typeof input === 'string' ? input : '';
@@ -87,6 +72,6 @@ export function cleanText(input: unknown): CleanText {
     .replace(/\n{3,}/g, '\n\n')
     .trim();
   if (text.length === 0) warnings.push('text_empty');
-  else if (!looksEnglish(text)) warnings.push('language_not_english');
+  else if (isClearlyNotEnglish(text)) warnings.push('language_not_english');
   return { text, warnings };
 }

@@ -1,15 +1,17 @@
 import { and, asc, eq, exists, getTableColumns, ilike, lt, sql, type SQL } from 'drizzle-orm';
 import type { DbExecutor } from '../../infra/db/database.ts';
 import type { Scope } from '../identity/identity.permissions.ts';
+import { searchText } from './jobs.search-text.ts';
 import { jobs, jobTeam } from './jobs.table.ts';
 import type { JobSort } from './jobs.schemas.ts';
 
-const { searchVector: _searchVector, ...columns } = getTableColumns(jobs);
-/** Every column but the search vector, which only the database reads. */
+const { searchVector: _vector, searchTitle: _title, searchSkills: _skills, searchDescription: _description, ...columns } = getTableColumns(jobs);
+/** Every column but the search text and vector, which only the database reads. */
 export const jobColumns = columns;
-export type JobRow = Omit<typeof jobs.$inferSelect, 'searchVector'>;
+type SearchColumns = 'searchVector' | 'searchTitle' | 'searchSkills' | 'searchDescription';
+export type JobRow = Omit<typeof jobs.$inferSelect, SearchColumns>;
 /** Everything a caller may set; the repository derives the search columns itself. */
-export type JobWrite = Omit<typeof jobs.$inferInsert, 'skillNames' | 'locationTerms' | 'salaryAnnualMax' | 'searchVector'>;
+export type JobWrite = Omit<typeof jobs.$inferInsert, 'skillNames' | 'locationTerms' | 'salaryAnnualMax' | SearchColumns>;
 export type JobPatch = Partial<Omit<JobWrite, 'id' | 'orgId' | 'createdAt' | 'version'>>;
 
 /** Splits "Kolkata, West Bengal, India" into the terms the `location` filter matches. */
@@ -23,10 +25,16 @@ export function locationTermsOf(locations: readonly string[]): string[] {
   return [...terms];
 }
 
-function derived(write: Pick<JobPatch, 'skills' | 'locations'>): { skillNames?: string[]; locationTerms?: string[] } {
+type Derived = Partial<Pick<typeof jobs.$inferInsert, 'skillNames' | 'locationTerms' | 'searchTitle' | 'searchSkills' | 'searchDescription'>>;
+
+/** The search columns of the fields a write sets; the vector is generated from the search text alone. */
+function derived(write: Pick<JobPatch, 'skills' | 'locations' | 'title' | 'description'>): Derived {
+  const skillNames = write.skills ? [...new Set(write.skills.map((s) => s.name.toLowerCase()))] : undefined;
   return {
-    ...(write.skills ? { skillNames: [...new Set(write.skills.map((s) => s.name.toLowerCase()))] } : {}),
+    ...(skillNames ? { skillNames, searchSkills: searchText(skillNames.join(' ')) } : {}),
     ...(write.locations ? { locationTerms: locationTermsOf(write.locations) } : {}),
+    ...(write.title !== undefined ? { searchTitle: searchText(write.title) } : {}),
+    ...(write.description !== undefined ? { searchDescription: searchText(write.description) } : {}),
   };
 }
 

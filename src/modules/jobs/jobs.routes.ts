@@ -1,11 +1,13 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
-import { parseIfMatch, versionEtag } from '../../http/preconditions.ts';
+import { IfMatchHeadersSchema, parseIfMatch, versionEtag } from '../../http/preconditions.ts';
 import { scopeOf } from '../../http/auth.ts';
 import { commonErrorResponses, Page, problemRef } from '../../http/schemas.ts';
+import { acceptPlainText, bodyText, textBodySchema } from '../jd/index.ts';
+import { foldEnumCase } from './jobs.enum-case.ts';
 import { jobActions } from './jobs.lifecycle.ts';
 import {
-  CreateJobBodySchema, ImportJobBodySchema, JobIdParamsSchema, JobSchema, ListJobsQuerySchema, TeamMemberParamsSchema, TeamMemberSchema,
+  CreateJobBodySchema, ImportJobBodySchema, ImportJobPlainBodySchema, JobIdParamsSchema, JobSchema, ListJobsQuerySchema, TeamMemberParamsSchema, TeamMemberSchema,
   UpdateJobBodySchema,
 } from './jobs.schemas.ts';
 import type { JobsService } from './jobs.service.ts';
@@ -14,7 +16,6 @@ import type { JobTeamService } from './jobs.team.ts';
 const authErrors = { 404: problemRef };
 const read = { access: { permission: 'jobs:read' } } as const;
 const write = { access: { permission: 'jobs:write' } } as const;
-const IfMatchHeaders = Type.Object({ 'if-match': Type.Optional(Type.String({ description: 'ETag from a previous read; a stale one fails with 412' })) });
 
 export function jobsRoutes(service: JobsService, team: JobTeamService): FastifyPluginAsyncTypebox {
   return async (app) => {
@@ -30,6 +31,7 @@ export function jobsRoutes(service: JobsService, team: JobTeamService): FastifyP
 
     app.get('/v1/jobs', {
       config: read,
+      preValidation: foldEnumCase(ListJobsQuerySchema),
       schema: { ...base, summary: 'List jobs', querystring: ListJobsQuerySchema, response: { 200: Page(JobSchema), ...commonErrorResponses, ...authErrors } },
     }, async (request) => service.list(scopeOf(request, 'jobs:read'), request.query));
 
@@ -45,7 +47,7 @@ export function jobsRoutes(service: JobsService, team: JobTeamService): FastifyP
       config: write,
       schema: {
         ...base, summary: 'Update a job', description: 'Send `If-Match` with the ETag you read to avoid overwriting someone else\'s change.',
-        params: JobIdParamsSchema, headers: IfMatchHeaders, body: UpdateJobBodySchema,
+        params: JobIdParamsSchema, headers: IfMatchHeadersSchema, body: UpdateJobBodySchema,
         response: { 200: JobSchema, ...commonErrorResponses, ...authErrors, 409: problemRef, 412: problemRef, 422: problemRef },
       },
     }, async (request, reply) => {
@@ -56,7 +58,7 @@ export function jobsRoutes(service: JobsService, team: JobTeamService): FastifyP
     app.delete('/v1/jobs/:id', {
       config: write,
       schema: {
-        ...base, summary: 'Delete a job', params: JobIdParamsSchema, headers: IfMatchHeaders,
+        ...base, summary: 'Delete a job', params: JobIdParamsSchema, headers: IfMatchHeadersSchema,
         response: { 204: Type.Null(), ...commonErrorResponses, ...authErrors, 412: problemRef },
       },
     }, async (request, reply) => {
@@ -77,16 +79,21 @@ export function jobsRoutes(service: JobsService, team: JobTeamService): FastifyP
       });
     }
 
-    app.post('/v1/jobs/import', {
-      config: write,
-      schema: {
-        ...base, summary: 'Create a draft job from raw job-description text',
-        body: ImportJobBodySchema,
-        response: { 201: Type.Object({ job: JobSchema, warnings: Type.Array(Type.String()) }), ...commonErrorResponses, ...authErrors },
-      },
-    }, async (request, reply) => {
-      const result = await service.importDescription(scopeOf(request, 'jobs:write'), request.body.text);
-      return reply.code(201).header('location', `/v1/jobs/${result.job.id}`).send(result);
+    // Its own plugin, so text/plain is accepted here and nowhere else in the jobs API.
+    await app.register(async (textRoutes) => {
+      acceptPlainText(textRoutes);
+      textRoutes.post('/v1/jobs/import', {
+        config: write,
+        schema: {
+          ...base, summary: 'Create a draft job from raw job-description text',
+          description: 'Send JSON `{"text": "..."}` or the posting itself as `text/plain`.',
+          body: textBodySchema(ImportJobBodySchema, ImportJobPlainBodySchema),
+          response: { 201: Type.Object({ job: JobSchema, warnings: Type.Array(Type.String()) }), ...commonErrorResponses, ...authErrors },
+        },
+      }, async (request, reply) => {
+        const result = await service.importDescription(scopeOf(request, 'jobs:write'), bodyText(request.body));
+        return reply.code(201).header('location', `/v1/jobs/${result.job.id}`).send(result);
+      });
     });
 
     app.get('/v1/jobs/:id/team', {

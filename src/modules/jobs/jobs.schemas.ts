@@ -1,6 +1,7 @@
 import { Type, type Static } from 'typebox';
 import { CursorQuery, LimitQuery, Nullable } from '../../http/schemas.ts';
 import { EmploymentTypeSchema, SalarySchema, SkillSchema, WorkplaceSchema } from '../jd/jd.schemas.ts';
+import { anyCase } from './jobs.enum-case.ts';
 
 export const JobStatusSchema = Type.Union(
   [Type.Literal('draft'), Type.Literal('published'), Type.Literal('closed'), Type.Literal('archived')],
@@ -33,7 +34,7 @@ export const JobSchema = Type.Object({
   closedAt: Nullable(Type.String({ format: 'date-time' })),
   createdAt: Type.String({ format: 'date-time' }),
   updatedAt: Type.String({ format: 'date-time' }),
-  version: Type.Integer({ description: 'Increments on every change; the ETag is W/"<version>"' }),
+  version: Type.Integer({ description: 'Increments on every change; the ETag is the strong tag "<version>", e.g. "3"' }),
 }, { $id: 'Job' });
 export type Job = Static<typeof JobSchema>;
 
@@ -69,12 +70,12 @@ export const jobSorts = ['-createdAt', 'createdAt', '-updatedAt', 'updatedAt', '
 export type JobSort = (typeof jobSorts)[number];
 
 export const ListJobsQuerySchema = Type.Object({
-  status: Type.Optional(JobStatusSchema),
+  status: Type.Optional(anyCase(JobStatusSchema)),
   department: Type.Optional(Department),
-  workplace: Type.Optional(WorkplaceSchema),
-  employmentType: Type.Optional(EmploymentTypeSchema),
+  workplace: Type.Optional(anyCase(WorkplaceSchema)),
+  employmentType: Type.Optional(anyCase(EmploymentTypeSchema)),
   q: Type.Optional(Type.String({ maxLength: 200, description: 'Case-insensitive match on the title' })),
-  sort: Type.Optional(Type.Enum(jobSorts, { default: '-createdAt', description: 'Field to sort by; a leading - sorts descending' })),
+  sort: Type.Optional(anyCase(Type.Enum(jobSorts, { default: '-createdAt', description: 'Field to sort by; a leading - sorts descending' }))),
   limit: Type.Optional(LimitQuery),
   cursor: Type.Optional(CursorQuery),
 }, { additionalProperties: false });
@@ -85,6 +86,7 @@ export const JobIdParamsSchema = Type.Object({ id: Type.String({ minLength: 1, m
 export const ImportJobBodySchema = Type.Object({
   text: Type.String({ minLength: 1, maxLength: 500_000, description: 'Raw job-description text (plain, Markdown or HTML)' }),
 }, { additionalProperties: false });
+export const ImportJobPlainBodySchema = Type.String({ minLength: 1, maxLength: 500_000, description: 'The raw job-description text itself, UTF-8' });
 
 export const TeamMemberSchema = Type.Object({
   userId: Type.String(),

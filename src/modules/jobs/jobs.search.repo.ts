@@ -10,7 +10,10 @@ export interface PublishedJobFilter {
   employmentType?: string;
   skill?: string;
   department?: string;
+  /** Annualized, in salaryCurrency: pay in different currencies is never compared. */
   salaryMinAnnual?: number;
+  /** ISO 4217, upper case. */
+  salaryCurrency?: string;
   postedWithinDays?: number;
   /** Keyset position: rank (when q is set), publishedAt (ISO), id. */
   after?: { rank: number | null; publishedAt: string; id: string };
@@ -57,6 +60,7 @@ export function createJobsSearchRepo() {
         filter.workplace ? sql`${jobs.workplace} = ${filter.workplace}` : undefined,
         filter.employmentType ? eq(jobs.employmentType, filter.employmentType) : undefined,
         filter.department ? sql`lower(${jobs.department}) = lower(${filter.department})` : undefined,
+        filter.salaryCurrency ? eq(jobs.salaryCurrency, filter.salaryCurrency) : undefined,
         filter.salaryMinAnnual !== undefined ? gte(jobs.salaryAnnualMax, filter.salaryMinAnnual) : undefined,
         filter.postedWithinDays !== undefined
           ? sql`${jobs.publishedAt} >= ${new Date(now.getTime() - filter.postedWithinDays * 86_400_000).toISOString()}::timestamptz`

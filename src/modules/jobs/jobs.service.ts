@@ -29,10 +29,11 @@ function checkSalary(salary: CreateJobInput['salary']): void {
   }
 }
 
-/** If-Match semantics: absent or `*` accepts any version; a stale one is a 412. */
-function checkVersion(current: JobRow, expected: number | '*' | undefined): void {
-  if (expected !== undefined && expected !== '*' && expected !== current.version) {
-    throw new AppError('precondition-failed', `The job is at version ${current.version}, not ${expected}; fetch it again and reapply your change`);
+/** If-Match semantics: absent or `*` accepts any version; otherwise one of the expected versions must be current (412). */
+function checkVersion(current: JobRow, expected: readonly number[] | '*' | undefined): void {
+  if (expected !== undefined && expected !== '*' && !expected.includes(current.version)) {
+    const named = expected.length > 0 ? `not ${expected.join(' or ')}` : 'and If-Match names no strong ETag of it';
+    throw new AppError('precondition-failed', `The job is at version ${current.version}, ${named}; fetch it again and reapply your change`);
   }
 }
 
@@ -87,7 +88,7 @@ export function createJobsService({ database, repo, events, parse, clock = () =>
     },
 
     /** `expectedVersion` comes from If-Match; a stale one is a 412 so no write is silently lost. */
-    async update(scope: Scope, id: string, input: UpdateJobInput, expectedVersion?: number | '*'): Promise<Job> {
+    async update(scope: Scope, id: string, input: UpdateJobInput, expectedVersion?: readonly number[] | '*'): Promise<Job> {
       checkSalary(input.salary);
       const { orgId } = scope;
       return events.withEvents(orgId, async (tx, record) => {
@@ -104,7 +105,7 @@ export function createJobsService({ database, repo, events, parse, clock = () =>
       });
     },
 
-    async remove(scope: Scope, id: string, expectedVersion?: number | '*'): Promise<void> {
+    async remove(scope: Scope, id: string, expectedVersion?: readonly number[] | '*'): Promise<void> {
       requireWholeOrg(scope, 'delete jobs');
       const { orgId } = scope;
       await events.withEvents(orgId, async (tx, record) => {

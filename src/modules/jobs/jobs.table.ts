@@ -39,11 +39,15 @@ export const jobs = pgTable('jobs', {
   /** Annualized upper pay (or lower, if no upper), for the `salaryMin` filter. */
   salaryAnnualMax: doublePrecision('salary_annual_max').generatedAlwaysAs(sql`coalesce(salary_max, salary_min) * case salary_unit
     when 'HOUR' then 2080 when 'DAY' then 260 when 'WEEK' then 52 when 'MONTH' then 12 else 1 end`),
+  /** Title, skill names and description as plain words (jobs.search-text.ts): all the parser ever reads. */
+  searchTitle: text('search_title').notNull().default(''),
+  searchSkills: text('search_skills').notNull().default(''),
+  searchDescription: text('search_description').notNull().default(''),
   /** Stored so search never recomputes vectors per row (GUIDE: full-text search trap). */
   searchVector: tsvector('search_vector').notNull().generatedAlwaysAs(sql`
-    setweight(to_tsvector('english'::regconfig, coalesce(title, '')), 'A') ||
-    setweight(to_tsvector('english'::regconfig, array_to_string_immutable(skill_names)), 'B') ||
-    setweight(to_tsvector('english'::regconfig, coalesce(description, '')), 'C')`),
+    setweight(to_tsvector('english'::regconfig, search_title), 'A') ||
+    setweight(to_tsvector('english'::regconfig, search_skills), 'B') ||
+    setweight(to_tsvector('english'::regconfig, search_description), 'C')`),
 }, (t) => [
   index('jobs_org_created_idx').on(t.orgId, t.createdAt.desc(), t.id.desc()),
   index('jobs_board_idx').on(t.orgId, t.publishedAt.desc(), t.id.desc()).where(sql`status = 'published'`),
@@ -55,7 +59,8 @@ export const jobs = pgTable('jobs', {
   index('jobs_org_department_idx').on(t.orgId, sql`lower(${t.department})`),
   index('jobs_org_employment_type_idx').on(t.orgId, t.employmentType).where(sql`status = 'published'`),
   index('jobs_org_workplace_idx').on(t.orgId, t.workplace).where(sql`status = 'published'`),
-  index('jobs_org_salary_idx').on(t.orgId, t.salaryAnnualMax).where(sql`status = 'published'`),
+  // salaryMin compares only within the currency it names, so the currency leads the range.
+  index('jobs_org_salary_currency_idx').on(t.orgId, t.salaryCurrency, t.salaryAnnualMax).where(sql`status = 'published'`),
   index('jobs_expiry_idx').on(t.validThrough).where(sql`status = 'published' and valid_through is not null`),
 ]);
 
