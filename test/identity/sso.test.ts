@@ -1,7 +1,8 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { json, problem, startTestApp, type TestApp } from '../helpers/app.ts';
-import { join, signUp, type TestUser } from '../helpers/identity.ts';
+import { join, signUp, strongPassword, type TestUser } from '../helpers/identity.ts';
+import { startSmtpServer, tokenIn } from '../helpers/smtp.ts';
 import { browseToCallback, startIdentityProvider, type ProviderAccount, type TestIdentityProvider } from '../helpers/oidc-provider.ts';
 
 const BASE = 'https://jobs.example.test';
@@ -12,9 +13,11 @@ describe('single sign-on with OpenID Connect (real provider on 127.0.0.1)', () =
   let idp: TestIdentityProvider;
   let otherIdp: TestIdentityProvider;
   let callbackPrefix: string;
+  let smtp: Awaited<ReturnType<typeof startSmtpServer>>;
 
   before(async () => {
-    t = await startTestApp({ PUBLIC_BASE_URL: BASE, APP_BASE_URL: 'https://app.example.test' });
+    smtp = await startSmtpServer();
+    t = await startTestApp({ PUBLIC_BASE_URL: BASE, APP_BASE_URL: 'https://app.example.test', SMTP_URL: smtp.url });
     owner = await signUp(t);
     callbackPrefix = `${BASE}/v1/auth/oidc/${owner.orgSlug}/callback`;
     idp = await startIdentityProvider([callbackPrefix]);
@@ -29,6 +32,7 @@ describe('single sign-on with OpenID Connect (real provider on 127.0.0.1)', () =
     await t.close();
     await idp.close();
     await otherIdp.close();
+    await smtp.close();
   });
 
   /** Starts a sign-in; returns the provider URL and the browser cookie the callback needs. */
@@ -106,6 +110,22 @@ describe('single sign-on with OpenID Connect (real provider on 127.0.0.1)', () =
     problem(await link(other, { sub: 'idp-owner', email: owner.email, email_verified: true }), 401, 'sso-failed');
     const links = json<{ data: { data: { proof?: string } }[] }>(await t.app.inject({ method: 'GET', url: '/v1/audit-events?action=sso.identity_linked', headers: owner.auth }));
     assert.deepEqual(links.data.map((e) => e.data.proof), ['password']);
+  });
+
+  test('an account a provider made before its mailbox owner arrived: a password reset takes the provider\'s way in away', async () => {
+    const account = { sub: 'idp-early', email: 'rightful.owner@example.test', email_verified: true, name: 'Made Early' };
+    const made = json<{ user: { id: string } }>(await signIn(account));
+    // The mailbox's owner proves the address and sets a password.
+    assert.equal((await t.app.inject({ method: 'POST', url: '/v1/auth/password-reset', payload: { email: account.email } })).statusCode, 202);
+    const token = tokenIn(await smtp.waitFor(account.email, /password/i), '/reset-password');
+    const newPassword = strongPassword();
+    const reset = await t.app.inject({ method: 'POST', url: '/v1/auth/password-reset/confirm', payload: { token, newPassword } });
+    assert.equal(reset.statusCode, 200, reset.body);
+    // The provider no longer opens the account; its owner still can, and may link it again on purpose.
+    problem(await signIn(account), 409, 'sso-account-exists');
+    const login = await t.app.inject({ method: 'POST', url: '/v1/auth/login', payload: { email: account.email, password: newPassword } });
+    assert.equal(login.statusCode, 200, login.body);
+    assert.equal(json<{ user: { id: string } }>(await link({ email: account.email, password: newPassword }, account)).user.id, made.user.id);
   });
 
   test('a tampered state, a swapped nonce, another browser and another issuer are all refused', async () => {

@@ -1,13 +1,19 @@
 import assert from 'node:assert/strict';
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, describe, test } from 'node:test';
+import { DataDirInUseError } from '../../src/infra/db/data-dir-lock.ts';
+import { openDatabase } from '../../src/infra/db/database.ts';
 import { runCli, startServe } from '../helpers/processes.ts';
 
-// These run the embedded profile in child processes on both suites: the lock guards PGlite's directory.
+// The lock guards PGlite's directory, so these use the embedded profile on both suites.
 const root = mkdtempSync(join(tmpdir(), 'hireline-lock-'));
 after(() => rmSync(root, { recursive: true, force: true }));
+
+const open = (dataDir: string) => openDatabase({ databaseUrl: null, dataDir, poolMax: 1, statementTimeoutMs: 5000 });
+const pidFile = (dataDir: string) => join(dataDir, 'hireline.pid');
 
 describe('one process per embedded data directory', () => {
   test('a CLI write while the server runs is refused at once, and nothing it reports done is lost', async (t) => {
@@ -19,49 +25,36 @@ describe('one process per embedded data directory', () => {
     assert.match(refused.stderr, new RegExp(`in use by another Hireline process \\(pid ${server.child.pid}`));
     assert.match(refused.stderr, /Stop that process first/);
     assert.doesNotMatch(refused.stdout, /hl_/, 'no key is printed for an org that was not made');
-    const keyRefused = await runCli(['keys', 'create', '--org', 'my-co'], env);
-    assert.equal(keyRefused.code, 1);
 
     assert.equal(await server.stop(), 0);
-    assert.equal(existsSync(join(env.DATA_DIR, 'hireline.pid')), false, 'a clean shutdown releases the directory');
-
+    assert.equal(existsSync(pidFile(env.DATA_DIR)), false, 'a clean shutdown releases the directory');
     const created = await runCli(['org', 'create', 'My Co'], env);
     assert.equal(created.code, 0, created.stderr);
-    const extra = await runCli(['keys', 'create', '--org', 'my-co', '--name', 'integration'], env);
-    assert.equal(extra.code, 0, extra.stderr);
-    const key = /API key \(shown once, store it now\): (hl_[\w-]{43})/.exec(extra.stdout)?.[1];
-    assert.ok(key, extra.stdout);
 
-    // After a restart, the server sees what the CLI wrote, and the new key works.
+    // After a restart, the server sees what the CLI wrote.
     const again = await startServe(env, (fn) => t.after(fn));
-    const board = await fetch(`${again.url}/v1/boards/my-co/jobs`);
-    assert.equal(board.status, 200);
-    const keys = await fetch(`${again.url}/v1/api-keys`, { headers: { authorization: `Bearer ${key}` } });
-    assert.equal(keys.status, 200);
-    const names = ((await keys.json()) as { data: { name: string }[] }).data.map((k) => k.name).sort();
-    assert.deepEqual(names, ['bootstrap', 'integration']);
+    assert.equal((await fetch(`${again.url}/v1/boards/my-co/jobs`)).status, 200);
     assert.equal(await again.stop(), 0);
   });
 
-  test('a directory left by a killed process is taken over', async (t) => {
-    const env = { DATA_DIR: join(root, 'crashed'), SEED_DEMO: 'false' };
-    const server = await startServe(env, (fn) => t.after(fn));
-    await server.stop('SIGKILL');
-    assert.equal(existsSync(join(env.DATA_DIR, 'hireline.pid')), true, 'kill -9 leaves the pid file behind');
-    const created = await runCli(['org', 'create', 'After Crash'], env);
-    assert.equal(created.code, 0, created.stderr);
-    assert.match(created.stdout, /slug after-crash/);
-  });
+  test('a live holder is named; a dead holder\'s file (kill -9) is taken over and released on close', async () => {
+    const dataDir = join(root, 'in-process');
+    mkdirSync(dataDir, { recursive: true });
+    // The test runner that started this file is alive and is not this process.
+    writeFileSync(pidFile(dataDir), JSON.stringify({ pid: process.ppid, command: 'serve', startedAt: '2026-01-01T00:00:00.000Z' }));
+    await assert.rejects(open(dataDir), (err: unknown) => err instanceof DataDirInUseError && err.holder.pid === process.ppid && /kill \d+/.test(err.message));
 
-  test('keys create names a missing org; seed --synthetic needs --org', async () => {
-    const env = { DATA_DIR: join(root, 'cli') };
-    const missing = await runCli(['keys', 'create', '--org', 'nobody'], env);
-    assert.equal(missing.code, 1);
-    assert.match(missing.stderr, /No organization with slug "nobody"/);
-    const unnamed = await runCli(['seed', '--synthetic', '5'], env);
-    assert.equal(unnamed.code, 1);
-    assert.match(unnamed.stderr, /--synthetic needs --org <slug>/);
-    const list = await runCli(['org', 'create', 'Bench'], env);
-    assert.equal(list.code, 0, 'no org "bench" was made behind the user\'s back');
+    const dead = spawnSync(process.execPath, ['-e', '']).pid;
+    assert.ok(dead);
+    writeFileSync(pidFile(dataDir), JSON.stringify({ pid: dead, command: 'serve', startedAt: '2026-01-01T00:00:00.000Z' }));
+    const database = await open(dataDir);
+    assert.equal((JSON.parse(readFileSync(pidFile(dataDir), 'utf8')) as { pid: number }).pid, process.pid);
+    await assert.rejects(open(dataDir), DataDirInUseError, 'the same directory cannot be opened twice, even by one process');
+    await database.close();
+    assert.equal(existsSync(pidFile(dataDir)), false);
+
+    writeFileSync(pidFile(dataDir), 'cut short by a crash');
+    const reopened = await open(dataDir);
+    await reopened.close();
   });
 });

@@ -102,14 +102,27 @@ describe('the real server process', () => {
     assert.match(imported.stdout, /backend-intern-nodejs-remote\.txt: draft job_\w+/);
     assert.match(imported.stdout, /missing-file\.txt: failed/);
     assert.match(imported.stdout, /Imported 1 of 2 file\(s\) as drafts into "initech-corp"; 1 failed/);
+    const extraKey = await runCli(['keys', 'create', '--org', 'initech-corp', '--name', 'integration'], env);
+    assert.equal(extraKey.code, 0, extraKey.stderr);
+    assert.match(extraKey.stdout, /API key \(shown once, store it now\): hl_[\w-]{43}/);
+    const noOrg = await runCli(['keys', 'create', '--org', 'nobody'], env);
+    assert.equal(noOrg.code, 1);
+    assert.match(noOrg.stderr, /No organization with slug "nobody"/);
+    const unnamed = await runCli(['seed', '--synthetic', '5'], env);
+    assert.equal(unnamed.code, 1, 'synthetic jobs never land in an org nobody named');
+    assert.match(unnamed.stderr, /--synthetic needs --org <slug>/);
     const seeded = await runCli(['seed', '--synthetic', '25', '--org', 'initech-corp'], env);
     assert.equal(seeded.code, 0, seeded.stderr);
     assert.match(seeded.stdout, /Published 25 synthetic jobs/);
     // PGlite has no autovacuum: without the seed's ANALYZE the planner would think the table empty.
     const database = await openDatabase({ databaseUrl: null, dataDir: env.DATA_DIR, poolMax: 1, statementTimeoutMs: 5000 });
     const [stats] = await queryRows<{ tuples: number }>(database.db, sql`select reltuples::int as tuples from pg_class where relname = 'jobs'`);
+    const orgs = await queryRows<{ slug: string }>(database.db, sql`select slug from orgs order by slug`);
+    const keys = await queryRows<{ name: string }>(database.db, sql`select k.name from api_keys k join orgs o on o.id = k.org_id where o.slug = 'initech-corp' order by k.name`);
     await database.close();
     assert.ok((stats?.tuples ?? 0) >= 25, `planner statistics: ${JSON.stringify(stats)}`);
+    assert.deepEqual(orgs.map((o) => o.slug), ['initech-corp'], 'no org "bench" or other was made behind the user\'s back');
+    assert.deepEqual(keys.map((k) => k.name), ['bootstrap', 'integration']);
     const parsed = await runCli(['jd', 'parse', 'data/demo/backend-intern-nodejs-remote.txt', '--json'], {});
     assert.equal(parsed.code, 0, parsed.stderr);
     assert.equal((JSON.parse(parsed.stdout) as { employmentType: string }).employmentType, 'INTERN');

@@ -19,6 +19,8 @@ interface LockHolder {
 }
 
 const LOCK_FILE = 'hireline.pid';
+/** Directories this process holds: its own pid in a file is then no sign of a stale lock. */
+const heldHere = new Set<string>();
 
 function isAlive(pid: number): boolean {
   try {
@@ -55,8 +57,9 @@ export function lockDataDir(dataDir: string): () => void {
     } catch (err) {
       if ((err as NodeJS.ErrnoException).code !== 'EEXIST') throw err;
       const holder = readHolder(path);
-      if (holder && holder.pid !== process.pid && isAlive(holder.pid)) throw new DataDirInUseError(dataDir, holder);
-      // The holder is gone (or the file is unreadable, e.g. cut short by a crash): take it over.
+      if (holder && (heldHere.has(path) || (holder.pid !== process.pid && isAlive(holder.pid)))) throw new DataDirInUseError(dataDir, holder);
+      // The holder is gone (or the file is unreadable, e.g. cut short by a crash; or it is our own
+      // pid left by an earlier life of a restarted container): take it over.
       try {
         unlinkSync(path);
       } catch (unlinkErr) {
@@ -68,10 +71,12 @@ export function lockDataDir(dataDir: string): () => void {
     // the file holds afterwards keeps it.
     const holder = readHolder(path);
     if (holder?.pid !== process.pid) throw new DataDirInUseError(dataDir, holder ?? mine);
+    heldHere.add(path);
     let released = false;
     const release = () => {
       if (released) return;
       released = true;
+      heldHere.delete(path);
       process.off('exit', release);
       if (readHolder(path)?.pid === process.pid) unlinkSync(path);
     };

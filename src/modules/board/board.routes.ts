@@ -4,7 +4,7 @@ import { Type } from 'typebox';
 import { AppError } from '../../app-error.ts';
 import { etagMatches } from '../../http/preconditions.ts';
 import { commonErrorResponses, Page, problemRef } from '../../http/schemas.ts';
-import { foldEnumCase } from '../jobs/jobs.enum-case.ts';
+import { foldEnumCase } from '../../http/enum-case.ts';
 import {
   BoardJobParamsSchema, BoardJobSchema, BoardJobSummarySchema, BoardParamsSchema, BoardSearchQuerySchema, type BoardSearchQuery,
 } from './board.schemas.ts';

@@ -1,7 +1,7 @@
 import { Type, type Static } from 'typebox';
 import { CursorQuery, LimitQuery, Nullable } from '../../http/schemas.ts';
 import { EmploymentTypeSchema, SalarySchema, SkillSchema, WorkplaceSchema } from '../jd/jd.schemas.ts';
-import { anyCase } from '../jobs/jobs.enum-case.ts';
+import { anyCase } from '../../http/enum-case.ts';
 import { OrgSlugSchema } from '../orgs/orgs.schemas.ts';
 
 const boardJobFields = {

@@ -9,6 +9,7 @@ import { assertStrong } from './identity.accounts.ts';
 import type { EmailLinkPurpose, EmailLinksRepo } from './identity.email-links.repo.ts';
 import { hashPassword } from './identity.passwords.ts';
 import type { IdentityRepo } from './identity.repo.ts';
+import type { SsoRepo } from './identity.sso.repo.ts';
 
 const VERIFY_TTL_MS = 48 * 3_600_000;
 /** A reset link is a password in the mailbox; an hour is enough to use it and short to steal it. */
@@ -18,6 +19,7 @@ export interface EmailLinksDeps {
   database: Pick<Database, 'db' | 'system' | 'tenant'>;
   links: EmailLinksRepo;
   users: IdentityRepo;
+  ssoLinks: Pick<SsoRepo, 'unlinkUser'>;
   audit: Pick<AuditService, 'record'>;
   mailer: Pick<Mailer, 'send'>;
   appBaseUrl: string;
@@ -34,7 +36,7 @@ const invalidLink = () => new AppError('validation-failed', 'The link is invalid
  * on SMTP, and a reset request for an unknown address looks and takes the same as a real one.
  */
 export function createEmailLinksService(deps: EmailLinksDeps) {
-  const { database, links, users, audit, mailer, clock = () => new Date() } = deps;
+  const { database, links, users, ssoLinks, audit, mailer, clock = () => new Date() } = deps;
 
   const inBackground = (what: string, work: () => Promise<void>): void => {
     void work().catch((err: unknown) => deps.log.error({ err }, `${what} failed`));
@@ -103,7 +105,12 @@ export function createEmailLinksService(deps: EmailLinksDeps) {
       });
     },
 
-    /** Sets the new password, ends every session, and counts as proof of the mailbox. */
+    /**
+     * Sets the new password, ends every session, and counts as proof of the mailbox. It also drops
+     * the account's single sign-on links: an org's provider may have made this account for an
+     * address it does not own before its real owner arrived, and must not keep a way in to an
+     * account the mailbox's owner now holds (they link again with their password if they wish).
+     */
     async resetPassword(token: string, newPassword: string, origin: RequestOrigin): Promise<{ endedSessions: number }> {
       const hash = hashSecretToken(token);
       const now = clock();
@@ -117,9 +124,10 @@ export function createEmailLinksService(deps: EmailLinksDeps) {
         await users.setPassword(user.id, await hashPassword(newPassword), now, tx);
         await users.markEmailVerified(user.id, claimed.email, now, tx);
         const endedSessions = await users.revokeSessionsOf(user.id, 'password-reset', now, {}, tx);
-        return { userId: user.id, endedSessions };
+        const unlinkedProviders = await ssoLinks.unlinkUser(user.id, tx);
+        return { userId: user.id, endedSessions, unlinkedProviders };
       });
-      await recordForOrgsOf(result.userId, 'auth.password_reset', origin, { endedSessions: result.endedSessions });
+      await recordForOrgsOf(result.userId, 'auth.password_reset', origin, { endedSessions: result.endedSessions, unlinkedProviders: result.unlinkedProviders });
       return { endedSessions: result.endedSessions };
     },
   };

@@ -38,6 +38,11 @@ export function createSsoRepo() {
       await tx.insert(ssoIdentities).values(row).onConflictDoNothing();
     },
 
+    /** Drops every provider identity of a user; returns how many there were. */
+    async unlinkUser(userId: string, tx: DbExecutor): Promise<number> {
+      return (await tx.delete(ssoIdentities).where(eq(ssoIdentities.userId, userId)).returning({ s: ssoIdentities.subject })).length;
+    },
+
     async insertLogin(row: typeof ssoLogins.$inferInsert, tx: DbExecutor): Promise<void> {
       await tx.insert(ssoLogins).values(row);
     },

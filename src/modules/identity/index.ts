@@ -49,7 +49,7 @@ export function createIdentityModule(deps: {
   });
   const lockout = createMemoryFailureLockout({ failuresBeforeLock: 5, windowSeconds: 15 * 60, baseLockSeconds: 60, maxLockSeconds: 3600 });
   const emailLinks = createEmailLinksService({
-    database, links: createEmailLinksRepo(), users: repo, audit: deps.audit, mailer: deps.mailer, appBaseUrl: config.appBaseUrl, log: deps.log,
+    database, links: createEmailLinksRepo(), users: repo, ssoLinks: ssoRepo, audit: deps.audit, mailer: deps.mailer, appBaseUrl: config.appBaseUrl, log: deps.log,
   });
   const post = (message: Parameters<Mailer['send']>[0]) => {
     void deps.mailer.send(message).catch((err: unknown) => deps.log.error({ err }, 'sending email failed'));

@@ -4,7 +4,7 @@ import { IfMatchHeadersSchema, parseIfMatch, versionEtag } from '../../http/prec
 import { scopeOf } from '../../http/auth.ts';
 import { commonErrorResponses, Page, problemRef } from '../../http/schemas.ts';
 import { acceptPlainText, bodyText, textBodySchema } from '../jd/index.ts';
-import { foldEnumCase } from './jobs.enum-case.ts';
+import { foldEnumCase } from '../../http/enum-case.ts';
 import { jobActions } from './jobs.lifecycle.ts';
 import {
   CreateJobBodySchema, ImportJobBodySchema, ImportJobPlainBodySchema, JobIdParamsSchema, JobSchema, ListJobsQuerySchema, TeamMemberParamsSchema, TeamMemberSchema,

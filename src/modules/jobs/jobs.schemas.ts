@@ -1,7 +1,7 @@
 import { Type, type Static } from 'typebox';
 import { CursorQuery, LimitQuery, Nullable } from '../../http/schemas.ts';
 import { EmploymentTypeSchema, SalarySchema, SkillSchema, WorkplaceSchema } from '../jd/jd.schemas.ts';
-import { anyCase } from './jobs.enum-case.ts';
+import { anyCase } from '../../http/enum-case.ts';
 
 export const JobStatusSchema = Type.Union(
   [Type.Literal('draft'), Type.Literal('published'), Type.Literal('closed'), Type.Literal('archived')],

@@ -36,8 +36,8 @@ export function createJobTeamService({ database, repo, teamRepo, isMember }: Job
     },
 
     async add(scope: Scope, jobId: string, userId: string): Promise<TeamMember[]> {
-      requireWholeOrg(scope);
       await visibleJob(scope, jobId);
+      requireWholeOrg(scope);
       // Another org's user is as unknown here as a user who does not exist.
       if (!(await isMember(scope.orgId, userId))) throw notFound('User');
       await database.tenant(scope.orgId, (tx) => repo.addToTeam(scope.orgId, jobId, userId, tx));
@@ -45,8 +45,8 @@ export function createJobTeamService({ database, repo, teamRepo, isMember }: Job
     },
 
     async remove(scope: Scope, jobId: string, userId: string): Promise<void> {
-      requireWholeOrg(scope);
       await visibleJob(scope, jobId);
+      requireWholeOrg(scope);
       if (!(await database.tenant(scope.orgId, (tx) => repo.removeFromTeam(scope.orgId, jobId, userId, tx)))) throw notFound('Team member');
     },
 
