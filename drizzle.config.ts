@@ -2,6 +2,7 @@ import { defineConfig } from 'drizzle-kit';
 
 export default defineConfig({
   dialect: 'postgresql',
-  schema: './src/modules/*/*.table.ts',
+  // Modules with sub-areas keep their tables one folder deeper (identity/sessions/sessions.table.ts).
+  schema: './src/modules/**/*.table.ts',
   out: './drizzle',
 });

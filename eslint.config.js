@@ -1,8 +1,66 @@
+import { readdirSync } from 'node:fs';
 import js from '@eslint/js';
+import importX from 'eslint-plugin-import-x';
 import tseslint from 'typescript-eslint';
 
+const folders = (dir) => readdirSync(dir, { withFileTypes: true }).filter((d) => d.isDirectory()).map((d) => d.name);
+
+/**
+ * The architecture's import rules for the tree under `root` (this repository, or a lint fixture):
+ * - src/http/ and src/infra/ import no module: modules are handed to them by the composition root;
+ * - a module, and each sub-area of a module (identity/sessions/ ...), is used from outside only through
+ *   its index.ts, so nothing reaches another module's tables, repositories or services directly;
+ *   a *.table.ts may import another *.table.ts for a foreign key (the schema itself depends on it), and
+ *   within one module a repository may join a sibling area's table;
+ * - no import cycles (type-only imports are not counted: they cannot change the order modules load in).
+ * Modules are found by listing src/modules, so a new module is covered the day it is created.
+ */
+export function boundaries(root) {
+  const src = `${root}/src`;
+  const zones = [
+    { target: `${src}/http/**`, from: `${src}/modules/**`, message: 'http/ imports no module; receive what it needs from src/container.ts.' },
+    { target: `${src}/infra/**`, from: `${src}/modules/**`, message: 'infra/ imports no module; modules depend on infra, not back.' },
+  ];
+  // Exceptions to a glob zone must be globs themselves, hence `@(index).ts` for the one file index.ts.
+  for (const module of folders(`${src}/modules`)) {
+    const inside = `${src}/modules/${module}`;
+    const message = `Use ${module} through src/modules/${module}/index.ts.`;
+    zones.push(
+      {
+        target: [`${src}/*.ts`, `${src}/!(modules)/**`, `${src}/modules/!(${module})/**/!(*.table).ts`],
+        from: `${inside}/**`, except: [`${inside}/@(index).ts`], message,
+      },
+      { target: `${src}/modules/!(${module})/**/*.table.ts`, from: `${inside}/**`, except: [`${inside}/@(index).ts`, `${inside}/**/*.table.ts`], message },
+    );
+    for (const area of folders(inside)) {
+      const areaMessage = `Use ${module}/${area} through its index.ts.`;
+      zones.push(
+        {
+          target: [`${inside}/*.ts`, `${inside}/!(${area})/**/!(*.table|*.repo).ts`],
+          from: `${inside}/${area}/**`, except: [`${inside}/${area}/@(index).ts`], message: areaMessage,
+        },
+        {
+          target: `${inside}/!(${area})/**/*.@(table|repo).ts`,
+          from: `${inside}/${area}/**`, except: [`${inside}/${area}/@(index).ts`, `${inside}/${area}/*.table.ts`], message: areaMessage,
+        },
+      );
+    }
+  }
+  return {
+    files: ['src/**/*.ts'],
+    plugins: { 'import-x': importX },
+    // Imports name their .ts files, so Node's resolution finds them; reading them for cycles needs the TypeScript parser.
+    settings: { 'import-x/extensions': ['.ts', '.js'], 'import-x/parsers': { '@typescript-eslint/parser': ['.ts'] } },
+    rules: {
+      'import-x/no-restricted-paths': ['error', { zones, basePath: root }],
+      'import-x/no-cycle': ['error', { ignoreExternal: true }],
+    },
+  };
+}
+
 export default tseslint.config(
-  { ignores: ['node_modules/**', 'data/**', 'drizzle/**', 'coverage/**', 'bench/results/**'] },
+  // Lint fixtures break the rules on purpose; test/lint/boundaries.test.ts lints them itself.
+  { ignores: ['node_modules/**', 'data/**', 'drizzle/**', 'coverage/**', 'bench/results/**', 'test/lint/fixtures/**'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
@@ -15,4 +73,5 @@ export default tseslint.config(
       'no-control-regex': 'off',
     },
   },
+  boundaries(import.meta.dirname),
 );

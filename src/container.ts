@@ -5,7 +5,7 @@ import { healthRoutes } from './http/health.routes.ts';
 import { openDatabase, type Database } from './infra/db/database.ts';
 import { migrationsCurrent } from './infra/db/migrations.ts';
 import { createMailer } from './infra/mail/mailer.ts';
-import type { Authenticate } from './http/auth.ts';
+import { createAccessModule } from './modules/access/index.ts';
 import { createAuditModule } from './modules/audit/index.ts';
 import { createBoardModule } from './modules/board/index.ts';
 import { createEventsModule } from './modules/events/index.ts';
@@ -32,7 +32,8 @@ export async function createContainer(config: Config, log: Logger, database?: Da
   });
   const events = createEventsModule({ database: db, log });
   const audit = createAuditModule({ database: db });
-  const orgs = createOrgsModule({ database: db, audit: audit.service });
+  const access = createAccessModule({ database: db, audit: audit.service });
+  const orgs = createOrgsModule({ database: db, apiKeys: access.apiKeys });
   const mailer = createMailer({ smtpUrl: config.smtpUrl, from: config.mailFrom, log });
   const identity = createIdentityModule({
     database: db, orgs: orgs.service, audit: audit.service, mailer, log, config,
@@ -45,13 +46,12 @@ export async function createContainer(config: Config, log: Logger, database?: Da
     orgs: orgs.service, published: jobs.published, events: events.service,
     cacheTtlMs: config.boardCacheTtlMs, publicBaseUrl: config.publicBaseUrl,
   });
-  // API keys are recognisable by their prefix; anything else must be an access token.
-  const authenticate: Authenticate = (credential) =>
-    credential.startsWith('hl_') ? orgs.apiKeys.authenticate(credential) : identity.sessions.authenticate(credential);
+  const authenticate = access.authenticateWith(identity.sessions.authenticate);
   const routes: FastifyPluginAsync[] = [
     healthRoutes({ database: () => db.ping(), migrationsCurrent: () => migrationsCurrent(db) }),
     ...identity.routes,
     ...orgs.routes,
+    access.routes,
     audit.routes,
     jobs.routes,
     jd.routes,
@@ -63,8 +63,8 @@ export async function createContainer(config: Config, log: Logger, database?: Da
     routes,
     authenticate,
     orgs: orgs.service,
-    apiKeys: orgs.apiKeys,
-    identity: identity.service,
+    apiKeys: access.apiKeys,
+    accounts: identity.accounts,
     members: identity.members,
     sso: identity.sso,
     keys: identity.keys,

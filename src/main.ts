@@ -5,7 +5,7 @@ import { version } from './container.ts';
 import { createLogger } from './infra/telemetry/logger.ts';
 import { jobsImportCommand, keysCreateCommand, keysRotateCommand, migrateCommand, orgCreateCommand, seedCommand, workerCommand } from './cli/commands.ts';
 import { startServer } from './server.ts';
-import { parseJobDescription } from './modules/jd/jd.parser.ts';
+import { parseJobDescription } from './modules/jd/index.ts';
 
 function configOrExit(): Config {
   try {

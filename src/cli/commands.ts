@@ -5,8 +5,8 @@ import { AppError } from '../app-error.ts';
 import type { Config } from '../config.ts';
 import { createContainer, type Container } from '../container.ts';
 import { runMigrations } from '../infra/db/migrations.ts';
+import { wholeOrg } from '../modules/access/index.ts';
 import { ACCESS_TOKEN_TTL_SECONDS } from '../modules/identity/index.ts';
-import { wholeOrg } from '../modules/identity/identity.permissions.ts';
 import { createLogger } from '../infra/telemetry/logger.ts';
 import { seedDemo } from '../seed/demo.ts';
 import { syntheticJobs } from '../seed/synthetic-jobs.ts';
@@ -64,7 +64,7 @@ export async function keysCreateCommand(config: Config, orgSlug: string, name: s
     const org = await container.orgs.findBySlug(orgSlug);
     if (!org) fail(`No organization with slug "${orgSlug}"; create it with: hireline org create <name>`);
     const { apiKey, key } = await container.apiKeys.createForOperator(org.id, name);
-    process.stdout.write(`Created API key "${key.name}" (${key.id}) with every scope for "${org.slug}".\n`
+    process.stdout.write(`Created API key "${key.name}" (${key.id}) with every permission for "${org.slug}".\n`
       + `API key (shown once, store it now): ${apiKey}\n`);
   });
 }

@@ -1,22 +1,28 @@
 import type { FastifyInstance, FastifyRequest, RouteOptions } from 'fastify';
 import { AppError } from '../app-error.ts';
-import type { RequestOrigin } from '../modules/audit/audit.schemas.ts';
-import type { Grants, Permission, Reach, Role, Scope } from '../modules/identity/identity.permissions.ts';
 import { accessTokenCookie, requireCsrf } from './session-cookies.ts';
 
-export type Actor =
-  | { kind: 'user'; userId: string; sessionId: string; role: Role }
-  | { kind: 'api-key'; apiKeyId: string };
+/**
+ * The types of callers and permission names, filled in by the access module through declaration
+ * merging (src/modules/access/principal.ts), as plugins fill in Fastify's own config: this file
+ * checks routes against the real names without importing a module, and compiles without one.
+ */
+// eslint-disable-next-line @typescript-eslint/no-empty-object-type -- filled in by declaration merging
+export interface AccessTypes {}
+type Registered<K extends string, Otherwise> = AccessTypes extends Record<K, infer T> ? T : Otherwise;
 
-/** Who is calling, for which org, and what they may do there. */
-export interface Principal {
-  orgId: string;
-  actor: Actor;
-  grants: Grants;
+/** The name of a permission a route can require. */
+export type PermissionName = Registered<'permission', string>;
+
+/** What the gate needs of an authenticated caller. */
+export interface GateCaller {
+  actor: { kind: string };
+  grants: { has(permission: PermissionName): boolean };
 }
+export type AuthenticatedCaller = Registered<'principal', GateCaller>;
 
-/** Turns a bearer credential (an `hl_` API key or an access token) into a principal, or null. */
-export type Authenticate = (credential: string) => Promise<Principal | null>;
+/** Turns a bearer credential into the caller it names, or null. */
+export type Authenticate = (credential: string) => Promise<AuthenticatedCaller | null>;
 
 /**
  * What a route needs, declared in its `config.access`. Every module route must declare one:
@@ -28,14 +34,14 @@ export type RouteAccess =
   | { authenticated: true }
   /** A signed-in person, not an API key (their profile, sessions, password). */
   | { user: true }
-  | { permission: Permission };
+  | { permission: PermissionName };
 
 declare module 'fastify' {
   interface FastifyContextConfig {
     access?: RouteAccess;
   }
   interface FastifyRequest {
-    principal: Principal | null;
+    principal: AuthenticatedCaller | null;
   }
 }
 
@@ -91,33 +97,13 @@ export function installAuthorization(app: FastifyInstance, authenticate: Authent
   });
 }
 
-export function principalOf(request: FastifyRequest): Principal {
+export function principalOf(request: FastifyRequest): AuthenticatedCaller {
   if (!request.principal) throw new AppError('unauthenticated', 'This route needs a credential');
   return request.principal;
 }
 
-export function scopeOf(request: FastifyRequest, permission: Permission): Scope {
-  const principal = principalOf(request);
-  const reach: Reach | undefined = principal.grants.get(permission);
-  if (!reach) throw new AppError('forbidden', `This needs the ${permission} permission`);
-  return { orgId: principal.orgId, assignedTo: reach === 'assigned' && principal.actor.kind === 'user' ? principal.actor.userId : null };
-}
-
-export function userOf(request: FastifyRequest): Extract<Actor, { kind: 'user' }> & { orgId: string } {
-  const principal = principalOf(request);
-  if (principal.actor.kind !== 'user') throw new AppError('forbidden', 'This route is for a signed-in user, not an API key');
-  return { ...principal.actor, orgId: principal.orgId };
-}
-
-export const originOf = (request: FastifyRequest): RequestOrigin => ({
+/** Where a request came from, for audit trails. */
+export const originOf = (request: FastifyRequest): { ip: string | null; userAgent: string | null } => ({
   ip: request.ip,
   userAgent: typeof request.headers['user-agent'] === 'string' ? request.headers['user-agent'] : null,
 });
-
-/** The caller as the audit log records it. */
-export function auditActorOf(request: FastifyRequest): { type: 'user' | 'api-key'; id: string; origin: RequestOrigin } {
-  const { actor } = principalOf(request);
-  return actor.kind === 'user'
-    ? { type: 'user', id: actor.userId, origin: originOf(request) }
-    : { type: 'api-key', id: actor.apiKeyId, origin: originOf(request) };
-}

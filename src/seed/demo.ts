@@ -1,7 +1,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { AppError } from '../app-error.ts';
 import type { Container } from '../container.ts';
-import { wholeOrg } from '../modules/identity/identity.permissions.ts';
+import { wholeOrg } from '../modules/access/index.ts';
 import { syntheticJobs } from './synthetic-jobs.ts';
 
 export const DEMO_SLUG = 'demo';

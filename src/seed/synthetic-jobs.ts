@@ -1,5 +1,5 @@
-import type { CreateJobInput } from '../modules/jobs/jobs.schemas.ts';
-import type { EmploymentType, Salary, SalaryUnit, Skill, Workplace } from '../modules/jd/jd.schemas.ts';
+import type { CreateJobInput } from '../modules/jobs/index.ts';
+import type { EmploymentType, Salary, SalaryUnit, Skill, Workplace } from '../modules/jd/index.ts';
 import {
   adjectives, benefits, brandKinds, brandStems, bringTemplates, cities, displayNames, families, intros, niceExtras,
   closings, perUsd, products, purposes, sharedDuties, softTraits, type City, type JobFamily,

@@ -3,7 +3,7 @@ import { test } from 'node:test';
 import { createMemoryCache } from '../../src/infra/cache/memory-cache.ts';
 import type { NewDomainEvent } from '../../src/modules/events/events.schemas.ts';
 import { createBoardService } from '../../src/modules/board/board.service.ts';
-import type { PublishedJobsService } from '../../src/modules/jobs/jobs.published.ts';
+import type { PublishedJobsService } from '../../src/modules/jobs/index.ts';
 import type { Job } from '../../src/modules/jobs/jobs.schemas.ts';
 
 const org = { id: 'org_1', slug: 'acme', name: 'Acme', createdAt: new Date(0).toISOString() };

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
-import { wholeOrg } from '../../src/modules/identity/identity.permissions.ts';
+import { wholeOrg } from '../../src/modules/access/index.ts';
 import { createJob, json, problem, publishJob, startTestApp, type TestApp, type TestOrg } from '../helpers/app.ts';
 
 type Summary = { id: string; title: string; summary: string; url: string; salary: unknown; locations: string[] };

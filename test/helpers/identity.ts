@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import type { Role } from '../../src/modules/identity/identity.permissions.ts';
+import type { Role } from '../../src/modules/access/index.ts';
 import type { TestApp } from './app.ts';
 
 export interface TestUser {

@@ -13,8 +13,8 @@ describe('audit log', () => {
   test('is append-only in the database itself', async () => {
     await t.app.inject({ method: 'POST', url: '/v1/api-keys', headers: t.org.auth, payload: { name: 'k', scopes: ['jobs:read'] } });
     const refused = (err: Error & { cause?: Error }) => /append-only/.test(err.cause?.message ?? err.message);
-    await assert.rejects(t.container.database.db.execute(sql`update audit_events set action = 'x'`), refused);
-    await assert.rejects(t.container.database.db.execute(sql`delete from audit_events`), refused);
+    await assert.rejects(t.container.database.unscoped.execute(sql`update audit_events set action = 'x'`), refused);
+    await assert.rejects(t.container.database.unscoped.execute(sql`delete from audit_events`), refused);
   });
 
   test('filters by action and pages newest first with a cursor; other orgs see none of it', async () => {

@@ -192,7 +192,7 @@ describe('per-account limit on token refresh', () => {
     const limited = await refresh(token);
     problem(limited, 429, 'rate-limited');
     assert.ok(Number(limited.headers['retry-after']) >= 1);
-    const [row] = await queryRows<{ used: boolean }>(t.container.database.db, sql`select used_at is not null as used from refresh_tokens where hash = ${hashSecretToken(token)}`);
+    const [row] = await queryRows<{ used: boolean }>(t.container.database.unscoped, sql`select used_at is not null as used from refresh_tokens where hash = ${hashSecretToken(token)}`);
     assert.equal(row?.used, false, 'the refusal rolled back, so the token still works after the wait');
   });
 });

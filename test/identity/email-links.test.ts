@@ -82,7 +82,7 @@ describe('emailed links: verification, password reset, invitations (real SMTP)',
     const second = tokenIn(smtp.inbox.filter((m) => m.to === owner.email && /Reset/.test(m.subject)).at(-1) ?? { to: '', subject: '', text: '' }, '/reset-password');
     problem(await confirmReset(first, strongPassword()), 400, 'validation-failed');
     // Move the link's expiry an hour into the past, as if the user came back late.
-    await t.container.database.db.execute(sql`update email_links set expires_at = now() - interval '1 second' where purpose = 'reset-password' and used_at is null`);
+    await t.container.database.unscoped.execute(sql`update email_links set expires_at = now() - interval '1 second' where purpose = 'reset-password' and used_at is null`);
     problem(await confirmReset(second, strongPassword()), 400, 'validation-failed');
   });
 

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import type { OpenAPIV3_1 } from 'openapi-types';
-import { permissionMatrix, roles, type Permission } from '../../src/modules/identity/identity.permissions.ts';
+import { permissionMatrix, roles, type Permission } from '../../src/modules/access/index.ts';
 import { createJob, json, startTestApp, type TestApp } from '../helpers/app.ts';
 import { join, signUp, type TestUser } from '../helpers/identity.ts';
 

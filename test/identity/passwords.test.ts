@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import {
   hashPassword, needsRehash, passwordProblems, verifyAgainstDummy, verifyPassword,
-} from '../../src/modules/identity/identity.passwords.ts';
+} from '../../src/modules/identity/accounts/index.ts';
 
 test('argon2id with the OWASP parameters; verify accepts only the right password', async () => {
   const stored = await hashPassword('violet-harbor-sunrise');

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import type { OpenAPIV3_1 } from 'openapi-types';
-import type { Role } from '../../src/modules/identity/identity.permissions.ts';
+import type { Role } from '../../src/modules/access/index.ts';
 import { createJob, json, problem, startTestApp, type TestApp } from '../helpers/app.ts';
 import { join, signUp, type TestUser } from '../helpers/identity.ts';
 

@@ -1,8 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { SignJWT } from 'jose';
-import { createKeyRing, createMemorySigningKeyStore, generateSigningKey } from '../../src/modules/identity/identity.keys.ts';
-import { createAccessTokens } from '../../src/modules/identity/identity.tokens.ts';
+import { createAccessTokens, createKeyRing, createMemorySigningKeyStore, generateSigningKey } from '../../src/modules/identity/sessions/index.ts';
 
 const claims = { sub: 'usr_1', org: 'org_1', sid: 'ses_1', role: 'admin' };
 const b64 = (value: object) => Buffer.from(JSON.stringify(value)).toString('base64url');

@@ -29,7 +29,7 @@ describe('row-level security: the second wall between organizations', () => {
     const orgs = await database.tenant(a.id, (tx) => queryRows<{ id: string }>(tx, sql`select id from orgs`));
     assert.deepEqual(orgs.map((o) => o.id), [a.id]);
     // The owner's connection (sweeps, lookups by credential) sees both.
-    const all = await queryRows<{ id: string }>(database.db, sql`select id from jobs`);
+    const all = await queryRows<{ id: string }>(database.unscoped, sql`select id from jobs`);
     assert.deepEqual(all.map((r) => r.id).sort(), [jobA, jobB].sort());
   });
 
@@ -41,7 +41,7 @@ describe('row-level security: the second wall between organizations', () => {
     );
     const updated = await database.tenant(a.id, (tx) => queryRows<{ id: string }>(tx, sql`update jobs set title = 'taken' returning id`));
     assert.deepEqual(updated.map((r) => r.id), [jobA], 'only its own job was updated');
-    const untouched = await queryRows<{ title: string }>(database.db, sql`select title from jobs where id = ${jobB}`);
+    const untouched = await queryRows<{ title: string }>(database.unscoped, sql`select title from jobs where id = ${jobB}`);
     assert.notEqual(untouched[0]?.title, 'taken');
   });
 
@@ -55,7 +55,7 @@ describe('row-level security: the second wall between organizations', () => {
   });
 
   test('every table with an org_id column has row-level security and a policy for the app role', async () => {
-    const tables = await queryRows<{ table: string; rls: boolean; policies: number }>(t.container.database.db, sql`
+    const tables = await queryRows<{ table: string; rls: boolean; policies: number }>(t.container.database.unscoped, sql`
       select c.relname as table, c.relrowsecurity as rls,
              (select count(*)::int from pg_policies p where p.tablename = c.relname and ${APP_ROLE} = any(p.roles)) as policies
       from pg_class c join pg_namespace n on n.oid = c.relnamespace

@@ -41,14 +41,14 @@ describe('search text handed to the text-search parser', () => {
   after(() => t.close());
 
   const stored = async (id: string) => {
-    const [row] = await queryRows<{ title: string; skills: string; description: string }>(t.container.database.db, sql`
+    const [row] = await queryRows<{ title: string; skills: string; description: string }>(t.container.database.unscoped, sql`
       select search_title as title, search_skills as skills, search_description as description from jobs where id = ${id}`);
     assert.ok(row, `job ${id} stored`);
     return row;
   };
 
   test('the search vector is generated from the sanitized columns alone, never from raw text', async () => {
-    const [column] = await queryRows<{ expression: string }>(t.container.database.db, sql`
+    const [column] = await queryRows<{ expression: string }>(t.container.database.unscoped, sql`
       select generation_expression as expression from information_schema.columns where table_name = 'jobs' and column_name = 'search_vector'`);
     assert.ok(column);
     const read = [...column.expression.matchAll(/to_tsvector\('english'::regconfig, ([a-z_]+)\)/g)].map((m) => m[1]);

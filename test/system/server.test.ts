@@ -116,9 +116,9 @@ describe('the real server process', () => {
     assert.match(seeded.stdout, /Published 25 synthetic jobs/);
     // PGlite has no autovacuum: without the seed's ANALYZE the planner would think the table empty.
     const database = await openDatabase({ databaseUrl: null, dataDir: env.DATA_DIR, poolMax: 1, statementTimeoutMs: 5000 });
-    const [stats] = await queryRows<{ tuples: number }>(database.db, sql`select reltuples::int as tuples from pg_class where relname = 'jobs'`);
-    const orgs = await queryRows<{ slug: string }>(database.db, sql`select slug from orgs order by slug`);
-    const keys = await queryRows<{ name: string }>(database.db, sql`select k.name from api_keys k join orgs o on o.id = k.org_id where o.slug = 'initech-corp' order by k.name`);
+    const [stats] = await queryRows<{ tuples: number }>(database.unscoped, sql`select reltuples::int as tuples from pg_class where relname = 'jobs'`);
+    const orgs = await queryRows<{ slug: string }>(database.unscoped, sql`select slug from orgs order by slug`);
+    const keys = await queryRows<{ name: string }>(database.unscoped, sql`select k.name from api_keys k join orgs o on o.id = k.org_id where o.slug = 'initech-corp' order by k.name`);
     await database.close();
     assert.ok((stats?.tuples ?? 0) >= 25, `planner statistics: ${JSON.stringify(stats)}`);
     assert.deepEqual(orgs.map((o) => o.slug), ['initech-corp'], 'no org "bench" or other was made behind the user\'s back');

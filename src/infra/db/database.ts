@@ -19,17 +19,18 @@ export async function queryRows<T>(db: DbExecutor, query: SQL): Promise<T[]> {
 export interface Database {
   readonly kind: 'pglite' | 'postgres';
   /**
-   * The owner's connection, which row-level security does not restrict: only for work that must
-   * cross organizations (finding the org of a credential, a slug or an email; sweeps; migrations).
+   * The owner's connection, which row-level security does not restrict: no wall between organizations.
+   * Only for work that must cross them (finding the org of a credential, a slug or an email; rows of
+   * no org such as users and signing keys; sweeps; migrations), and only handed to code that does.
    */
-  readonly db: DbExecutor;
+  readonly unscoped: DbExecutor;
   /**
    * Runs fn in one transaction that sees only orgId's rows: it runs as the non-owner role
    * hireline_app with the org named, so the row-level security policies (drizzle/0006) apply.
    */
   tenant<T>(orgId: string, fn: (tx: DbExecutor) => Promise<T>): Promise<T>;
-  /** Runs fn in one transaction as the owner, across organizations (see `db`). */
-  system<T>(fn: (tx: DbExecutor) => Promise<T>): Promise<T>;
+  /** Runs fn in one transaction on the unscoped connection: across organizations, no row-level security. */
+  unscopedTransaction<T>(fn: (tx: DbExecutor) => Promise<T>): Promise<T>;
   /** Runs fn on one dedicated connection (advisory locks are per connection). */
   withConnection<T>(fn: (db: DbExecutor) => Promise<T>): Promise<T>;
   ping(): Promise<void>;
@@ -85,9 +86,9 @@ async function openPglite(dataDir: string): Promise<Database> {
   let exclusive: Promise<unknown> = Promise.resolve();
   return {
     kind: 'pglite',
-    db,
+    unscoped: db,
     tenant: inTenant(db),
-    system: (fn) => db.transaction((tx) => fn(tx)),
+    unscopedTransaction: (fn) => db.transaction((tx) => fn(tx)),
     withConnection: (fn) => {
       const run = exclusive.then(() => fn(db));
       exclusive = run.catch(() => undefined);
@@ -132,9 +133,9 @@ async function openPostgres(databaseUrl: string, options: DatabaseOptions): Prom
   const db: DbExecutor = drizzlePg({ client: ownerPool });
   return {
     kind: 'postgres',
-    db,
+    unscoped: db,
     tenant: inTenant(drizzlePg({ client: tenantPool })),
-    system: (fn) => db.transaction((tx) => fn(tx)),
+    unscopedTransaction: (fn) => db.transaction((tx) => fn(tx)),
     withConnection: async (fn) => {
       const client = await ownerPool.connect();
       try {

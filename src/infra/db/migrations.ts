@@ -42,5 +42,5 @@ let shippedCount: number | undefined;
 
 export async function migrationsCurrent(database: Database): Promise<boolean> {
   shippedCount ??= readMigrationFiles({ migrationsFolder }).length;
-  return (await appliedCount(database.db)) >= shippedCount;
+  return (await appliedCount(database.unscoped)) >= shippedCount;
 }

@@ -14,7 +14,7 @@ export interface AuditFilter {
   limit: number;
 }
 
-/** Every query runs on the executor it is given: a tenant or owner transaction chosen by the service. */
+/** Every query runs on the executor it is given: a tenant or unscoped transaction chosen by the service. */
 export function createAuditRepo() {
   return {
     async insert(row: typeof auditEvents.$inferInsert, tx: DbExecutor): Promise<void> {

@@ -15,7 +15,7 @@ const toEvent = (row: AuditRow): AuditEvent => ({
   occurredAt: row.occurredAt.toISOString(),
 });
 
-export function createAuditService({ database, repo }: { database: Pick<Database, 'db' | 'tenant'>; repo: AuditRepo }) {
+export function createAuditService({ database, repo }: { database: Pick<Database, 'unscoped' | 'tenant'>; repo: AuditRepo }) {
   return {
     /** Pass the transaction of the change being audited, so the record and the change commit together. */
     async record(event: NewAuditEvent, tx?: DbExecutor): Promise<void> {
@@ -32,8 +32,8 @@ export function createAuditService({ database, repo }: { database: Pick<Database
         data: event.data ?? {},
       };
       if (tx) return repo.insert(row, tx);
-      // On its own: in the org's transaction, or the owner's for an event of no org (an unknown email's failed sign-in).
-      return event.orgId ? database.tenant(event.orgId, (t) => repo.insert(row, t)) : repo.insert(row, database.db);
+      // On its own: in the org's transaction, or unscoped for an event of no org (an unknown email's failed sign-in).
+      return event.orgId ? database.tenant(event.orgId, (t) => repo.insert(row, t)) : repo.insert(row, database.unscoped);
     },
 
     async list(orgId: string, query: ListAuditQuery): Promise<{ data: AuditEvent[]; nextCursor: string | null }> {

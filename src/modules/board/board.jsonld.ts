@@ -1,5 +1,5 @@
 import { marked } from 'marked';
-import type { Job } from '../jobs/jobs.schemas.ts';
+import type { Job } from '../jobs/index.ts';
 
 export interface BoardOrg {
   name: string;

@@ -1,4 +1,4 @@
-import type { Job } from '../jobs/jobs.schemas.ts';
+import type { Job } from '../jobs/index.ts';
 import type { BoardOrg } from './board.jsonld.ts';
 
 const escapeXml = (text: string): string =>

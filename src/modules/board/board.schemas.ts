@@ -1,8 +1,8 @@
 import { Type, type Static } from 'typebox';
 import { CursorQuery, LimitQuery, Nullable } from '../../http/schemas.ts';
-import { EmploymentTypeSchema, SalarySchema, SkillSchema, WorkplaceSchema } from '../jd/jd.schemas.ts';
+import { EmploymentTypeSchema, SalarySchema, SkillSchema, WorkplaceSchema } from '../jd/index.ts';
 import { anyCase } from '../../http/enum-case.ts';
-import { OrgSlugSchema } from '../orgs/orgs.schemas.ts';
+import { OrgSlugSchema } from '../orgs/index.ts';
 
 const boardJobFields = {
   id: Type.String(),

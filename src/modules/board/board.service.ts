@@ -1,11 +1,9 @@
 import { createHash } from 'node:crypto';
 import { AppError, notFound } from '../../app-error.ts';
 import type { Cache } from '../../infra/cache/memory-cache.ts';
-import type { EventsService } from '../events/events.service.ts';
-import type { PublishedJobsService } from '../jobs/jobs.published.ts';
-import type { Job } from '../jobs/jobs.schemas.ts';
-import type { Org } from '../orgs/orgs.schemas.ts';
-import type { OrgsService } from '../orgs/orgs.service.ts';
+import type { EventsService } from '../events/index.ts';
+import type { Job, PublishedJobsService } from '../jobs/index.ts';
+import type { Org, OrgsService } from '../orgs/index.ts';
 import { jobPostingJsonLd } from './board.jsonld.ts';
 import { renderRss } from './board.rss.ts';
 import type { BoardJob, BoardJobSummary, BoardSearchQuery } from './board.schemas.ts';

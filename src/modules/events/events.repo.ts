@@ -4,7 +4,7 @@ import { domainEvents } from './events.table.ts';
 
 export type DomainEventRow = typeof domainEvents.$inferSelect;
 
-/** Every query runs on the executor it is given: a tenant or owner transaction chosen by the service. */
+/** Every query runs on the executor it is given: a tenant or unscoped transaction chosen by the service. */
 export function createEventsRepo() {
   return {
     async insert(rows: (typeof domainEvents.$inferInsert)[], tx: DbExecutor): Promise<void> {

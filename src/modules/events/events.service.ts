@@ -8,7 +8,7 @@ export type RecordEvent = (event: NewDomainEvent) => void;
 export type CommittedListener = (events: readonly NewDomainEvent[]) => void;
 
 export interface EventsServiceDeps {
-  database: Pick<Database, 'db' | 'system' | 'tenant'>;
+  database: Pick<Database, 'tenant' | 'unscopedTransaction'>;
   repo: EventsRepo;
   log: { error(details: object, message: string): void };
 }
@@ -30,7 +30,7 @@ export function createEventsService({ database, repo, log }: EventsServiceDeps) 
         await repo.insert(recorded.map((e) => ({ id: newId('evt'), ...e })), tx);
         return value;
       };
-      const result = orgId === null ? await database.system(work) : await database.tenant(orgId, work);
+      const result = orgId === null ? await database.unscopedTransaction(work) : await database.tenant(orgId, work);
       for (const listener of listeners) {
         // The write is committed: a failing listener must not turn it into an error response.
         try {

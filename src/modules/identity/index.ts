@@ -1,35 +1,24 @@
 import type { Config } from '../../config.ts';
 import type { Database } from '../../infra/db/database.ts';
-import { createMemoryFailureLockout, createMemoryRateLimiter } from '../../infra/rate-limit/rate-limiter.ts';
-import type { AuditService } from '../audit/audit.service.ts';
-import type { OrgsService } from '../orgs/orgs.service.ts';
 import type { Mailer } from '../../infra/mail/mailer.ts';
-import { createEmailLinksRepo } from './identity.email-links.repo.ts';
-import { emailLinksRoutes } from './identity.email-links.routes.ts';
-import { createEmailLinksService } from './identity.email-links.ts';
-import { createKeyRing } from './identity.keys.ts';
-import { createSigningKeyRepo } from './identity.keys.repo.ts';
-import { createInvitationsRepo } from './identity.invitations.repo.ts';
-import { createInvitationsService } from './identity.invitations.ts';
-import { membersRoutes } from './identity.members.routes.ts';
-import { createMembersService, type MembersDeps } from './identity.members.ts';
-import { createPasswordCheck } from './identity.password-check.ts';
-import { createIdentityRepo } from './identity.repo.ts';
-import { identityRoutes } from './identity.routes.ts';
-import { createIdentityService } from './identity.service.ts';
-import { createSessionsService } from './identity.sessions.ts';
-import { createSsoRepo } from './identity.sso.repo.ts';
-import { ssoRoutes } from './identity.sso.routes.ts';
-import { createSsoService } from './identity.sso.ts';
 import { createOidcClient } from '../../infra/oidc/oidc-client.ts';
-import { createAccessTokens } from './identity.tokens.ts';
+import { createMemoryFailureLockout, createMemoryRateLimiter } from '../../infra/rate-limit/rate-limiter.ts';
+import type { AuditService } from '../audit/index.ts';
+import type { OrgsService } from '../orgs/index.ts';
+import {
+  accountsRoutes, createAccountsRepo, createAccountsService, createEmailLinksRepo, createEmailLinksService, createPasswordCheck, emailLinksRoutes,
+} from './accounts/index.ts';
+import { createInvitationsRepo, createInvitationsService, createMembershipRepo, createMembersService, membershipRoutes, type MembersDeps } from './membership/index.ts';
+import {
+  ACCESS_TOKEN_AUDIENCE, ACCESS_TOKEN_TTL_SECONDS, createAccessTokens, createKeyRing, createSessionsRepo, createSessionsService, createSigningKeyRepo, sessionsRoutes,
+} from './sessions/index.ts';
+import { createSsoRepo, createSsoService, ssoRoutes } from './sso/index.ts';
 
-/** Access tokens live 10 minutes: short enough that a leaked one soon expires, long enough to spare refreshes. */
-export const ACCESS_TOKEN_TTL_SECONDS = 600;
-export const ACCESS_TOKEN_AUDIENCE = 'hireline-api';
+export { ACCESS_TOKEN_TTL_SECONDS } from './sessions/index.ts';
 
+/** People and how they get in: accounts, sessions, membership of orgs, single sign-on. */
 export function createIdentityModule(deps: {
-  database: Database;
+  database: Pick<Database, 'unscoped' | 'unscopedTransaction' | 'tenant'>;
   orgs: Pick<OrgsService, 'insertOrg' | 'get' | 'findBySlug'>;
   audit: Pick<AuditService, 'record'>;
   mailer: Pick<Mailer, 'send'>;
@@ -37,32 +26,37 @@ export function createIdentityModule(deps: {
   memberRemoved?: MembersDeps['onRemoved'];
   config: Pick<Config, 'publicBaseUrl' | 'appBaseUrl' | 'sessionTtlSeconds' | 'refreshIdleSeconds' | 'authRateLimitPerIp' | 'authRateLimitPerAccount'>;
 }) {
-  const { database, config } = deps;
-  const repo = createIdentityRepo();
-  const keys = createKeyRing({ store: createSigningKeyRepo(database.db), accessTtlSeconds: ACCESS_TOKEN_TTL_SECONDS });
-  const tokens = createAccessTokens({ keys, issuer: config.publicBaseUrl, audience: ACCESS_TOKEN_AUDIENCE, ttlSeconds: ACCESS_TOKEN_TTL_SECONDS });
+  const { database, config, audit } = deps;
+  const users = createAccountsRepo();
+  const memberships = createMembershipRepo();
+  const sessionsRepo = createSessionsRepo();
   const ssoRepo = createSsoRepo();
+
+  // Signing keys belong to no org; the key ring reads and writes them outside any org's wall.
+  const keys = createKeyRing({ store: createSigningKeyRepo(database.unscoped), accessTtlSeconds: ACCESS_TOKEN_TTL_SECONDS });
+  const tokens = createAccessTokens({ keys, issuer: config.publicBaseUrl, audience: ACCESS_TOKEN_AUDIENCE, ttlSeconds: ACCESS_TOKEN_TTL_SECONDS });
   const sessions = createSessionsService({
-    database, repo, tokens, audit: deps.audit,
+    database, repo: sessionsRepo, tokens, audit,
     ssoRequired: async (orgId, tx) => (await ssoRepo.findConnection(orgId, tx))?.requireSso ?? false,
     policy: { sessionTtlSeconds: config.sessionTtlSeconds, refreshIdleSeconds: config.refreshIdleSeconds },
   });
+  // One lockout for every door a password is tried at.
   const lockout = createMemoryFailureLockout({ failuresBeforeLock: 5, windowSeconds: 15 * 60, baseLockSeconds: 60, maxLockSeconds: 3600 });
+  const passwords = createPasswordCheck({ database, repo: users, memberships, audit, lockout });
   const emailLinks = createEmailLinksService({
-    database, links: createEmailLinksRepo(), users: repo, ssoLinks: ssoRepo, audit: deps.audit, mailer: deps.mailer, appBaseUrl: config.appBaseUrl, log: deps.log,
+    database, links: createEmailLinksRepo(), users, memberships, sessions: sessionsRepo, unlinkProviders: ssoRepo.unlinkUser,
+    audit, mailer: deps.mailer, appBaseUrl: config.appBaseUrl, log: deps.log,
   });
+  const accounts = createAccountsService({ database, repo: users, memberships, orgs: deps.orgs, sessions, audit, passwords, emailLinks });
   const post = (message: Parameters<Mailer['send']>[0]) => {
     void deps.mailer.send(message).catch((err: unknown) => deps.log.error({ err }, 'sending email failed'));
   };
-  // One lockout for every door a password is tried at.
-  const passwords = createPasswordCheck({ database, repo, audit: deps.audit, lockout });
-  const service = createIdentityService({ database, repo, orgs: deps.orgs, sessions, audit: deps.audit, passwords, emailLinks });
-  const members = createMembersService({ database, repo, audit: deps.audit, onRemoved: deps.memberRemoved });
+  const members = createMembersService({ database, repo: memberships, sessions: sessionsRepo, audit, onRemoved: deps.memberRemoved });
   const invitations = createInvitationsService({
-    database, repo: createInvitationsRepo(), users: repo, orgs: deps.orgs, sessions, audit: deps.audit, passwords, post, appBaseUrl: config.appBaseUrl,
+    database, repo: createInvitationsRepo(), users, memberships, orgs: deps.orgs, sessions, audit, passwords, post, appBaseUrl: config.appBaseUrl,
   });
   const sso = createSsoService({
-    database, repo: ssoRepo, users: repo, orgs: deps.orgs, sessions, audit: deps.audit, passwords, oidc: createOidcClient(),
+    database, repo: ssoRepo, users, memberships, sessionsRepo, orgs: deps.orgs, sessions, audit, passwords, oidc: createOidcClient(),
     publicBaseUrl: config.publicBaseUrl, log: deps.log,
   });
   const limits = {
@@ -70,10 +64,11 @@ export function createIdentityModule(deps: {
     perAccount: createMemoryRateLimiter({ keyPrefix: 'auth-account', points: config.authRateLimitPerAccount, durationSeconds: 60 }),
   };
   return {
-    service, sessions, members, invitations, keys, emailLinks, sso,
+    accounts, sessions, members, invitations, keys, emailLinks, sso,
     routes: [
-      identityRoutes({ identity: service, sessions, limits, jwks: () => keys.jwks() }),
-      membersRoutes(members, invitations, limits),
+      accountsRoutes(accounts, limits),
+      sessionsRoutes({ sessions, limits, jwks: () => keys.jwks() }),
+      membershipRoutes(members, invitations, limits),
       emailLinksRoutes(emailLinks, limits),
       ssoRoutes(sso, { appBaseUrl: config.appBaseUrl, limits }),
     ],

@@ -1,16 +1,26 @@
 import type { Database } from '../../infra/db/database.ts';
-import type { EventsService } from '../events/events.service.ts';
-import { createPublishedJobsService } from './jobs.published.ts';
+import type { EventsService } from '../events/index.ts';
+import { createPublishedJobsService } from './jobs.published.service.ts';
 import { createJobsRepo } from './jobs.repo.ts';
 import { jobsRoutes } from './jobs.routes.ts';
 import { createJobsSearchRepo } from './jobs.search.repo.ts';
 import { createJobsService, type JobsServiceDeps } from './jobs.service.ts';
 import { createJobTeamRepo } from './jobs.team.repo.ts';
-import { createJobTeamService, type JobTeamDeps } from './jobs.team.ts';
+import { createJobTeamService, type JobTeamDeps } from './jobs.team.service.ts';
 
-export function createJobsModule(deps: { database: Database; events: EventsService; parse: JobsServiceDeps['parse']; isMember: JobTeamDeps['isMember'] }) {
-  const repo = createJobsRepo(deps.database.db);
+export { jobsVisibleTo } from './jobs.team.repo.ts';
+export type { PublishedJobsService } from './jobs.published.service.ts';
+export type { CreateJobInput, Job } from './jobs.schemas.ts';
+export type { JobsService } from './jobs.service.ts';
+
+export function createJobsModule(deps: {
+  database: Pick<Database, 'tenant' | 'unscoped'>;
+  events: EventsService;
+  parse: JobsServiceDeps['parse'];
+  isMember: JobTeamDeps['isMember'];
+}) {
   const { database } = deps;
+  const repo = createJobsRepo();
   const service = createJobsService({ database, repo, events: deps.events, parse: deps.parse });
   const team = createJobTeamService({ database, repo, teamRepo: createJobTeamRepo(), isMember: deps.isMember });
   const published = createPublishedJobsService({ database, repo: createJobsSearchRepo() });

@@ -1,4 +1,4 @@
-import type { ParsedJobDescription } from '../jd/jd.schemas.ts';
+import type { ParsedJobDescription } from '../jd/index.ts';
 import type { CreateJobInput } from './jobs.schemas.ts';
 
 const sectionTitles: [keyof ParsedJobDescription['sections'], string][] = [

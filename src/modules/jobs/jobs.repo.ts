@@ -1,8 +1,9 @@
-import { and, asc, eq, exists, getTableColumns, ilike, lt, sql, type SQL } from 'drizzle-orm';
+import { and, asc, eq, getTableColumns, ilike, lt, sql, type SQL } from 'drizzle-orm';
 import type { DbExecutor } from '../../infra/db/database.ts';
-import type { Scope } from '../identity/identity.permissions.ts';
+import type { JobAccess } from '../access/index.ts';
 import { searchText } from './jobs.search-text.ts';
 import { jobs, jobTeam } from './jobs.table.ts';
+import { jobsVisibleTo } from './jobs.team.repo.ts';
 import type { JobSort } from './jobs.schemas.ts';
 
 const { searchVector: _vector, searchTitle: _title, searchSkills: _skills, searchDescription: _description, ...columns } = getTableColumns(jobs);
@@ -51,14 +52,10 @@ export interface JobListFilter {
   limit: number;
 }
 
-export function createJobsRepo(db: DbExecutor) {
+export function createJobsRepo() {
   /** The org wall, plus the hiring-team wall for callers who see only their assigned jobs. */
-  const visible = (s: Scope) => and(
-    eq(jobs.orgId, s.orgId),
-    s.assignedTo === null ? undefined
-      : exists(db.select({ one: sql`1` }).from(jobTeam).where(and(eq(jobTeam.jobId, jobs.id), eq(jobTeam.userId, s.assignedTo)))),
-  );
-  const scope = (s: Scope, id: string) => and(visible(s), eq(jobs.id, id));
+  const visible = (access: JobAccess) => and(eq(jobs.orgId, access.orgId), jobsVisibleTo(access, jobs.id));
+  const one = (access: JobAccess, id: string) => and(visible(access), eq(jobs.id, id));
 
   return {
     async insert(rows: JobWrite[], tx: DbExecutor): Promise<JobRow[]> {
@@ -66,32 +63,32 @@ export function createJobsRepo(db: DbExecutor) {
       return tx.insert(jobs).values(rows.map((r) => ({ ...r, ...derived(r) }))).returning(jobColumns);
     },
 
-    async findById(s: Scope, id: string, tx: DbExecutor): Promise<JobRow | null> {
-      const [row] = await tx.select(jobColumns).from(jobs).where(scope(s, id)).limit(1);
+    async findById(access: JobAccess, id: string, tx: DbExecutor): Promise<JobRow | null> {
+      const [row] = await tx.select(jobColumns).from(jobs).where(one(access, id)).limit(1);
       return row ?? null;
     },
 
     /** Locks the row for the rest of the transaction, so read-check-write cannot interleave. */
-    async findForUpdate(s: Scope, id: string, tx: DbExecutor): Promise<JobRow | null> {
-      const [row] = await tx.select(jobColumns).from(jobs).where(scope(s, id)).limit(1).for('update');
+    async findForUpdate(access: JobAccess, id: string, tx: DbExecutor): Promise<JobRow | null> {
+      const [row] = await tx.select(jobColumns).from(jobs).where(one(access, id)).limit(1).for('update');
       return row ?? null;
     },
 
-    async update(s: Scope, id: string, patch: JobPatch, tx: DbExecutor): Promise<JobRow> {
+    async update(access: JobAccess, id: string, patch: JobPatch, tx: DbExecutor): Promise<JobRow> {
       const [row] = await tx.update(jobs)
         .set({ ...patch, ...derived(patch), version: sql`${jobs.version} + 1` })
-        .where(scope(s, id))
+        .where(one(access, id))
         .returning(jobColumns);
       if (!row) throw new Error(`job ${id} vanished inside its own transaction`);
       return row;
     },
 
-    async delete(s: Scope, id: string, tx: DbExecutor): Promise<boolean> {
-      const deleted = await tx.delete(jobs).where(scope(s, id)).returning({ id: jobs.id });
+    async delete(access: JobAccess, id: string, tx: DbExecutor): Promise<boolean> {
+      const deleted = await tx.delete(jobs).where(one(access, id)).returning({ id: jobs.id });
       return deleted.length > 0;
     },
 
-    async list(s: Scope, filter: JobListFilter, tx: DbExecutor): Promise<JobRow[]> {
+    async list(access: JobAccess, filter: JobListFilter, tx: DbExecutor): Promise<JobRow[]> {
       const descending = filter.sort.startsWith('-');
       const column = sortColumns[filter.sort.replace('-', '') as keyof typeof sortColumns];
       const order = descending ? sql`desc nulls last` : sql`asc nulls last`;
@@ -104,7 +101,7 @@ export function createJobsRepo(db: DbExecutor) {
       }
       return tx.select(jobColumns).from(jobs)
         .where(and(
-          visible(s),
+          visible(access),
           filter.status ? eq(jobs.status, filter.status as JobRow['status']) : undefined,
           filter.department ? sql`lower(${jobs.department}) = lower(${filter.department})` : undefined,
           filter.workplace ? eq(jobs.workplace, filter.workplace as NonNullable<JobRow['workplace']>) : undefined,

@@ -1,7 +1,7 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
 import { IfMatchHeadersSchema, parseIfMatch, versionEtag } from '../../http/preconditions.ts';
-import { scopeOf } from '../../http/auth.ts';
+import { principalOf } from '../../http/auth.ts';
 import { commonErrorResponses, Page, problemRef } from '../../http/schemas.ts';
 import { acceptPlainText, bodyText, textBodySchema } from '../jd/index.ts';
 import { foldEnumCase } from '../../http/enum-case.ts';
@@ -11,7 +11,7 @@ import {
   UpdateJobBodySchema,
 } from './jobs.schemas.ts';
 import type { JobsService } from './jobs.service.ts';
-import type { JobTeamService } from './jobs.team.ts';
+import type { JobTeamService } from './jobs.team.service.ts';
 
 const authErrors = { 404: problemRef };
 const read = { access: { permission: 'jobs:read' } } as const;
@@ -25,7 +25,7 @@ export function jobsRoutes(service: JobsService, team: JobTeamService): FastifyP
       config: write,
       schema: { ...base, summary: 'Create a draft job', body: CreateJobBodySchema, response: { 201: JobSchema, ...commonErrorResponses, ...authErrors } },
     }, async (request, reply) => {
-      const job = await service.create(scopeOf(request, 'jobs:write'), request.body);
+      const job = await service.create(principalOf(request), request.body);
       return reply.code(201).header('location', `/v1/jobs/${job.id}`).header('etag', versionEtag(job.version)).send(job);
     });
 
@@ -33,13 +33,13 @@ export function jobsRoutes(service: JobsService, team: JobTeamService): FastifyP
       config: read,
       preValidation: foldEnumCase(ListJobsQuerySchema),
       schema: { ...base, summary: 'List jobs', querystring: ListJobsQuerySchema, response: { 200: Page(JobSchema), ...commonErrorResponses, ...authErrors } },
-    }, async (request) => service.list(scopeOf(request, 'jobs:read'), request.query));
+    }, async (request) => service.list(principalOf(request), request.query));
 
     app.get('/v1/jobs/:id', {
       config: read,
       schema: { ...base, summary: 'Get a job', params: JobIdParamsSchema, response: { 200: JobSchema, ...commonErrorResponses, ...authErrors } },
     }, async (request, reply) => {
-      const job = await service.get(scopeOf(request, 'jobs:read'), request.params.id);
+      const job = await service.get(principalOf(request), request.params.id);
       return reply.header('etag', versionEtag(job.version)).send(job);
     });
 
@@ -51,7 +51,7 @@ export function jobsRoutes(service: JobsService, team: JobTeamService): FastifyP
         response: { 200: JobSchema, ...commonErrorResponses, ...authErrors, 409: problemRef, 412: problemRef, 422: problemRef },
       },
     }, async (request, reply) => {
-      const job = await service.update(scopeOf(request, 'jobs:write'), request.params.id, request.body, parseIfMatch(request.headers['if-match']));
+      const job = await service.update(principalOf(request), request.params.id, request.body, parseIfMatch(request.headers['if-match']));
       return reply.header('etag', versionEtag(job.version)).send(job);
     });
 
@@ -62,7 +62,7 @@ export function jobsRoutes(service: JobsService, team: JobTeamService): FastifyP
         response: { 204: Type.Null(), ...commonErrorResponses, ...authErrors, 412: problemRef },
       },
     }, async (request, reply) => {
-      await service.remove(scopeOf(request, 'jobs:write'), request.params.id, parseIfMatch(request.headers['if-match']));
+      await service.remove(principalOf(request), request.params.id, parseIfMatch(request.headers['if-match']));
       return reply.code(204).send(null);
     });
 
@@ -74,7 +74,7 @@ export function jobsRoutes(service: JobsService, team: JobTeamService): FastifyP
           response: { 200: JobSchema, ...commonErrorResponses, ...authErrors, 409: problemRef, 422: problemRef },
         },
       }, async (request, reply) => {
-        const job = await service.transition(scopeOf(request, 'jobs:publish'), request.params.id, action);
+        const job = await service.transition(principalOf(request), request.params.id, action);
         return reply.header('etag', versionEtag(job.version)).send(job);
       });
     }
@@ -91,7 +91,7 @@ export function jobsRoutes(service: JobsService, team: JobTeamService): FastifyP
           response: { 201: Type.Object({ job: JobSchema, warnings: Type.Array(Type.String()) }), ...commonErrorResponses, ...authErrors },
         },
       }, async (request, reply) => {
-        const result = await service.importDescription(scopeOf(request, 'jobs:write'), bodyText(request.body));
+        const result = await service.importDescription(principalOf(request), bodyText(request.body));
         return reply.code(201).header('location', `/v1/jobs/${result.job.id}`).send(result);
       });
     });
@@ -99,7 +99,7 @@ export function jobsRoutes(service: JobsService, team: JobTeamService): FastifyP
     app.get('/v1/jobs/:id/team', {
       config: read,
       schema: { ...base, summary: 'The job\'s hiring team', params: JobIdParamsSchema, response: { 200: Type.Object({ data: Type.Array(TeamMemberSchema) }), ...commonErrorResponses, ...authErrors } },
-    }, async (request) => ({ data: await team.list(scopeOf(request, 'jobs:read'), request.params.id) }));
+    }, async (request) => ({ data: await team.list(principalOf(request), request.params.id) }));
 
     app.put('/v1/jobs/:id/team/:userId', {
       config: write,
@@ -108,13 +108,13 @@ export function jobsRoutes(service: JobsService, team: JobTeamService): FastifyP
         description: 'Hiring managers and interviewers see only the jobs whose team they are on.',
         params: TeamMemberParamsSchema, response: { 200: Type.Object({ data: Type.Array(TeamMemberSchema) }), ...commonErrorResponses, ...authErrors },
       },
-    }, async (request) => ({ data: await team.add(scopeOf(request, 'jobs:write'), request.params.id, request.params.userId) }));
+    }, async (request) => ({ data: await team.add(principalOf(request), request.params.id, request.params.userId) }));
 
     app.delete('/v1/jobs/:id/team/:userId', {
       config: write,
       schema: { ...base, summary: 'Remove someone from the job\'s hiring team', params: TeamMemberParamsSchema, response: { 204: Type.Null(), ...commonErrorResponses, ...authErrors } },
     }, async (request, reply) => {
-      await team.remove(scopeOf(request, 'jobs:write'), request.params.id, request.params.userId);
+      await team.remove(principalOf(request), request.params.id, request.params.userId);
       return reply.code(204).send(null);
     });
   };

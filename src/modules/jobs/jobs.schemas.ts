@@ -1,6 +1,6 @@
 import { Type, type Static } from 'typebox';
 import { CursorQuery, LimitQuery, Nullable } from '../../http/schemas.ts';
-import { EmploymentTypeSchema, SalarySchema, SkillSchema, WorkplaceSchema } from '../jd/jd.schemas.ts';
+import { EmploymentTypeSchema, SalarySchema, SkillSchema, WorkplaceSchema } from '../jd/index.ts';
 import { anyCase } from '../../http/enum-case.ts';
 
 export const JobStatusSchema = Type.Union(

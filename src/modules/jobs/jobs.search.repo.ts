@@ -33,7 +33,7 @@ export interface RankedId {
 /** Published and not past validThrough: the only jobs anything public may show. */
 const isOpen = (now: Date): SQL => sql`${jobs.status} = 'published' and (${jobs.validThrough} is null or ${jobs.validThrough} > ${now.toISOString()}::timestamptz)`;
 
-/** Every query runs on the executor it is given: a tenant or owner transaction chosen by the service. */
+/** Every query runs on the executor it is given: a tenant or unscoped transaction chosen by the service. */
 export function createJobsSearchRepo() {
   return {
     /**
@@ -45,10 +45,10 @@ export function createJobsSearchRepo() {
      *
      * Row-level security would keep `@@` and `@>` (not leakproof) out of the indexes and turn every
      * search into a walk of the org's rows (measured: 5 req/s instead of 118), so this runs on the
-     * owner's connection, scoped by org here, and yields ids only; the rows come through the org's
+     * unscoped connection, limited to the org here, and yields ids only; the rows come through the org's
      * wall in publishedByIds.
      */
-    async rankPublished(orgId: string, filter: PublishedJobFilter, now: Date, owner: DbExecutor): Promise<RankedId[]> {
+    async rankPublished(orgId: string, filter: PublishedJobFilter, now: Date, unscoped: DbExecutor): Promise<RankedId[]> {
       const query = filter.q ? sql`websearch_to_tsquery('english', ${filter.q})` : null;
       const newest = [sql`${jobs.publishedAt} desc nulls last`, sql`${jobs.id} desc nulls last`];
       const matching = and(
@@ -69,14 +69,14 @@ export function createJobsSearchRepo() {
       const at = filter.after ? sql`${filter.after.publishedAt}::timestamptz` : null;
       const ids = { id: jobs.id, publishedAt: jobs.publishedAt };
       if (!query) {
-        return owner.select({ ...ids, rank: sql<null>`null::real` }).from(jobs)
+        return unscoped.select({ ...ids, rank: sql<null>`null::real` }).from(jobs)
           .where(and(matching, filter.after && at ? sql`(${jobs.publishedAt}, ${jobs.id}) < (${at}, ${filter.after.id})` : undefined))
           .orderBy(...newest)
           .limit(filter.limit);
       }
       const rank = sql<number>`ts_rank(${jobs.searchVector}, ${query})`;
-      const window = owner.select({ id: jobs.id }).from(jobs).where(matching).orderBy(...newest).limit(SEARCH_WINDOW).as('search_window');
-      return owner.select({ ...ids, rank }).from(jobs)
+      const window = unscoped.select({ id: jobs.id }).from(jobs).where(matching).orderBy(...newest).limit(SEARCH_WINDOW).as('search_window');
+      return unscoped.select({ ...ids, rank }).from(jobs)
         .innerJoin(window, eq(window.id, jobs.id))
         .where(filter.after && at ? sql`(${rank}, ${jobs.publishedAt}, ${jobs.id}) < (${filter.after.rank ?? 0}::real, ${at}, ${filter.after.id})` : undefined)
         .orderBy(sql`${rank} desc`, ...newest)

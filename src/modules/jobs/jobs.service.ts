@@ -2,9 +2,9 @@ import { AppError, notFound } from '../../app-error.ts';
 import type { Database } from '../../infra/db/database.ts';
 import { newId } from '../../infra/db/ids.ts';
 import { cursorId, cursorTimestamp, decodeCursor, encodeCursor } from '../../http/cursor.ts';
-import type { Scope } from '../identity/identity.permissions.ts';
-import type { EventsService } from '../events/events.service.ts';
-import type { ParsedJobDescription } from '../jd/jd.schemas.ts';
+import { authorize, requireWholeOrg, type Principal } from '../access/index.ts';
+import type { EventsService } from '../events/index.ts';
+import type { ParsedJobDescription } from '../jd/index.ts';
 import { assertPublishable, planTransition, type JobAction } from './jobs.lifecycle.ts';
 import { newJobWrite, toColumns, toJob } from './jobs.mapping.ts';
 import type { JobRow, JobsRepo } from './jobs.repo.ts';
@@ -37,17 +37,14 @@ function checkVersion(current: JobRow, expected: readonly number[] | '*' | undef
   }
 }
 
-/** Creating or deleting jobs acts on the whole org, so a caller limited to assigned jobs may not. */
-function requireWholeOrg(scope: Scope, what: string): void {
-  if (scope.assignedTo !== null) throw new AppError('forbidden', `Only a caller who manages all of the organization's jobs can ${what}`);
-}
-
 export function createJobsService({ database, repo, events, parse, clock = () => new Date() }: JobsServiceDeps) {
   const snapshot = (row: JobRow) => ({ job: toJob(row) });
 
-  async function create(scope: Scope, input: CreateJobInput, source: 'api' | 'import' = 'api'): Promise<Job> {
-    requireWholeOrg(scope, 'create jobs');
-    const { orgId } = scope;
+  /** Creating or deleting jobs acts on the whole org, so a caller limited to assigned jobs may not. */
+  async function create(principal: Principal, input: CreateJobInput, source: 'api' | 'import' = 'api'): Promise<Job> {
+    const access = authorize(principal, 'jobs:write');
+    requireWholeOrg(access, 'create jobs');
+    const { orgId } = access;
     checkSalary(input.salary);
     return events.withEvents(orgId, async (tx, record) => {
       const [row] = await repo.insert([newJobWrite(newId('job'), orgId, input, clock())], tx);
@@ -60,20 +57,22 @@ export function createJobsService({ database, repo, events, parse, clock = () =>
   return {
     create,
 
-    async get(scope: Scope, id: string): Promise<Job> {
-      const row = await database.tenant(scope.orgId, (tx) => repo.findById(scope, id, tx));
+    async get(principal: Principal, id: string): Promise<Job> {
+      const access = authorize(principal, 'jobs:read');
+      const row = await database.tenant(access.orgId, (tx) => repo.findById(access, id, tx));
       if (!row) throw notFound('Job');
       return toJob(row);
     },
 
-    async list(scope: Scope, query: ListJobsQuery): Promise<{ data: Job[]; nextCursor: string | null }> {
+    async list(principal: Principal, query: ListJobsQuery): Promise<{ data: Job[]; nextCursor: string | null }> {
+      const access = authorize(principal, 'jobs:read');
       const sort = query.sort ?? '-createdAt';
       const limit = query.limit ?? 20;
       const values = query.cursor ? decodeCursor(query.cursor, `jobs:${sort}`, 2) : undefined;
       const after = values
         ? { value: sort.endsWith('title') ? String(values[0]) : cursorTimestamp(values[0]), id: cursorId(values) }
         : undefined;
-      const rows = await database.tenant(scope.orgId, (tx) => repo.list(scope, {
+      const rows = await database.tenant(access.orgId, (tx) => repo.list(access, {
         status: query.status, department: query.department, workplace: query.workplace, employmentType: query.employmentType,
         titleContains: query.q, sort, after, limit: limit + 1,
       }, tx));
@@ -88,43 +87,46 @@ export function createJobsService({ database, repo, events, parse, clock = () =>
     },
 
     /** `expectedVersion` comes from If-Match; a stale one is a 412 so no write is silently lost. */
-    async update(scope: Scope, id: string, input: UpdateJobInput, expectedVersion?: readonly number[] | '*'): Promise<Job> {
+    async update(principal: Principal, id: string, input: UpdateJobInput, expectedVersion?: readonly number[] | '*'): Promise<Job> {
+      const access = authorize(principal, 'jobs:write');
       checkSalary(input.salary);
-      const { orgId } = scope;
+      const { orgId } = access;
       return events.withEvents(orgId, async (tx, record) => {
-        const current = await repo.findForUpdate(scope, id, tx);
+        const current = await repo.findForUpdate(access, id, tx);
         if (!current) throw notFound('Job');
         checkVersion(current, expectedVersion);
         if (current.status === 'archived') throw new AppError('invalid-state-transition', 'An archived job cannot be edited');
         const patch = toColumns(input);
         const now = clock();
         if (current.status === 'published') assertPublishable({ ...current, ...patch }, now);
-        const row = await repo.update(scope, id, { ...patch, updatedAt: now }, tx);
+        const row = await repo.update(access, id, { ...patch, updatedAt: now }, tx);
         record({ orgId, type: 'job.updated', subjectId: id, payload: { ...snapshot(row), changed: Object.keys(input) } });
         return toJob(row);
       });
     },
 
-    async remove(scope: Scope, id: string, expectedVersion?: readonly number[] | '*'): Promise<void> {
-      requireWholeOrg(scope, 'delete jobs');
-      const { orgId } = scope;
+    async remove(principal: Principal, id: string, expectedVersion?: readonly number[] | '*'): Promise<void> {
+      const access = authorize(principal, 'jobs:write');
+      requireWholeOrg(access, 'delete jobs');
+      const { orgId } = access;
       await events.withEvents(orgId, async (tx, record) => {
-        const current = await repo.findForUpdate(scope, id, tx);
+        const current = await repo.findForUpdate(access, id, tx);
         if (!current) throw notFound('Job');
         checkVersion(current, expectedVersion);
-        await repo.delete(scope, id, tx);
+        await repo.delete(access, id, tx);
         record({ orgId, type: 'job.deleted', subjectId: id, payload: { id, status: current.status } });
       });
     },
 
-    async transition(scope: Scope, id: string, action: JobAction): Promise<Job> {
-      const { orgId } = scope;
+    async transition(principal: Principal, id: string, action: JobAction): Promise<Job> {
+      const access = authorize(principal, 'jobs:publish');
+      const { orgId } = access;
       return events.withEvents(orgId, async (tx, record) => {
-        const current = await repo.findForUpdate(scope, id, tx);
+        const current = await repo.findForUpdate(access, id, tx);
         if (!current) throw notFound('Job');
         const now = clock();
         const plan = planTransition(current, action, now);
-        const row = await repo.update(scope, id, {
+        const row = await repo.update(access, id, {
           status: plan.to,
           updatedAt: now,
           ...(action === 'publish' ? { publishedAt: now } : {}),
@@ -136,10 +138,10 @@ export function createJobsService({ database, repo, events, parse, clock = () =>
       });
     },
 
-    async importDescription(scope: Scope, text: string): Promise<{ job: Job; warnings: string[] }> {
+    async importDescription(principal: Principal, text: string): Promise<{ job: Job; warnings: string[] }> {
       const parsed = parse(text);
       const { input, warnings } = createJobFromDescription(parsed, text);
-      return { job: await create(scope, input, 'import'), warnings };
+      return { job: await create(principal, input, 'import'), warnings };
     },
 
     /**
@@ -169,7 +171,7 @@ export function createJobsService({ database, repo, events, parse, clock = () =>
 
     /** Closes published jobs past validThrough; returns how many. Safe to run on many instances. */
     async closeExpired(batchSize = 500): Promise<number> {
-      // Crosses organizations by nature: the one sweep that runs as the owner.
+      // Crosses organizations by nature: the one sweep that runs unscoped.
       return events.withEvents(null, async (tx, record) => {
         const now = clock();
         const expired = await repo.lockExpired(now, batchSize, tx);

@@ -1,8 +1,7 @@
 import { AppError } from '../../app-error.ts';
 import type { Database, DbExecutor } from '../../infra/db/database.ts';
 import { newId } from '../../infra/db/ids.ts';
-import { permissions } from '../identity/identity.permissions.ts';
-import type { ApiKeysService } from './api-keys.service.ts';
+import { permissions, type ApiKeysService } from '../access/index.ts';
 import type { OrgRow, OrgsRepo } from './orgs.repo.ts';
 import { slugPattern, type Org } from './orgs.schemas.ts';
 
@@ -12,7 +11,8 @@ export const slugify = (name: string): string =>
 const toOrg = (row: OrgRow): Org => ({ id: row.id, slug: row.slug, name: row.name, createdAt: row.createdAt.toISOString() });
 
 export interface OrgsServiceDeps {
-  database: Pick<Database, 'db' | 'system' | 'tenant'>;
+  /** `unscoped`: the registry of orgs is read before any org is known, and a new org has no wall yet. */
+  database: Pick<Database, 'unscoped' | 'unscopedTransaction'>;
   repo: OrgsRepo;
   apiKeys: Pick<ApiKeysService, 'issue'>;
 }
@@ -34,9 +34,9 @@ export function createOrgsService({ database, repo, apiKeys }: OrgsServiceDeps) 
   return {
     insertOrg,
 
-    /** An org with a bootstrap API key holding every scope, for the CLI and demo data; the key is returned once. */
+    /** An org with a bootstrap API key holding every permission, for the CLI and demo data; the key is returned once. */
     async createOrg(input: { name: string; slug?: string }): Promise<{ org: Org; apiKey: string }> {
-      return database.system(async (tx) => {
+      return database.unscopedTransaction(async (tx) => {
         const org = await insertOrg(input, tx);
         const { apiKey } = await apiKeys.issue(org.id, { name: 'bootstrap', scopes: [...permissions] }, null, tx);
         return { org, apiKey };
@@ -45,12 +45,12 @@ export function createOrgsService({ database, repo, apiKeys }: OrgsServiceDeps) 
 
     async findBySlug(slug: string): Promise<Org | null> {
       // The org registry is looked up before any org is known (public board slugs, sign-in).
-      const row = await repo.findBySlug(slug, database.db);
+      const row = await repo.findBySlug(slug, database.unscoped);
       return row ? toOrg(row) : null;
     },
 
     async get(orgId: string): Promise<Org> {
-      const row = await repo.findById(orgId, database.db);
+      const row = await repo.findById(orgId, database.unscoped);
       if (!row) throw new AppError('not-found', 'Organization was not found');
       return toOrg(row);
     },
