@@ -20,6 +20,13 @@ export function boundaries(root) {
   const zones = [
     { target: `${src}/http/**`, from: `${src}/modules/**`, message: 'http/ imports no module; receive what it needs from src/container.ts.' },
     { target: `${src}/infra/**`, from: `${src}/modules/**`, message: 'infra/ imports no module; modules depend on infra, not back.' },
+    // Services and repositories speak the domain (field names, versions, positions); routes map them to HTTP.
+    // The events list still encodes its own cursor (issue 10 left it to the events work), so it is exempt by name.
+    {
+      target: [`${src}/modules/**/*.repo.ts`, `${src}/modules/!(events)/**/*.service.ts`, `${src}/modules/events/**/!(events).service.ts`],
+      from: `${src}/http/**`,
+      message: 'Services know nothing of HTTP: throw AppError with `fields`, take versions and positions; the route maps them (src/http/).',
+    },
   ];
   // Exceptions to a glob zone must be globs themselves, hence `@(index).ts` for the one file index.ts.
   for (const module of folders(`${src}/modules`)) {
@@ -58,6 +65,23 @@ export function boundaries(root) {
   };
 }
 
+// Where in the request a bad field was, and how an answer is encoded, are the HTTP layer's business (src/http/).
+const locatedField = {
+  selector: 'Property[key.name="in"] Literal[value=/^(body|querystring|params|headers)$/]',
+  message: 'Name the field (`fields: [{ field: \'salary.min\', detail }]`); the HTTP layer says where in the request it was.',
+};
+const mediaType = {
+  selector: 'Literal[value=/^(application|text)\\/[\\w.+-]+/]',
+  message: 'A service returns data; its route picks the media type and serializes it through the response schema.',
+};
+
+// Fastify gives a plugin that calls addSchema a schema controller of its own, without the app's
+// validator compiler: its routes silently lose strict formats and bounds. Shared schemas go to buildApp.
+const schemaInPlugin = {
+  selector: 'CallExpression[callee.property.name="addSchema"]',
+  message: 'Export the schema from the module (buildApp adds shared schemas at the root); addSchema in a route plugin drops the app\'s validator.',
+};
+
 export default tseslint.config(
   // Lint fixtures break the rules on purpose; test/lint/boundaries.test.ts lints them itself.
   { ignores: ['node_modules/**', 'data/**', 'drizzle/**', 'coverage/**', 'bench/results/**', 'test/lint/fixtures/**'] },
@@ -74,4 +98,11 @@ export default tseslint.config(
     },
   },
   boundaries(import.meta.dirname),
+  {
+    files: ['src/modules/**/*.ts'],
+    ignores: ['src/modules/**/*.routes.ts', 'src/modules/**/*.service.ts'],
+    rules: { 'no-restricted-syntax': ['error', locatedField, schemaInPlugin] },
+  },
+  { files: ['src/modules/**/*.routes.ts'], rules: { 'no-restricted-syntax': ['error', schemaInPlugin] } },
+  { files: ['src/modules/**/*.service.ts'], rules: { 'no-restricted-syntax': ['error', locatedField, mediaType, schemaInPlugin] } },
 );

@@ -28,16 +28,17 @@ export const errorCodes = [
 
 export type ErrorCode = (typeof errorCodes)[number];
 
-export interface FieldError {
-  /** Where the bad value came from. */
-  in: 'body' | 'querystring' | 'params' | 'headers';
-  /** JSON pointer (RFC 6901) to the bad field within that part. */
-  pointer: string;
+/**
+ * A bad input value, named the way the operation names it: a dotted path into its input
+ * ('salary.min', 'newPassword'). The HTTP layer says where in the request that field was.
+ */
+export interface FieldProblem {
+  field: string;
   detail: string;
 }
 
 export interface AppErrorExtras {
-  errors?: FieldError[];
+  fields?: readonly FieldProblem[];
   missing?: string[];
   /** Seconds until a retry can succeed; sent as Retry-After. */
   retryAfter?: number;

@@ -3,6 +3,7 @@ import helmet from '@fastify/helmet';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import Fastify, { LogController, type FastifyBaseLogger, type FastifyInstance, type FastifyPluginAsync } from 'fastify';
 import { uuidv7 } from 'uuidv7';
+import type { TSchema } from 'typebox';
 import type { Config } from './config.ts';
 import { installAuthorization, type Authenticate } from './http/auth.ts';
 import { trackAllowedMethods, type RouterOptions } from './http/allowed-methods.ts';
@@ -18,6 +19,12 @@ export interface AppDeps {
   version: string;
   /** Each module's routes, registered in order; every route declares its access (src/http/auth.ts). */
   routes: FastifyPluginAsync[];
+  /**
+   * Shared schemas with an `$id` that modules contribute (event payloads): added at the root, because
+   * `addSchema` inside a route plugin gives that plugin a schema controller of its own that drops the
+   * app's validator compiler (strict formats, well-formed strings, bounds): measured, a 500 on limit=Infinity.
+   */
+  schemas?: readonly TSchema[];
   /** Resolves a bearer credential for every route that is not public. */
   authenticate: Authenticate;
   logger: FastifyBaseLogger;
@@ -53,6 +60,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   app.removeContentTypeParser('text/plain');
   registerErrorHandling(app, allowedMethods);
   app.addSchema(ProblemSchema);
+  for (const schema of deps.schemas ?? []) app.addSchema(schema);
 
   await app.register(helmet, {
     contentSecurityPolicy: {

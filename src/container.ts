@@ -4,7 +4,9 @@ import type { Config } from './config.ts';
 import { healthRoutes } from './http/health.routes.ts';
 import { openDatabase, type Database } from './infra/db/database.ts';
 import { migrationsCurrent } from './infra/db/migrations.ts';
+import { statisticsTask } from './infra/db/statistics.tasks.ts';
 import { createMailer } from './infra/mail/mailer.ts';
+import type { TaskDefinition } from './infra/queue/task-runner.ts';
 import { createAccessModule } from './modules/access/index.ts';
 import { createAuditModule } from './modules/audit/index.ts';
 import { createBoardModule } from './modules/board/index.ts';
@@ -41,7 +43,9 @@ export async function createContainer(config: Config, log: Logger, database?: Da
     memberRemoved: (orgId, userId, tx) => jobs.team.removeMember(orgId, userId, tx),
   });
   const jd = createJdModule();
-  const jobs = createJobsModule({ database: db, events: events.service, parse: jd.parse, isMember: identity.members.isMember });
+  const jobs = createJobsModule({ database: db, events: events.service, parse: jd.parse, isMember: identity.members.isMember,
+    expirySweepIntervalMs: config.expirySweepIntervalMs,
+  });
   const board = createBoardModule({
     orgs: orgs.service, published: jobs.published, events: events.service,
     cacheTtlMs: config.boardCacheTtlMs, publicBaseUrl: config.publicBaseUrl,
@@ -58,9 +62,13 @@ export async function createContainer(config: Config, log: Logger, database?: Da
     events.routes,
     board.routes,
   ];
+  // Every background task, in one list: serve and worker hand it to the one task runner.
+  const tasks: readonly TaskDefinition[] = [...jobs.tasks, ...identity.tasks, statisticsTask(db)];
   return {
     database: db,
     routes,
+    schemas: events.schemas,
+    tasks,
     authenticate,
     orgs: orgs.service,
     apiKeys: access.apiKeys,

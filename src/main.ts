@@ -40,7 +40,7 @@ program.command('serve')
   });
 
 program.command('worker')
-  .description('Run background tasks only (expiry of jobs past validThrough)')
+  .description('Run background tasks only (every module\'s tasks: expired jobs, abandoned SSO sign-ins, expired refresh tokens, signing-key rotation, planner statistics)')
   .action(async () => workerCommand(configOrExit()));
 
 program.command('migrate')

@@ -3,6 +3,7 @@ import { buildApp } from './app.ts';
 import type { Config } from './config.ts';
 import { createContainer, version, type Container } from './container.ts';
 import { runMigrations } from './infra/db/migrations.ts';
+import { createTaskRunner, type TaskRunner } from './infra/queue/task-runner.ts';
 import type { Logger } from './infra/telemetry/logger.ts';
 import { seedDemo } from './seed/demo.ts';
 
@@ -14,40 +15,11 @@ export interface RunningServer {
   shutdown: (reason: string) => Promise<void>;
 }
 
-const STATISTICS_INTERVAL_MS = 6 * 60 * 60 * 1000;
-const KEY_ROTATION_CHECK_MS = 60 * 60 * 1000;
-
-/** Starts the background tasks that `serve` runs in-process on the embedded profile. */
-export function startTasks(container: Container, config: Config, log: Logger): () => void {
-  const sweep = async () => {
-    try {
-      const closed = await container.jobs.closeExpired();
-      if (closed > 0) log.info({ closed }, 'closed jobs past validThrough');
-      // SSO sign-ins abandoned at the provider leave a row each; clear them with the same sweep.
-      await container.sso.deleteExpiredLogins();
-    } catch (err) {
-      log.error({ err }, 'expiry sweep failed');
-    }
-  };
-  void sweep();
-  const timer = setInterval(() => void sweep(), config.expirySweepIntervalMs);
-  timer.unref();
-  // Statistics persist with the data; refreshing them now and then keeps plans right as jobs grow.
-  const statistics = setInterval(() => {
-    container.database.refreshStatistics().catch((err: unknown) => log.error({ err }, 'refreshing statistics failed'));
-  }, STATISTICS_INTERVAL_MS);
-  statistics.unref();
-  const rotation = config.signingKeyRotationDays > 0 ? setInterval(() => {
-    container.keys.rotateIfOlderThan(config.signingKeyRotationDays * 86_400_000)
-      .then((kid) => kid && log.info({ kid }, 'rotated the access-token signing key'))
-      .catch((err: unknown) => log.error({ err }, 'signing key rotation failed'));
-  }, KEY_ROTATION_CHECK_MS) : null;
-  rotation?.unref();
-  return () => {
-    clearInterval(timer);
-    clearInterval(statistics);
-    if (rotation) clearInterval(rotation);
-  };
+/** Starts the one task runner over the container's tasks (serve runs it in-process; worker runs only it). */
+export function startTasks(container: Container, log: Logger, options: { keepProcessAlive?: boolean } = {}): TaskRunner {
+  const runner = createTaskRunner({ tasks: container.tasks, log, ...options });
+  runner.start();
+  return runner;
 }
 
 export async function startServer(config: Config, log: Logger): Promise<RunningServer> {
@@ -56,8 +28,8 @@ export async function startServer(config: Config, log: Logger): Promise<RunningS
   if (applied > 0) log.info({ applied }, 'database migrations applied');
   const seeded = config.seedDemo ? await seedDemo(container) : null;
   if (seeded?.created) await container.database.refreshStatistics();
-  const app = await buildApp({ config, version, routes: container.routes, authenticate: container.authenticate, logger: log });
-  const stopTasks = startTasks(container, config, log);
+  const app = await buildApp({ config, version, routes: container.routes, schemas: container.schemas, authenticate: container.authenticate, logger: log });
+  const tasks = startTasks(container, log);
   const url = await app.listen({ host: config.host, port: config.port });
   log.info({ url, database: container.database.kind, docs: `${url}/docs` }, 'listening');
   // Printed once, last, as plain text for the person who started the server: the key is stored
@@ -73,13 +45,13 @@ export async function startServer(config: Config, log: Logger): Promise<RunningS
   const shutdown = (reason: string): Promise<void> => {
     closing ??= (async () => {
       log.info({ reason }, 'shutting down');
-      stopTasks();
       const deadline = setTimeout(() => {
         log.warn('shutdown deadline reached; closing remaining connections');
         app.server.closeAllConnections();
       }, config.shutdownTimeoutMs);
       deadline.unref();
-      await app.close();
+      // A task half-way through its batch finishes it before the pool closes under it.
+      await Promise.all([app.close(), tasks.stop()]);
       clearTimeout(deadline);
       await container.close();
       log.info('shutdown complete');

@@ -128,14 +128,16 @@ export async function workerCommand(config: Config): Promise<void> {
   const log = createLogger(config.logLevel, process.stdout.isTTY === true);
   const container = await createContainer(config, log);
   await runMigrations(container.database);
-  const stop = startTasks(container, config, log);
-  log.info('worker started');
+  // The runner's pending runs keep the worker alive until a signal stops it.
+  const tasks = startTasks(container, log, { keepProcessAlive: true });
+  log.info({ tasks: container.tasks.map((t) => t.name) }, 'worker started');
   for (const signal of ['SIGTERM', 'SIGINT'] as const) {
     process.once(signal, () => {
-      stop();
-      void container.close().then(() => process.exit(0));
+      // A running task ends its batch before the pool closes.
+      void tasks.stop().then(() => container.close()).then(() => process.exit(0), (err: unknown) => {
+        log.error({ err }, 'worker shutdown failed');
+        process.exit(1);
+      });
     });
   }
-  // The sweep timer is unref'd; keep the process alive until a signal arrives.
-  setInterval(() => undefined, 1 << 30);
 }

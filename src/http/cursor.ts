@@ -34,7 +34,7 @@ const validators = new Map(Object.entries(cursorKinds).map(([tag, items]) => [
   ajv.compile(Type.Tuple([Type.Literal(tag), ...items])),
 ]));
 
-const invalidCursor = () => new AppError('invalid-cursor', 'The cursor is not one this listing issued; start again without it');
+export const invalidCursor = (): AppError => new AppError('invalid-cursor', 'The cursor is not one this listing issued; start again without it');
 
 /**
  * Opaque keyset cursors: base64url JSON of the last row's sort key values, tagged with the listing

@@ -1,6 +1,7 @@
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { AppError, type ErrorCode } from '../app-error.ts';
 import { isDatabaseUnavailable } from '../infra/db/database.ts';
+import { inputPart, locateFields, RequestValidationError } from './field-errors.ts';
 import { problemType, problemTypes } from './problem-types.ts';
 import type { Problem } from './schemas.ts';
 import { toFieldErrors } from './validation.ts';
@@ -15,8 +16,11 @@ export function sendProblem(request: FastifyRequest, reply: FastifyReply, error:
     instance: request.url.split('?')[0] ?? request.url,
     code: error.code,
     requestId: request.id,
-    ...error.extras,
   };
+  const errors = locateFields(error, inputPart(request.method));
+  if (errors) body.errors = errors;
+  if (error.extras.missing) body.missing = error.extras.missing;
+  if (error.extras.retryAfter !== undefined) body.retryAfter = error.extras.retryAfter;
   if (error.extras.retryAfter !== undefined) reply.header('retry-after', String(Math.max(1, Math.ceil(error.extras.retryAfter))));
   else if (error.code === 'rate-limited' || error.code === 'service-unavailable') reply.header('retry-after', '1');
   return reply.code(status).type('application/problem+json').send(body);
@@ -27,7 +31,7 @@ function fromFastifyError(error: FastifyError & { validationContext?: string }):
   if (error.validation) {
     const errors = toFieldErrors(error.validation, error.validationContext);
     const summary = errors.slice(0, 3).map((e) => `${e.in} ${e.pointer || '(root)'} ${e.detail}`).join('; ');
-    return new AppError('validation-failed', `Request ${error.validationContext ?? 'input'} is invalid: ${summary}`, { errors });
+    return new RequestValidationError(`Request ${error.validationContext ?? 'input'} is invalid: ${summary}`, errors);
   }
   const byStatus: Partial<Record<number, ErrorCode>> = { 413: 'payload-too-large', 415: 'unsupported-media-type', 405: 'method-not-allowed' };
   const status = error.statusCode ?? 500;

@@ -22,13 +22,13 @@ export const IfMatchHeadersSchema = Type.Object({
 });
 
 /**
- * If-Match → the versions the caller accepts. Absent: undefined (no precondition); `*`: any version;
+ * If-Match → the versions a write accepts, for the service to compare: undefined when any current
+ * version will do (no header, or `*`, whose "the resource exists" every write here checks as its 404);
  * otherwise the versions named by strong tags. Weak tags and tags that name no version can never
  * match strongly, so they add nothing, and a list of only those fails with 412.
  */
-export function parseIfMatch(header: string | undefined): readonly number[] | '*' | undefined {
-  if (header === undefined) return undefined;
-  if (header.trim() === '*') return '*';
+export function acceptedVersions(header: string | undefined): readonly number[] | undefined {
+  if (header === undefined || header.trim() === '*') return undefined;
   const versions: number[] = [];
   for (const [, weak, opaque] of header.matchAll(/(W\/)?"([^"]*)"/g)) {
     if (!weak && opaque !== undefined && /^\d{1,9}$/.test(opaque)) versions.push(Number(opaque));

@@ -1,13 +1,11 @@
 import { Ajv, type ErrorObject, type ValidateFunction } from 'ajv';
 import addFormatsModule from 'ajv-formats';
 import type { FastifySchema, FastifySchemaCompiler } from 'fastify';
-import type { FieldError } from '../app-error.ts';
+import { escapePointer, type FieldError, type RequestPart } from './field-errors.ts';
 import { addStrictFormats } from './formats.ts';
 
 // ajv-formats ships CommonJS; its default export arrives wrapped under NodeNext.
 const addFormats = addFormatsModule as unknown as (ajv: Ajv) => Ajv;
-
-type HttpPart = FieldError['in'];
 
 export function makeAjv(coerce: boolean): Ajv {
   // Bodies are strict: unknown fields are rejected (never silently dropped) and "5" is not 5.
@@ -22,8 +20,6 @@ interface Validator {
   (data: unknown): boolean;
   errors?: ErrorObject[] | null;
 }
-
-const escapePointer = (key: string): string => key.replaceAll('~', '~0').replaceAll('/', '~1');
 
 // In a `u` regex a valid surrogate pair is one code point, so only a lone surrogate is in category Cs.
 const loneSurrogate = /\p{Cs}/u;
@@ -103,7 +99,7 @@ function describe(errors: AjvError[]): string {
 
 /** ajv errors → one entry per bad field, each located by a JSON pointer. */
 export function toFieldErrors(errors: readonly AjvError[], part: string | undefined): FieldError[] {
-  const where: HttpPart = part === 'querystring' || part === 'params' || part === 'headers' ? part : 'body';
+  const where: RequestPart = part === 'querystring' || part === 'params' || part === 'headers' ? part : 'body';
   const byPointer = new Map<string, AjvError[]>();
   for (const e of errors) {
     const pointer = pointerOf(e);

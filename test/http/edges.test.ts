@@ -58,6 +58,22 @@ describe('input edges that used to be 500s or non-problem bodies', () => {
     assert.ok(checked > 50, `checked ${checked} unsupported methods`);
   });
 
+  test('every list in the document keeps its limit bound: limit=Infinity and 1e400 are 400s, never 500s', async () => {
+    const doc = json<OpenAPIV3_1.Document>(await t.app.inject({ method: 'GET', url: '/openapi.json' }));
+    let checked = 0;
+    for (const [path, item] of Object.entries(doc.paths ?? {})) {
+      const params = (item?.get?.parameters ?? []) as OpenAPIV3_1.ParameterObject[];
+      if (!params.some((p) => p.in === 'query' && p.name === 'limit') || /\{(?!orgSlug)/.test(path)) continue;
+      const url = path.replace('{orgSlug}', t.org.slug);
+      for (const limit of ['Infinity', '1e400', '101']) {
+        const res = await t.app.inject({ method: 'GET', url: `${url}?limit=${limit}`, headers: t.org.auth });
+        assert.equal(problem(res, 400, 'validation-failed').errors?.[0]?.pointer, '/limit', `${path}?limit=${limit}`);
+      }
+      checked++;
+    }
+    assert.ok(checked >= 4, `checked ${checked} lists`);
+  });
+
   test('impossible dates, leap seconds and out-of-range years are 400s naming the field', async () => {
     const job = await createJob(t, t.org);
     const bad = ['0000-01-01T00:00:00Z', '2024-02-30T00:00:00Z', '2023-02-29T12:00:00Z', '2016-12-31T23:59:60Z', '1969-12-31T23:59:59Z',

@@ -90,6 +90,20 @@ describe('sign-up, sign-in, tokens and sessions', () => {
     const owner = await signUp(t);
     const results = await Promise.all([1, 2].map(() => t.app.inject({ method: 'POST', url: '/v1/auth/refresh', payload: { refreshToken: owner.refreshToken } })));
     assert.deepEqual(results.map((r) => r.statusCode).sort(), [200, 401]);
+    const winner = results.find((r) => r.statusCode === 200)?.json<{ accessToken: string; refreshToken: string; sessionId: string }>();
+    assert.ok(winner);
+    assert.equal(winner.sessionId, owner.sessionId);
+    // The session is over: neither the winner's new tokens nor the old access token work, and it is no longer listed.
+    problem(await t.app.inject({ method: 'POST', url: '/v1/auth/refresh', payload: { refreshToken: winner.refreshToken } }), 401, 'unauthenticated');
+    for (const token of [winner.accessToken, owner.accessToken]) {
+      problem(await t.app.inject({ method: 'GET', url: '/v1/me', headers: { authorization: `Bearer ${token}` } }), 401, 'unauthenticated');
+    }
+    const again = json<{ accessToken: string; sessionId: string }>(await login(owner.email, owner.password));
+    const headers = { authorization: `Bearer ${again.accessToken}` };
+    const sessions = json<{ data: { id: string }[] }>(await t.app.inject({ method: 'GET', url: '/v1/me/sessions', headers }));
+    assert.deepEqual(sessions.data.map((s) => s.id), [again.sessionId]);
+    const audit = json<{ data: { target: { id: string } | null }[] }>(await t.app.inject({ method: 'GET', url: '/v1/audit-events?action=auth.refresh_reused', headers }));
+    assert.deepEqual(audit.data.map((e) => e.target?.id), [owner.sessionId]);
   });
 
   test('logout ends the session at once; logout-everywhere ends all of them', async () => {

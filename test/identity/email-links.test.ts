@@ -29,6 +29,7 @@ describe('emailed links: verification, password reset, invitations (real SMTP)',
     const mail = await smtp.waitFor(owner.email, /Confirm your email/);
     assert.match(mail.text, /https:\/\/app\.example\.test\/verify-email\?token=/);
     const token = tokenIn(mail, '/verify-email');
+    assert.match(token, /^hlv_[\w-]{43}$/, 'a verification token says what it is');
     assert.equal((await confirmEmail(token)).statusCode, 204);
     assert.equal((await me(owner.auth)).user.emailVerified, true);
     problem(await confirmEmail(token), 400, 'validation-failed');
@@ -55,6 +56,7 @@ describe('emailed links: verification, password reset, invitations (real SMTP)',
     assert.equal(known.statusCode, 202);
     assert.equal(unknown.body, known.body);
     const token = tokenIn(await smtp.waitFor(owner.email, /Reset your Hireline password/), '/reset-password');
+    assert.match(token, /^hlp_[\w-]{43}$/, 'a reset token has its own prefix, not the refresh tokens\' hlr_');
     assert.ok(!smtp.inbox.some((m) => m.to === 'nobody-here@example.test'), 'no mail for an address without an account');
 
     // A weak password is refused without spending the link.

@@ -3,7 +3,6 @@ export interface Cache<V> {
   get(key: string): V | undefined;
   set(key: string, value: V, ttlMs: number): void;
   delete(key: string): void;
-  clear(): void;
 }
 
 /** A bounded in-process cache: entries expire after their TTL; the oldest go first when full. */
@@ -29,6 +28,5 @@ export function createMemoryCache<V>(maxEntries: number, now: () => number = Dat
       }
     },
     delete: (key) => void entries.delete(key),
-    clear: () => entries.clear(),
   };
 }

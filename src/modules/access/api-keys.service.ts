@@ -1,5 +1,5 @@
 import { AppError, notFound } from '../../app-error.ts';
-import { hashSecretToken, newSecretToken } from '../../infra/crypto/secret-tokens.ts';
+import { hashSecretToken, looksLikeSecretToken, newSecretToken, secretTokenPrefixes } from '../../infra/crypto/secret-tokens.ts';
 import type { Database, DbExecutor } from '../../infra/db/database.ts';
 import { newId } from '../../infra/db/ids.ts';
 import type { AuditService } from '../audit/index.ts';
@@ -10,12 +10,8 @@ import { throttleLastUsed } from './last-used.ts';
 import { grantsOfPermissions, isPermission, permissions } from './permission-matrix.ts';
 import { auditActor, type Caller, type Principal } from './principal.ts';
 
-// API keys carry 256 random bits, so a fast hash is the right tool (no salt or KDF needed:
-// nothing to brute-force), and it lets a lookup go straight to a unique index.
-const API_KEY_PREFIX = 'hl_';
-
 /** API keys are recognisable by their prefix; anything else presented as a bearer credential is an access token. */
-export const isApiKey = (credential: string): boolean => credential.startsWith(API_KEY_PREFIX);
+export const isApiKey = (credential: string): boolean => credential.startsWith(secretTokenPrefixes.apiKey);
 
 const toApiKey = (row: ApiKeyRow): ApiKey => ({
   id: row.id, name: row.name, prefix: row.prefix,
@@ -41,9 +37,9 @@ export function createApiKeysService({ database, repo, audit, clock = () => new 
   async function issue(orgId: string, input: CreateApiKeyInput, actor: AuditedActor | null, tx: DbExecutor): Promise<{ apiKey: string; key: ApiKey }> {
     const expiresAt = input.expiresAt ? new Date(input.expiresAt) : null;
     if (expiresAt && expiresAt <= clock()) {
-      throw new AppError('validation-failed', 'expiresAt must be in the future', { errors: [{ in: 'body', pointer: '/expiresAt', detail: 'must be in the future' }] });
+      throw new AppError('validation-failed', 'expiresAt must be in the future', { fields: [{ field: 'expiresAt', detail: 'must be in the future' }] });
     }
-    const { token: apiKey, hash } = newSecretToken(API_KEY_PREFIX);
+    const { token: apiKey, hash } = newSecretToken('apiKey');
     const id = newId('key');
     await repo.insert({
       id, orgId, name: input.name, prefix: apiKey.slice(0, 7), hash,
@@ -62,7 +58,7 @@ export function createApiKeysService({ database, repo, audit, clock = () => new 
     issue,
 
     async authenticate(apiKey: string): Promise<Principal | null> {
-      if (!isApiKey(apiKey) || apiKey.length > 100) return null;
+      if (!looksLikeSecretToken('apiKey', apiKey)) return null;
       const now = clock();
       const found = await repo.findActive(hashSecretToken(apiKey), now, database.unscoped);
       if (!found) return null;

@@ -1,5 +1,6 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { principalOf } from '../../http/auth.ts';
+import { cursorId, decodeCursor, encodeCursor } from '../../http/cursor.ts';
 import { commonErrorResponses, Page } from '../../http/schemas.ts';
 import { AuditEventSchema, ListAuditQuerySchema } from './audit.schemas.ts';
 import type { AuditService } from './audit.service.ts';
@@ -13,6 +14,11 @@ export function auditRoutes(service: AuditService): FastifyPluginAsyncTypebox {
         description: 'Logins, failed logins, sessions ended, API keys created or revoked, role changes. Append-only.',
         querystring: ListAuditQuerySchema, response: { 200: Page(AuditEventSchema), ...commonErrorResponses },
       },
-    }, async (request) => service.list(principalOf(request).orgId, request.query));
+    }, async (request) => {
+      const { cursor, ...query } = request.query;
+      const after = cursor ? { id: cursorId(decodeCursor(cursor, 'audit', 1)) } : undefined;
+      const { data, next } = await service.list(principalOf(request).orgId, { ...query, after });
+      return { data, nextCursor: next ? encodeCursor('audit', [next.id]) : null };
+    });
   };
 }

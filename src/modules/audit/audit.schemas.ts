@@ -32,6 +32,10 @@ export const ListAuditQuerySchema = Type.Object({
   cursor: Type.Optional(CursorQuery),
 }, { additionalProperties: false });
 export type ListAuditQuery = Static<typeof ListAuditQuerySchema>;
+/** Where a page of the audit trail ends: the next page starts after (before, in time) this event. */
+export interface AuditPosition {
+  id: string;
+}
 
 /** Where a request came from, for the audit trail. */
 export interface RequestOrigin {

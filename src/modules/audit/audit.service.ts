@@ -1,8 +1,7 @@
-import { cursorId, decodeCursor, encodeCursor } from '../../http/cursor.ts';
 import type { Database, DbExecutor } from '../../infra/db/database.ts';
 import { newId } from '../../infra/db/ids.ts';
 import type { AuditRepo, AuditRow } from './audit.repo.ts';
-import type { AuditAction, AuditEvent, ListAuditQuery, NewAuditEvent } from './audit.schemas.ts';
+import type { AuditAction, AuditEvent, AuditPosition, ListAuditQuery, NewAuditEvent } from './audit.schemas.ts';
 
 const toEvent = (row: AuditRow): AuditEvent => ({
   id: row.id,
@@ -36,9 +35,10 @@ export function createAuditService({ database, repo }: { database: Pick<Database
       return event.orgId ? database.tenant(event.orgId, (t) => repo.insert(row, t)) : repo.insert(row, database.unscoped);
     },
 
-    async list(orgId: string, query: ListAuditQuery): Promise<{ data: AuditEvent[]; nextCursor: string | null }> {
+    /** Newest first; `after` is the position a previous page returned as `next`. */
+    async list(orgId: string, query: Omit<ListAuditQuery, 'cursor'> & { after?: AuditPosition }): Promise<{ data: AuditEvent[]; next: AuditPosition | null }> {
       const limit = query.limit ?? 50;
-      const beforeId = query.cursor ? cursorId(decodeCursor(query.cursor, 'audit', 1)) : undefined;
+      const beforeId = query.after?.id;
       const rows = await database.tenant(orgId, (tx) => repo.list(orgId, {
         action: query.action, actorId: query.actorId, targetId: query.targetId,
         since: query.since ? new Date(query.since) : undefined, until: query.until ? new Date(query.until) : undefined,
@@ -46,7 +46,7 @@ export function createAuditService({ database, repo }: { database: Pick<Database
       }, tx));
       const page = rows.slice(0, limit);
       const last = page.at(-1);
-      return { data: page.map(toEvent), nextCursor: rows.length > limit && last ? encodeCursor('audit', [last.id]) : null };
+      return { data: page.map(toEvent), next: rows.length > limit && last ? { id: last.id } : null };
     },
   };
 }

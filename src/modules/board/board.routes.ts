@@ -1,36 +1,45 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
-import type { FastifyReply, FastifyRequest } from 'fastify';
 import { Type } from 'typebox';
-import { AppError } from '../../app-error.ts';
-import { etagMatches } from '../../http/preconditions.ts';
+import { cursorId, cursorTimestamp, decodeCursor, encodeCursor, invalidCursor } from '../../http/cursor.ts';
+import { RequestValidationError } from '../../http/field-errors.ts';
+import { asJson, createPublicResponder } from '../../http/public-responses.ts';
 import { commonErrorResponses, Page, problemRef } from '../../http/schemas.ts';
 import { foldEnumCase } from '../../http/enum-case.ts';
+import type { PublishedPosition } from '../jobs/index.ts';
+import { renderRss } from './board.rss.ts';
 import {
   BoardJobParamsSchema, BoardJobSchema, BoardJobSummarySchema, BoardParamsSchema, BoardSearchQuerySchema, type BoardSearchQuery,
 } from './board.schemas.ts';
-import type { BoardService, PublicResponse } from './board.service.ts';
+import type { BoardService } from './board.service.ts';
 
 /** Public responses may sit in shared caches briefly; revalidation is cheap thanks to the ETag. */
 const CACHE_CONTROL = 'public, max-age=30, stale-while-revalidate=60';
 
-function sendPublic(request: FastifyRequest, reply: FastifyReply, response: PublicResponse): FastifyReply {
-  reply.header('etag', response.etag).header('cache-control', CACHE_CONTROL);
-  if (etagMatches(request.headers['if-none-match'], response.etag)) return reply.code(304).send();
-  return reply.type(response.contentType).send(response.body);
-}
-
 /** Pay in different currencies is never compared, so a minimum means nothing without its currency. */
 function requireCurrencyWithSalary(query: BoardSearchQuery): void {
   if (query.salaryMin !== undefined && query.salaryCurrency === undefined) {
-    throw new AppError('validation-failed', 'salaryMin needs salaryCurrency: pay in different currencies is not compared', {
-      errors: [{ in: 'querystring', pointer: '/salaryCurrency', detail: 'is required with salaryMin' }],
-    });
+    throw new RequestValidationError('salaryMin needs salaryCurrency: pay in different currencies is not compared', [
+      { in: 'querystring', pointer: '/salaryCurrency', detail: 'is required with salaryMin' },
+    ]);
   }
 }
+
+/** A text search pages by rank, a listing by recency; each cursor is tagged so one cannot continue the other. */
+const searchCursor = {
+  decode(cursor: string, ranked: boolean): PublishedPosition {
+    const values = decodeCursor(cursor, ranked ? 'board:rank' : 'board:recent', ranked ? 3 : 2);
+    const rank = ranked ? values[0] : null;
+    if (ranked && typeof rank !== 'number') throw invalidCursor();
+    return { rank: typeof rank === 'number' ? rank : null, publishedAt: cursorTimestamp(values.at(-2)), id: cursorId(values) };
+  },
+  encode: ({ rank, publishedAt, id }: PublishedPosition): string =>
+    (rank === null ? encodeCursor('board:recent', [publishedAt, id]) : encodeCursor('board:rank', [rank, publishedAt, id])),
+};
 
 export function boardRoutes(service: BoardService): FastifyPluginAsyncTypebox {
   return async (app) => {
     const notModified = { 304: Type.Null({ description: 'Not modified: your cached copy (If-None-Match) is current' }) };
+    const sendPublic = createPublicResponder(CACHE_CONTROL);
 
     app.get('/v1/boards/:orgSlug/jobs', {
       config: { access: { public: true } },
@@ -40,7 +49,12 @@ export function boardRoutes(service: BoardService): FastifyPluginAsyncTypebox {
         tags: ['board'], summary: 'Search an organization\'s open jobs', params: BoardParamsSchema, querystring: BoardSearchQuerySchema,
         response: { 200: Page(BoardJobSummarySchema), ...notModified, ...commonErrorResponses, 404: problemRef },
       },
-    }, async (request, reply) => sendPublic(request, reply, await service.search(request.params.orgSlug, request.query)));
+    }, async (request, reply) => {
+      const { cursor, ...query } = request.query;
+      const after = cursor ? searchCursor.decode(cursor, Boolean(query.q?.trim())) : undefined;
+      const page = await service.search(request.params.orgSlug, { ...query, after });
+      return sendPublic(request, reply, page, asJson(reply, { data: page.data, nextCursor: page.next ? searchCursor.encode(page.next) : null }));
+    });
 
     app.get('/v1/boards/:orgSlug/jobs/:id', {
       config: { access: { public: true } },
@@ -48,7 +62,10 @@ export function boardRoutes(service: BoardService): FastifyPluginAsyncTypebox {
         tags: ['board'], summary: 'An open job, with schema.org JobPosting JSON-LD', params: BoardJobParamsSchema,
         response: { 200: BoardJobSchema, ...notModified, ...commonErrorResponses, 404: problemRef },
       },
-    }, async (request, reply) => sendPublic(request, reply, await service.job(request.params.orgSlug, request.params.id)));
+    }, async (request, reply) => {
+      const job = await service.job(request.params.orgSlug, request.params.id);
+      return sendPublic(request, reply, job, asJson(reply, job));
+    });
 
     app.get('/v1/boards/:orgSlug/feed.xml', {
       config: { access: { public: true } },
@@ -57,6 +74,9 @@ export function boardRoutes(service: BoardService): FastifyPluginAsyncTypebox {
         produces: ['application/rss+xml'],
         response: { 200: { description: 'RSS 2.0 document', content: { 'application/rss+xml': { schema: Type.String() } } }, ...notModified, 404: problemRef },
       },
-    }, async (request, reply) => sendPublic(request, reply, await service.feed(request.params.orgSlug)));
+    }, async (request, reply) => {
+      const feed = await service.feed(request.params.orgSlug);
+      return sendPublic(request, reply, feed, () => ({ body: renderRss(feed), contentType: 'application/rss+xml; charset=utf-8' }));
+    });
   };
 }

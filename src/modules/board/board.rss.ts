@@ -1,32 +1,22 @@
-import type { Job } from '../jobs/index.ts';
-import type { BoardOrg } from './board.jsonld.ts';
+import type { BoardFeed } from './board.schemas.ts';
 
 const escapeXml = (text: string): string =>
   // Characters XML 1.0 forbids outright are dropped; the five specials are escaped.
   text.replace(/[^\x09\x0A\x0D\x20-\uD7FF\uE000-\uFFFD\u{10000}-\u{10FFFF}]/gu, '')
     .replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&apos;');
 
-export interface RssInput {
-  org: BoardOrg;
-  boardUrl: string;
-  feedUrl: string;
-  jobs: readonly Job[];
-  jobUrl: (job: Job) => string;
-  summary: (job: Job) => string;
-}
-
 /** RSS 2.0 of open jobs, newest first. */
-export function renderRss({ org, boardUrl, feedUrl, jobs, jobUrl, summary }: RssInput): string {
-  const newest = jobs[0]?.publishedAt;
-  const items = jobs.map((job) => {
+export function renderRss({ org, boardUrl, feedUrl, entries }: BoardFeed): string {
+  const newest = entries[0]?.job.publishedAt;
+  const items = entries.map(({ job, url, summary }) => {
     const categories = [job.department, job.employmentType, job.workplace].filter((c): c is string => Boolean(c));
     return [
       '    <item>',
       `      <title>${escapeXml(job.title)}</title>`,
-      `      <link>${escapeXml(jobUrl(job))}</link>`,
+      `      <link>${escapeXml(url)}</link>`,
       `      <guid isPermaLink="false">${escapeXml(job.id)}</guid>`,
       job.publishedAt ? `      <pubDate>${new Date(job.publishedAt).toUTCString()}</pubDate>` : '',
-      `      <description>${escapeXml(summary(job))}</description>`,
+      `      <description>${escapeXml(summary)}</description>`,
       ...categories.map((c) => `      <category>${escapeXml(c)}</category>`),
       '    </item>',
     ].filter(Boolean).join('\n');

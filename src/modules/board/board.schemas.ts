@@ -2,6 +2,7 @@ import { Type, type Static } from 'typebox';
 import { CursorQuery, LimitQuery, Nullable } from '../../http/schemas.ts';
 import { EmploymentTypeSchema, SalarySchema, SkillSchema, WorkplaceSchema } from '../jd/index.ts';
 import { anyCase } from '../../http/enum-case.ts';
+import type { Job } from '../jobs/index.ts';
 import { OrgSlugSchema } from '../orgs/index.ts';
 
 const boardJobFields = {
@@ -33,6 +34,14 @@ export const BoardJobSchema = Type.Object({
 
 export type BoardJobSummary = Static<typeof BoardJobSummarySchema>;
 export type BoardJob = Static<typeof BoardJobSchema>;
+
+/** The newest open jobs of a board, each with its public URL and a plain-text summary; rendered as RSS. */
+export interface BoardFeed {
+  org: { name: string; slug: string };
+  boardUrl: string;
+  feedUrl: string;
+  entries: readonly { job: Job; url: string; summary: string }[];
+}
 
 export const BoardParamsSchema = Type.Object({ orgSlug: OrgSlugSchema });
 export const BoardJobParamsSchema = Type.Object({ orgSlug: OrgSlugSchema, id: Type.String({ minLength: 1, maxLength: 64 }) });

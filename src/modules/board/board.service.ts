@@ -1,23 +1,23 @@
-import { createHash } from 'node:crypto';
 import { AppError, notFound } from '../../app-error.ts';
 import type { Cache } from '../../infra/cache/memory-cache.ts';
 import type { EventsService } from '../events/index.ts';
-import type { Job, PublishedJobsService } from '../jobs/index.ts';
+import { jobEventTypes, type Job, type PublishedJobsService, type PublishedPosition } from '../jobs/index.ts';
 import type { Org, OrgsService } from '../orgs/index.ts';
 import { jobPostingJsonLd } from './board.jsonld.ts';
-import { renderRss } from './board.rss.ts';
-import type { BoardJob, BoardJobSummary, BoardSearchQuery } from './board.schemas.ts';
+import type { BoardFeed, BoardJob, BoardJobSummary, BoardSearchQuery } from './board.schemas.ts';
 
-/** A public response, serialized once: served from cache with its ETag until a job changes. */
-export interface PublicResponse {
-  body: string;
-  etag: string;
-  contentType: string;
+/** Board search as the service takes it: the page starts after `after`. */
+export type BoardSearch = Omit<BoardSearchQuery, 'cursor'> & { after?: PublishedPosition };
+/** A page of board search; `next` is where the following page starts, null on the last. */
+export interface BoardSearchPage {
+  data: BoardJobSummary[];
+  next: PublishedPosition | null;
 }
+type BoardAnswer = BoardSearchPage | BoardJob | BoardFeed;
 
-/** A cached response and the time after which it is served only while a fresh copy is built. */
+/** A cached answer and the time after which it is served only while a fresh copy is built. */
 export interface CachedPage {
-  response: PublicResponse;
+  answer: BoardAnswer;
   freshUntil: number;
 }
 
@@ -25,7 +25,7 @@ export interface BoardServiceDeps {
   orgs: Pick<OrgsService, 'findBySlug'>;
   published: PublishedJobsService;
   events: Pick<EventsService, 'onCommitted'>;
-  /** Serialized public responses. */
+  /** Board answers, by org, generation and query. */
   pages: Cache<CachedPage>;
   /** Slug → org (null for an unknown slug). */
   orgCache: Cache<Org | null>;
@@ -52,20 +52,12 @@ export function summarize(markdown: string, max = 280): string {
   return `${cut.slice(0, Math.max(cut.lastIndexOf(' '), max - 40)).trimEnd()}…`;
 }
 
-const respond = (body: string, contentType: string): PublicResponse => ({
-  body,
-  contentType,
-  etag: `"${createHash('sha1').update(body).digest('base64url')}"`,
-});
-
 export function createBoardService(deps: BoardServiceDeps) {
   const { pages, orgCache, cacheTtlMs, publicBaseUrl } = deps;
   // Any committed change to an org's jobs moves its generation, so cached pages are never served stale
   // from this process; other processes converge within the TTL.
   const generations = new Map<string, number>();
-  deps.events.onCommitted((events) => {
-    for (const e of events) if (e.type.startsWith('job.')) generations.set(e.orgId, (generations.get(e.orgId) ?? 0) + 1);
-  });
+  deps.events.onCommitted(jobEventTypes, (e) => generations.set(e.orgId, (generations.get(e.orgId) ?? 0) + 1));
 
   const boardUrl = (slug: string) => `${publicBaseUrl}/v1/boards/${slug}/jobs`;
   const jobUrl = (slug: string, id: string) => `${boardUrl(slug)}/${id}`;
@@ -84,18 +76,18 @@ export function createBoardService(deps: BoardServiceDeps) {
   }
 
   // Concurrent misses on one key share one database query instead of each running it.
-  const inflight = new Map<string, Promise<PublicResponse>>();
-  type Build = () => Promise<{ response: PublicResponse; jobs: readonly Job[] }>;
+  const inflight = new Map<string, Promise<BoardAnswer>>();
+  type Build = () => Promise<{ answer: BoardAnswer; jobs: readonly Job[] }>;
 
-  function rebuild(fullKey: string, build: Build): Promise<PublicResponse> {
-    const result = build().then(({ response, jobs }) => {
+  function rebuild(fullKey: string, build: Build): Promise<BoardAnswer> {
+    const result = build().then(({ answer, jobs }) => {
       const now = Date.now();
       // validThrough is a hard limit: a page holding a job that has expired is never served, not even stale.
       const untilExpiry = Math.min(...jobs.map((j) => (j.validThrough ? Date.parse(j.validThrough) - now : Infinity)));
       // ±20 % jitter: pages built together (a cold start, a burst) do not all go stale together.
       const freshFor = Math.min(cacheTtlMs * (0.8 + Math.random() * 0.4), untilExpiry);
-      if (freshFor > 0) pages.set(fullKey, { response, freshUntil: now + freshFor }, Math.min(cacheTtlMs + STALE_WHILE_REVALIDATE_MS, untilExpiry));
-      return response;
+      if (freshFor > 0) pages.set(fullKey, { answer, freshUntil: now + freshFor }, Math.min(cacheTtlMs + STALE_WHILE_REVALIDATE_MS, untilExpiry));
+      return answer;
     }).finally(() => inflight.delete(fullKey));
     inflight.set(fullKey, result);
     return result;
@@ -126,8 +118,9 @@ export function createBoardService(deps: BoardServiceDeps) {
    * Serves from cache; a page past its TTL is still served while one background query refreshes it, so
    * readers never wait on the database for a page they have seen, and a failing database leaves the old page up.
    * A committed change moves the generation instead, so changed data is never served stale from this process.
+   * A hit is the very object that was cached, so the HTTP layer can serialize it once, not per request.
    */
-  function cached(org: Org, key: string, build: Build): Promise<PublicResponse> {
+  async function cached<T extends BoardAnswer>(org: Org, key: string, build: () => Promise<{ answer: T; jobs: readonly Job[] }>): Promise<T> {
     const fullKey = `${org.id}:${generations.get(org.id) ?? 0}:${key}`;
     const hit = pages.get(fullKey);
     if (hit) {
@@ -135,9 +128,10 @@ export function createBoardService(deps: BoardServiceDeps) {
         revalidations.set(fullKey, build);
         void drainRevalidations();
       }
-      return Promise.resolve(hit.response);
+      // Keys begin with the kind of answer (search:, job:, feed), so what was cached under one is of that kind.
+      return hit.answer as T;
     }
-    return inflight.get(fullKey) ?? rebuild(fullKey, build);
+    return (await (inflight.get(fullKey) ?? rebuild(fullKey, build))) as T;
   }
 
   const common = (job: Job, slug: string) => ({
@@ -147,18 +141,19 @@ export function createBoardService(deps: BoardServiceDeps) {
   });
 
   return {
-    async search(slug: string, query: BoardSearchQuery): Promise<PublicResponse> {
+    async search(slug: string, query: BoardSearch): Promise<BoardSearchPage> {
       const org = await orgBySlug(slug);
       const key = `search:${JSON.stringify(Object.entries(query).sort(([a], [b]) => a.localeCompare(b)))}`;
       return cached(org, key, async () => {
         const { salaryMin, salaryCurrency, ...rest } = query;
         const page = await deps.published.search(org.id, { ...rest, salaryMinAnnual: salaryMin, salaryCurrency: salaryCurrency?.toUpperCase() });
         const data: BoardJobSummary[] = page.jobs.map((job) => ({ ...common(job, slug), summary: summarize(job.description) }));
-        return { response: respond(JSON.stringify({ data, nextCursor: page.nextCursor }), 'application/json; charset=utf-8'), jobs: page.jobs };
+        return { answer: { data, next: page.next }, jobs: page.jobs };
       });
     },
 
-    async job(slug: string, id: string): Promise<PublicResponse> {
+    /** An open job with its schema.org JobPosting. */
+    async job(slug: string, id: string): Promise<BoardJob> {
       const org = await orgBySlug(slug);
       return cached(org, `job:${id}`, async () => {
         const job = await deps.published.get(org.id, id);
@@ -169,19 +164,18 @@ export function createBoardService(deps: BoardServiceDeps) {
           hiringOrganization: { name: org.name, slug: org.slug },
           jsonLd: jobPostingJsonLd(job, org, jobUrl(slug, job.id)),
         };
-        return { response: respond(JSON.stringify(body), 'application/json; charset=utf-8'), jobs: [job] };
+        return { answer: body, jobs: [job] };
       });
     },
 
-    async feed(slug: string): Promise<PublicResponse> {
+    /** The newest open jobs, for a feed. */
+    async feed(slug: string): Promise<BoardFeed> {
       const org = await orgBySlug(slug);
       return cached(org, 'feed', async () => {
         const jobs = await deps.published.latest(org.id, FEED_SIZE);
-        const xml = renderRss({
-          org, jobs, boardUrl: boardUrl(slug), feedUrl: `${publicBaseUrl}/v1/boards/${slug}/feed.xml`,
-          jobUrl: (job) => jobUrl(slug, job.id), summary: (job) => summarize(job.description, 500),
-        });
-        return { response: respond(xml, 'application/rss+xml; charset=utf-8'), jobs };
+        const entries = jobs.map((job) => ({ job, url: jobUrl(slug, job.id), summary: summarize(job.description, 500) }));
+        const feed: BoardFeed = { org: { name: org.name, slug: org.slug }, boardUrl: boardUrl(slug), feedUrl: `${publicBaseUrl}/v1/boards/${slug}/feed.xml`, entries };
+        return { answer: feed, jobs };
       });
     },
   };

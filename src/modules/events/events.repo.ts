@@ -1,5 +1,6 @@
 import { and, asc, eq, gt } from 'drizzle-orm';
 import type { DbExecutor } from '../../infra/db/database.ts';
+import type { EventType } from './events.catalogue.ts';
 import { domainEvents } from './events.table.ts';
 
 export type DomainEventRow = typeof domainEvents.$inferSelect;
@@ -11,7 +12,7 @@ export function createEventsRepo() {
       if (rows.length > 0) await tx.insert(domainEvents).values(rows);
     },
 
-    async list(orgId: string, filter: { type?: string; subjectId?: string; afterId?: string; limit: number }, tx: DbExecutor): Promise<DomainEventRow[]> {
+    async list(orgId: string, filter: { type?: EventType; subjectId?: string; afterId?: string; limit: number }, tx: DbExecutor): Promise<DomainEventRow[]> {
       return tx.select().from(domainEvents)
         .where(and(
           eq(domainEvents.orgId, orgId),

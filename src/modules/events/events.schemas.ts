@@ -1,9 +1,16 @@
 import { Type, type Static } from 'typebox';
 import { CursorQuery, LimitQuery } from '../../http/schemas.ts';
+import { catalogue, eventTypes, payloadSchemaId } from './events.catalogue.ts';
+
+const catalogueTable = catalogue.map((e) => `| \`${e.type}\` | ${e.version} | [${payloadSchemaId(e)}](#/components/schemas/${payloadSchemaId(e)}) | ${e.description} |`).join('\n');
 
 export const DomainEventSchema = Type.Object({
   id: Type.String({ examples: ['evt_0193a1b2c3d47e8f9a0b1c2d3e4f5a6b'] }),
-  type: Type.String({ examples: ['job.published'] }),
+  type: Type.Enum(eventTypes, {
+    examples: ['job.published'],
+    description: `One of the event catalogue; \`payload\` follows the schema of its type and version:\n\n| type | version | payload | meaning |\n|---|---|---|---|\n${catalogueTable}`,
+  }),
+  version: Type.Integer({ minimum: 1, description: 'Version of the payload schema the event was written with' }),
   subjectId: Type.String(),
   payload: Type.Record(Type.String(), Type.Unknown()),
   occurredAt: Type.String({ format: 'date-time' }),
@@ -17,11 +24,3 @@ export const ListEventsQuerySchema = Type.Object({
   cursor: Type.Optional(CursorQuery),
 }, { additionalProperties: false });
 export type ListEventsQuery = Static<typeof ListEventsQuerySchema>;
-
-/** What a service records; the events module adds id and time. */
-export interface NewDomainEvent {
-  orgId: string;
-  type: string;
-  subjectId: string;
-  payload: Record<string, unknown>;
-}

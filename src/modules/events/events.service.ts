@@ -1,11 +1,13 @@
 import type { Database, DbExecutor } from '../../infra/db/database.ts';
 import { newId } from '../../infra/db/ids.ts';
 import { cursorId, decodeCursor, encodeCursor } from '../../http/cursor.ts';
+import { definitionOf, isEventType, type EventType, type NewDomainEvent } from './events.catalogue.ts';
 import type { EventsRepo } from './events.repo.ts';
-import type { DomainEvent, ListEventsQuery, NewDomainEvent } from './events.schemas.ts';
+import type { DomainEvent, ListEventsQuery } from './events.schemas.ts';
 
+/** Records one catalogue event: its payload must match the schema of its type (checked at compile time). */
 export type RecordEvent = (event: NewDomainEvent) => void;
-export type CommittedListener = (events: readonly NewDomainEvent[]) => void;
+export type EventListener<T extends EventType> = (event: NewDomainEvent<T>) => void;
 
 export interface EventsServiceDeps {
   database: Pick<Database, 'tenant' | 'unscopedTransaction'>;
@@ -14,7 +16,7 @@ export interface EventsServiceDeps {
 }
 
 export function createEventsService({ database, repo, log }: EventsServiceDeps) {
-  const listeners = new Set<CommittedListener>();
+  const listeners = new Map<EventType, Set<(event: NewDomainEvent) => void>>();
 
   return {
     /**
@@ -27,34 +29,48 @@ export function createEventsService({ database, repo, log }: EventsServiceDeps) 
       const recorded: NewDomainEvent[] = [];
       const work = async (tx: DbExecutor) => {
         const value = await fn(tx, (event) => recorded.push(event));
-        await repo.insert(recorded.map((e) => ({ id: newId('evt'), ...e })), tx);
+        await repo.insert(recorded.map((e) => ({ id: newId('evt'), version: definitionOf(e.type).version, ...e })), tx);
         return value;
       };
       const result = orgId === null ? await database.unscopedTransaction(work) : await database.tenant(orgId, work);
-      for (const listener of listeners) {
-        // The write is committed: a failing listener must not turn it into an error response.
-        try {
-          listener(recorded);
-        } catch (err) {
-          log.error({ err }, 'domain event listener failed');
+      for (const event of recorded) {
+        for (const listener of listeners.get(event.type) ?? []) {
+          // The write is committed: a failing listener must not turn it into an error response.
+          try {
+            listener(event);
+          } catch (err) {
+            log.error({ err, type: event.type }, 'domain event listener failed');
+          }
         }
       }
       return result;
     },
 
-    onCommitted(listener: CommittedListener): () => void {
-      listeners.add(listener);
-      return () => listeners.delete(listener);
+    /** Hears each committed event of the named types, in this process; returns the unsubscribe. */
+    onCommitted<T extends EventType>(types: readonly T[], listener: EventListener<T>): () => void {
+      // Only events of the named types reach the listener, so widening its parameter is safe.
+      const heard = listener as (event: NewDomainEvent) => void;
+      for (const type of types) {
+        const set = listeners.get(type) ?? new Set();
+        set.add(heard);
+        listeners.set(type, set);
+      }
+      return () => {
+        for (const type of types) listeners.get(type)?.delete(heard);
+      };
     },
 
     async list(orgId: string, query: ListEventsQuery): Promise<{ data: DomainEvent[]; nextCursor: string | null }> {
       const limit = query.limit ?? 20;
       const afterId = query.cursor ? cursorId(decodeCursor(query.cursor, 'events', 1)) : undefined;
-      const rows = await database.tenant(orgId, (tx) => repo.list(orgId, { type: query.type, subjectId: query.subjectId, afterId, limit: limit + 1 }, tx));
+      // A type outside the catalogue was never recorded: an empty page, as before the catalogue.
+      const { type } = query;
+      if (type !== undefined && !isEventType(type)) return { data: [], nextCursor: null };
+      const rows = await database.tenant(orgId, (tx) => repo.list(orgId, { type, subjectId: query.subjectId, afterId, limit: limit + 1 }, tx));
       const page = rows.slice(0, limit);
       const last = page.at(-1);
       return {
-        data: page.map((r) => ({ id: r.id, type: r.type, subjectId: r.subjectId, payload: r.payload, occurredAt: r.occurredAt.toISOString() })),
+        data: page.map((r) => ({ id: r.id, type: r.type, version: r.version, subjectId: r.subjectId, payload: r.payload, occurredAt: r.occurredAt.toISOString() })),
         nextCursor: rows.length > limit && last ? encodeCursor('events', [last.id]) : null,
       };
     },

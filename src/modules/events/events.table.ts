@@ -1,5 +1,6 @@
-import { index, jsonb, pgTable, text, timestamp } from 'drizzle-orm/pg-core';
+import { index, integer, jsonb, pgTable, text, timestamp } from 'drizzle-orm/pg-core';
 import { sql } from 'drizzle-orm';
+import type { EventType } from './events.catalogue.ts';
 
 /**
  * Domain events, written in the same transaction as the change they describe (transactional
@@ -8,7 +9,9 @@ import { sql } from 'drizzle-orm';
 export const domainEvents = pgTable('domain_events', {
   id: text('id').primaryKey(),
   orgId: text('org_id').notNull(),
-  type: text('type').notNull(),
+  type: text('type').$type<EventType>().notNull(),
+  /** The catalogue version the payload was written with, so a relay knows which schema it follows. */
+  version: integer('version').notNull().default(1),
   subjectId: text('subject_id').notNull(),
   payload: jsonb('payload').$type<Record<string, unknown>>().notNull(),
   occurredAt: timestamp('occurred_at', { withTimezone: true, mode: 'date' }).notNull().defaultNow(),

@@ -10,9 +10,9 @@ import {
 } from './accounts/index.ts';
 import { createInvitationsRepo, createInvitationsService, createMembershipRepo, createMembersService, membershipRoutes, type MembersDeps } from './membership/index.ts';
 import {
-  ACCESS_TOKEN_AUDIENCE, ACCESS_TOKEN_TTL_SECONDS, createAccessTokens, createKeyRing, createSessionsRepo, createSessionsService, createSigningKeyRepo, sessionsRoutes,
+  ACCESS_TOKEN_AUDIENCE, ACCESS_TOKEN_TTL_SECONDS, createAccessTokens, createKeyRing, createSessionsRepo, createSessionsService, createSigningKeyRepo, sessionsRoutes, sessionsTasks,
 } from './sessions/index.ts';
-import { createSsoRepo, createSsoService, ssoRoutes } from './sso/index.ts';
+import { createSsoRepo, createSsoService, ssoRoutes, ssoTasks } from './sso/index.ts';
 
 export { ACCESS_TOKEN_TTL_SECONDS } from './sessions/index.ts';
 
@@ -24,7 +24,8 @@ export function createIdentityModule(deps: {
   mailer: Pick<Mailer, 'send'>;
   log: { error(details: object, message: string): void; warn(details: object, message: string): void };
   memberRemoved?: MembersDeps['onRemoved'];
-  config: Pick<Config, 'publicBaseUrl' | 'appBaseUrl' | 'sessionTtlSeconds' | 'refreshIdleSeconds' | 'authRateLimitPerIp' | 'authRateLimitPerAccount'>;
+  config: Pick<Config, 'publicBaseUrl' | 'appBaseUrl' | 'sessionTtlSeconds' | 'refreshIdleSeconds' | 'authRateLimitPerIp' | 'authRateLimitPerAccount'
+    | 'expirySweepIntervalMs' | 'signingKeyRotationDays'>;
 }) {
   const { database, config, audit } = deps;
   const users = createAccountsRepo();
@@ -65,6 +66,10 @@ export function createIdentityModule(deps: {
   };
   return {
     accounts, sessions, members, invitations, keys, emailLinks, sso,
+    tasks: [
+      ...sessionsTasks({ sessions, keys, signingKeyRotationDays: config.signingKeyRotationDays }),
+      ...ssoTasks({ sso, everyMs: config.expirySweepIntervalMs }),
+    ],
     routes: [
       accountsRoutes(accounts, limits),
       sessionsRoutes({ sessions, limits, jwks: () => keys.jwks() }),

@@ -5,11 +5,13 @@ import { createJobsRepo } from './jobs.repo.ts';
 import { jobsRoutes } from './jobs.routes.ts';
 import { createJobsSearchRepo } from './jobs.search.repo.ts';
 import { createJobsService, type JobsServiceDeps } from './jobs.service.ts';
+import { jobsTasks } from './jobs.tasks.ts';
 import { createJobTeamRepo } from './jobs.team.repo.ts';
 import { createJobTeamService, type JobTeamDeps } from './jobs.team.service.ts';
 
+export { jobEvents, jobEventTypes, type JobEventType } from './jobs.events.ts';
 export { jobsVisibleTo } from './jobs.team.repo.ts';
-export type { PublishedJobsService } from './jobs.published.service.ts';
+export type { PublishedJobsService, PublishedPosition } from './jobs.published.service.ts';
 export type { CreateJobInput, Job } from './jobs.schemas.ts';
 export type { JobsService } from './jobs.service.ts';
 
@@ -18,11 +20,13 @@ export function createJobsModule(deps: {
   events: EventsService;
   parse: JobsServiceDeps['parse'];
   isMember: JobTeamDeps['isMember'];
+  expirySweepIntervalMs: number;
 }) {
   const { database } = deps;
   const repo = createJobsRepo();
   const service = createJobsService({ database, repo, events: deps.events, parse: deps.parse });
   const team = createJobTeamService({ database, repo, teamRepo: createJobTeamRepo(), isMember: deps.isMember });
   const published = createPublishedJobsService({ database, repo: createJobsSearchRepo() });
-  return { service, published, team, routes: jobsRoutes(service, team) };
+  const tasks = jobsTasks({ jobs: service, expirySweepIntervalMs: deps.expirySweepIntervalMs });
+  return { service, published, team, routes: jobsRoutes(service, team), tasks };
 }

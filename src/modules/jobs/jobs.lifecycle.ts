@@ -1,12 +1,14 @@
 import { AppError } from '../../app-error.ts';
+import type { JobEventType } from './jobs.events.ts';
 import type { JobRow } from './jobs.repo.ts';
 import type { JobStatus } from './jobs.schemas.ts';
 
 export const jobActions = ['publish', 'close', 'reopen', 'archive'] as const;
 export type JobAction = (typeof jobActions)[number];
+type TransitionEvent = Extract<JobEventType, 'job.published' | 'job.closed' | 'job.reopened' | 'job.archived'>;
 
 /** Which status each action leaves a job in, and the statuses it may start from. */
-const transitions: Record<JobAction, { from: readonly JobStatus[]; to: JobStatus; event: string }> = {
+const transitions: Record<JobAction, { from: readonly JobStatus[]; to: JobStatus; event: TransitionEvent }> = {
   publish: { from: ['draft'], to: 'published', event: 'job.published' },
   close: { from: ['published'], to: 'closed', event: 'job.closed' },
   reopen: { from: ['closed'], to: 'published', event: 'job.reopened' },
@@ -33,7 +35,7 @@ export function assertPublishable(job: Publishable, now: Date): void {
 }
 
 /** Checks the action against the job's status (and content, when it goes onto the board). */
-export function planTransition(job: JobRow, action: JobAction, now: Date): { to: JobStatus; event: string } {
+export function planTransition(job: JobRow, action: JobAction, now: Date): { to: JobStatus; event: TransitionEvent } {
   const rule = transitions[action];
   if (!rule.from.includes(job.status)) {
     throw new AppError('invalid-state-transition', `Cannot ${action} a job that is ${job.status}; allowed from: ${rule.from.join(', ')}`);

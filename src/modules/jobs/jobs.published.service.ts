@@ -1,11 +1,12 @@
-import { cursorId, cursorTimestamp, decodeCursor, encodeCursor } from '../../http/cursor.ts';
 import { AppError } from '../../app-error.ts';
 import type { Database } from '../../infra/db/database.ts';
 import type { JobsSearchRepo, PublishedJobFilter } from './jobs.search.repo.ts';
 import { toJob } from './jobs.mapping.ts';
 import type { Job } from './jobs.schemas.ts';
 
-export type PublishedJobQuery = Omit<PublishedJobFilter, 'after' | 'limit'> & { cursor?: string; limit?: number };
+/** Where a page of board search ends: the last job's rank (null without `q`), publication time (ISO) and id. */
+export type PublishedPosition = NonNullable<PublishedJobFilter['after']>;
+export type PublishedJobQuery = Omit<PublishedJobFilter, 'after' | 'limit'> & { after?: PublishedPosition; limit?: number };
 
 /** Read access to open jobs for public surfaces (the board); they never see drafts or closed jobs. */
 export function createPublishedJobsService({ database, repo, clock = () => new Date() }: {
@@ -15,28 +16,24 @@ export function createPublishedJobsService({ database, repo, clock = () => new D
   clock?: () => Date;
 }) {
   return {
-    async search(orgId: string, query: PublishedJobQuery): Promise<{ jobs: Job[]; nextCursor: string | null }> {
+    /** A page of matches; `next` is where the following page starts (ranked when `q` is set), null on the last. */
+    async search(orgId: string, query: PublishedJobQuery): Promise<{ jobs: Job[]; next: PublishedPosition | null }> {
       const limit = query.limit ?? 20;
       const q = query.q?.trim() || undefined;
-      const tag = q ? 'board:rank' : 'board:recent';
-      let after: PublishedJobFilter['after'];
-      if (query.cursor) {
-        const values = decodeCursor(query.cursor, tag, q ? 3 : 2);
-        const rank = q ? values[0] : null;
-        if (q && typeof rank !== 'number') throw new AppError('invalid-cursor', 'The cursor is not one this listing issued; start again without it');
-        after = { rank: typeof rank === 'number' ? rank : null, publishedAt: cursorTimestamp(values.at(-2)), id: cursorId(values) };
+      const { after } = query;
+      // A ranked position continues only a text search, and a recent-first one only a listing without text.
+      if (after && (after.rank !== null) !== (q !== undefined)) {
+        throw new AppError('invalid-cursor', 'The cursor is not one this listing issued; start again without it');
       }
       const now = clock();
       const hits = await repo.rankPublished(orgId, { ...query, q, after, limit: limit + 1 }, now, database.unscoped);
       const page = hits.slice(0, limit);
       const last = page.at(-1);
-      let nextCursor: string | null = null;
-      if (hits.length > limit && last?.publishedAt) {
-        const position = [last.publishedAt.toISOString(), last.id];
-        nextCursor = encodeCursor(tag, q ? [last.rank ?? 0, ...position] : position);
-      }
+      const next = hits.length > limit && last?.publishedAt
+        ? { rank: q ? last.rank ?? 0 : null, publishedAt: last.publishedAt.toISOString(), id: last.id }
+        : null;
       const rows = await database.tenant(orgId, (tx) => repo.publishedByIds(orgId, page.map((hit) => hit.id), now, tx));
-      return { jobs: rows.map(toJob), nextCursor };
+      return { jobs: rows.map(toJob), next };
     },
 
     async get(orgId: string, id: string): Promise<Job | null> {

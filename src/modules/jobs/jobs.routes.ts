@@ -1,14 +1,15 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
-import { IfMatchHeadersSchema, parseIfMatch, versionEtag } from '../../http/preconditions.ts';
+import { acceptedVersions, IfMatchHeadersSchema, versionEtag } from '../../http/preconditions.ts';
 import { principalOf } from '../../http/auth.ts';
+import { cursorId, cursorTimestamp, decodeCursor, encodeCursor } from '../../http/cursor.ts';
 import { commonErrorResponses, Page, problemRef } from '../../http/schemas.ts';
 import { acceptPlainText, bodyText, textBodySchema } from '../jd/index.ts';
 import { foldEnumCase } from '../../http/enum-case.ts';
 import { jobActions } from './jobs.lifecycle.ts';
 import {
-  CreateJobBodySchema, ImportJobBodySchema, ImportJobPlainBodySchema, JobIdParamsSchema, JobSchema, ListJobsQuerySchema, TeamMemberParamsSchema, TeamMemberSchema,
-  UpdateJobBodySchema,
+  CreateJobBodySchema, defaultJobSort, ImportJobBodySchema, ImportJobPlainBodySchema, JobIdParamsSchema, JobSchema, ListJobsQuerySchema, TeamMemberParamsSchema,
+  TeamMemberSchema, UpdateJobBodySchema, type JobListPosition, type JobSort,
 } from './jobs.schemas.ts';
 import type { JobsService } from './jobs.service.ts';
 import type { JobTeamService } from './jobs.team.service.ts';
@@ -16,6 +17,15 @@ import type { JobTeamService } from './jobs.team.service.ts';
 const authErrors = { 404: problemRef };
 const read = { access: { permission: 'jobs:read' } } as const;
 const write = { access: { permission: 'jobs:write' } } as const;
+
+/** A listing's cursor is tagged with its sort, so one sort's cursor cannot be replayed against another. */
+const listCursor = {
+  decode(cursor: string, sort: JobSort): JobListPosition {
+    const values = decodeCursor(cursor, `jobs:${sort}`, 2);
+    return { value: sort.endsWith('title') ? String(values[0]) : cursorTimestamp(values[0]), id: cursorId(values) };
+  },
+  encode: (position: JobListPosition, sort: JobSort): string => encodeCursor(`jobs:${sort}`, [position.value, position.id]),
+};
 
 export function jobsRoutes(service: JobsService, team: JobTeamService): FastifyPluginAsyncTypebox {
   return async (app) => {
@@ -33,7 +43,12 @@ export function jobsRoutes(service: JobsService, team: JobTeamService): FastifyP
       config: read,
       preValidation: foldEnumCase(ListJobsQuerySchema),
       schema: { ...base, summary: 'List jobs', querystring: ListJobsQuerySchema, response: { 200: Page(JobSchema), ...commonErrorResponses, ...authErrors } },
-    }, async (request) => service.list(principalOf(request), request.query));
+    }, async (request) => {
+      const { cursor, ...query } = request.query;
+      const sort = query.sort ?? defaultJobSort;
+      const { data, next } = await service.list(principalOf(request), { ...query, after: cursor ? listCursor.decode(cursor, sort) : undefined });
+      return { data, nextCursor: next ? listCursor.encode(next, sort) : null };
+    });
 
     app.get('/v1/jobs/:id', {
       config: read,
@@ -51,7 +66,7 @@ export function jobsRoutes(service: JobsService, team: JobTeamService): FastifyP
         response: { 200: JobSchema, ...commonErrorResponses, ...authErrors, 409: problemRef, 412: problemRef, 422: problemRef },
       },
     }, async (request, reply) => {
-      const job = await service.update(principalOf(request), request.params.id, request.body, parseIfMatch(request.headers['if-match']));
+      const job = await service.update(principalOf(request), request.params.id, request.body, acceptedVersions(request.headers['if-match']));
       return reply.header('etag', versionEtag(job.version)).send(job);
     });
 
@@ -62,7 +77,7 @@ export function jobsRoutes(service: JobsService, team: JobTeamService): FastifyP
         response: { 204: Type.Null(), ...commonErrorResponses, ...authErrors, 412: problemRef },
       },
     }, async (request, reply) => {
-      await service.remove(principalOf(request), request.params.id, parseIfMatch(request.headers['if-match']));
+      await service.remove(principalOf(request), request.params.id, acceptedVersions(request.headers['if-match']));
       return reply.code(204).send(null);
     });
 

@@ -68,6 +68,7 @@ export type UpdateJobInput = Static<typeof UpdateJobBodySchema>;
 
 export const jobSorts = ['-createdAt', 'createdAt', '-updatedAt', 'updatedAt', 'title', '-title'] as const;
 export type JobSort = (typeof jobSorts)[number];
+export const defaultJobSort: JobSort = '-createdAt';
 
 export const ListJobsQuerySchema = Type.Object({
   status: Type.Optional(anyCase(JobStatusSchema)),
@@ -80,6 +81,14 @@ export const ListJobsQuerySchema = Type.Object({
   cursor: Type.Optional(CursorQuery),
 }, { additionalProperties: false });
 export type ListJobsQuery = Static<typeof ListJobsQuerySchema>;
+
+/** Where a page of a job listing ends: the last job's sort value (a title, or an ISO timestamp) and id. */
+export interface JobListPosition {
+  value: string;
+  id: string;
+}
+/** A listing query as the service takes it: the page starts after `after`. */
+export type JobListQuery = Omit<ListJobsQuery, 'cursor'> & { after?: JobListPosition };
 
 export const JobIdParamsSchema = Type.Object({ id: Type.String({ minLength: 1, maxLength: 64 }) });
 

@@ -1,14 +1,13 @@
 import { AppError, notFound } from '../../app-error.ts';
 import type { Database } from '../../infra/db/database.ts';
 import { newId } from '../../infra/db/ids.ts';
-import { cursorId, cursorTimestamp, decodeCursor, encodeCursor } from '../../http/cursor.ts';
 import { authorize, requireWholeOrg, type Principal } from '../access/index.ts';
 import type { EventsService } from '../events/index.ts';
 import type { ParsedJobDescription } from '../jd/index.ts';
 import { assertPublishable, planTransition, type JobAction } from './jobs.lifecycle.ts';
 import { newJobWrite, toColumns, toJob } from './jobs.mapping.ts';
 import type { JobRow, JobsRepo } from './jobs.repo.ts';
-import type { CreateJobInput, Job, ListJobsQuery, UpdateJobInput } from './jobs.schemas.ts';
+import { defaultJobSort, type CreateJobInput, type Job, type JobListPosition, type JobListQuery, type UpdateJobInput } from './jobs.schemas.ts';
 import { createJobFromDescription } from './jobs.import.ts';
 
 export interface JobsServiceDeps {
@@ -22,16 +21,16 @@ export interface JobsServiceDeps {
 function checkSalary(salary: CreateJobInput['salary']): void {
   if (!salary) return;
   if (salary.min === null && salary.max === null) {
-    throw new AppError('validation-failed', 'A salary needs a min, a max or both', { errors: [{ in: 'body', pointer: '/salary', detail: 'needs min or max' }] });
+    throw new AppError('validation-failed', 'A salary needs a min, a max or both', { fields: [{ field: 'salary', detail: 'needs min or max' }] });
   }
   if (salary.min !== null && salary.max !== null && salary.min > salary.max) {
-    throw new AppError('validation-failed', 'salary.min is greater than salary.max', { errors: [{ in: 'body', pointer: '/salary/min', detail: 'must not exceed max' }] });
+    throw new AppError('validation-failed', 'salary.min is greater than salary.max', { fields: [{ field: 'salary.min', detail: 'must not exceed max' }] });
   }
 }
 
-/** If-Match semantics: absent or `*` accepts any version; otherwise one of the expected versions must be current (412). */
-function checkVersion(current: JobRow, expected: readonly number[] | '*' | undefined): void {
-  if (expected !== undefined && expected !== '*' && !expected.includes(current.version)) {
+/** Undefined accepts any version; otherwise one of the expected versions must be current (412), so no write is silently lost. */
+function checkVersion(current: JobRow, expected: readonly number[] | undefined): void {
+  if (expected !== undefined && !expected.includes(current.version)) {
     const named = expected.length > 0 ? `not ${expected.join(' or ')}` : 'and If-Match names no strong ETag of it';
     throw new AppError('precondition-failed', `The job is at version ${current.version}, ${named}; fetch it again and reapply your change`);
   }
@@ -64,14 +63,12 @@ export function createJobsService({ database, repo, events, parse, clock = () =>
       return toJob(row);
     },
 
-    async list(principal: Principal, query: ListJobsQuery): Promise<{ data: Job[]; nextCursor: string | null }> {
+    /** A page of jobs in `sort` order; `next` is where the following page starts, null on the last. */
+    async list(principal: Principal, query: JobListQuery): Promise<{ data: Job[]; next: JobListPosition | null }> {
       const access = authorize(principal, 'jobs:read');
-      const sort = query.sort ?? '-createdAt';
+      const sort = query.sort ?? defaultJobSort;
       const limit = query.limit ?? 20;
-      const values = query.cursor ? decodeCursor(query.cursor, `jobs:${sort}`, 2) : undefined;
-      const after = values
-        ? { value: sort.endsWith('title') ? String(values[0]) : cursorTimestamp(values[0]), id: cursorId(values) }
-        : undefined;
+      const { after } = query;
       const rows = await database.tenant(access.orgId, (tx) => repo.list(access, {
         status: query.status, department: query.department, workplace: query.workplace, employmentType: query.employmentType,
         titleContains: query.q, sort, after, limit: limit + 1,
@@ -80,21 +77,17 @@ export function createJobsService({ database, repo, events, parse, clock = () =>
       const last = page.at(-1);
       const field = sort.replace('-', '') as 'createdAt' | 'updatedAt' | 'title';
       const value = (row: JobRow) => (field === 'title' ? row.title : row[field].toISOString());
-      return {
-        data: page.map(toJob),
-        nextCursor: rows.length > limit && last ? encodeCursor(`jobs:${sort}`, [value(last), last.id]) : null,
-      };
+      return { data: page.map(toJob), next: rows.length > limit && last ? { value: value(last), id: last.id } : null };
     },
 
-    /** `expectedVersion` comes from If-Match; a stale one is a 412 so no write is silently lost. */
-    async update(principal: Principal, id: string, input: UpdateJobInput, expectedVersion?: readonly number[] | '*'): Promise<Job> {
+    async update(principal: Principal, id: string, input: UpdateJobInput, expectedVersions?: readonly number[]): Promise<Job> {
       const access = authorize(principal, 'jobs:write');
       checkSalary(input.salary);
       const { orgId } = access;
       return events.withEvents(orgId, async (tx, record) => {
         const current = await repo.findForUpdate(access, id, tx);
         if (!current) throw notFound('Job');
-        checkVersion(current, expectedVersion);
+        checkVersion(current, expectedVersions);
         if (current.status === 'archived') throw new AppError('invalid-state-transition', 'An archived job cannot be edited');
         const patch = toColumns(input);
         const now = clock();
@@ -105,14 +98,14 @@ export function createJobsService({ database, repo, events, parse, clock = () =>
       });
     },
 
-    async remove(principal: Principal, id: string, expectedVersion?: readonly number[] | '*'): Promise<void> {
+    async remove(principal: Principal, id: string, expectedVersions?: readonly number[]): Promise<void> {
       const access = authorize(principal, 'jobs:write');
       requireWholeOrg(access, 'delete jobs');
       const { orgId } = access;
       await events.withEvents(orgId, async (tx, record) => {
         const current = await repo.findForUpdate(access, id, tx);
         if (!current) throw notFound('Job');
-        checkVersion(current, expectedVersion);
+        checkVersion(current, expectedVersions);
         await repo.delete(access, id, tx);
         record({ orgId, type: 'job.deleted', subjectId: id, payload: { id, status: current.status } });
       });

@@ -33,7 +33,7 @@ export function createAccountsService({ database, repo, memberships: membershipR
     /** Creates a user, the organization they own, and their first session, all or nothing. */
     async signUp(input: SignUpInput, origin: RequestOrigin): Promise<TokenPair> {
       const email = input.email.trim();
-      assertStrong(input.password, { email, name: input.name }, '/password');
+      assertStrong(input.password, { email, name: input.name }, 'password');
       const passwordHash = await hashPassword(input.password);
       await sessions.prepare();
       const pair = await database.unscopedTransaction(async (tx) => {
@@ -81,9 +81,9 @@ export function createAccountsService({ database, repo, memberships: membershipR
       const user = await repo.findUser(actor.userId, database.unscoped);
       if (!user) throw new AppError('unauthenticated', 'The account no longer exists');
       if (!(await passwords.check(user, user.email, current, actor.origin, 'password-change', admit))) {
-        throw new AppError('validation-failed', 'The current password is incorrect', { errors: [{ in: 'body', pointer: '/currentPassword', detail: 'is incorrect' }] });
+        throw new AppError('validation-failed', 'The current password is incorrect', { fields: [{ field: 'currentPassword', detail: 'is incorrect' }] });
       }
-      assertStrong(next, { email: user.email, name: user.name }, '/newPassword');
+      assertStrong(next, { email: user.email, name: user.name }, 'newPassword');
       const passwordHash = await hashPassword(next);
       // A person's sessions span their orgs, and all of them end: the owner's transaction.
       return database.unscopedTransaction(async (tx) => {

@@ -32,7 +32,7 @@ export interface EmailLinksDeps {
 }
 
 const invalidLink = () => new AppError('validation-failed', 'The link is invalid, expired or already used; ask for a new one', {
-  errors: [{ in: 'body', pointer: '/token', detail: 'is invalid, expired or already used' }],
+  fields: [{ field: 'token', detail: 'is invalid, expired or already used' }],
 });
 
 /**
@@ -47,7 +47,7 @@ export function createEmailLinksService(deps: EmailLinksDeps) {
   };
 
   async function issue(userId: string, email: string, purpose: EmailLinkPurpose, ttlMs: number): Promise<string> {
-    const { token, hash } = newSecretToken(purpose === 'reset-password' ? 'hlr_' : 'hlv_');
+    const { token, hash } = newSecretToken(purpose === 'reset-password' ? 'passwordReset' : 'emailVerification');
     const now = clock();
     await database.unscopedTransaction(async (tx) => {
       await links.spendOutstanding(userId, purpose, now, tx);
@@ -124,7 +124,7 @@ export function createEmailLinksService(deps: EmailLinksDeps) {
         if (!claimed) throw invalidLink();
         const user = await users.findUser(claimed.userId, tx);
         if (!user) throw invalidLink();
-        assertStrong(newPassword, { email: user.email, name: user.name }, '/newPassword');
+        assertStrong(newPassword, { email: user.email, name: user.name }, 'newPassword');
         await users.setPassword(user.id, await hashPassword(newPassword), now, tx);
         await users.markEmailVerified(user.id, claimed.email, now, tx);
         const endedSessions = await sessions.revokeSessionsOf(user.id, 'password-reset', now, {}, tx);

@@ -35,12 +35,12 @@ export function passwordProblems(password: string, context: { email?: string; na
   return problems;
 }
 
-/** Refuses a weak password with one field error per reason, at `pointer` in the body. */
-export function assertStrong(password: string, context: { email?: string; name?: string }, pointer: string): void {
+/** Refuses a weak password with one field error per reason, naming the input `field` that held it. */
+export function assertStrong(password: string, context: { email?: string; name?: string }, field: string): void {
   const problems = passwordProblems(password, context);
   if (problems.length > 0) {
     throw new AppError('validation-failed', `The password is not acceptable: ${problems.join('; ')}`, {
-      errors: problems.map((detail: string) => ({ in: 'body' as const, pointer, detail })),
+      fields: problems.map((detail) => ({ field, detail })),
     });
   }
 }

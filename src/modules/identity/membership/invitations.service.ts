@@ -1,5 +1,5 @@
 import { AppError, notFound } from '../../../app-error.ts';
-import { hashSecretToken, newSecretToken } from '../../../infra/crypto/secret-tokens.ts';
+import { hashSecretToken, looksLikeSecretToken, newSecretToken } from '../../../infra/crypto/secret-tokens.ts';
 import type { Database } from '../../../infra/db/database.ts';
 import { newId } from '../../../infra/db/ids.ts';
 import type { MailMessage } from '../../../infra/mail/mailer.ts';
@@ -51,7 +51,7 @@ export function createInvitationsService({ database, repo, users, memberships, o
       const created = await database.tenant(orgId, async (tx) => {
         const existing = await users.findUserByEmail(input.email.trim(), tx);
         if (existing && (await memberships.findMembership(orgId, existing.id, tx))) throw new AppError('conflict', 'That person is already a member');
-        const { token, hash } = newSecretToken('hli_');
+        const { token, hash } = newSecretToken('invitation');
         const row = await repo.insert({
           id: newId('inv'), orgId, email: input.email.trim(), role: input.role, tokenHash: hash,
           invitedBy: actor.kind === 'user' ? actor.userId : null, expiresAt: new Date(clock().getTime() + INVITATION_TTL_MS),
@@ -93,7 +93,7 @@ export function createInvitationsService({ database, repo, users, memberships, o
      */
     async accept(input: AcceptInvitationInput, origin: RequestOrigin, admit?: AdmitAccount): Promise<TokenPair> {
       const invalid = new AppError('unauthenticated', 'The invitation is invalid, expired, revoked or already used');
-      if (!input.token.startsWith('hli_') || input.token.length > 100) throw invalid;
+      if (!looksLikeSecretToken('invitation', input.token)) throw invalid;
       const tokenHash = hashSecretToken(input.token);
       const usable = (row: InvitationRow | null): row is InvitationRow => row !== null && !row.acceptedAt && !row.revokedAt && row.expiresAt > clock();
       // Checked before the transaction: a failed password is counted and audited, which a rollback would undo.
@@ -108,8 +108,8 @@ export function createInvitationsService({ database, repo, users, memberships, o
         }
       } else {
         const name = input.name?.trim();
-        if (!name) throw new AppError('validation-failed', 'A new account needs a name', { errors: [{ in: 'body', pointer: '/name', detail: 'is required for a new account' }] });
-        assertStrong(input.password, { email: seen.email, name }, '/password');
+        if (!name) throw new AppError('validation-failed', 'A new account needs a name', { fields: [{ field: 'name', detail: 'is required for a new account' }] });
+        assertStrong(input.password, { email: seen.email, name }, 'password');
         fresh = { name, passwordHash: await hashPassword(input.password) };
       }
       await sessions.prepare();

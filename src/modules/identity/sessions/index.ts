@@ -3,5 +3,6 @@ export { ACCESS_TOKEN_AUDIENCE, ACCESS_TOKEN_TTL_SECONDS, createAccessTokens } f
 export { createSessionsRepo, type SessionsRepo } from './sessions.repo.ts';
 export { sessionsRoutes } from './sessions.routes.ts';
 export { createSessionsService, type IssuedTokens, type SessionsService } from './sessions.service.ts';
+export { sessionsTasks } from './sessions.tasks.ts';
 export { createKeyRing, createMemorySigningKeyStore, generateSigningKey, type KeyRing } from './signing-keys.ts';
 export { createSigningKeyRepo } from './signing-keys.repo.ts';

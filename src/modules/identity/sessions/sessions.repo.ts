@@ -77,8 +77,9 @@ export function createSessionsRepo() {
     },
 
     /** Used tokens stay until they expire, so a replay is recognised for as long as the token could have worked. */
-    async deleteExpiredRefreshTokens(now: Date, tx: DbExecutor): Promise<void> {
-      await tx.delete(refreshTokens).where(lt(refreshTokens.expiresAt, now));
+    async deleteExpiredRefreshTokens(now: Date, tx: DbExecutor): Promise<number> {
+      const rows = await tx.delete(refreshTokens).where(lt(refreshTokens.expiresAt, now)).returning({ hash: refreshTokens.hash });
+      return rows.length;
     },
   };
 }

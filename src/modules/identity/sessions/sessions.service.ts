@@ -1,5 +1,5 @@
 import { AppError, notFound } from '../../../app-error.ts';
-import { hashSecretToken, newSecretToken } from '../../../infra/crypto/secret-tokens.ts';
+import { hashSecretToken, looksLikeSecretToken, newSecretToken } from '../../../infra/crypto/secret-tokens.ts';
 import type { Database, DbExecutor } from '../../../infra/db/database.ts';
 import { newId } from '../../../infra/db/ids.ts';
 import { grantsOfRole, throttleLastUsed, type Principal, type Role } from '../../access/index.ts';
@@ -7,8 +7,6 @@ import type { AuditService, RequestOrigin } from '../../audit/index.ts';
 import type { AccessTokens } from './access-tokens.ts';
 import type { SessionRow, SessionsRepo } from './sessions.repo.ts';
 import type { Session } from './sessions.schemas.ts';
-
-const REFRESH_PREFIX = 'hlr_';
 
 export interface SessionPolicy {
   /** Absolute session lifetime: a session ends this long after sign-in, however often it refreshes. */
@@ -44,7 +42,7 @@ export function createSessionsService({ database, repo, tokens, audit, policy, s
 
   async function mint(session: Pick<SessionRow, 'id' | 'userId' | 'orgId' | 'expiresAt'>, role: Role, tx: DbExecutor): Promise<IssuedTokens> {
     const now = clock();
-    const { token: refreshToken, hash: refreshHash } = newSecretToken(REFRESH_PREFIX);
+    const { token: refreshToken, hash: refreshHash } = newSecretToken('refreshToken');
     const refreshExpiresAt = new Date(Math.min(now.getTime() + policy.refreshIdleSeconds * 1000, session.expiresAt.getTime()));
     await repo.insertRefreshToken({ hash: refreshHash, sessionId: session.id, expiresAt: refreshExpiresAt }, tx);
     const access = await tokens.issue({ sub: session.userId, org: session.orgId, sid: session.id, role });
@@ -60,6 +58,9 @@ export function createSessionsService({ database, repo, tokens, audit, policy, s
   return {
     /** Call before opening a transaction that will start a session (see signing-keys.ts). */
     prepare: (): Promise<void> => tokens.prepare(),
+
+    /** Deletes refresh tokens past their expiry (they can no longer work, used or not); returns how many. */
+    pruneRefreshTokens: (): Promise<number> => repo.deleteExpiredRefreshTokens(clock(), database.unscoped),
 
     /** Starts a session inside the caller's transaction (sign-up and login record their own audit events). */
     async start(input: { userId: string; orgId: string; role: Role; method: SessionRow['method']; origin: RequestOrigin }, tx: DbExecutor): Promise<IssuedTokens> {
@@ -84,7 +85,7 @@ export function createSessionsService({ database, repo, tokens, audit, policy, s
      */
     async refresh(refreshToken: string, origin: RequestOrigin, admit?: (userId: string) => Promise<void>): Promise<IssuedTokens> {
       const invalid = new AppError('unauthenticated', 'The refresh token is invalid, expired or already used; sign in again');
-      if (!refreshToken.startsWith(REFRESH_PREFIX) || refreshToken.length > 100) throw invalid;
+      if (!looksLikeSecretToken('refreshToken', refreshToken)) throw invalid;
       await tokens.prepare();
       const outcome = await database.unscopedTransaction(async (tx) => {
         const now = clock();

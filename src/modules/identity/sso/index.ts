@@ -2,3 +2,4 @@
 export { createSsoRepo } from './sso.repo.ts';
 export { ssoRoutes } from './sso.routes.ts';
 export { createSsoService, type SsoService } from './sso.service.ts';
+export { ssoTasks } from './sso.tasks.ts';

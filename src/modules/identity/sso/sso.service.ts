@@ -61,7 +61,7 @@ export function createSsoService(deps: SsoDeps) {
       if (!(err instanceof OidcError)) throw err;
       throw new AppError('service-unavailable', 'The organization\'s identity provider cannot be reached; try again shortly');
     }
-    const browser = newSecretToken('hlb_');
+    const browser = newSecretToken('ssoBrowser');
     const now = clock();
     await database.tenant(org.id, (tx) => repo.insertLogin({
       stateHash: hashSecretToken(request.state), orgId: org.id, nonce: request.nonce, codeVerifier: request.codeVerifier,
@@ -88,7 +88,7 @@ export function createSsoService(deps: SsoDeps) {
         await oidc.check(settings);
       } catch (err) {
         if (!(err instanceof OidcError)) throw err;
-        throw new AppError('validation-failed', err.message, { errors: [{ in: 'body', pointer: '/issuer', detail: 'has no reachable OpenID Connect discovery document' }] });
+        throw new AppError('validation-failed', err.message, { fields: [{ field: 'issuer', detail: 'has no reachable OpenID Connect discovery document' }] });
       }
       const now = clock();
       const row = await database.tenant(orgId, async (tx) => {
