@@ -3,7 +3,7 @@ import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
 import { drizzle as drizzlePg } from 'drizzle-orm/node-postgres';
 import pg from 'pg';
 import type { DbExecutor } from '../src/infra/db/database.ts';
-import { createJobsSearchRepo } from '../src/modules/jobs/jobs.search.repo.ts';
+import { createJobsSearchRepo } from '../src/modules/jobs/board/board.search.repo.ts';
 import { BENCH_SLUG } from './seed.ts';
 
 export interface ExplainResult {

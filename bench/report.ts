@@ -70,7 +70,7 @@ export function renderMarkdown(report: Report): string {
     '',
     '## EXPLAIN ANALYZE of the board search',
     '',
-    'The SQL jobs.search.repo.ts issues for a first page (limit 20 + 1), captured from the repository itself, run once to warm buffers and then explained.',
+    'The SQL board.search.repo.ts (src/modules/jobs/board/) issues for a first page (limit 20 + 1), captured from the repository itself, run once to warm buffers and then explained.',
     '',
     ...report.explains.map((e) => explainSection(e.profile, e.results)),
     '',

@@ -9,7 +9,6 @@ import { createMailer } from './infra/mail/mailer.ts';
 import type { TaskDefinition } from './infra/queue/task-runner.ts';
 import { createAccessModule } from './modules/access/index.ts';
 import { createAuditModule } from './modules/audit/index.ts';
-import { createBoardModule } from './modules/board/index.ts';
 import { createEventsModule } from './modules/events/index.ts';
 import { createJdModule } from './modules/jd/index.ts';
 import { createIdentityModule } from './modules/identity/index.ts';
@@ -45,10 +44,7 @@ export async function createContainer(config: Config, log: Logger, database?: Da
   const jd = createJdModule();
   const jobs = createJobsModule({ database: db, events: events.service, parse: jd.parse, isMember: identity.members.isMember,
     expirySweepIntervalMs: config.expirySweepIntervalMs,
-  });
-  const board = createBoardModule({
-    orgs: orgs.service, published: jobs.published, events: events.service,
-    cacheTtlMs: config.boardCacheTtlMs, publicBaseUrl: config.publicBaseUrl,
+    orgs: orgs.service, boardCacheTtlMs: config.boardCacheTtlMs, publicBaseUrl: config.publicBaseUrl,
   });
   const authenticate = access.authenticateWith(identity.sessions.authenticate);
   const routes: FastifyPluginAsync[] = [
@@ -60,7 +56,7 @@ export async function createContainer(config: Config, log: Logger, database?: Da
     jobs.routes,
     jd.routes,
     events.routes,
-    board.routes,
+    jobs.board.routes,
   ];
   // Every background task, in one list: serve and worker hand it to the one task runner.
   const tasks: readonly TaskDefinition[] = [...jobs.tasks, ...identity.tasks, statisticsTask(db)];

@@ -4,7 +4,7 @@ import { createMemoryCache } from '../../src/infra/cache/memory-cache.ts';
 import type { DbExecutor } from '../../src/infra/db/database.ts';
 import { createEventsService } from '../../src/modules/events/events.service.ts';
 import type { NewDomainEvent } from '../../src/modules/events/index.ts';
-import { createBoardService } from '../../src/modules/board/board.service.ts';
+import { createBoardService } from '../../src/modules/jobs/board/board.service.ts';
 import type { PublishedJobsService } from '../../src/modules/jobs/index.ts';
 import type { Job } from '../../src/modules/jobs/jobs.schemas.ts';
 

@@ -3,7 +3,7 @@ import { createHash } from 'node:crypto';
 import { after, before, describe, test } from 'node:test';
 import { Page } from '../../src/http/schemas.ts';
 import { makeAjv } from '../../src/http/validation.ts';
-import { BoardJobSchema, BoardJobSummarySchema } from '../../src/modules/board/board.schemas.ts';
+import { BoardJobSchema, BoardJobSummarySchema } from '../../src/modules/jobs/board/board.schemas.ts';
 import { json, problem, publishJob, startTestApp, type TestApp } from '../helpers/app.ts';
 
 type SearchPage = { data: { id: string }[]; nextCursor: string | null };

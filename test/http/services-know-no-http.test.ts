@@ -31,7 +31,7 @@ test('a service that says where in the request a field was fails the lint; one t
 
 test('a service that picks a media type fails the lint; a module helper that locates a field does too', async () => {
   const body = "export const page = (json: string) => ({ body: json, contentType: 'application/json; charset=utf-8' });\n";
-  assert.deepEqual(await rulesFor('src/modules/board/board.extra.service.ts', body), ['no-restricted-syntax']);
+  assert.deepEqual(await rulesFor('src/modules/jobs/board/board.extra.service.ts', body), ['no-restricted-syntax']);
   const helper = "export const weak = (detail: string) => ({ in: 'body' as const, pointer: '/password', detail });\n";
   assert.deepEqual(await rulesFor('src/modules/identity/accounts/password-extra.ts', helper), ['no-restricted-syntax']);
 });

@@ -34,8 +34,14 @@ test('the boundary rules refuse a cross-module import, an http→module import a
 
 test('the project\'s own lint config applies the boundary rules, and the tree keeps them', async () => {
   const eslint = new ESLint({ cwd: repoRoot });
-  const [crossing] = await eslint.lintText("import { jobs } from '../jobs/jobs.table.ts';\n\nexport const all = jobs;\n", { filePath: `${repoRoot}/src/modules/board/board.extra.ts` });
+  const [crossing] = await eslint.lintText("import { jobs } from '../jobs/jobs.table.ts';\n\nexport const all = jobs;\n", { filePath: `${repoRoot}/src/modules/orgs/orgs.extra.ts` });
   assert.deepEqual(crossing?.messages.map((m) => m.ruleId), ['import-x/no-restricted-paths']);
+  // A module's area (jobs/board/) is used through its index.ts, from inside its module as from outside.
+  const searchRepo = "import { createJobsSearchRepo } from './board/board.search.repo.ts';\n\nexport const repo = createJobsSearchRepo;\n";
+  const [intoArea] = await eslint.lintText(searchRepo, { filePath: `${repoRoot}/src/modules/jobs/jobs.extra.ts` });
+  assert.deepEqual(intoArea?.messages.map((m) => m.ruleId), ['import-x/no-restricted-paths']);
+  const [throughIndex] = await eslint.lintText(searchRepo.replace('board.search.repo.ts', 'index.ts').replaceAll('createJobsSearchRepo', 'createBoardModule'), { filePath: `${repoRoot}/src/modules/jobs/jobs.extra.ts` });
+  assert.deepEqual(throughIndex?.messages.map((m) => m.ruleId), []);
   const [back] = await eslint.lintText("import { createJobsModule } from '../modules/jobs/index.ts';\n\nexport const jobs = createJobsModule;\n", { filePath: `${repoRoot}/src/http/extra.ts` });
   assert.deepEqual(back?.messages.map((m) => m.ruleId), ['import-x/no-restricted-paths']);
   assert.deepEqual(await problems(eslint, repoRoot, ['src']), []);

@@ -17,7 +17,7 @@ export function auditRoutes(service: AuditService): FastifyPluginAsyncTypebox {
     }, async (request) => {
       const { cursor, ...query } = request.query;
       const after = cursor ? { id: cursorId(decodeCursor(cursor, 'audit', 1)) } : undefined;
-      const { data, next } = await service.list(principalOf(request).orgId, { ...query, after });
+      const { data, next } = await service.list(principalOf(request), { ...query, after });
       return { data, nextCursor: next ? encodeCursor('audit', [next.id]) : null };
     });
   };

@@ -1,5 +1,6 @@
 import type { Database, DbExecutor } from '../../infra/db/database.ts';
 import { newId } from '../../infra/db/ids.ts';
+import { authorize, type Principal } from '../access/index.ts';
 import type { AuditRepo, AuditRow } from './audit.repo.ts';
 import type { AuditAction, AuditEvent, AuditPosition, ListAuditQuery, NewAuditEvent } from './audit.schemas.ts';
 
@@ -36,7 +37,8 @@ export function createAuditService({ database, repo }: { database: Pick<Database
     },
 
     /** Newest first; `after` is the position a previous page returned as `next`. */
-    async list(orgId: string, query: Omit<ListAuditQuery, 'cursor'> & { after?: AuditPosition }): Promise<{ data: AuditEvent[]; next: AuditPosition | null }> {
+    async list(principal: Principal, query: Omit<ListAuditQuery, 'cursor'> & { after?: AuditPosition }): Promise<{ data: AuditEvent[]; next: AuditPosition | null }> {
+      const { orgId } = authorize(principal, 'audit:read');
       const limit = query.limit ?? 50;
       const beforeId = query.after?.id;
       const rows = await database.tenant(orgId, (tx) => repo.list(orgId, {

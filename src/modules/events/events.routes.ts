@@ -12,6 +12,6 @@ export function eventsRoutes(service: EventsService): FastifyPluginAsyncTypebox 
         tags: ['events'], summary: 'List domain events, oldest first',
         querystring: ListEventsQuerySchema, response: { 200: Page(DomainEventSchema), ...commonErrorResponses },
       },
-    }, async (request) => service.list(principalOf(request).orgId, request.query));
+    }, async (request) => service.list(principalOf(request), request.query));
   };
 }

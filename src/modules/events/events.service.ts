@@ -1,6 +1,7 @@
 import type { Database, DbExecutor } from '../../infra/db/database.ts';
 import { newId } from '../../infra/db/ids.ts';
 import { cursorId, decodeCursor, encodeCursor } from '../../http/cursor.ts';
+import { authorize, type Principal } from '../access/index.ts';
 import { definitionOf, isEventType, type EventType, type NewDomainEvent } from './events.catalogue.ts';
 import type { EventsRepo } from './events.repo.ts';
 import type { DomainEvent, ListEventsQuery } from './events.schemas.ts';
@@ -60,7 +61,8 @@ export function createEventsService({ database, repo, log }: EventsServiceDeps) 
       };
     },
 
-    async list(orgId: string, query: ListEventsQuery): Promise<{ data: DomainEvent[]; nextCursor: string | null }> {
+    async list(principal: Principal, query: ListEventsQuery): Promise<{ data: DomainEvent[]; nextCursor: string | null }> {
+      const { orgId } = authorize(principal, 'events:read');
       const limit = query.limit ?? 20;
       const afterId = query.cursor ? cursorId(decodeCursor(query.cursor, 'events', 1)) : undefined;
       // A type outside the catalogue was never recorded: an empty page, as before the catalogue.

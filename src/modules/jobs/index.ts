@@ -1,9 +1,9 @@
 import type { Database } from '../../infra/db/database.ts';
 import type { EventsService } from '../events/index.ts';
-import { createPublishedJobsService } from './jobs.published.service.ts';
+import type { OrgsService } from '../orgs/index.ts';
+import { createBoardModule } from './board/index.ts';
 import { createJobsRepo } from './jobs.repo.ts';
 import { jobsRoutes } from './jobs.routes.ts';
-import { createJobsSearchRepo } from './jobs.search.repo.ts';
 import { createJobsService, type JobsServiceDeps } from './jobs.service.ts';
 import { jobsTasks } from './jobs.tasks.ts';
 import { createJobTeamRepo } from './jobs.team.repo.ts';
@@ -11,7 +11,7 @@ import { createJobTeamService, type JobTeamDeps } from './jobs.team.service.ts';
 
 export { jobEvents, jobEventTypes, type JobEventType } from './jobs.events.ts';
 export { jobsVisibleTo } from './jobs.team.repo.ts';
-export type { PublishedJobsService, PublishedPosition } from './jobs.published.service.ts';
+export type { PublishedJobsService, PublishedPosition } from './board/index.ts';
 export type { CreateJobInput, Job } from './jobs.schemas.ts';
 export type { JobsService } from './jobs.service.ts';
 
@@ -21,12 +21,18 @@ export function createJobsModule(deps: {
   parse: JobsServiceDeps['parse'];
   isMember: JobTeamDeps['isMember'];
   expirySweepIntervalMs: number;
+  /** For the public board (board/): slugs to orgs, its answer cache's TTL and the base of its absolute URLs. */
+  orgs: Pick<OrgsService, 'findBySlug'>;
+  boardCacheTtlMs: number;
+  publicBaseUrl: string;
 }) {
   const { database } = deps;
   const repo = createJobsRepo();
   const service = createJobsService({ database, repo, events: deps.events, parse: deps.parse });
   const team = createJobTeamService({ database, repo, teamRepo: createJobTeamRepo(), isMember: deps.isMember });
-  const published = createPublishedJobsService({ database, repo: createJobsSearchRepo() });
+  const board = createBoardModule({
+    database, orgs: deps.orgs, events: deps.events, cacheTtlMs: deps.boardCacheTtlMs, publicBaseUrl: deps.publicBaseUrl,
+  });
   const tasks = jobsTasks({ jobs: service, expirySweepIntervalMs: deps.expirySweepIntervalMs });
-  return { service, published, team, routes: jobsRoutes(service, team), tasks };
+  return { service, team, board, routes: jobsRoutes(service, team), tasks };
 }

@@ -9,6 +9,6 @@ export function orgsRoutes(service: OrgsService): FastifyPluginAsyncTypebox {
     app.get('/v1/org', {
       config: { access: { authenticated: true } },
       schema: { tags: ['identity'], summary: 'The organization you are acting in', response: { 200: OrgSchema, ...commonErrorResponses } },
-    }, async (request) => service.get(principalOf(request).orgId));
+    }, async (request) => service.current(principalOf(request)));
   };
 }

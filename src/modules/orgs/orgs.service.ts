@@ -1,7 +1,7 @@
 import { AppError } from '../../app-error.ts';
 import type { Database, DbExecutor } from '../../infra/db/database.ts';
 import { newId } from '../../infra/db/ids.ts';
-import { permissions, type ApiKeysService } from '../access/index.ts';
+import { permissions, type ApiKeysService, type Principal } from '../access/index.ts';
 import type { OrgRow, OrgsRepo } from './orgs.repo.ts';
 import { slugPattern, type Org } from './orgs.schemas.ts';
 
@@ -31,6 +31,13 @@ export function createOrgsService({ database, repo, apiKeys }: OrgsServiceDeps) 
     return toOrg(row);
   }
 
+  /** Any org by id, for services that already decided their caller may see it (sign-in, invitations, SSO). */
+  async function get(orgId: string): Promise<Org> {
+    const row = await repo.findById(orgId, database.unscoped);
+    if (!row) throw new AppError('not-found', 'Organization was not found');
+    return toOrg(row);
+  }
+
   return {
     insertOrg,
 
@@ -49,11 +56,15 @@ export function createOrgsService({ database, repo, apiKeys }: OrgsServiceDeps) 
       return row ? toOrg(row) : null;
     },
 
-    async get(orgId: string): Promise<Org> {
-      const row = await repo.findById(orgId, database.unscoped);
-      if (!row) throw new AppError('not-found', 'Organization was not found');
-      return toOrg(row);
+    /**
+     * The org a caller acts in. It needs no permission, only the principal: every role and every API key
+     * may read its own org (GET /v1/org is open to any signed-in caller), and no principal reaches another.
+     */
+    async current(principal: Principal): Promise<Org> {
+      return get(principal.orgId);
     },
+
+    get,
   };
 }
 export type OrgsService = ReturnType<typeof createOrgsService>;

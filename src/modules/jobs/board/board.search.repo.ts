@@ -1,7 +1,7 @@
 import { and, eq, gte, inArray, sql, type SQL } from 'drizzle-orm';
-import type { DbExecutor } from '../../infra/db/database.ts';
-import { jobs } from './jobs.table.ts';
-import { jobColumns, type JobRow } from './jobs.repo.ts';
+import type { DbExecutor } from '../../../infra/db/database.ts';
+import { jobs } from '../jobs.table.ts';
+import { jobColumns, type JobRow } from '../jobs.repo.ts';
 
 export interface PublishedJobFilter {
   q?: string;

@@ -1,8 +1,8 @@
-import { AppError } from '../../app-error.ts';
-import type { Database } from '../../infra/db/database.ts';
-import type { JobsSearchRepo, PublishedJobFilter } from './jobs.search.repo.ts';
-import { toJob } from './jobs.mapping.ts';
-import type { Job } from './jobs.schemas.ts';
+import { AppError } from '../../../app-error.ts';
+import type { Database } from '../../../infra/db/database.ts';
+import type { JobsSearchRepo, PublishedJobFilter } from './board.search.repo.ts';
+import { toJob } from '../jobs.mapping.ts';
+import type { Job } from '../jobs.schemas.ts';
 
 /** Where a page of board search ends: the last job's rank (null without `q`), publication time (ISO) and id. */
 export type PublishedPosition = NonNullable<PublishedJobFilter['after']>;

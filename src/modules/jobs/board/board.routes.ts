@@ -1,11 +1,11 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
-import { cursorId, cursorTimestamp, decodeCursor, encodeCursor, invalidCursor } from '../../http/cursor.ts';
-import { RequestValidationError } from '../../http/field-errors.ts';
-import { asJson, createPublicResponder } from '../../http/public-responses.ts';
-import { commonErrorResponses, Page, problemRef } from '../../http/schemas.ts';
-import { foldEnumCase } from '../../http/enum-case.ts';
-import type { PublishedPosition } from '../jobs/index.ts';
+import { cursorId, cursorTimestamp, decodeCursor, encodeCursor, invalidCursor } from '../../../http/cursor.ts';
+import { RequestValidationError } from '../../../http/field-errors.ts';
+import { asJson, createPublicResponder } from '../../../http/public-responses.ts';
+import { commonErrorResponses, Page, problemRef } from '../../../http/schemas.ts';
+import { foldEnumCase } from '../../../http/enum-case.ts';
+import type { PublishedPosition } from './board.published.service.ts';
 import { renderRss } from './board.rss.ts';
 import {
   BoardJobParamsSchema, BoardJobSchema, BoardJobSummarySchema, BoardParamsSchema, BoardSearchQuerySchema, type BoardSearchQuery,

@@ -1,8 +1,10 @@
-import { AppError, notFound } from '../../app-error.ts';
-import type { Cache } from '../../infra/cache/memory-cache.ts';
-import type { EventsService } from '../events/index.ts';
-import { jobEventTypes, type Job, type PublishedJobsService, type PublishedPosition } from '../jobs/index.ts';
-import type { Org, OrgsService } from '../orgs/index.ts';
+import { AppError, notFound } from '../../../app-error.ts';
+import type { Cache } from '../../../infra/cache/memory-cache.ts';
+import type { EventsService } from '../../events/index.ts';
+import { jobEventTypes } from '../jobs.events.ts';
+import type { Job } from '../jobs.schemas.ts';
+import type { PublishedJobsService, PublishedPosition } from './board.published.service.ts';
+import type { Org, OrgsService } from '../../orgs/index.ts';
 import { jobPostingJsonLd } from './board.jsonld.ts';
 import type { BoardFeed, BoardJob, BoardJobSummary, BoardSearchQuery } from './board.schemas.ts';
 

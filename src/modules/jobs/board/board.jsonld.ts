@@ -1,5 +1,5 @@
 import { marked } from 'marked';
-import type { Job } from '../jobs/index.ts';
+import type { Job } from '../jobs.schemas.ts';
 
 export interface BoardOrg {
   name: string;

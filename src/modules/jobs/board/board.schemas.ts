@@ -1,9 +1,9 @@
 import { Type, type Static } from 'typebox';
-import { CursorQuery, LimitQuery, Nullable } from '../../http/schemas.ts';
-import { EmploymentTypeSchema, SalarySchema, SkillSchema, WorkplaceSchema } from '../jd/index.ts';
-import { anyCase } from '../../http/enum-case.ts';
-import type { Job } from '../jobs/index.ts';
-import { OrgSlugSchema } from '../orgs/index.ts';
+import { CursorQuery, LimitQuery, Nullable } from '../../../http/schemas.ts';
+import { EmploymentTypeSchema, SalarySchema, SkillSchema, WorkplaceSchema } from '../../jd/index.ts';
+import { anyCase } from '../../../http/enum-case.ts';
+import type { Job } from '../jobs.schemas.ts';
+import { OrgSlugSchema } from '../../orgs/index.ts';
 
 const boardJobFields = {
   id: Type.String(),

@@ -1,0 +1,19 @@
+import { createMemoryCache } from '../../../infra/cache/memory-cache.ts';
+import type { Database } from '../../../infra/db/database.ts';
+import { createPublishedJobsService } from './board.published.service.ts';
+import { boardRoutes } from './board.routes.ts';
+import { createJobsSearchRepo } from './board.search.repo.ts';
+import { createBoardService, type BoardServiceDeps } from './board.service.ts';
+
+export type { PublishedJobsService, PublishedPosition } from './board.published.service.ts';
+
+/** The public board: search, job pages with JSON-LD and the RSS feed, over the jobs table's open jobs. */
+export function createBoardModule(deps: Omit<BoardServiceDeps, 'pages' | 'orgCache' | 'published'> & {
+  /** `unscoped`: ranking runs outside the org's wall, scoped by org in SQL (see rankPublished). */
+  database: Pick<Database, 'tenant' | 'unscoped'>;
+}) {
+  const { database, ...rest } = deps;
+  const published = createPublishedJobsService({ database, repo: createJobsSearchRepo() });
+  const service = createBoardService({ ...rest, published, pages: createMemoryCache(10_000), orgCache: createMemoryCache(1_000) });
+  return { service, routes: boardRoutes(service) };
+}
