@@ -21,9 +21,8 @@ export function boundaries(root) {
     { target: `${src}/http/**`, from: `${src}/modules/**`, message: 'http/ imports no module; receive what it needs from src/container.ts.' },
     { target: `${src}/infra/**`, from: `${src}/modules/**`, message: 'infra/ imports no module; modules depend on infra, not back.' },
     // Services and repositories speak the domain (field names, versions, positions); routes map them to HTTP.
-    // The events list still encodes its own cursor (issue 10 left it to the events work), so it is exempt by name.
     {
-      target: [`${src}/modules/**/*.repo.ts`, `${src}/modules/!(events)/**/*.service.ts`, `${src}/modules/events/**/!(events).service.ts`],
+      target: [`${src}/modules/**/*.repo.ts`, `${src}/modules/**/*.service.ts`],
       from: `${src}/http/**`,
       message: 'Services know nothing of HTTP: throw AppError with `fields`, take versions and positions; the route maps them (src/http/).',
     },

@@ -77,4 +77,18 @@ describe('the event catalogue', () => {
     await publishJob(t, t.org);
     assert.deepEqual(heard, [`job.published ${job.id} published`]);
   });
+
+  test('the events list pages with the cursor its route encodes, oldest first, each event once', async () => {
+    const org = await t.createOrg('Pager');
+    for (let i = 0; i < 3; i++) await publishJob(t, org, { title: `Paged ${i}` });
+    const seen: string[] = [];
+    let url: string | null = '/v1/events?limit=2';
+    while (url) {
+      const page: { data: { id: string }[]; nextCursor: string | null } = json(await t.app.inject({ method: 'GET', url, headers: org.auth }));
+      seen.push(...page.data.map((e) => e.id));
+      url = page.nextCursor ? `/v1/events?limit=2&cursor=${page.nextCursor}` : null;
+    }
+    assert.equal(seen.length, 6, 'three jobs created and published');
+    assert.deepEqual(seen, [...new Set(seen)].sort(), 'oldest first, no repeats');
+  });
 });

@@ -22,6 +22,8 @@ test('a service or repository that imports from src/http/ fails the lint; a rout
   assert.deepEqual(await rulesFor('src/modules/identity/sessions/extra.service.ts', cursorImport.replaceAll('../../', '../../../')), ['import-x/no-restricted-paths']);
   assert.deepEqual(await rulesFor('src/modules/jobs/jobs.extra.repo.ts', cursorImport), ['import-x/no-restricted-paths']);
   assert.deepEqual(await rulesFor('src/modules/jobs/jobs.extra.routes.ts', cursorImport), []);
+  // No service is exempt, the events list included: its route encodes the cursor.
+  assert.deepEqual(await rulesFor('src/modules/events/events.service.ts', cursorImport), ['import-x/no-restricted-paths']);
 });
 
 test('a service that says where in the request a field was fails the lint; one that names the field passes', async () => {

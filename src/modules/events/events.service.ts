@@ -1,6 +1,5 @@
 import type { Database, DbExecutor } from '../../infra/db/database.ts';
 import { newId } from '../../infra/db/ids.ts';
-import { cursorId, decodeCursor, encodeCursor } from '../../http/cursor.ts';
 import { authorize, type Principal } from '../access/index.ts';
 import { definitionOf, isEventType, type EventType, type NewDomainEvent } from './events.catalogue.ts';
 import type { EventsRepo } from './events.repo.ts';
@@ -14,6 +13,11 @@ export interface EventsServiceDeps {
   database: Pick<Database, 'tenant' | 'unscopedTransaction'>;
   repo: EventsRepo;
   log: { error(details: object, message: string): void };
+}
+
+/** Where a page of events ends: the last event's id (ids are time-ordered). */
+export interface EventPosition {
+  id: string;
 }
 
 export function createEventsService({ database, repo, log }: EventsServiceDeps) {
@@ -61,19 +65,20 @@ export function createEventsService({ database, repo, log }: EventsServiceDeps) 
       };
     },
 
-    async list(principal: Principal, query: ListEventsQuery): Promise<{ data: DomainEvent[]; nextCursor: string | null }> {
+    /** Oldest first; `after` is the position a previous page returned as `next`. */
+    async list(principal: Principal, query: Omit<ListEventsQuery, 'cursor'> & { after?: EventPosition }): Promise<{ data: DomainEvent[]; next: EventPosition | null }> {
       const { orgId } = authorize(principal, 'events:read');
       const limit = query.limit ?? 20;
-      const afterId = query.cursor ? cursorId(decodeCursor(query.cursor, 'events', 1)) : undefined;
+      const afterId = query.after?.id;
       // A type outside the catalogue was never recorded: an empty page, as before the catalogue.
       const { type } = query;
-      if (type !== undefined && !isEventType(type)) return { data: [], nextCursor: null };
+      if (type !== undefined && !isEventType(type)) return { data: [], next: null };
       const rows = await database.tenant(orgId, (tx) => repo.list(orgId, { type, subjectId: query.subjectId, afterId, limit: limit + 1 }, tx));
       const page = rows.slice(0, limit);
       const last = page.at(-1);
       return {
         data: page.map((r) => ({ id: r.id, type: r.type, version: r.version, subjectId: r.subjectId, payload: r.payload, occurredAt: r.occurredAt.toISOString() })),
-        nextCursor: rows.length > limit && last ? encodeCursor('events', [last.id]) : null,
+        next: rows.length > limit && last ? { id: last.id } : null,
       };
     },
   };
