@@ -9,23 +9,9 @@ import { readFileSync } from 'node:fs';
 import { PGlite } from '@electric-sql/pglite';
 import pg from 'pg';
 import { searchText } from '../src/modules/jobs/jobs.search-text.ts';
+import { hostileTexts, proseText } from '../test/helpers/hostile-text.ts';
 
-const LIMIT = 100_000;
-const fill = (unit: string): string => unit.repeat(Math.ceil(LIMIT / unit.length)).slice(0, LIMIT);
-const inputs: Record<string, string> = {
-  'prose': fill('Build reliable APIs in Node.js and PostgreSQL with a friendly team. '),
-  '<!-- repeated': fill('<!--'),
-  '<!-- a repeated': fill('<!-- a '),
-  '<!--a repeated': fill('<!--a'),
-  'open tag, attributes': `<a ${fill('b=c ')}`.slice(0, LIMIT),
-  'unterminated attribute': `<a b="${fill('x ')}`.slice(0, LIMIT),
-  '&#x repeated': fill('&#x'),
-  '< repeated': fill('<'),
-  'hyphen chain': fill('ab-cd-'),
-  'one 100k word': 'a'.repeat(LIMIT),
-  'url path': `http://example.com/${fill('a/')}`.slice(0, LIMIT),
-  'emails': fill('a@b.c'),
-};
+const inputs: Record<string, string> = { prose: proseText, ...hostileTexts };
 
 type Query = (text: string, params: unknown[]) => Promise<unknown>;
 

@@ -1,7 +1,7 @@
 /**
  * JD parsing throughput, in process. `npm run bench` calls measureParsing; on its own,
  * `node --import tsx bench/parse.ts [folder] [--seconds=N]` parses the .txt postings of a folder
- * (default data/demo, e.g. ../shared/fixtures/job-descriptions) plus synthetic postings and prints the figures.
+ * (default data/demo, or any folder of .txt postings) plus synthetic postings and prints the figures.
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';

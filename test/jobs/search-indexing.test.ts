@@ -5,23 +5,9 @@ import fc from 'fast-check';
 import { queryRows } from '../../src/infra/db/database.ts';
 import { MAX_SEARCH_TEXT_LENGTH, MAX_WORD_LENGTH, searchText } from '../../src/modules/jobs/jobs.search-text.ts';
 import { createJob, json, publishJob, startTestApp, type TestApp } from '../helpers/app.ts';
+import { HOSTILE_LENGTH, hostileTexts } from '../helpers/hostile-text.ts';
 
-/** Inputs measured to be quadratic (or near it) for PostgreSQL's default text-search parser, at the 100,000-character limit. */
-const LIMIT = 100_000;
-const fill = (unit: string): string => unit.repeat(Math.ceil(LIMIT / unit.length)).slice(0, LIMIT);
-const worst: Record<string, string> = {
-  'unclosed comments': fill('<!--'),
-  'unclosed comments with words': fill('<!-- a '),
-  'comment openers glued to words': fill('<!--a'),
-  'open tags': `<a ${fill('b=c ')}`.slice(0, LIMIT),
-  'unterminated attribute': `<a b="${fill('x ')}`.slice(0, LIMIT),
-  'entity-like runs': fill('&#x'),
-  'less-than runs': fill('<'),
-  'hyphenated chain': fill('ab-cd-'),
-  'one long word': 'a'.repeat(LIMIT),
-  'url path': `http://example.com/${fill('a/')}`.slice(0, LIMIT),
-  'emails': fill('a@b.c'),
-};
+const worst = hostileTexts;
 
 /** What the parser may ever be handed: words of letters, marks, digits and joiners, single spaces between. */
 const PLAIN = /^(?:[\p{L}\p{M}\p{N}.+#_-]+(?: [\p{L}\p{M}\p{N}.+#_-]+)*)?$/u;
@@ -59,7 +45,7 @@ describe('search text handed to the text-search parser', () => {
     for (const [name, description] of Object.entries(worst)) {
       const res = await t.app.inject({
         method: 'POST', url: '/v1/jobs', headers: t.org.auth,
-        payload: { title: `<!--${name}<!--`, description: `${description.slice(0, LIMIT - 20)} zebracorn`, skills: [{ name: '<!--c++<!--', required: true }] },
+        payload: { title: `<!--${name}<!--`, description: `${description.slice(0, HOSTILE_LENGTH - 20)} zebracorn`, skills: [{ name: '<!--c++<!--', required: true }] },
       });
       assert.equal(res.statusCode, 201, `${name}: ${res.body.slice(0, 200)}`);
       const row = await stored(json<{ id: string }>(res).id);
@@ -71,7 +57,7 @@ describe('search text handed to the text-search parser', () => {
     const other = await t.createOrg('Adversarial');
     const job = await publishJob(t, other, {
       title: 'Quantum Gardener',
-      description: `${fill('<!-- ').slice(0, 60_000)} Grow <b>heirloom</b> tomatoes &amp; Node.js services, see https://example.com/x.`,
+      description: `${'<!-- '.repeat(12_000)} Grow <b>heirloom</b> tomatoes &amp; Node.js services, see https://example.com/x.`,
       skills: [{ name: 'node.js', required: true }],
     });
     const found = async (q: string) => json<{ data: { id: string }[] }>(
@@ -84,7 +70,7 @@ describe('search text handed to the text-search parser', () => {
   test('random adversarial descriptions are stored as plain, bounded words', async () => {
     const piece = fc.constantFrom('<!--', '<!-- ', '-->', '<', '>', '<a ', 'b="', '&#x', '&amp;', '-', '.', '/', '@', 'http://', 'a', 'é', '日本', '\u0301', ' ', '\n', '🙂');
     await fc.assert(fc.asyncProperty(fc.array(piece, { minLength: 1, maxLength: 400 }), fc.integer({ min: 1, max: 250 }), async (pieces, times) => {
-      const job = await createJob(t, t.org, { title: 'Probe', description: pieces.join('').repeat(times).slice(0, LIMIT) });
+      const job = await createJob(t, t.org, { title: 'Probe', description: pieces.join('').repeat(times).slice(0, HOSTILE_LENGTH) });
       assertPlain((await stored(job.id)).description);
     }), { numRuns: 25 });
   });
