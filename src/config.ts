@@ -33,6 +33,10 @@ export interface Config {
   readonly mailFrom: string;
   /** Where links in emails point (the web app that posts the token back to the API). */
   readonly appBaseUrl: string;
+  /** Where uploaded files (résumés, cover letters) are kept: DATA_DIR/files unless FILES_DIR says otherwise. */
+  readonly filesDir: string;
+  /** Applications per minute per client address on the public apply endpoint. */
+  readonly applyRateLimitPerIp: number;
 }
 
 type Env = Record<string, string | undefined>;
@@ -111,12 +115,13 @@ export function loadConfig(env: Env = process.env): Config {
     }
   }
   const publicBaseUrl = (url(env, errors, 'PUBLIC_BASE_URL', ['http:', 'https:']) ?? `http://localhost:${port}`).replace(/\/$/, '');
+  const dataDir = path.resolve(env.DATA_DIR && env.DATA_DIR !== '' ? env.DATA_DIR : './data/pglite');
   const config: Config = {
     nodeEnv,
     host,
     port,
     databaseUrl: url(env, errors, 'DATABASE_URL', ['postgres:', 'postgresql:']),
-    dataDir: path.resolve(env.DATA_DIR && env.DATA_DIR !== '' ? env.DATA_DIR : './data/pglite'),
+    dataDir,
     dbPoolMax: integer(env, errors, 'DB_POOL_MAX', 10, 1, 1000),
     dbStatementTimeoutMs: integer(env, errors, 'DB_STATEMENT_TIMEOUT_MS', 5000, 100, 600_000),
     logLevel: oneOf(env, errors, 'LOG_LEVEL', ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const, 'info'),
@@ -135,6 +140,8 @@ export function loadConfig(env: Env = process.env): Config {
     smtpUrl: url(env, errors, 'SMTP_URL', ['smtp:', 'smtps:']),
     mailFrom: env.MAIL_FROM && env.MAIL_FROM.trim() !== '' ? env.MAIL_FROM.trim() : 'Hireline <no-reply@localhost>',
     appBaseUrl: (url(env, errors, 'APP_BASE_URL', ['http:', 'https:']) ?? publicBaseUrl).replace(/\/$/, ''),
+    filesDir: path.resolve(env.FILES_DIR && env.FILES_DIR !== '' ? env.FILES_DIR : path.join(dataDir, 'files')),
+    applyRateLimitPerIp: integer(env, errors, 'APPLY_RATE_LIMIT_PER_IP', 20, 1, 10_000_000),
   };
   if (errors.messages.length > 0) throw new ConfigError(errors.messages);
   return Object.freeze(config);

@@ -14,6 +14,7 @@ import { createJdModule } from './modules/jd/index.ts';
 import { createIdentityModule } from './modules/identity/index.ts';
 import { createJobsModule } from './modules/jobs/index.ts';
 import { createOrgsModule } from './modules/orgs/index.ts';
+import { createRecruitingModule } from './modules/recruiting/index.ts';
 
 export const version: string = (JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version: string }).version;
 
@@ -46,6 +47,9 @@ export async function createContainer(config: Config, log: Logger, database?: Da
     expirySweepIntervalMs: config.expirySweepIntervalMs,
     orgs: orgs.service, boardCacheTtlMs: config.boardCacheTtlMs, publicBaseUrl: config.publicBaseUrl,
   });
+  const recruiting = createRecruitingModule({
+    database: db, events: events.service, orgs: orgs.service, jobs: jobs.service, isMember: identity.members.isMember, config, log,
+  });
   const authenticate = access.authenticateWith(identity.sessions.authenticate);
   const routes: FastifyPluginAsync[] = [
     healthRoutes({ database: () => db.ping(), migrationsCurrent: () => migrationsCurrent(db) }),
@@ -57,9 +61,10 @@ export async function createContainer(config: Config, log: Logger, database?: Da
     jd.routes,
     events.routes,
     jobs.board.routes,
+    ...recruiting.routes,
   ];
   // Every background task, in one list: serve and worker hand it to the one task runner.
-  const tasks: readonly TaskDefinition[] = [...jobs.tasks, ...identity.tasks, statisticsTask(db)];
+  const tasks: readonly TaskDefinition[] = [...jobs.tasks, ...identity.tasks, ...recruiting.tasks, statisticsTask(db)];
   return {
     database: db,
     routes,
@@ -76,6 +81,7 @@ export async function createContainer(config: Config, log: Logger, database?: Da
     jobs: jobs.service,
     events: events.service,
     parse: jd.parse,
+    recruiting,
     close: async () => {
       mailer.close();
       await db.close();
