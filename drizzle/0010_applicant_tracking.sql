@@ -59,6 +59,7 @@ CREATE TABLE "candidate_attachments" (
 	"sha256" text NOT NULL,
 	"text_status" text DEFAULT 'pending' NOT NULL,
 	"text_failure" text,
+	"text_claimed_at" timestamp with time zone,
 	"text" text,
 	"created_at" timestamp with time zone DEFAULT now() NOT NULL
 );

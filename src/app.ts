@@ -77,9 +77,9 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   const origins = deps.config.corsOrigins;
   await app.register(cors, {
     origin: origins === '*' ? '*' : origins.length > 0 ? [...origins] : false,
-    exposedHeaders: ['etag', 'location', 'x-request-id', 'retry-after', 'ratelimit-limit', 'ratelimit-remaining', 'ratelimit-reset'],
+    exposedHeaders: ['etag', 'location', 'x-request-id', 'retry-after', 'ratelimit-limit', 'ratelimit-remaining', 'ratelimit-reset', 'idempotent-replayed'],
     methods: ['GET', 'HEAD', 'POST', 'PUT', 'PATCH', 'DELETE'],
-    allowedHeaders: ['authorization', 'content-type', 'if-match', 'if-none-match', 'x-request-id', 'x-csrf-token'],
+    allowedHeaders: ['authorization', 'content-type', 'if-match', 'if-none-match', 'x-request-id', 'x-csrf-token', 'idempotency-key'],
     // Cookie mode across origins needs credentialed requests, which browsers refuse with a wildcard origin.
     credentials: origins !== '*',
   });

@@ -5,6 +5,7 @@ import { healthRoutes } from './http/health.routes.ts';
 import { openDatabase, type Database } from './infra/db/database.ts';
 import { migrationsCurrent } from './infra/db/migrations.ts';
 import { statisticsTask } from './infra/db/statistics.tasks.ts';
+import { createDiskFileStore } from './infra/files/file-store.ts';
 import { createMailer } from './infra/mail/mailer.ts';
 import type { TaskDefinition } from './infra/queue/task-runner.ts';
 import { createAccessModule } from './modules/access/index.ts';
@@ -14,7 +15,7 @@ import { createJdModule } from './modules/jd/index.ts';
 import { createIdentityModule } from './modules/identity/index.ts';
 import { createJobsModule } from './modules/jobs/index.ts';
 import { createOrgsModule } from './modules/orgs/index.ts';
-import { createRecruitingModule } from './modules/recruiting/index.ts';
+import { applicationFormEventTypes, createRecruitingModule } from './modules/recruiting/index.ts';
 
 export const version: string = (JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version: string }).version;
 
@@ -46,9 +47,12 @@ export async function createContainer(config: Config, log: Logger, database?: Da
   const jobs = createJobsModule({ database: db, events: events.service, parse: jd.parse, isMember: identity.members.isMember,
     expirySweepIntervalMs: config.expirySweepIntervalMs,
     orgs: orgs.service, boardCacheTtlMs: config.boardCacheTtlMs, publicBaseUrl: config.publicBaseUrl,
+    // Called only once requests flow, after recruiting below exists: the job page lists the application questions recruiting owns.
+    applicationForm: { questions: (orgId, jobId) => recruiting.applicationForm(orgId, jobId), changedBy: applicationFormEventTypes },
   });
   const recruiting = createRecruitingModule({
     database: db, events: events.service, orgs: orgs.service, jobs: jobs.service, isMember: identity.members.isMember, config, log,
+    files: createDiskFileStore(config.filesDir),
   });
   const authenticate = access.authenticateWith(identity.sessions.authenticate);
   const routes: FastifyPluginAsync[] = [

@@ -3,7 +3,7 @@ import { Command } from 'commander';
 import { ConfigError, loadConfig, type Config } from './config.ts';
 import { version } from './container.ts';
 import { createLogger } from './infra/telemetry/logger.ts';
-import { jobsImportCommand, keysCreateCommand, keysRotateCommand, migrateCommand, orgCreateCommand, seedCommand, workerCommand } from './cli/commands.ts';
+import { candidatesImportCommand, jobsImportCommand, keysCreateCommand, keysRotateCommand, migrateCommand, orgCreateCommand, seedCommand, workerCommand } from './cli/commands.ts';
 import { startServer } from './server.ts';
 import { parseJobDescription } from './modules/jd/index.ts';
 
@@ -75,6 +75,12 @@ jobs.command('import <files...>')
   .description('Create a draft job from each raw job-description text file')
   .requiredOption('--org <slug>', 'organization to import into')
   .action(async (files: string[], options: { org: string }) => jobsImportCommand(configOrExit(), options.org, files));
+
+const candidates = program.command('candidates').description('Manage candidates');
+candidates.command('import <file>')
+  .description('Import candidates from a CSV file (header row: name, email, phone, location, tags, source, linkedin, github, portfolio, custom field keys)')
+  .requiredOption('--org <slug>', 'organization to import into')
+  .action(async (file: string, options: { org: string }) => candidatesImportCommand(configOrExit(), options.org, file));
 
 const jd = program.command('jd').description('Job-description tools (no database needed)');
 jd.command('parse <file>')

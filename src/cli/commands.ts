@@ -124,6 +124,36 @@ export async function jobsImportCommand(config: Config, orgSlug: string, files: 
   });
 }
 
+export async function candidatesImportCommand(config: Config, orgSlug: string, file: string): Promise<void> {
+  let text: string;
+  try {
+    text = readFileSync(file, 'utf8');
+  } catch (err) {
+    fail(`Cannot read ${file}: ${err instanceof Error ? err.message : String(err)}`);
+  }
+  await withContainer(config, async (container) => {
+    const org = await container.orgs.findBySlug(orgSlug);
+    if (!org) fail(`No organization with slug "${orgSlug}"; create it with: hireline org create <name>`);
+    const bar = new cliProgress.SingleBar({ format: 'Importing {bar} {value}/{total} rows', hideCursor: true }, cliProgress.Presets.shades_classic);
+    let started = false;
+    try {
+      const result = await container.recruiting.candidates.imports.importCsv(wholeOrg(org.id), text, (done, total) => {
+        if (!started) bar.start(total, 0);
+        started = true;
+        bar.update(done);
+      });
+      if (started) bar.stop();
+      for (const e of result.errors) process.stdout.write(`line ${e.row}${e.field ? ` (${e.field})` : ''}: ${e.detail}\n`);
+      process.stdout.write(`Created ${result.created}, matched ${result.matched} existing, failed ${result.failed} row(s) in "${org.slug}".\n`);
+      if (result.failed > 0) process.exitCode = 1;
+    } catch (err) {
+      if (started) bar.stop();
+      if (err instanceof AppError) fail(err.detail);
+      throw err;
+    }
+  });
+}
+
 export async function workerCommand(config: Config): Promise<void> {
   const log = createLogger(config.logLevel, process.stdout.isTTY === true);
   const container = await createContainer(config, log);

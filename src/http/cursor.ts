@@ -25,7 +25,10 @@ const cursorKinds: Record<string, readonly TSchema[]> = {
   'jobs:title': [Title, Id('job')],
   'jobs:-title': [Title, Id('job')],
   audit: [Id('aud')],
+  notes: [Timestamp, Id('note')],
   events: [Id('evt')],
+  applications: [Id('app')],
+  ...Object.fromEntries(['applied', 'activity'].flatMap((f) => [`pipeline:${f}`, `pipeline:-${f}`]).map((tag) => [tag, [Timestamp, Id('app')]])),
 };
 
 const ajv = makeAjv(false);

@@ -1,4 +1,7 @@
 import { randomBytes } from 'node:crypto';
+import { mkdtemp, rm } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
 import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
 import { pino } from 'pino';
 import { buildApp } from '../../src/app.ts';
@@ -25,7 +28,9 @@ export interface TestOrg {
 
 /** The app over a fresh database of the current profile, with one org; call close() in after(). */
 export async function startTestApp(env: Record<string, string> = {}): Promise<TestApp> {
-  const config = loadConfig({ LOG_LEVEL: 'silent', SEED_DEMO: 'false', PUBLIC_BASE_URL: 'https://jobs.example.test', ...env });
+  // Uploaded files go to a directory of this app's own, never under the repository's data/.
+  const filesDir = await mkdtemp(path.join(os.tmpdir(), 'hireline-files-'));
+  const config = loadConfig({ LOG_LEVEL: 'silent', SEED_DEMO: 'false', PUBLIC_BASE_URL: 'https://jobs.example.test', FILES_DIR: filesDir, ...env });
   const { database, drop } = await freshDatabase();
   const log = pino({ level: 'silent' });
   const container = await createContainer(config, log, database);
@@ -38,6 +43,7 @@ export async function startTestApp(env: Record<string, string> = {}): Promise<Te
   const close = async () => {
     await app.close();
     await drop();
+    await rm(filesDir, { recursive: true, force: true });
   };
   return { app, container, config, org: await createOrg(), createOrg, close };
 }

@@ -73,14 +73,14 @@ async function dropServerDatabase(name: string): Promise<void> {
 }
 
 /** A new, migrated, empty database for one test file; `drop` closes and removes it. */
-export async function freshDatabase(): Promise<{ database: Database; drop: () => Promise<void> }> {
+export async function freshDatabase(options: { onQuery?: (sql: string) => void } = {}): Promise<{ database: Database; drop: () => Promise<void> }> {
   if (profile === 'pglite') {
-    const database = await openDatabase({ databaseUrl: null, dataDir: 'memory://', poolMax: 1, statementTimeoutMs: 5000 });
+    const database = await openDatabase({ databaseUrl: null, dataDir: 'memory://', poolMax: 1, statementTimeoutMs: 5000, ...options });
     await runMigrations(database);
     return { database, drop: () => database.close() };
   }
   const name = await createServerDatabase();
-  const database = await openDatabase({ databaseUrl: dbUrl(name), dataDir: '', poolMax: 5, statementTimeoutMs: 5000 });
+  const database = await openDatabase({ databaseUrl: dbUrl(name), dataDir: '', poolMax: 5, statementTimeoutMs: 5000, ...options });
   return {
     database,
     drop: async () => {

@@ -2,12 +2,22 @@ import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import type { OpenAPIV3_1 } from 'openapi-types';
 import { permissionMatrix, roles, type Permission } from '../../src/modules/access/index.ts';
-import { createJob, json, startTestApp, type TestApp } from '../helpers/app.ts';
+import { createJob, json, publishJob, startTestApp, type TestApp } from '../helpers/app.ts';
+import { makePdf } from '../helpers/documents.ts';
+import { addApplicant } from '../helpers/recruiting.ts';
 import { join, signUp, type TestUser } from '../helpers/identity.ts';
 
 /** Org B's resources, which org A's callers try to reach. */
 interface Fixture {
   jobId: string;
+  candidateId: string;
+  otherCandidateId: string;
+  applicationId: string;
+  attachmentId: string;
+  noteId: string;
+  templateId: string;
+  reasonId: string;
+  candidateFieldId: string;
   keyId: string;
   invitationId: string;
   memberId: string;
@@ -62,6 +72,50 @@ const matrix: Record<string, Entry> = {
   'PUT /v1/jobs/{id}/team/{userId}': { kind: 'resource', params: (b) => ({ id: b.jobId, userId: b.memberId }) },
   'DELETE /v1/jobs/{id}/team/{userId}': { kind: 'resource', params: (b) => ({ id: b.jobId, userId: b.memberId }) },
   'POST /v1/job-descriptions/parse': { kind: 'own', body: { text: 'Engineer' } },
+  'PATCH /v1/org': { kind: 'own', body: { privacyNoticeUrl: null, privacyNoticeVersion: null } },
+  'GET /v1/jobs/{jobId}/questions': { kind: 'resource', params: (b) => ({ jobId: b.jobId }) },
+  'PUT /v1/jobs/{jobId}/questions': { kind: 'resource', params: (b) => ({ jobId: b.jobId }), body: { questions: [] } },
+  'POST /v1/candidates': { kind: 'own', body: { name: 'Mine', emails: ['mine@example.test'] } },
+  'GET /v1/candidates': { kind: 'list' },
+  'GET /v1/candidates/duplicates': { kind: 'list' },
+  'GET /v1/candidates/{id}': { kind: 'resource', params: (b) => ({ id: b.candidateId }) },
+  'PATCH /v1/candidates/{id}': { kind: 'resource', params: (b) => ({ id: b.candidateId }), body: { name: 'Taken over' } },
+  'POST /v1/candidates/{id}/merge': { kind: 'resource', params: (b) => ({ id: b.candidateId }), body: { candidateId: 'cand_x' } },
+  'POST /v1/candidates/import': { kind: 'own', body: 'name,email\nMine,mine@example.test\n' },
+  'GET /v1/candidate-fields': { kind: 'list' },
+  'POST /v1/candidate-fields': { kind: 'own', body: { key: 'mine', label: 'Mine', type: 'text' } },
+  'DELETE /v1/candidate-fields/{id}': { kind: 'resource', params: (b) => ({ id: b.candidateFieldId }) },
+  'GET /v1/candidates/{id}/attachments': { kind: 'resource', params: (b) => ({ id: b.candidateId }) },
+  'GET /v1/candidates/{id}/attachments/{attachmentId}/content': { kind: 'resource', params: (b) => ({ id: b.candidateId, attachmentId: b.attachmentId }) },
+  'POST /v1/candidates/{id}/notes': { kind: 'resource', params: (b) => ({ id: b.candidateId }), body: { body: 'Sneaky' } },
+  'GET /v1/candidates/{id}/notes': { kind: 'resource', params: (b) => ({ id: b.candidateId }) },
+  'GET /v1/notes/{id}': { kind: 'resource', params: (b) => ({ id: b.noteId }) },
+  'PATCH /v1/notes/{id}': { kind: 'resource', params: (b) => ({ id: b.noteId }), body: { body: 'Taken over' } },
+  'DELETE /v1/notes/{id}': { kind: 'resource', params: (b) => ({ id: b.noteId }) },
+  'GET /v1/pipeline-templates': { kind: 'list' },
+  'POST /v1/pipeline-templates': { kind: 'own', body: { name: 'Mine', stages: [{ name: 'Applied', kind: 'applied' }, { name: 'Hired', kind: 'hired' }] } },
+  'GET /v1/pipeline-templates/{id}': { kind: 'resource', params: (b) => ({ id: b.templateId }) },
+  'PATCH /v1/pipeline-templates/{id}': { kind: 'resource', params: (b) => ({ id: b.templateId }), body: { name: 'Taken over' } },
+  'DELETE /v1/pipeline-templates/{id}': { kind: 'resource', params: (b) => ({ id: b.templateId }) },
+  'GET /v1/jobs/{id}/stages': { kind: 'resource', params: (b) => ({ id: b.jobId }) },
+  'PUT /v1/jobs/{id}/stages': { kind: 'resource', params: (b) => ({ id: b.jobId }), body: { stages: [{ name: 'Applied', kind: 'applied' }, { name: 'Hired', kind: 'hired' }] } },
+  'POST /v1/jobs/{id}/stages/apply-template': { kind: 'resource', params: (b) => ({ id: b.jobId }), body: { templateId: 'ptpl_x' } },
+  'GET /v1/rejection-reasons': { kind: 'list' },
+  'POST /v1/rejection-reasons': { kind: 'own', body: { name: 'Mine' } },
+  'PATCH /v1/rejection-reasons/{id}': { kind: 'resource', params: (b) => ({ id: b.reasonId }), body: { archived: true } },
+  'POST /v1/applications': { kind: 'own', body: { candidateId: 'cand_x', jobId: 'job_x' } },
+  'GET /v1/applications': { kind: 'list' },
+  'GET /v1/applications/{id}': { kind: 'resource', params: (b) => ({ id: b.applicationId }) },
+  'GET /v1/applications/{id}/history': { kind: 'resource', params: (b) => ({ id: b.applicationId }) },
+  'POST /v1/applications/{id}/move': { kind: 'resource', params: (b) => ({ id: b.applicationId }), body: { stageId: 'stg_x' } },
+  'POST /v1/applications/{id}/reject': { kind: 'resource', params: (b) => ({ id: b.applicationId }), body: { reasonId: 'rjr_x' } },
+  'POST /v1/applications/{id}/unreject': { kind: 'resource', params: (b) => ({ id: b.applicationId }) },
+  'POST /v1/applications/{id}/withdraw': { kind: 'resource', params: (b) => ({ id: b.applicationId }) },
+  'POST /v1/applications/{id}/reopen': { kind: 'resource', params: (b) => ({ id: b.applicationId }) },
+  'POST /v1/applications/bulk/move': { kind: 'own', body: { applicationIds: ['app_x'], stageId: 'stg_x' } },
+  'POST /v1/applications/bulk/reject': { kind: 'own', body: { applicationIds: ['app_x'], reasonId: 'rjr_x' } },
+  'GET /v1/jobs/{jobId}/pipeline': { kind: 'resource', params: (b) => ({ jobId: b.jobId }) },
+  'GET /v1/jobs/{jobId}/pipeline/stages/{stageId}/applications': { kind: 'resource', params: (b) => ({ jobId: b.jobId, stageId: 'stg_x' }) },
 };
 
 interface Operation {
@@ -103,7 +157,34 @@ describe('tenant isolation and permissions across every private route', () => {
     const job = await createJob(t, { id: ownerB.orgId, slug: ownerB.orgSlug, apiKey: '', auth: ownerB.auth });
     const key = json<{ key: { id: string } }>(await t.app.inject({ method: 'POST', url: '/v1/api-keys', headers: ownerB.auth, payload: { name: 'b', scopes: ['jobs:read'] } }));
     const invitation = json<{ invitation: { id: string } }>(await t.app.inject({ method: 'POST', url: '/v1/invitations', headers: ownerB.auth, payload: { email: 'b-invitee@example.test', role: 'viewer' } }));
-    b = { jobId: job.id, keyId: key.key.id, invitationId: invitation.invitation.id, memberId: memberB.userId, sessionId: ownerB.sessionId };
+    const orgB = { id: ownerB.orgId, slug: ownerB.orgSlug, apiKey: '', auth: ownerB.auth };
+    const asB = async <T>(method: 'GET' | 'POST', url: string, payload?: Record<string, unknown>): Promise<T> => {
+      const res = await t.app.inject({ method, url, headers: ownerB.auth, ...(payload ? { payload } : {}) });
+      if (res.statusCode >= 300) throw new Error(`${method} ${url}: ${res.statusCode} ${res.body}`);
+      return res.json<T>();
+    };
+    // Org B's applicant tracking: an application with a résumé, a second candidate, a note, a custom field.
+    const openJob = await publishJob(t, orgB);
+    const resume = { fileName: 'cv.pdf', contentBase64: Buffer.from(await makePdf('Org B applicant')).toString('base64') };
+    const applied = await t.app.inject({ method: 'POST', url: `/v1/boards/${ownerB.orgSlug}/jobs/${openJob.id}/applications`, payload: { name: 'B Applicant', email: 'b-applicant@example.test', resume } });
+    assert.equal(applied.statusCode, 201, applied.body);
+    const { candidateId, applicationId } = await addApplicant(t, ownerB.orgId, job.id, { email: 'b-applicant@example.test' });
+    const attachments = await asB<{ data: { id: string }[] }>('GET', `/v1/candidates/${candidateId}/attachments`);
+    const other = await asB<{ id: string }>('POST', '/v1/candidates', { name: 'B Other', emails: ['b-other@example.test'] });
+    const note = await asB<{ id: string }>('POST', `/v1/candidates/${candidateId}/notes`, { body: 'Org B only' });
+    const templates = await asB<{ data: { id: string }[] }>('GET', '/v1/pipeline-templates');
+    const reasons = await asB<{ data: { id: string }[] }>('GET', '/v1/rejection-reasons');
+    const field = await asB<{ id: string }>('POST', '/v1/candidate-fields', { key: 'b_field', label: 'B field', type: 'text' });
+    const first = <T>(list: { data: T[] }, what: string): T => {
+      const item = list.data[0];
+      if (!item) throw new Error(`org B has no ${what}`);
+      return item;
+    };
+    b = {
+      jobId: job.id, keyId: key.key.id, invitationId: invitation.invitation.id, memberId: memberB.userId, sessionId: ownerB.sessionId,
+      candidateId, otherCandidateId: other.id, applicationId, attachmentId: first(attachments, 'attachment').id, noteId: note.id,
+      templateId: first(templates, 'template').id, reasonId: first(reasons, 'rejection reason').id, candidateFieldId: field.id,
+    };
     bIds = [...Object.values(b), ownerB.userId, ownerB.orgId];
     operations = privateOperations(json(await t.app.inject({ method: 'GET', url: '/openapi.json' })));
   });

@@ -27,6 +27,14 @@ const jobsMatrix: Record<string, { allowed: Role[]; body?: Record<string, unknow
   'GET /v1/jobs/{id}/team': { allowed: everyone },
   'PUT /v1/jobs/{id}/team/{userId}': { allowed: managers },
   'DELETE /v1/jobs/{id}/team/{userId}': { allowed: managers },
+  'GET /v1/jobs/{id}/stages': { allowed: everyone },
+  'PUT /v1/jobs/{id}/stages': { allowed: [...managers, 'hiring_manager'], body: { stages: [{ name: 'Applied', kind: 'applied' }, { name: 'Hired', kind: 'hired' }] } },
+  // An unknown template is a 400 for those allowed to try, a 403 or 404 for the rest.
+  'POST /v1/jobs/{id}/stages/apply-template': { allowed: [...managers, 'hiring_manager'], body: { templateId: 'ptpl_unknown' } },
+  'GET /v1/jobs/{jobId}/pipeline': { allowed: everyone },
+  'GET /v1/jobs/{jobId}/pipeline/stages/{stageId}/applications': { allowed: everyone },
+  'GET /v1/jobs/{jobId}/questions': { allowed: everyone },
+  'PUT /v1/jobs/{jobId}/questions': { allowed: [...managers, 'hiring_manager'], body: { questions: [] } },
 };
 
 describe('roles', () => {
@@ -56,7 +64,10 @@ describe('roles', () => {
           assert.equal((await t.app.inject({ method: 'PUT', url: `/v1/jobs/${job.id}/team/${userId}`, headers: owner.auth })).statusCode, 200);
         }
         const [method, path] = key.split(' ') as ['GET', string];
-        const url = path.replace('{id}', job.id).replace('{userId}', bystander.userId);
+        const stages = path.includes('{stageId}')
+          ? json<{ data: { id: string }[] }>(await t.app.inject({ method: 'GET', url: `/v1/jobs/${job.id}/stages`, headers: owner.auth })).data
+          : [];
+        const url = path.replace(/\{(id|jobId)\}/, job.id).replace('{userId}', bystander.userId).replace('{stageId}', stages[0]?.id ?? '');
         const res = await t.app.inject({ method, url, headers: person.auth, ...(body ? { payload: body } : {}) });
         const permitted = res.statusCode !== 403 && res.statusCode !== 404 && res.statusCode < 500;
         if (permitted !== allowed.includes(role)) wrong.push(`${role} ${key}: ${res.statusCode}`);

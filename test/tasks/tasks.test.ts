@@ -23,6 +23,8 @@ describe('background tasks', () => {
       'sessions.rotate-signing-key': 60 * 60 * 1000,
       'sso.delete-expired-logins': 4000,
       'database.refresh-statistics': 6 * 60 * 60 * 1000,
+      'recruiting.extract-text': 1000,
+      'recruiting.idempotency-sweep': 60 * 60 * 1000,
     });
   });
 

@@ -45,6 +45,8 @@ export interface DatabaseOptions {
   dataDir: string;
   poolMax: number;
   statementTimeoutMs: number;
+  /** Hears every statement the query builder sends (tests count them to catch N+1 queries). */
+  onQuery?: (sql: string) => void;
 }
 
 /** The non-owner role tenant transactions run as (created by drizzle/0006_row_level_security.sql). */
@@ -65,10 +67,12 @@ const inTenant = (db: DbExecutor) => <T>(orgId: string, fn: (tx: DbExecutor) => 
   });
 
 export async function openDatabase(options: DatabaseOptions): Promise<Database> {
-  return options.databaseUrl ? openPostgres(options.databaseUrl, options) : openPglite(options.dataDir);
+  return options.databaseUrl ? openPostgres(options.databaseUrl, options) : openPglite(options.dataDir, options.onQuery);
 }
 
-async function openPglite(dataDir: string): Promise<Database> {
+const queryLogger = (onQuery: ((sql: string) => void) | undefined) => (onQuery ? { logger: { logQuery: (query: string) => onQuery(query) } } : {});
+
+async function openPglite(dataDir: string, onQuery?: (sql: string) => void): Promise<Database> {
   const inMemory = dataDir.startsWith('memory://');
   if (!inMemory) mkdirSync(dataDir, { recursive: true });
   // PGlite does not guard its directory: a second process would open it too and its writes be lost.
@@ -80,7 +84,7 @@ async function openPglite(dataDir: string): Promise<Database> {
     unlock();
     throw err;
   }
-  const db: DbExecutor = drizzlePglite({ client });
+  const db: DbExecutor = drizzlePglite({ client, ...queryLogger(onQuery) });
   // PGlite has exactly one session, so "a dedicated connection" means exclusive use of it:
   // callers queue here, as two pool clients would queue on an advisory lock.
   let exclusive: Promise<unknown> = Promise.resolve();
@@ -130,11 +134,11 @@ async function openPostgres(databaseUrl: string, options: DatabaseOptions): Prom
   // An idle client that errors (server restart) must not crash the process; the pool replaces it.
   ownerPool.on('error', () => undefined);
   tenantPool.on('error', () => undefined);
-  const db: DbExecutor = drizzlePg({ client: ownerPool });
+  const db: DbExecutor = drizzlePg({ client: ownerPool, ...queryLogger(options.onQuery) });
   return {
     kind: 'postgres',
     unscoped: db,
-    tenant: inTenant(drizzlePg({ client: tenantPool })),
+    tenant: inTenant(drizzlePg({ client: tenantPool, ...queryLogger(options.onQuery) })),
     unscopedTransaction: (fn) => db.transaction((tx) => fn(tx)),
     withConnection: async (fn) => {
       const client = await ownerPool.connect();

@@ -1,7 +1,7 @@
 import type { Database } from '../../infra/db/database.ts';
 import type { EventsService } from '../events/index.ts';
 import type { OrgsService } from '../orgs/index.ts';
-import { createBoardModule } from './board/index.ts';
+import { createBoardModule, type ApplicationForm } from './board/index.ts';
 import { createJobsRepo } from './jobs.repo.ts';
 import { jobsRoutes } from './jobs.routes.ts';
 import { createJobsService, type JobsServiceDeps } from './jobs.service.ts';
@@ -11,7 +11,7 @@ import { createJobTeamService, type JobTeamDeps } from './jobs.team.service.ts';
 
 export { jobEvents, jobEventTypes, type JobEventType } from './jobs.events.ts';
 export { jobsVisibleTo } from './jobs.team.repo.ts';
-export type { PublishedJobsService, PublishedPosition } from './board/index.ts';
+export type { ApplicationForm, BoardQuestion, PublishedJobsService, PublishedPosition } from './board/index.ts';
 export type { CreateJobInput, Job } from './jobs.schemas.ts';
 export type { JobsService } from './jobs.service.ts';
 
@@ -25,6 +25,8 @@ export function createJobsModule(deps: {
   orgs: Pick<OrgsService, 'findBySlug'>;
   boardCacheTtlMs: number;
   publicBaseUrl: string;
+  /** The public job page lists the job's application questions (recruiting's), read through this. */
+  applicationForm?: ApplicationForm;
 }) {
   const { database } = deps;
   const repo = createJobsRepo();
@@ -32,6 +34,7 @@ export function createJobsModule(deps: {
   const team = createJobTeamService({ database, repo, teamRepo: createJobTeamRepo(), isMember: deps.isMember });
   const board = createBoardModule({
     database, orgs: deps.orgs, events: deps.events, cacheTtlMs: deps.boardCacheTtlMs, publicBaseUrl: deps.publicBaseUrl,
+    applicationForm: deps.applicationForm,
   });
   const tasks = jobsTasks({ jobs: service, expirySweepIntervalMs: deps.expirySweepIntervalMs });
   return { service, team, board, routes: jobsRoutes(service, team), tasks };

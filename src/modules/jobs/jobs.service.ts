@@ -63,6 +63,15 @@ export function createJobsService({ database, repo, events, parse, clock = () =>
       return toJob(row);
     },
 
+    /**
+     * What a public application needs of a job, read across the board (no caller to authorize: anyone may
+     * apply): whether it takes applications is the applying service's rule. Null for an unknown job.
+     */
+    async forApplying(orgId: string, id: string): Promise<{ id: string; title: string; status: Job['status']; validThrough: Date | null } | null> {
+      const row = await database.tenant(orgId, (tx) => repo.findById({ orgId, assignedTo: null }, id, tx));
+      return row ? { id: row.id, title: row.title, status: row.status, validThrough: row.validThrough } : null;
+    },
+
     /** A page of jobs in `sort` order; `next` is where the following page starts, null on the last. */
     async list(principal: Principal, query: JobListQuery): Promise<{ data: Job[]; next: JobListPosition | null }> {
       const access = authorize(principal, 'jobs:read');

@@ -17,6 +17,11 @@ export function createOrgsRepo() {
       return row ?? null;
     },
 
+    async update(id: string, patch: Partial<Pick<OrgRow, 'privacyNoticeUrl' | 'privacyNoticeVersion'>>, tx: DbExecutor): Promise<OrgRow | null> {
+      const [row] = await tx.update(orgs).set(patch).where(eq(orgs.id, id)).returning();
+      return row ?? null;
+    },
+
     async findById(id: string, tx: DbExecutor): Promise<OrgRow | null> {
       const [row] = await tx.select().from(orgs).where(eq(orgs.id, id)).limit(1);
       return row ?? null;

@@ -1,14 +1,17 @@
 import { AppError } from '../../app-error.ts';
 import type { Database, DbExecutor } from '../../infra/db/database.ts';
 import { newId } from '../../infra/db/ids.ts';
-import { permissions, type ApiKeysService, type Principal } from '../access/index.ts';
+import { authorize, permissions, type ApiKeysService, type Principal } from '../access/index.ts';
 import type { OrgRow, OrgsRepo } from './orgs.repo.ts';
-import { slugPattern, type Org } from './orgs.schemas.ts';
+import { slugPattern, type Org, type UpdateOrgInput } from './orgs.schemas.ts';
 
 export const slugify = (name: string): string =>
   name.normalize('NFKD').replace(/[\u0300-\u036f]/g, '').toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, '').slice(0, 63).replace(/-+$/, '');
 
-const toOrg = (row: OrgRow): Org => ({ id: row.id, slug: row.slug, name: row.name, createdAt: row.createdAt.toISOString() });
+const toOrg = (row: OrgRow): Org => ({
+  id: row.id, slug: row.slug, name: row.name, privacyNoticeUrl: row.privacyNoticeUrl, privacyNoticeVersion: row.privacyNoticeVersion,
+  createdAt: row.createdAt.toISOString(),
+});
 
 export interface OrgsServiceDeps {
   /** `unscoped`: the registry of orgs is read before any org is known, and a new org has no wall yet. */
@@ -62,6 +65,26 @@ export function createOrgsService({ database, repo, apiKeys }: OrgsServiceDeps) 
      */
     async current(principal: Principal): Promise<Org> {
       return get(principal.orgId);
+    },
+
+    /** Owners and admins set the privacy notice; a URL and its version go together, since each consent records both. */
+    async update(principal: Principal, input: UpdateOrgInput): Promise<Org> {
+      const { orgId } = authorize(principal, 'org:manage');
+      return database.unscopedTransaction(async (tx) => {
+        const current = await repo.findById(orgId, tx);
+        if (!current) throw new AppError('not-found', 'Organization was not found');
+        const url = input.privacyNoticeUrl !== undefined ? input.privacyNoticeUrl : current.privacyNoticeUrl;
+        const version = input.privacyNoticeVersion !== undefined ? input.privacyNoticeVersion : current.privacyNoticeVersion;
+        if ((url === null) !== (version === null)) {
+          const field = url === null ? 'privacyNoticeUrl' : 'privacyNoticeVersion';
+          throw new AppError('validation-failed', 'A privacy notice needs both its URL and its version (or neither)', {
+            fields: [{ field, detail: 'is required while the other is set' }],
+          });
+        }
+        const row = await repo.update(orgId, { privacyNoticeUrl: url, privacyNoticeVersion: version }, tx);
+        if (!row) throw new AppError('not-found', 'Organization was not found');
+        return toOrg(row);
+      });
     },
 
     get,

@@ -1,12 +1,17 @@
 import type { FastifyPluginAsync } from 'fastify';
 import type { Config } from '../../config.ts';
 import type { Database } from '../../infra/db/database.ts';
+import type { FileStore } from '../../infra/files/file-store.ts';
 import type { TaskDefinition } from '../../infra/queue/task-runner.ts';
 import type { EventsService } from '../events/index.ts';
 import type { JobsService } from '../jobs/index.ts';
 import type { OrgsService } from '../orgs/index.ts';
-import { applicationEvents } from './applications/index.ts';
-import { candidateEvents } from './candidates/index.ts';
+import { applicationEvents, createApplicationsArea } from './applications/index.ts';
+import { applyingEvents, createApplyingArea } from './applying/index.ts';
+import { createAttachmentsArea } from './attachments/index.ts';
+import { candidateEvents, createCandidatesArea } from './candidates/index.ts';
+import { createPipelinesArea, createPipelinesRepo, pipelineEvents } from './pipelines/index.ts';
+import { createNotesArea, noteEvents } from './notes/index.ts';
 
 /**
  * Applicant tracking: candidates, their applications, each job's pipeline, and applying. One module
@@ -14,7 +19,8 @@ import { candidateEvents } from './candidates/index.ts';
  * created in the same transaction as its candidate: within a module, repositories may join a sibling
  * area's tables; across modules they may not.
  */
-export const recruitingEvents = [...candidateEvents, ...applicationEvents] as const;
+export const recruitingEvents = [...candidateEvents, ...applicationEvents, ...pipelineEvents, ...noteEvents, ...applyingEvents] as const;
+export { applicationFormEventTypes } from './applying/index.ts';
 
 export interface RecruitingDeps {
   database: Pick<Database, 'tenant' | 'unscoped' | 'unscopedTransaction'>;
@@ -22,16 +28,35 @@ export interface RecruitingDeps {
   orgs: Pick<OrgsService, 'findBySlug' | 'get'>;
   jobs: JobsService;
   isMember: (orgId: string, userId: string) => Promise<boolean>;
+  /** Where uploaded files' bytes go (the disk under FILES_DIR by default). */
+  files: FileStore;
   config: Pick<Config, 'applyRateLimitPerIp' | 'publicBaseUrl'>;
   log: { info(details: object, message: string): void; warn(details: object, message: string): void; error(details: object, message: string): void };
   clock?: () => Date;
 }
 
 export function createRecruitingModule(deps: RecruitingDeps) {
-  void deps;
-  // Each area adds its routes and tasks here.
   const routes: FastifyPluginAsync[] = [];
   const tasks: TaskDefinition[] = [];
-  return { routes, tasks };
+  const candidates = createCandidatesArea({ database: deps.database, events: deps.events, clock: deps.clock });
+  routes.push(...candidates.routes);
+  const pipelines = createPipelinesArea({ database: deps.database, events: deps.events, jobs: deps.jobs, clock: deps.clock });
+  routes.push(...pipelines.routes);
+  const notes = createNotesArea({ database: deps.database, events: deps.events, isMember: deps.isMember, clock: deps.clock });
+  routes.push(...notes.routes);
+  const applications = createApplicationsArea({
+    database: deps.database, events: deps.events, jobs: deps.jobs, stagesOf: createPipelinesRepo().stagesOf, log: deps.log, clock: deps.clock,
+  });
+  routes.push(...applications.routes);
+  const attachments = createAttachmentsArea({ database: deps.database, store: deps.files, log: deps.log });
+  routes.push(...attachments.routes);
+  tasks.push(...attachments.tasks);
+  const applying = createApplyingArea({
+    database: deps.database, events: deps.events, orgs: deps.orgs, jobs: deps.jobs, files: attachments.files,
+    rateLimitPerMinute: deps.config.applyRateLimitPerIp, clock: deps.clock,
+  });
+  routes.push(...applying.routes);
+  tasks.push(...applying.tasks);
+  return { routes, tasks, candidates, pipelines, notes, applicationForm: applying.applicationForm };
 }
 export type RecruitingModule = ReturnType<typeof createRecruitingModule>;

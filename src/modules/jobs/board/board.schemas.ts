@@ -25,9 +25,22 @@ export const BoardJobSummarySchema = Type.Object({
   summary: Type.String({ description: 'The start of the description, as plain text' }),
 }, { $id: 'BoardJobSummary' });
 
+/** A question of the job's application form, as a careers page renders it (answers go to `answers[<id>]`). */
+export const BoardQuestionSchema = Type.Object({
+  id: Type.String(),
+  label: Type.String(),
+  kind: Type.Union([
+    Type.Literal('short_text'), Type.Literal('long_text'), Type.Literal('yes_no'), Type.Literal('single_choice'), Type.Literal('multi_choice'), Type.Literal('file'),
+  ]),
+  required: Type.Boolean(),
+  options: Type.Array(Type.String(), { description: 'The choices of a single_choice or multi_choice question; empty otherwise' }),
+});
+export type BoardQuestion = Static<typeof BoardQuestionSchema>;
+
 export const BoardJobSchema = Type.Object({
   ...boardJobFields,
   description: Type.String({ description: 'Markdown' }),
+  questions: Type.Array(BoardQuestionSchema, { description: 'The application form\'s questions, in order' }),
   hiringOrganization: Type.Object({ name: Type.String(), slug: Type.String() }),
   jsonLd: Type.Record(Type.String(), Type.Unknown(), { description: 'schema.org JobPosting, for a <script type="application/ld+json"> tag' }),
 }, { $id: 'BoardJob' });

@@ -1,12 +1,12 @@
 import { AppError, notFound } from '../../../app-error.ts';
 import type { Cache } from '../../../infra/cache/memory-cache.ts';
-import type { EventsService } from '../../events/index.ts';
+import type { EventsService, EventType } from '../../events/index.ts';
 import { jobEventTypes } from '../jobs.events.ts';
 import type { Job } from '../jobs.schemas.ts';
 import type { PublishedJobsService, PublishedPosition } from './board.published.service.ts';
 import type { Org, OrgsService } from '../../orgs/index.ts';
 import { jobPostingJsonLd } from './board.jsonld.ts';
-import type { BoardFeed, BoardJob, BoardJobSummary, BoardSearchQuery } from './board.schemas.ts';
+import type { BoardFeed, BoardJob, BoardJobSummary, BoardQuestion, BoardSearchQuery } from './board.schemas.ts';
 
 /** Board search as the service takes it: the page starts after `after`. */
 export type BoardSearch = Omit<BoardSearchQuery, 'cursor'> & { after?: PublishedPosition };
@@ -33,6 +33,14 @@ export interface BoardServiceDeps {
   orgCache: Cache<Org | null>;
   cacheTtlMs: number;
   publicBaseUrl: string;
+  /** A job's application form (recruiting owns it), and the events that change one: they move the cache's generation too. */
+  applicationForm?: ApplicationForm;
+}
+
+/** Late-bound: the recruiting module is built after jobs, and jobs may not import it. */
+export interface ApplicationForm {
+  questions(orgId: string, jobId: string): Promise<BoardQuestion[]>;
+  changedBy: readonly EventType[];
 }
 
 const FEED_SIZE = 50;
@@ -59,7 +67,9 @@ export function createBoardService(deps: BoardServiceDeps) {
   // Any committed change to an org's jobs moves its generation, so cached pages are never served stale
   // from this process; other processes converge within the TTL.
   const generations = new Map<string, number>();
-  deps.events.onCommitted(jobEventTypes, (e) => generations.set(e.orgId, (generations.get(e.orgId) ?? 0) + 1));
+  const bump = (e: { orgId: string }) => generations.set(e.orgId, (generations.get(e.orgId) ?? 0) + 1);
+  deps.events.onCommitted(jobEventTypes, bump);
+  if (deps.applicationForm) deps.events.onCommitted(deps.applicationForm.changedBy, bump);
 
   const boardUrl = (slug: string) => `${publicBaseUrl}/v1/boards/${slug}/jobs`;
   const jobUrl = (slug: string, id: string) => `${boardUrl(slug)}/${id}`;
@@ -160,9 +170,11 @@ export function createBoardService(deps: BoardServiceDeps) {
       return cached(org, `job:${id}`, async () => {
         const job = await deps.published.get(org.id, id);
         if (!job) throw notFound('Job');
+        const questions = deps.applicationForm ? await deps.applicationForm.questions(org.id, job.id) : [];
         const body: BoardJob = {
           ...common(job, slug),
           description: job.description,
+          questions,
           hiringOrganization: { name: org.name, slug: org.slug },
           jsonLd: jobPostingJsonLd(job, org, jobUrl(slug, job.id)),
         };

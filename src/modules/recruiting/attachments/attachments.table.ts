@@ -24,6 +24,8 @@ export const attachments = pgTable('candidate_attachments', {
   sha256: text('sha256').notNull(),
   textStatus: text('text_status').$type<TextStatus>().notNull().default('pending'),
   textFailure: text('text_failure'),
+  /** When a worker took the file to read it; another may take it again once this is older than the lease. */
+  textClaimedAt: timestamp('text_claimed_at', { withTimezone: true, mode: 'date' }),
   text: text('text'),
   createdAt: timestamp('created_at', { withTimezone: true, mode: 'date' }).notNull().defaultNow(),
 }, (t) => [

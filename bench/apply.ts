@@ -1,0 +1,155 @@
+/**
+ * Applications per second through the public apply endpoint (multipart, a small real PDF résumé, a
+ * unique email per request) on the PostgreSQL server profile, then a check that every 2xx is durable.
+ * The lead's bench/run.ts calls measureApplying(); `node --import tsx bench/apply.ts [--duration=10]` runs it alone.
+ */
+import { mkdtemp, rm } from 'node:fs/promises';
+import { createRequire } from 'node:module';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { fileURLToPath } from 'node:url';
+import pg from 'pg';
+import { PDFDocument, StandardFonts } from 'pdf-lib';
+import { runCommand, startServer } from './processes.ts';
+import type { Row } from './report.ts';
+import { pgAdminUrl } from './seed.ts';
+
+const APPLY_SLUG = 'bench-apply';
+const DATABASE = 'hireline_bench_apply';
+const WARMUP_SECONDS = 2;
+
+interface CannonRequest {
+  method?: string;
+  path?: string;
+  headers?: Record<string, string>;
+  body?: Buffer;
+  setupRequest?: (request: CannonRequest) => CannonRequest;
+  onResponse?: (status: number, body: string) => void;
+}
+interface CannonResult {
+  requests: { average: number; total: number };
+  latency: { p50: number; p99: number };
+  '2xx': number;
+  non2xx: number;
+  errors: number;
+  timeouts: number;
+}
+type Cannon = (options: { url: string; connections: number; duration: number; requests: CannonRequest[] }) => PromiseLike<CannonResult> & { stop: () => void };
+const autocannon = createRequire(import.meta.url)('autocannon') as Cannon;
+
+export interface ApplyBenchResult {
+  row: Row;
+  notes: string[];
+}
+
+async function smallPdf(): Promise<Uint8Array> {
+  const doc = await PDFDocument.create();
+  const font = await doc.embedFont(StandardFonts.Helvetica);
+  const page = doc.addPage([595, 842]);
+  ['Ada Example', 'Backend engineer', 'Node.js, PostgreSQL, TypeScript', '8 years building APIs'].forEach((line, i) => page.drawText(line, { x: 50, y: 780 - i * 16, size: 12, font }));
+  return doc.save();
+}
+
+/** A multipart body as a browser sends the careers form, assembled from fixed pieces around the varying email. */
+function formBuilder(pdf: Uint8Array): { contentType: string; body: (n: number) => Buffer } {
+  const boundary = '----hirelinebench7d1f';
+  const field = (name: string, value: string) => `--${boundary}\r\nContent-Disposition: form-data; name="${name}"\r\n\r\n${value}\r\n`;
+  const head = field('name', 'Ada Example');
+  const fileHead = Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="resume"; filename="cv.pdf"\r\nContent-Type: application/pdf\r\n\r\n`);
+  const tail = Buffer.from(`\r\n${field('consent', 'true')}--${boundary}--\r\n`);
+  const run = Date.now().toString(36);
+  return {
+    contentType: `multipart/form-data; boundary=${boundary}`,
+    body: (n) => Buffer.concat([Buffer.from(head + field('email', `ada-${run}-${n}@bench.example`)), fileHead, pdf, tail]),
+  };
+}
+
+async function withClient<T>(url: string, fn: (client: pg.Client) => Promise<T>): Promise<T> {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    return await fn(client);
+  } finally {
+    await client.end();
+  }
+}
+
+function drive(url: string, target: string, connections: number, seconds: number, form: ReturnType<typeof formBuilder>, counter: { n: number }, accepted: Set<string>): Promise<CannonResult> {
+  const setupRequest = (request: CannonRequest): CannonRequest => ({ ...request, body: form.body(counter.n++) });
+  // Every 2xx names its application: each must be in the database afterwards.
+  const onResponse = (status: number, body: string) => {
+    if (status >= 200 && status < 300) accepted.add((JSON.parse(body) as { applicationId: string }).applicationId);
+  };
+  const instance = autocannon({
+    url, connections, duration: seconds,
+    requests: [{ method: 'POST', path: target, headers: { 'content-type': form.contentType }, setupRequest, onResponse }],
+  });
+  const guard = setTimeout(() => instance.stop(), (seconds + 15) * 1000);
+  return Promise.resolve(instance).finally(() => clearTimeout(guard));
+}
+
+/**
+ * Recreates a small database of its own (one org, one open job), serves it from a child process on
+ * 127.0.0.1 with the per-address limit lifted (autocannon is one address), drives the apply endpoint,
+ * and counts the applications and résumés committed against the 2xx answers.
+ */
+export async function measureApplying(options: { duration: number; connections: number }): Promise<ApplyBenchResult> {
+  const adminUrl = new URL(pgAdminUrl);
+  const dbUrl = new URL(pgAdminUrl);
+  dbUrl.pathname = `/${DATABASE}`;
+  const databaseUrl = dbUrl.toString();
+  await withClient(adminUrl.toString(), async (client) => {
+    await client.query(`drop database if exists ${DATABASE} with (force)`);
+    await client.query(`create database ${DATABASE}`);
+  });
+  const env = { SEED_DEMO: 'false', LOG_LEVEL: 'warn', DATABASE_URL: databaseUrl };
+  await runCommand('src/main.ts', ['seed', '--synthetic', '1', '--org', APPLY_SLUG], env, 180_000);
+  const filesDir = await mkdtemp(path.join(tmpdir(), 'hireline-bench-files-'));
+  const server = await startServer('src/main.ts', ['serve'], { ...env, FILES_DIR: filesDir, APPLY_RATE_LIMIT_PER_IP: '10000000' }, { readyPath: '/health', timeoutMs: 180_000 });
+  try {
+    const board = await (await fetch(`${server.url}/v1/boards/${APPLY_SLUG}/jobs`)).json() as { data: { id: string }[] };
+    const jobId = board.data[0]?.id;
+    if (!jobId) throw new Error('the bench org has no open job');
+    const target = `/v1/boards/${APPLY_SLUG}/jobs/${jobId}/applications`;
+    const pdf = await smallPdf();
+    const form = formBuilder(pdf);
+    const counter = { n: 0 };
+    const ids = new Set<string>();
+    await drive(server.url, target, options.connections, WARMUP_SECONDS, form, counter, ids);
+    const result = await drive(server.url, target, options.connections, options.duration, form, counter, ids);
+    const accepted = ids.size;
+    // Requests still in flight when autocannon stops may commit unanswered, so rows can outnumber 2xx, never the reverse.
+    const [found, applications, resumes] = await withClient(databaseUrl, async (client) => [
+      Number((await client.query<{ n: string }>('select count(*) as n from applications where id = any($1)', [[...ids]])).rows[0]?.n ?? 0),
+      Number((await client.query<{ n: string }>('select count(*) as n from applications where job_id = $1', [jobId])).rows[0]?.n ?? 0),
+      Number((await client.query<{ n: string }>("select count(*) as n from candidate_attachments where kind = 'resume' and application_id = any($1)", [[...ids]])).rows[0]?.n ?? 0),
+    ]);
+    const failures = result.non2xx + result.errors + result.timeouts;
+    const durable = found === accepted && resumes === accepted;
+    const met = result.requests.average >= 300 && result.latency.p99 <= 100 && durable && failures === 0;
+    return {
+      row: {
+        scenario: '(e) apply, multipart + PDF résumé', profile: 'postgres', cache: '—', reqPerSec: result.requests.average,
+        p50: result.latency.p50, p99: result.latency.p99, ratio: null, failures,
+        target: `${met ? 'yes' : 'NO'} (≥ 300/s, p99 ≤ 100 ms, every 2xx durable)`,
+      },
+      notes: [
+        `(e) ${options.connections} connections, ${options.duration} s after a ${WARMUP_SECONDS} s warm-up; résumé ${pdf.length} B; `
+        + `${accepted} applications answered 2xx (warm-up included), ${found} of them in the database with ${resumes} résumés `
+        + `(${applications} rows in all, counting requests in flight at the stop): `
+        + `${durable ? 'every accepted application is durable' : 'MISMATCH: some 2xx answers have no committed row'}.`,
+      ],
+    };
+  } finally {
+    await server.stop();
+    await rm(filesDir, { recursive: true, force: true });
+  }
+}
+
+if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
+  const { values } = parseArgs({ options: { duration: { type: 'string', default: '10' }, connections: { type: 'string', default: '32' } } });
+  const { row, notes } = await measureApplying({ duration: Number(values.duration), connections: Number(values.connections) });
+  process.stdout.write(`${JSON.stringify(row)}\n${notes.join('\n')}\n`);
+  process.exit(0);
+}

@@ -1,0 +1,3 @@
+// Idempotency keys: a retried request gets the first answer and does the work once.
+export { createIdempotencyStore, idempotencyKeyPattern, requestHash, type Claim, type IdempotencyStore } from './idempotency.store.ts';
+export { idempotencyKeys } from './idempotency.table.ts';

@@ -1,0 +1,53 @@
+import type { FastifyPluginAsync } from 'fastify';
+import type { Database } from '../../../infra/db/database.ts';
+import { createIdempotencyStore } from '../../../infra/idempotency/index.ts';
+import type { TaskDefinition } from '../../../infra/queue/task-runner.ts';
+import { createMemoryRateLimiter } from '../../../infra/rate-limit/rate-limiter.ts';
+import type { EventsService } from '../../events/index.ts';
+import type { BoardQuestion, JobsService } from '../../jobs/index.ts';
+import type { OrgsService } from '../../orgs/index.ts';
+import { createApplication, createApplicationsRepo } from '../applications/index.ts';
+import type { AttachmentFiles } from '../attachments/index.ts';
+import { createCandidatesRepo } from '../candidates/index.ts';
+import { createPipelinesRepo } from '../pipelines/index.ts';
+import { applyingRoutes } from './applying.routes.ts';
+import { createApplyingService } from './applying.service.ts';
+import { applyingTasks } from './applying.tasks.ts';
+import { createQuestionsRepo } from './questions.repo.ts';
+import { createQuestionsService } from './questions.service.ts';
+
+export { applicationFormEventTypes, applyingEvents } from './applying.events.ts';
+export type { Question } from './questions.schemas.ts';
+
+export interface ApplyingDeps {
+  database: Pick<Database, 'tenant' | 'unscopedTransaction'>;
+  events: Pick<EventsService, 'withEvents'>;
+  orgs: Pick<OrgsService, 'findBySlug'>;
+  jobs: Pick<JobsService, 'get' | 'forApplying'>;
+  files: AttachmentFiles;
+  /** Applications per client address per minute. */
+  rateLimitPerMinute: number;
+  clock?: () => Date;
+}
+
+/** Public applying: each job's questions, the apply endpoint (multipart and JSON), idempotency keys and their sweep. */
+export function createApplyingArea(deps: ApplyingDeps): {
+  routes: FastifyPluginAsync[];
+  tasks: TaskDefinition[];
+  /** The job's questions as its public page lists them. */
+  applicationForm: (orgId: string, jobId: string) => Promise<BoardQuestion[]>;
+} {
+  const clock = deps.clock ?? (() => new Date());
+  const idempotency = createIdempotencyStore();
+  const questions = createQuestionsService({ database: deps.database, events: deps.events, jobs: deps.jobs, repo: createQuestionsRepo() });
+  const applying = createApplyingService({
+    events: deps.events, orgs: deps.orgs, jobs: deps.jobs, questions, files: deps.files, idempotency, clock,
+    candidates: createCandidatesRepo(), applications: createApplicationsRepo(), pipelines: createPipelinesRepo(), createApplication,
+  });
+  const limiter = createMemoryRateLimiter({ keyPrefix: 'apply', points: deps.rateLimitPerMinute, durationSeconds: 60 });
+  return {
+    routes: [applyingRoutes({ applying, questions, limiter })],
+    tasks: applyingTasks({ database: deps.database, idempotency, clock }),
+    applicationForm: (orgId, jobId) => questions.form(orgId, jobId),
+  };
+}

@@ -1,0 +1,58 @@
+import assert from 'node:assert/strict';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { after, before, describe, test } from 'node:test';
+import { and, eq, inArray } from 'drizzle-orm';
+import { applications } from '../../src/modules/recruiting/applications/applications.table.ts';
+import { idempotencyKeys } from '../../src/infra/idempotency/index.ts';
+import { publishJob, startTestApp, type TestApp } from '../helpers/app.ts';
+import { makePdf } from '../helpers/documents.ts';
+import { applyMultipart, putQuestions } from './applying.helpers.ts';
+
+describe('applying at once, with retries', () => {
+  let t: TestApp;
+  let filesDir: string;
+  before(async () => {
+    filesDir = await mkdtemp(path.join(tmpdir(), 'hireline-applying-race-'));
+    t = await startTestApp({ FILES_DIR: filesDir, APPLY_RATE_LIMIT_PER_IP: '100000' });
+  });
+  after(async () => {
+    await t.close();
+    await rm(filesDir, { recursive: true, force: true });
+  });
+
+  test('100 applicants each sending their application twice with one key, all at once, make exactly 100 applications', async () => {
+    const job = await publishJob(t, t.org);
+    const [question] = await putQuestions(t, t.org, job.id, [{ label: 'Favourite language', kind: 'short_text', required: true }]);
+    const pdf = await makePdf('Résumé of a concurrent applicant');
+    const sends = Array.from({ length: 100 }, (_, i) => {
+      const parts: [string, string | { bytes: Uint8Array; name: string }][] = [
+        ['name', `Applicant ${i}`], ['email', `racer-${i}@example.test`], [`answers[${question?.id}]`, `Language ${i}`], ['resume', { bytes: pdf, name: 'cv.pdf' }],
+      ];
+      const headers = { 'idempotency-key': `race-${i}` };
+      return [applyMultipart(t, t.org, job.id, parts, headers), applyMultipart(t, t.org, job.id, parts, headers)];
+    });
+    const answered = await Promise.all(sends.map((pair) => Promise.all(pair)));
+
+    const ids = new Set<string>();
+    answered.forEach(([a, b], i) => {
+      assert.ok(a && b);
+      assert.equal(a.statusCode, 201, `applicant ${i}: ${a.body}`);
+      assert.equal(b.statusCode, 201, `applicant ${i}: ${b.body}`);
+      assert.deepEqual(a.json(), b.json(), `applicant ${i}'s two answers are the same application`);
+      assert.equal([a, b].filter((r) => r.headers['idempotent-replayed'] === 'true').length, 1, `applicant ${i}: exactly one answer is the replay`);
+      ids.add(a.json<{ applicationId: string }>().applicationId);
+    });
+    assert.equal(ids.size, 100);
+
+    const rows = await t.container.database.tenant(t.org.id, (tx) => tx.select({ id: applications.id, answers: applications.answers })
+      .from(applications).where(and(eq(applications.orgId, t.org.id), eq(applications.jobId, job.id))));
+    assert.equal(rows.length, 100, 'exactly one application per applicant');
+    assert.deepEqual(new Set(rows.map((r) => r.id)), ids, 'every 201 names a committed application');
+    for (const row of rows) assert.match(String(row.answers[question?.id ?? '']), /^Language \d+$/);
+    const keys = await t.container.database.tenant(t.org.id, (tx) => tx.select({ key: idempotencyKeys.key }).from(idempotencyKeys)
+      .where(inArray(idempotencyKeys.key, Array.from({ length: 100 }, (_, i) => `race-${i}`))));
+    assert.equal(keys.length, 100);
+  });
+});
