@@ -9,11 +9,10 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { fileURLToPath } from 'node:url';
-import pg from 'pg';
 import { PDFDocument, StandardFonts } from 'pdf-lib';
 import { runCommand, startServer } from './processes.ts';
 import type { Row } from './report.ts';
-import { pgAdminUrl } from './seed.ts';
+import { pgAdminUrl, withClient } from './seed.ts';
 
 const APPLY_SLUG = 'bench-apply';
 const DATABASE = 'hireline_bench_apply';
@@ -63,16 +62,6 @@ function formBuilder(pdf: Uint8Array): { contentType: string; body: (n: number) 
     contentType: `multipart/form-data; boundary=${boundary}`,
     body: (n) => Buffer.concat([Buffer.from(head + field('email', `ada-${run}-${n}@bench.example`)), fileHead, pdf, tail]),
   };
-}
-
-async function withClient<T>(url: string, fn: (client: pg.Client) => Promise<T>): Promise<T> {
-  const client = new pg.Client({ connectionString: url });
-  await client.connect();
-  try {
-    return await fn(client);
-  } finally {
-    await client.end();
-  }
 }
 
 function drive(url: string, target: string, connections: number, seconds: number, form: ReturnType<typeof formBuilder>, counter: { n: number }, accepted: Set<string>): Promise<CannonResult> {

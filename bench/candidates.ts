@@ -6,7 +6,6 @@
  */
 import { createRequire } from 'node:module';
 import { pino } from 'pino';
-import pg from 'pg';
 import { drizzle as drizzlePg } from 'drizzle-orm/node-postgres';
 import { loadConfig } from '../src/config.ts';
 import { createContainer } from '../src/container.ts';
@@ -18,7 +17,7 @@ import { createCandidatesSearchRepo } from '../src/modules/recruiting/candidates
 import { createPipelinesRepo } from '../src/modules/recruiting/pipelines/index.ts';
 import { CapturingLogger } from './explain.ts';
 import { startServer } from './processes.ts';
-import { pgAdminUrl } from './seed.ts';
+import { pgAdminUrl, withClient } from './seed.ts';
 
 const DB_NAME = 'hireline_bench_candidates';
 const SLUG = 'bench-candidates';
@@ -62,16 +61,6 @@ export const RARE_WORD = vocabulary[2999] ?? '';
 const TAGS = ['backend', 'frontend', 'data', 'design', 'sales', 'ops', 'security', 'mobile'];
 const FIRST = ['Ada', 'Bo', 'Chen', 'Dana', 'Emeka', 'Femi', 'Gita', 'Hugo', 'Ines', 'Jon', 'Kai', 'Lena', 'Mo', 'Nia', 'Omar', 'Pia'];
 const LAST = ['Okafor', 'Silva', 'Novak', 'Tanaka', 'Berg', 'Haddad', 'Kowalski', 'Moreau', 'Rossi', 'Singh', 'Weber', 'Yilmaz'];
-
-async function withClient<T>(url: string, fn: (client: pg.Client) => Promise<T>): Promise<T> {
-  const client = new pg.Client({ connectionString: url });
-  await client.connect();
-  try {
-    return await fn(client);
-  } finally {
-    await client.end();
-  }
-}
 
 /** Recreates the database and seeds `count` candidates, 1% of them with an application to one job; returns what the queries need. */
 async function seed(count: number): Promise<{ apiKey: string; jobId: string; since: string }> {

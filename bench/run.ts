@@ -1,13 +1,16 @@
 /**
  * `npm run bench`: seeds 100k published jobs into PGlite and PostgreSQL, serves each profile from a
  * child process, drives it with autocannon from this process, and writes bench/RESULTS.md.
- * Options: --only=pglite|postgres, --duration=<s> per scenario (default 10), --connections=<n> (32), --jobs=<n> (100000).
+ * Options: --only=pglite|postgres, --duration=<s> per scenario (default 10), --connections=<n> (32), --jobs=<n> (100000),
+ * --scenarios=board,parse,apply,candidates (default all; apply and candidates run on the PostgreSQL server only).
  */
 import { loadavg } from 'node:os';
 import { parseArgs } from 'node:util';
 import pg from 'pg';
 import { explainPglite, explainPostgres, type ExplainResult } from './explain.ts';
 import { drive, type LoadResult } from './load.ts';
+import { measureApplying } from './apply.ts';
+import { benchCandidates } from './candidates.ts';
 import { measureParsing } from './parse.ts';
 import { startServer, type ServerChild } from './processes.ts';
 import { table, writeReport, type Row } from './report.ts';
@@ -20,8 +23,10 @@ const { values: args } = parseArgs({
     duration: { type: 'string', default: '10' },
     connections: { type: 'string', default: '32' },
     jobs: { type: 'string', default: '100000' },
+    scenarios: { type: 'string', default: 'board,parse,apply,candidates' },
   },
 });
+const scenarios = new Set(args.scenarios.split(','));
 const duration = Number(args.duration);
 const connections = Number(args.connections);
 const jobCount = Number(args.jobs);
@@ -173,18 +178,48 @@ async function postgresVersion(): Promise<string | null> {
 
 const started = Date.now();
 const loadBefore = loadavg().map((n) => n.toFixed(2)).join(', ');
-for (const profile of profiles) await runProfile(profile);
+if (scenarios.has('board')) for (const profile of profiles) await runProfile(profile);
 
-print('\n(d) JD parsing');
-try {
-  const parse = measureParsing(Math.min(duration, 10));
-  rows.push({
-    scenario: '(d) JD parsing (docs/s, in-process)', profile: '—', cache: '—', reqPerSec: parse.docsPerSec, p50: parse.p50, p99: parse.p99,
-    ratio: null, target: `${parse.docsPerSec >= 300 ? 'yes' : 'NO'} (≥ 300 docs/s)`, failures: 0,
-  });
-  notes.push(`(d) parsed ${parse.documents} documents round-robin from ${parse.corpus}; p50/p99 are per document.`);
-} catch (err) {
-  notes.push(`(d) parsing failed: ${String(err)}`);
+if (scenarios.has('parse')) {
+  print('\n(d) JD parsing');
+  try {
+    const parse = measureParsing(Math.min(duration, 10));
+    rows.push({
+      scenario: '(d) JD parsing (docs/s, in-process)', profile: '—', cache: '—', reqPerSec: parse.docsPerSec, p50: parse.p50, p99: parse.p99,
+      ratio: null, target: `${parse.docsPerSec >= 300 ? 'yes' : 'NO'} (≥ 300 docs/s)`, failures: 0,
+    });
+    notes.push(`(d) parsed ${parse.documents} documents round-robin from ${parse.corpus}; p50/p99 are per document.`);
+  } catch (err) {
+    notes.push(`(d) parsing failed: ${String(err)}`);
+  }
+}
+
+if (scenarios.has('apply') && profiles.includes('postgres')) {
+  print('\n(e) applying');
+  try {
+    const applying = await measureApplying({ duration, connections });
+    rows.push(applying.row);
+    notes.push(...applying.notes);
+    print(`${Math.round(applying.row.reqPerSec)} applications/s, p99 ${applying.row.p99} ms`);
+  } catch (err) {
+    notes.push(`(e) applying failed: ${String(err)}`);
+  }
+}
+
+if (scenarios.has('candidates') && profiles.includes('postgres')) {
+  print('\n(f) candidate search');
+  try {
+    const { figures } = await benchCandidates({ seconds: duration, connections: 16 });
+    for (const f of figures) {
+      rows.push({
+        scenario: `(f) candidate search, ${f.label}`, profile: 'postgres', cache: 'off', reqPerSec: f.reqPerSec, p50: f.p50, p99: f.p99,
+        ratio: null, target: `${f.p99 <= 50 ? 'yes' : 'NO'} (p99 ≤ 50 ms)`, failures: f.failures,
+      });
+    }
+    notes.push('(f) 100,000 candidates (résumé-like text from a fixed vocabulary, 1,000 applicants on one job), 16 connections, through the API with an API key; no cache exists for this route.');
+  } catch (err) {
+    notes.push(`(f) candidate search failed: ${String(err)}`);
+  }
 }
 
 notes.unshift(

@@ -49,7 +49,8 @@ export async function ensurePgliteSeeded(count: number): Promise<string> {
   return dataDir;
 }
 
-async function withClient<T>(url: string, fn: (client: pg.Client) => Promise<T>): Promise<T> {
+/** One client for a few statements, always closed. */
+export async function withClient<T>(url: string, fn: (client: pg.Client) => Promise<T>): Promise<T> {
   const client = new pg.Client({ connectionString: url });
   await client.connect();
   try {

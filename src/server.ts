@@ -35,7 +35,7 @@ export async function startServer(config: Config, log: Logger): Promise<RunningS
   // Printed once, last, as plain text for the person who started the server: the key is stored
   // nowhere in clear (another one: hireline keys create --org demo).
   if (seeded?.created) {
-    process.stdout.write(`\nDemo organization created: ${seeded.published} published jobs, ${seeded.imported} imported postings.\n`
+    process.stdout.write(`\nDemo organization created: ${seeded.published} published jobs, ${seeded.imported} imported postings, ${seeded.applications} applications.\n`
       + `  Board:   ${config.publicBaseUrl}/v1/boards/demo/jobs\n`
       + `  Docs:    ${url}/docs\n`
       + `  API key: ${seeded.apiKey}   (shown once; send as Authorization: Bearer <key>; another: hireline keys create --org demo)\n\n`);

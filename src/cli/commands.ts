@@ -78,7 +78,7 @@ export async function seedCommand(config: Config, options: { demo?: boolean; syn
     if (options.demo) {
       const result = await seedDemo(container);
       process.stdout.write(result.created
-        ? `Demo org created with ${result.published} published jobs and ${result.imported} imported postings.\nAPI key (shown once): ${result.apiKey}\n`
+        ? `Demo org created with ${result.published} published jobs, ${result.imported} imported postings and ${result.applications} applications.\nAPI key (shown once): ${result.apiKey}\n`
         : 'Demo org already exists; nothing to do.\n');
     }
     if (options.synthetic !== undefined && options.org) {

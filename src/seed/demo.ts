@@ -2,6 +2,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { AppError } from '../app-error.ts';
 import type { Container } from '../container.ts';
 import { wholeOrg } from '../modules/access/index.ts';
+import { seedDemoApplicants } from './demo-applicants.ts';
 import { syntheticJobs } from './synthetic-jobs.ts';
 
 export const DEMO_SLUG = 'demo';
@@ -12,14 +13,16 @@ export interface DemoSeedResult {
   apiKey: string | null;
   published: number;
   imported: number;
+  applications: number;
 }
 
 /**
  * Org `demo` with 48 fictional published jobs plus the sample postings under data/demo imported
- * (published when complete enough). Does nothing when the org already exists.
+ * (published when complete enough), and 18 applicants spread over the pipelines of four of them.
+ * Does nothing when the org already exists.
  */
-export async function seedDemo(container: Pick<Container, 'orgs' | 'jobs'>): Promise<DemoSeedResult> {
-  if (await container.orgs.findBySlug(DEMO_SLUG)) return { created: false, apiKey: null, published: 0, imported: 0 };
+export async function seedDemo(container: Pick<Container, 'orgs' | 'jobs' | 'recruiting'>): Promise<DemoSeedResult> {
+  if (await container.orgs.findBySlug(DEMO_SLUG)) return { created: false, apiKey: null, published: 0, imported: 0, applications: 0 };
   const { org, apiKey } = await container.orgs.createOrg({ name: 'Demo Company (fictional)', slug: DEMO_SLUG });
   const published = await container.jobs.bulkPublish(org.id, syntheticJobs(48, 42));
   let imported = 0;
@@ -33,5 +36,6 @@ export async function seedDemo(container: Pick<Container, 'orgs' | 'jobs'>): Pro
       if (!(err instanceof AppError && err.code === 'unprocessable-job')) throw err;
     }
   }
-  return { created: true, apiKey, published, imported };
+  const { applications } = await seedDemoApplicants(container, org);
+  return { created: true, apiKey, published, imported, applications };
 }

@@ -1,5 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
+import { sql } from 'drizzle-orm';
+import { queryRows } from '../../src/infra/db/database.ts';
 import { seedDemo } from '../../src/seed/demo.ts';
 import { json, startTestApp, type TestApp } from '../helpers/app.ts';
 
@@ -24,6 +26,20 @@ describe('demo seed', () => {
     assert.equal(find('Senior Backend Engineer', /Kettlewick Freight Labs writes/)?.status, 'published');
     assert.ok(find('Backend Developer Intern', /REST endpoints in Node\.js and TypeScript/));
     assert.ok(find('SITE RELIABILITY ENGINEER', /on OpenTelemetry, Prometheus and Grafana/));
-    assert.deepEqual(await seedDemo(t.container), { created: false, apiKey: null, published: 0, imported: 0 });
+    assert.deepEqual(await seedDemo(t.container), { created: false, apiKey: null, published: 0, imported: 0, applications: 0 });
+  });
+
+  test('seeds candidates who applied with a résumé, spread over several stages, one hired and some rejected', async () => {
+    const org = await t.container.orgs.findBySlug('demo');
+    assert.ok(org);
+    const rows = await t.container.database.tenant(org.id, (tx) => queryRows<{ status: string; stage: string; resumes: number }>(tx, sql`
+      select a.status, s.kind as stage, (select count(*)::int from candidate_attachments c where c.application_id = a.id and c.kind = 'resume') as resumes
+      from applications a join job_stages s on s.id = a.stage_id`));
+    assert.equal(rows.length, 18);
+    assert.ok(rows.every((r) => r.resumes === 1), 'every demo application came with the sample résumé');
+    const stages = new Set(rows.filter((r) => r.status === 'active').map((r) => r.stage));
+    assert.ok(stages.size >= 4, `active applications in ${[...stages].join(', ')}`);
+    assert.equal(rows.filter((r) => r.status === 'hired').length, 1);
+    assert.equal(rows.filter((r) => r.status === 'rejected').length, 2);
   });
 });

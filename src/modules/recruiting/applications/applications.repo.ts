@@ -118,8 +118,13 @@ export function createApplicationsRepo() {
         .orderBy(asc(applicationHistory.at), asc(applicationHistory.id));
     },
 
+    /**
+     * A stage an application is about to enter, share-locked: a concurrent edit that removes it
+     * (which locks the job's stages for update first) either finishes before, and the stage is gone
+     * here, or waits until this transaction has put its application there and then moves it on.
+     */
     async stageById(tx: DbExecutor, orgId: string, stageId: string): Promise<StageRow | null> {
-      const [row] = await tx.select().from(jobStages).where(and(eq(jobStages.orgId, orgId), eq(jobStages.id, stageId))).limit(1);
+      const [row] = await tx.select().from(jobStages).where(and(eq(jobStages.orgId, orgId), eq(jobStages.id, stageId))).limit(1).for('key share');
       return row ?? null;
     },
 

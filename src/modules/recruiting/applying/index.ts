@@ -11,7 +11,7 @@ import type { AttachmentFiles } from '../attachments/index.ts';
 import { createCandidatesRepo } from '../candidates/index.ts';
 import { createPipelinesRepo } from '../pipelines/index.ts';
 import { applyingRoutes } from './applying.routes.ts';
-import { createApplyingService } from './applying.service.ts';
+import { createApplyingService, type ApplyingService } from './applying.service.ts';
 import { applyingTasks } from './applying.tasks.ts';
 import { createQuestionsRepo } from './questions.repo.ts';
 import { createQuestionsService } from './questions.service.ts';
@@ -36,6 +36,8 @@ export function createApplyingArea(deps: ApplyingDeps): {
   tasks: TaskDefinition[];
   /** The job's questions as its public page lists them. */
   applicationForm: (orgId: string, jobId: string) => Promise<BoardQuestion[]>;
+  /** Applying without HTTP, for the demo seed and imports: the same checks and transaction as the public route. */
+  applying: ApplyingService;
 } {
   const clock = deps.clock ?? (() => new Date());
   const idempotency = createIdempotencyStore();
@@ -49,5 +51,6 @@ export function createApplyingArea(deps: ApplyingDeps): {
     routes: [applyingRoutes({ applying, questions, limiter })],
     tasks: applyingTasks({ database: deps.database, idempotency, clock }),
     applicationForm: (orgId, jobId) => questions.form(orgId, jobId),
+    applying,
   };
 }

@@ -72,17 +72,8 @@ export const CreateCandidateBodySchema = Type.Object({
 }, { additionalProperties: false });
 export type CreateCandidateInput = Static<typeof CreateCandidateBodySchema>;
 
-export const UpdateCandidateBodySchema = Type.Object({
-  name: Type.Optional(Name),
-  emails: Type.Optional(Type.Array(Email, { minItems: 1, maxItems: 10 })),
-  phones: Type.Optional(Type.Array(Phone, { maxItems: 10 })),
-  location: Type.Optional(Nullable(Type.String({ maxLength: 200 }))),
-  links: Type.Optional(LinksSchema),
-  tags: Type.Optional(Type.Array(Tag, { maxItems: 50 })),
-  source: Type.Optional(CandidateSourceSchema),
-  sourceDetail: Type.Optional(Nullable(Type.String({ maxLength: 200 }))),
-  customFields: Type.Optional(CustomFields),
-}, { additionalProperties: false, minProperties: 1 });
+/** Any of the fields a candidate is created with; at least one. */
+export const UpdateCandidateBodySchema = Type.Partial(CreateCandidateBodySchema, { additionalProperties: false, minProperties: 1 });
 export type UpdateCandidateInput = Static<typeof UpdateCandidateBodySchema>;
 
 export const ListCandidatesQuerySchema = Type.Object({

@@ -37,6 +37,7 @@ export function createPipelinesArea(deps: {
     routes: [pipelinesRoutes(templates, stages, reasons)],
     /** A job's stages in order, for a caller who may see the job (404 otherwise); other areas read stages through this. */
     stagesForJob: stages.list,
+    rejectionReasons: reasons,
   };
 }
 export type PipelinesArea = ReturnType<typeof createPipelinesArea>;

@@ -78,8 +78,14 @@ export function createPipelinesRepo() {
       await tx.delete(pipelineTemplates).where(templateById(orgId, id));
     },
 
-    /** The same lock stagesOf takes before a job's first stages: one writer of a job's stages at a time. */
-    lockJobStages: (tx: DbExecutor, jobId: string) => lockKey(tx, `job-stages:${jobId}`),
+    /**
+     * The same lock stagesOf takes before a job's first stages (one writer of a job's stages at a
+     * time), and the stages' rows for update, so an application entering one of them waits for the edit.
+     */
+    async lockJobStages(tx: DbExecutor, jobId: string): Promise<void> {
+      await lockKey(tx, `job-stages:${jobId}`);
+      await tx.select({ id: jobStages.id }).from(jobStages).where(eq(jobStages.jobId, jobId)).for('update');
+    },
 
     /** How many applications (any status) each stage of the job holds; stages holding none are absent. */
     async applicationCounts(tx: DbExecutor, orgId: string, jobId: string): Promise<Map<string, number>> {
