@@ -1,5 +1,8 @@
 import { createHash } from 'node:crypto';
-import { readdirSync, readFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { PGlite } from '@electric-sql/pglite';
 import pg from 'pg';
 import { openDatabase, type Database } from '../../src/infra/db/database.ts';
 import { migrationsFolder, runMigrations } from '../../src/infra/db/migrations.ts';
@@ -19,6 +22,40 @@ function templateName(): string {
   const hash = createHash('sha256');
   for (const file of readdirSync(migrationsFolder).filter((f) => f.endsWith('.sql')).sort()) hash.update(readFileSync(`${migrationsFolder}/${file}`));
   return `hireline_tmpl_${hash.digest('hex').slice(0, 12)}`;
+}
+
+/**
+ * A migrated PGlite data directory, dumped once per set of migrations into the temp dir and shared
+ * by every test file (each in its own process): loading it skips initdb and the migrations.
+ * Written to a scratch name and renamed, so a file that exists is always complete.
+ */
+async function pgliteTemplate(): Promise<Blob> {
+  // Named after the migrations and the PGlite release: another release may not read this one's dump.
+  const { version } = JSON.parse(readFileSync(path.join(process.cwd(), 'node_modules/@electric-sql/pglite/package.json'), 'utf8')) as { version: string };
+  const file = path.join(tmpdir(), `${templateName()}.pglite-${version}.tar`);
+  if (!existsSync(file)) {
+    const dir = mkdtempSync(path.join(tmpdir(), 'hireline-pglite-template-'));
+    try {
+      const database = await openDatabase({ databaseUrl: null, dataDir: dir, poolMax: 1, statementTimeoutMs: 60_000 });
+      try {
+        await runMigrations(database);
+      } finally {
+        await database.close();
+      }
+      const client = await PGlite.create(dir);
+      try {
+        const dump = await client.dumpDataDir('none');
+        const scratch = `${file}.${process.pid}`;
+        writeFileSync(scratch, Buffer.from(await dump.arrayBuffer()));
+        renameSync(scratch, file);
+      } finally {
+        await client.close();
+      }
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  }
+  return new Blob([readFileSync(file)]);
 }
 
 let counter = 0;
@@ -75,7 +112,8 @@ async function dropServerDatabase(name: string): Promise<void> {
 /** A new, migrated, empty database for one test file; `drop` closes and removes it. */
 export async function freshDatabase(options: { onQuery?: (sql: string) => void } = {}): Promise<{ database: Database; drop: () => Promise<void> }> {
   if (profile === 'pglite') {
-    const database = await openDatabase({ databaseUrl: null, dataDir: 'memory://', poolMax: 1, statementTimeoutMs: 5000, ...options });
+    const database = await openDatabase({ databaseUrl: null, dataDir: 'memory://', poolMax: 1, statementTimeoutMs: 5000, pgliteDump: await pgliteTemplate(), ...options });
+    // A no-op on the template; it still proves the migrations apply cleanly to what the file starts from.
     await runMigrations(database);
     return { database, drop: () => database.close() };
   }

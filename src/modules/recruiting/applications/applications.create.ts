@@ -2,7 +2,7 @@ import { AppError } from '../../../app-error.ts';
 import type { DbExecutor } from '../../../infra/db/database.ts';
 import type { RecordEvent } from '../../events/index.ts';
 import { createCandidatesRepo } from '../candidates/index.ts';
-import { createApplicationsRepo, toApplication } from './applications.repo.ts';
+import { createApplicationsRepo, toApplication, type ApplicationRow } from './applications.repo.ts';
 import type { Application } from './applications.schemas.ts';
 import type { AnswerValue, Consent } from './applications.table.ts';
 
@@ -25,6 +25,13 @@ export interface NewApplicationInput {
   consent: Consent | null;
   actor: HistoryActor;
   at?: Date;
+  /** The candidate was created in this same transaction: nothing to mark as changed. */
+  candidateIsNew?: boolean;
+}
+
+export interface CreateApplicationOptions {
+  /** The error for an application that already exists (the public form words it for the applicant). */
+  duplicate?: (existing: ApplicationRow) => AppError;
 }
 
 const repo = createApplicationsRepo();
@@ -40,12 +47,13 @@ const endKinds = new Set(['hired', 'rejected']);
  * the recruiter path's lockCandidate), so two applications of one person to one job cannot both pass
  * the duplicate check: the second is a 409 naming the first.
  */
-export async function createApplication(tx: DbExecutor, record: RecordEvent, input: NewApplicationInput): Promise<Application> {
+export async function createApplication(tx: DbExecutor, record: RecordEvent, input: NewApplicationInput, options: CreateApplicationOptions = {}): Promise<Application> {
   const { orgId, jobId, candidateId } = input;
   const at = input.at ?? new Date();
-  const existing = await repo.findExisting(tx, orgId, jobId, candidateId);
+  // A candidate made in this transaction has no applications yet.
+  const existing = input.candidateIsNew ? null : await repo.findExisting(tx, orgId, jobId, candidateId);
   if (existing) {
-    throw new AppError('conflict', `This candidate already has an application to this job: ${existing.id} (${existing.status})`);
+    throw options.duplicate?.(existing) ?? new AppError('conflict', `This candidate already has an application to this job: ${existing.id} (${existing.status})`);
   }
   const stage = await repo.stageById(tx, orgId, input.stageId);
   if (!stage || stage.jobId !== jobId) {
@@ -62,7 +70,7 @@ export async function createApplication(tx: DbExecutor, record: RecordEvent, inp
     orgId, applicationId: row.id, action: 'created', actorType: input.actor.type, actorId: input.actor.id, toStageId: stage.id, at,
     details: { source: input.source },
   }]);
-  await candidatesRepo.touch(tx, candidateId, at);
+  if (!input.candidateIsNew) await candidatesRepo.touch(tx, candidateId, at);
   const application = toApplication(row, stage);
   record({ orgId, type: 'application.created', subjectId: row.id, payload: { application } });
   return application;

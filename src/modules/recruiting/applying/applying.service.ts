@@ -1,11 +1,12 @@
 import { AppError, notFound, type FieldProblem } from '../../../app-error.ts';
 import type { DbExecutor } from '../../../infra/db/database.ts';
+import { createMemoryCache } from '../../../infra/cache/memory-cache.ts';
 import type { IdempotencyStore } from '../../../infra/idempotency/index.ts';
 import { requestHash } from '../../../infra/idempotency/index.ts';
 import type { EventsService, RecordEvent } from '../../events/index.ts';
 import type { JobsService } from '../../jobs/index.ts';
 import type { Org, OrgsService } from '../../orgs/index.ts';
-import type { ApplicationsRepo, createApplication } from '../applications/index.ts';
+import type { createApplication } from '../applications/index.ts';
 import type { AttachmentFiles, PreparedAttachment, Upload } from '../attachments/index.ts';
 import { phoneKey, type CandidatesRepo } from '../candidates/index.ts';
 import type { PipelinesRepo } from '../pipelines/index.ts';
@@ -39,7 +40,7 @@ export interface ApplyResult {
 /** A job that takes applications, with its form: looked up before the body is read, so its limits fit the form. */
 export interface ApplyTarget {
   org: Org;
-  job: { id: string; title: string };
+  job: { id: string; title: string; status: string; validThrough: Date | null };
   questions: Question[];
 }
 
@@ -51,7 +52,6 @@ export interface ApplyingServiceDeps {
   files: AttachmentFiles;
   idempotency: IdempotencyStore;
   candidates: Pick<CandidatesRepo, 'matchOrCreate'>;
-  applications: Pick<ApplicationsRepo, 'findExisting'>;
   /** The applications area's one way to create an application (row, history, event, candidate touched). */
   createApplication: typeof createApplication;
   pipelines: Pick<PipelinesRepo, 'stagesOf'>;
@@ -90,8 +90,19 @@ function checkApplicant(input: ApplyInput, org: Org): { name: string; email: str
   return { name, email, phone: phone === '' ? null : phone, coverLetterText: coverLetterText === '' ? null : coverLetterText, consented, problems };
 }
 
+/** How long target() may serve a job's state and form it read before; changes in this process apply at once. */
+export const TARGET_TTL_MS = 2_000;
+
 export function createApplyingService(deps: ApplyingServiceDeps) {
   const { clock } = deps;
+  const targets = createMemoryCache<ApplyTarget>(10_000, () => clock().getTime());
+
+  async function readTarget(orgSlug: string, jobId: string): Promise<ApplyTarget> {
+    const org = await deps.orgs.findBySlug(orgSlug);
+    const job = org ? await deps.jobs.forApplying(org.id, jobId) : null;
+    if (!org || !job || job.status === 'draft') throw notFound('Job');
+    return { org, job: { id: job.id, title: job.title, status: job.status, validThrough: job.validThrough }, questions: await deps.questions.form(org.id, job.id) };
+  }
 
   /** Stores every file first (outside any transaction); one refused file removes the ones stored before it. */
   async function prepareAll(orgId: string, uploads: readonly Upload[]): Promise<PreparedAttachment[]> {
@@ -111,8 +122,6 @@ export function createApplyingService(deps: ApplyingServiceDeps) {
     const { candidate, created } = await deps.candidates.matchOrCreate(tx, org.id, {
       name: applicant.name, email: applicant.email, phone: applicant.phone, source: 'board',
     }, now);
-    const first = await deps.applications.findExisting(tx, org.id, job.id, candidate.id);
-    if (first) throw new AppError('already-applied', `You have already applied to this job (application ${first.id}); a recruiter will be in touch`);
     // The first stage is where every application starts; its candidate-facing name is what the applicant is told.
     const [stage] = await deps.pipelines.stagesOf(tx, org.id, job.id);
     if (!stage) throw new Error(`job ${job.id} has no stages`);
@@ -121,7 +130,9 @@ export function createApplyingService(deps: ApplyingServiceDeps) {
       : null;
     const application = await deps.createApplication(tx, record, {
       orgId: org.id, jobId: job.id, candidateId: candidate.id, stageId: stage.id, source: 'board', sourceDetail: null, answers,
-      coverLetter: applicant.coverLetterText, consent, actor: { type: 'candidate', id: candidate.id }, at: now,
+      coverLetter: applicant.coverLetterText, consent, actor: { type: 'candidate', id: candidate.id }, at: now, candidateIsNew: created,
+    }, {
+      duplicate: (first) => new AppError('already-applied', `You have already applied to this job (application ${first.id}); a recruiter will be in touch`),
     });
     if (prepared.length > 0) await deps.files.record(tx, candidate.id, application.id, prepared);
     if (created) record({ orgId: org.id, type: 'candidate.created', subjectId: candidate.id, payload: { candidateId: candidate.id, source: 'board' } });
@@ -129,15 +140,25 @@ export function createApplyingService(deps: ApplyingServiceDeps) {
   }
 
   return {
-    /** The job to apply to: unknown or draft is 404; closed, archived or past validThrough is 409. */
+    /**
+     * The job to apply to: unknown or draft is 404; closed, archived or past validThrough is 409.
+     * Remembered for a moment per job, so a burst of applications does not read the org, the job and
+     * its form three times each: a change to the job or its form in this process forgets it at once,
+     * one made in another process (or to the org's privacy notice) shows within TARGET_TTL_MS.
+     */
     async target(orgSlug: string, jobId: string): Promise<ApplyTarget> {
-      const org = await deps.orgs.findBySlug(orgSlug);
-      const job = org ? await deps.jobs.forApplying(org.id, jobId) : null;
-      if (!org || !job || job.status === 'draft') throw notFound('Job');
-      if (job.status !== 'published' || (job.validThrough !== null && job.validThrough.getTime() <= clock().getTime())) {
-        throw new AppError('job-closed', `"${job.title}" is no longer accepting applications`);
+      const remembered = targets.get(jobId);
+      const target = remembered?.org.slug === orgSlug ? remembered : await readTarget(orgSlug, jobId);
+      if (target !== remembered) targets.set(jobId, target, TARGET_TTL_MS);
+      if (target.job.status !== 'published' || (target.job.validThrough !== null && target.job.validThrough.getTime() <= clock().getTime())) {
+        throw new AppError('job-closed', `"${target.job.title}" is no longer accepting applications`);
       }
-      return { org, job: { id: job.id, title: job.title }, questions: await deps.questions.form(org.id, job.id) };
+      return target;
+    },
+
+    /** Forgets what target() remembers of a job: called when the job or its form changes. */
+    forgetTarget(jobId: string): void {
+      targets.delete(jobId);
     },
 
     /**

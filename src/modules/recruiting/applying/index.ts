@@ -4,9 +4,9 @@ import { createIdempotencyStore } from '../../../infra/idempotency/index.ts';
 import type { TaskDefinition } from '../../../infra/queue/task-runner.ts';
 import { createMemoryRateLimiter } from '../../../infra/rate-limit/rate-limiter.ts';
 import type { EventsService } from '../../events/index.ts';
-import type { BoardQuestion, JobsService } from '../../jobs/index.ts';
+import { jobEventTypes, type BoardQuestion, type JobsService } from '../../jobs/index.ts';
 import type { OrgsService } from '../../orgs/index.ts';
-import { createApplication, createApplicationsRepo } from '../applications/index.ts';
+import { createApplication } from '../applications/index.ts';
 import type { AttachmentFiles } from '../attachments/index.ts';
 import { createCandidatesRepo } from '../candidates/index.ts';
 import { createPipelinesRepo } from '../pipelines/index.ts';
@@ -16,12 +16,14 @@ import { applyingTasks } from './applying.tasks.ts';
 import { createQuestionsRepo } from './questions.repo.ts';
 import { createQuestionsService } from './questions.service.ts';
 
+import { applicationFormEventTypes } from './applying.events.ts';
+
 export { applicationFormEventTypes, applyingEvents } from './applying.events.ts';
 export type { Question } from './questions.schemas.ts';
 
 export interface ApplyingDeps {
   database: Pick<Database, 'tenant' | 'unscopedTransaction'>;
-  events: Pick<EventsService, 'withEvents'>;
+  events: Pick<EventsService, 'withEvents' | 'onCommitted'>;
   orgs: Pick<OrgsService, 'findBySlug'>;
   jobs: Pick<JobsService, 'get' | 'forApplying'>;
   files: AttachmentFiles;
@@ -44,8 +46,10 @@ export function createApplyingArea(deps: ApplyingDeps): {
   const questions = createQuestionsService({ database: deps.database, events: deps.events, jobs: deps.jobs, repo: createQuestionsRepo() });
   const applying = createApplyingService({
     events: deps.events, orgs: deps.orgs, jobs: deps.jobs, questions, files: deps.files, idempotency, clock,
-    candidates: createCandidatesRepo(), applications: createApplicationsRepo(), pipelines: createPipelinesRepo(), createApplication,
+    candidates: createCandidatesRepo(), pipelines: createPipelinesRepo(), createApplication,
   });
+  // A job's or its form's change forgets what applying remembers of it (see target()).
+  deps.events.onCommitted([...jobEventTypes, ...applicationFormEventTypes], (event) => applying.forgetTarget(event.subjectId));
   const limiter = createMemoryRateLimiter({ keyPrefix: 'apply', points: deps.rateLimitPerMinute, durationSeconds: 60 });
   return {
     routes: [applyingRoutes({ applying, questions, limiter })],
