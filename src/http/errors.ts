@@ -67,7 +67,7 @@ export function registerErrorHandling(app: FastifyInstance, allowedMethods: (pat
     }
     if (isDatabaseUnavailable(error)) {
       request.log.error({ err: error }, 'database unavailable or too slow');
-      return sendProblem(request, reply, new AppError('service-unavailable', 'The database did not answer in time; retry shortly'));
+      return sendProblem(request, reply, new AppError('service-unavailable', 'The database could not complete this request now (too slow, unreachable or a lock conflict); nothing was changed, retry shortly'));
     }
     request.log.error({ err: error }, 'unhandled error');
     return sendProblem(request, reply, new AppError('internal-error', 'An unexpected error occurred; quote the requestId when reporting it'));

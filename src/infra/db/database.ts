@@ -166,8 +166,9 @@ async function openPostgres(databaseUrl: string, options: DatabaseOptions): Prom
 }
 
 // SQLSTATEs that say "the database cannot serve this now", not "this request is wrong":
-// query_canceled (statement_timeout), connection exceptions, too many connections, shutdown.
-const unavailableCodes = /^(57014|08\w{3}|53300|57P0[1-3])$/;
+// query_canceled (statement_timeout), connection exceptions, too many connections, shutdown, and a
+// deadlock or serialization failure (the transaction was rolled back whole, so a retry is safe).
+const unavailableCodes = /^(57014|08\w{3}|53300|57P0[1-3]|40P01|40001)$/;
 
 /** True when err (or an error it wraps) means the database is slow or unreachable, not a bug. */
 export function isDatabaseUnavailable(err: unknown): boolean {
