@@ -1,21 +1,16 @@
 import { Type, type Static } from 'typebox';
-import { CursorQuery, LimitQuery, Nullable } from '../../../http/schemas.ts';
-import { EmploymentTypeSchema, SalarySchema, SkillSchema, WorkplaceSchema } from '../../jd/index.ts';
+import { CursorQuery, LimitQuery } from '../../../http/schemas.ts';
+import { EmploymentTypeSchema, WorkplaceSchema } from '../../jd/index.ts';
 import { anyCase } from '../../../http/enum-case.ts';
-import type { Job } from '../jobs.schemas.ts';
+import { JobSchema, type Job } from '../jobs.schemas.ts';
 import { OrgSlugSchema } from '../../orgs/index.ts';
 
+// The public fields are the private job's own schemas, so the two can never drift apart.
+const job = JobSchema.properties;
 const boardJobFields = {
-  id: Type.String(),
-  title: Type.String(),
-  department: Nullable(Type.String()),
-  locations: Type.Array(Type.String()),
-  workplace: Nullable(WorkplaceSchema),
-  employmentType: Nullable(EmploymentTypeSchema),
-  salary: Nullable(SalarySchema),
-  experienceYearsMin: Nullable(Type.Integer()),
-  skills: Type.Array(SkillSchema),
-  validThrough: Nullable(Type.String({ format: 'date-time' })),
+  id: job.id, title: job.title, department: job.department, locations: job.locations, workplace: job.workplace,
+  employmentType: job.employmentType, salary: job.salary, experienceYearsMin: job.experienceYearsMin, skills: job.skills,
+  validThrough: job.validThrough,
   publishedAt: Type.String({ format: 'date-time' }),
   url: Type.String({ format: 'uri', description: 'This job on the public board' }),
 };
