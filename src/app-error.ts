@@ -18,6 +18,7 @@ export const errorCodes = [
   'invalid-state-transition',
   'already-applied',
   'job-closed',
+  'job-has-applications',
   'version-conflict',
   'precondition-failed',
   'payload-too-large',

@@ -49,6 +49,7 @@ export async function createContainer(config: Config, log: Logger, database?: Da
     orgs: orgs.service, boardCacheTtlMs: config.boardCacheTtlMs, publicBaseUrl: config.publicBaseUrl,
     // Called only once requests flow, after recruiting below exists: the job page lists the application questions recruiting owns.
     applicationForm: { questions: (orgId, jobId) => recruiting.applicationForm(orgId, jobId), changedBy: applicationFormEventTypes },
+    applicationsHeld: (tx, orgId, jobId) => recruiting.applicationsHeld(tx, orgId, jobId),
   });
   const recruiting = createRecruitingModule({
     database: db, events: events.service, orgs: orgs.service, jobs: jobs.service, isMember: identity.members.isMember, config, log,

@@ -27,6 +27,7 @@ export const problemTypes: Record<ErrorCode, ProblemType> = {
   'invalid-state-transition': { status: 409, title: 'Invalid state transition' },
   'already-applied': { status: 409, title: 'This person has already applied to this job' },
   'job-closed': { status: 409, title: 'The job is not accepting applications' },
+  'job-has-applications': { status: 409, title: 'The job holds applications; archive it instead of deleting it' },
   'version-conflict': { status: 409, title: 'The resource changed since the version you named' },
   'precondition-failed': { status: 412, title: 'Precondition failed' },
   'payload-too-large': { status: 413, title: 'Payload too large' },

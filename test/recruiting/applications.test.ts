@@ -227,6 +227,19 @@ describe('applications: reading, moving, rejecting, withdrawing, reopening', () 
     assert.equal(history.length, 2, 'one created entry and one move: the losing move wrote nothing');
   });
 
+  test('a job holding applications cannot be deleted (409, archive instead); its applications stay; an empty job still can', async () => {
+    const job = await publishJob(t, t.org, { title: 'Support Engineer' });
+    const a = await addApplicant(t, t.org.id, job.id, { email: `kept${++n}@example.test` });
+    const refused = problem(await t.app.inject({ method: 'DELETE', url: `/v1/jobs/${job.id}`, headers: t.org.auth }), 409, 'job-has-applications');
+    assert.match(String(refused.detail), /1 application; archive it/);
+    assert.equal((await get(`/v1/applications/${a.applicationId}`)).statusCode, 200);
+    const archived = await post(`/v1/jobs/${job.id}/archive`);
+    assert.equal(archived.statusCode, 200, archived.body);
+    assert.equal((await get(`/v1/applications/${a.applicationId}/history`)).statusCode, 200);
+    const empty = await publishJob(t, t.org, { title: 'Empty' });
+    assert.equal((await t.app.inject({ method: 'DELETE', url: `/v1/jobs/${empty.id}`, headers: t.org.auth })).statusCode, 204);
+  });
+
   describe('roles', () => {
     let owner: TestUser;
     let onTeam: TestUser;

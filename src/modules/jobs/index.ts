@@ -27,10 +27,12 @@ export function createJobsModule(deps: {
   publicBaseUrl: string;
   /** The public job page lists the job's application questions (recruiting's), read through this. */
   applicationForm?: ApplicationForm;
+  /** A job holding applications is archived, not deleted: asked through this (recruiting's). */
+  applicationsHeld?: JobsServiceDeps['applicationsHeld'];
 }) {
   const { database } = deps;
   const repo = createJobsRepo();
-  const service = createJobsService({ database, repo, events: deps.events, parse: deps.parse });
+  const service = createJobsService({ database, repo, events: deps.events, parse: deps.parse, applicationsHeld: deps.applicationsHeld });
   const team = createJobTeamService({ database, repo, teamRepo: createJobTeamRepo(), isMember: deps.isMember });
   const board = createBoardModule({
     database, orgs: deps.orgs, events: deps.events, cacheTtlMs: deps.boardCacheTtlMs, publicBaseUrl: deps.publicBaseUrl,

@@ -1,5 +1,5 @@
 import { AppError, notFound } from '../../app-error.ts';
-import type { Database } from '../../infra/db/database.ts';
+import type { Database, DbExecutor } from '../../infra/db/database.ts';
 import { newId } from '../../infra/db/ids.ts';
 import { authorize, requireWholeOrg, type Principal } from '../access/index.ts';
 import type { EventsService } from '../events/index.ts';
@@ -15,6 +15,8 @@ export interface JobsServiceDeps {
   repo: JobsRepo;
   events: Pick<EventsService, 'withEvents'>;
   parse: (text: string) => ParsedJobDescription;
+  /** How many applications a job holds (recruiting's), asked inside the delete's transaction. */
+  applicationsHeld?: (tx: DbExecutor, orgId: string, jobId: string) => Promise<number>;
   clock?: () => Date;
 }
 
@@ -36,7 +38,7 @@ function checkVersion(current: JobRow, expected: readonly number[] | undefined):
   }
 }
 
-export function createJobsService({ database, repo, events, parse, clock = () => new Date() }: JobsServiceDeps) {
+export function createJobsService({ database, repo, events, parse, applicationsHeld, clock = () => new Date() }: JobsServiceDeps) {
   const snapshot = (row: JobRow) => ({ job: toJob(row) });
 
   /** Creating or deleting jobs acts on the whole org, so a caller limited to assigned jobs may not. */
@@ -115,6 +117,11 @@ export function createJobsService({ database, repo, events, parse, clock = () =>
         const current = await repo.findForUpdate(access, id, tx);
         if (!current) throw notFound('Job');
         checkVersion(current, expectedVersions);
+        // Deleting would take the applications' history with it; archiving keeps it and takes the job off the board.
+        const held = applicationsHeld ? await applicationsHeld(tx, orgId, id) : 0;
+        if (held > 0) {
+          throw new AppError('job-has-applications', `The job holds ${held} application${held === 1 ? '' : 's'}; archive it instead (POST /v1/jobs/${id}/archive)`);
+        }
         await repo.delete(access, id, tx);
         record({ orgId, type: 'job.deleted', subjectId: id, payload: { id, status: current.status } });
       });

@@ -57,6 +57,7 @@ export function createRecruitingModule(deps: RecruitingDeps) {
   });
   routes.push(...applying.routes);
   tasks.push(...applying.tasks);
-  return { routes, tasks, candidates, pipelines, notes, applications, applying: applying.applying, applicationForm: applying.applicationForm };
+  return { routes, tasks, candidates, pipelines, notes, applications, applying: applying.applying, applicationForm: applying.applicationForm,
+    applicationsHeld: applications.countForJob };
 }
 export type RecruitingModule = ReturnType<typeof createRecruitingModule>;

@@ -57,6 +57,12 @@ export function createApplicationsRepo() {
       return row ?? null;
     },
 
+    async countForJob(tx: DbExecutor, orgId: string, jobId: string): Promise<number> {
+      const [row] = await tx.select({ n: sql<number>`count(*)::int` }).from(applications)
+        .where(and(eq(applications.orgId, orgId), eq(applications.jobId, jobId)));
+      return row?.n ?? 0;
+    },
+
     async findWithStage(tx: DbExecutor, access: JobAccess, id: string): Promise<ApplicationWithStage | null> {
       const [found] = await tx.select({ row: applications, stage: stageColumns }).from(applications)
         .innerJoin(jobStages, eq(jobStages.id, applications.stageId)).where(visible(access, eq(applications.id, id))).limit(1);

@@ -29,5 +29,5 @@ export function createApplicationsArea(deps: {
   const service = createApplicationsService({ ...deps, repo, view: createPipelineViewRepo() });
   const actions = createApplicationActions({ events: deps.events, repo, stagesOf: deps.stagesOf, candidates: createCandidatesRepo(), log: deps.log, clock: deps.clock });
   const routes: FastifyPluginAsync[] = [applicationsRoutes(service, actions)];
-  return { service, actions, routes };
+  return { service, actions, routes, countForJob: repo.countForJob };
 }
