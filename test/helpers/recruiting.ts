@@ -16,14 +16,14 @@ export async function addApplicant(
 ): Promise<{ candidateId: string; applicationId: string; stageId: string }> {
   return t.container.database.tenant(orgId, async (tx) => {
     const now = new Date();
-    const { candidate } = await candidatesRepo.matchOrCreate(tx, orgId, { name: 'Test Applicant', source: 'board', ...applicant }, now);
+    const { candidateId } = await candidatesRepo.matchOrCreate(tx, orgId, { name: 'Test Applicant', source: 'board', ...applicant }, now);
     const stages = await pipelinesRepo.stagesOf(tx, orgId, jobId);
     const stage = stages[stageIndex];
     if (!stage) throw new Error(`job ${jobId} has no stage ${stageIndex}`);
     const application = await applicationsRepo.insert(tx, {
-      orgId, jobId, candidateId: candidate.id, stageId: stage.id, source: 'board', appliedAt: now, lastActivityAt: now, updatedAt: now,
+      orgId, jobId, candidateId, stageId: stage.id, source: 'board', appliedAt: now, lastActivityAt: now, updatedAt: now,
     });
     await applicationsRepo.addHistory(tx, [{ orgId, applicationId: application.id, action: 'created', actorType: 'system', toStageId: stage.id, at: now }]);
-    return { candidateId: candidate.id, applicationId: application.id, stageId: stage.id };
+    return { candidateId, applicationId: application.id, stageId: stage.id };
   });
 }

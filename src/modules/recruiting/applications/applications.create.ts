@@ -3,6 +3,7 @@ import type { DbExecutor } from '../../../infra/db/database.ts';
 import type { RecordEvent } from '../../events/index.ts';
 import { createCandidatesRepo } from '../candidates/index.ts';
 import { createApplicationsRepo, toApplication, type ApplicationRow } from './applications.repo.ts';
+import type { StageRow } from '../pipelines/index.ts';
 import type { Application } from './applications.schemas.ts';
 import type { AnswerValue, Consent } from './applications.table.ts';
 
@@ -18,6 +19,8 @@ export interface NewApplicationInput {
   candidateId: string;
   /** One of the job's stages (the caller has them from stagesOf, which also makes sure the job has them). */
   stageId: string;
+  /** That stage, when the caller has already read it locked (pipelines' firstStage): not read again. */
+  lockedStage?: StageRow;
   source: string;
   sourceDetail: string | null;
   answers: Record<string, AnswerValue>;
@@ -55,7 +58,7 @@ export async function createApplication(tx: DbExecutor, record: RecordEvent, inp
   if (existing) {
     throw options.duplicate?.(existing) ?? new AppError('conflict', `This candidate already has an application to this job: ${existing.id} (${existing.status})`);
   }
-  const stage = await repo.stageById(tx, orgId, input.stageId);
+  const stage = input.lockedStage?.id === input.stageId ? input.lockedStage : await repo.stageById(tx, orgId, input.stageId);
   if (!stage || stage.jobId !== jobId) {
     throw new AppError('validation-failed', 'The stage is not one of this job\'s stages', { fields: [{ field: 'stageId', detail: 'not a stage of this job' }] });
   }

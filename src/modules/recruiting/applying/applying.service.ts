@@ -54,7 +54,7 @@ export interface ApplyingServiceDeps {
   candidates: Pick<CandidatesRepo, 'matchOrCreate'>;
   /** The applications area's one way to create an application (row, history, event, candidate touched). */
   createApplication: typeof createApplication;
-  pipelines: Pick<PipelinesRepo, 'stagesOf'>;
+  pipelines: Pick<PipelinesRepo, 'firstStage'>;
   clock: () => Date;
 }
 
@@ -119,23 +119,22 @@ export function createApplyingService(deps: ApplyingServiceDeps) {
   async function create(tx: DbExecutor, record: RecordEvent, target: ApplyTarget, applicant: ReturnType<typeof checkApplicant>, answers: Record<string, CheckedAnswer | { attachmentId: string }>, prepared: readonly PreparedAttachment[]): Promise<ApplyResult> {
     const { org, job } = target;
     const now = clock();
-    const { candidate, created } = await deps.candidates.matchOrCreate(tx, org.id, {
+    const { candidateId, created } = await deps.candidates.matchOrCreate(tx, org.id, {
       name: applicant.name, email: applicant.email, phone: applicant.phone, source: 'board',
     }, now);
     // The first stage is where every application starts; its candidate-facing name is what the applicant is told.
-    const [stage] = await deps.pipelines.stagesOf(tx, org.id, job.id);
-    if (!stage) throw new Error(`job ${job.id} has no stages`);
+    const stage = await deps.pipelines.firstStage(tx, org.id, job.id);
     const consent = applicant.consented
       ? { noticeUrl: org.privacyNoticeUrl ?? null, noticeVersion: org.privacyNoticeVersion ?? null, consentedAt: now.toISOString() }
       : null;
     const application = await deps.createApplication(tx, record, {
-      orgId: org.id, jobId: job.id, candidateId: candidate.id, stageId: stage.id, source: 'board', sourceDetail: null, answers,
-      coverLetter: applicant.coverLetterText, consent, actor: { type: 'candidate', id: candidate.id }, at: now, candidateIsNew: created,
+      orgId: org.id, jobId: job.id, candidateId, stageId: stage.id, lockedStage: stage, source: 'board', sourceDetail: null, answers,
+      coverLetter: applicant.coverLetterText, consent, actor: { type: 'candidate', id: candidateId }, at: now, candidateIsNew: created,
     }, {
       duplicate: (first) => new AppError('already-applied', `You have already applied to this job (application ${first.id}); a recruiter will be in touch`),
     });
-    if (prepared.length > 0) await deps.files.record(tx, candidate.id, application.id, prepared);
-    if (created) record({ orgId: org.id, type: 'candidate.created', subjectId: candidate.id, payload: { candidateId: candidate.id, source: 'board' } });
+    if (prepared.length > 0) await deps.files.record(tx, candidateId, application.id, prepared);
+    if (created) record({ orgId: org.id, type: 'candidate.created', subjectId: candidateId, payload: { candidateId, source: 'board' } });
     return { applicationId: application.id, jobId: job.id, status: 'received', stage: stage.candidateName, appliedAt: application.appliedAt };
   }
 

@@ -1,5 +1,6 @@
 import { and, asc, eq, getTableColumns, inArray, sql } from 'drizzle-orm';
-import type { DbExecutor } from '../../../infra/db/database.ts';
+import { queryRows, type DbExecutor } from '../../../infra/db/database.ts';
+import { insertParts } from '../../../infra/db/insert-parts.ts';
 import { newId } from '../../../infra/db/ids.ts';
 import { searchText } from '../../../infra/search/plain-text.ts';
 import { emailKey, nameKey, phoneKey } from './candidate-identity.ts';
@@ -44,12 +45,12 @@ export interface ContactRows {
   phones: { phone: string; e164: string | null }[];
 }
 
-async function lockByEmailKey(tx: DbExecutor, orgId: string, key: string): Promise<CandidateRow | null> {
-  const [owner] = await tx.select({ id: candidateEmails.candidateId }).from(candidateEmails)
-    .where(and(eq(candidateEmails.orgId, orgId), eq(candidateEmails.emailKey, key)));
-  if (!owner) return null;
-  const [candidate] = await tx.select(candidateColumns).from(candidates).where(eq(candidates.id, owner.id)).for('update');
-  return candidate ?? null;
+async function lockByEmailKey(tx: DbExecutor, orgId: string, key: string): Promise<string | null> {
+  const [owner] = await tx.select({ id: candidates.id }).from(candidates)
+    .innerJoin(candidateEmails, eq(candidateEmails.candidateId, candidates.id))
+    .where(and(eq(candidateEmails.orgId, orgId), eq(candidateEmails.emailKey, key)))
+    .for('update', { of: candidates });
+  return owner?.id ?? null;
 }
 
 export function createCandidatesRepo() {
@@ -91,35 +92,36 @@ export function createCandidatesRepo() {
 
     /**
      * The org's candidate with this email (by its identity key), locked for the rest of the
-     * transaction, or a new one. Two first applications of one person at once: the unique email key
-     * makes the second wait for the first, then find and lock the same candidate.
+     * transaction, or a new one. A new person (the common case on the careers site) costs one
+     * statement: the email is claimed and the candidate written together, and a key already taken
+     * writes neither. Two first applications of one person at once: the unique email key makes the
+     * second wait for the first to commit, then find and lock the same candidate.
      */
-    async matchOrCreate(tx: DbExecutor, orgId: string, applicant: Applicant, now: Date): Promise<{ candidate: CandidateRow; created: boolean }> {
+    async matchOrCreate(tx: DbExecutor, orgId: string, applicant: Applicant, now: Date): Promise<{ candidateId: string; created: boolean }> {
       const key = emailKey(applicant.email);
-      const existing = await lockByEmailKey(tx, orgId, key);
-      if (existing) return { candidate: existing, created: false };
       const email = applicant.email.trim();
       const phones = applicant.phone ? [applicant.phone.trim()] : [];
-      const [candidate] = await tx.insert(candidates).values({
-        id: newId('cand'), orgId, name: applicant.name, nameKey: nameKey(applicant.name), location: applicant.location ?? null,
-        links: applicant.links ?? {}, source: applicant.source, sourceDetail: applicant.sourceDetail ?? null, createdAt: now, updatedAt: now,
-        searchProfile: profileText(applicant.name, [email], phones, [], applicant.location),
-      }).returning();
-      if (!candidate) throw new Error('insert returned no row');
-      // Unique on (org, key): the loser of a race for a new email waits here until the winner commits.
-      const claimed = await tx.insert(candidateEmails).values({ orgId, candidateId: candidate.id, email, emailKey: key })
-        .onConflictDoNothing().returning({ candidateId: candidateEmails.candidateId });
-      if (claimed.length === 0) {
-        await tx.delete(candidates).where(eq(candidates.id, candidate.id));
-        const winner = await lockByEmailKey(tx, orgId, key);
-        if (!winner) throw new Error(`candidate email ${key} claimed but not found`);
-        return { candidate: winner, created: false };
+      const id = newId('cand');
+      const claim = insertParts([[candidateEmails.orgId, orgId], [candidateEmails.candidateId, id], [candidateEmails.email, email], [candidateEmails.emailKey, key]]);
+      const candidate = insertParts([
+        [candidates.id, id], [candidates.orgId, orgId], [candidates.name, applicant.name], [candidates.nameKey, nameKey(applicant.name)],
+        [candidates.location, applicant.location ?? null], [candidates.links, applicant.links ?? {}], [candidates.source, applicant.source],
+        [candidates.sourceDetail, applicant.sourceDetail ?? null], [candidates.createdAt, now], [candidates.updatedAt, now],
+        [candidates.searchProfile, profileText(applicant.name, [email], phones, [], applicant.location)],
+      ]);
+      // The email row names a candidate written by the same statement: its foreign key is checked at the statement's end.
+      const created = await queryRows<{ id: string }>(tx, sql`
+        with claimed as (insert into ${candidateEmails} ${claim.columns} values (${claim.values}) on conflict do nothing returning 1)
+        insert into ${candidates} ${candidate.columns} select ${candidate.values} from claimed returning ${sql.identifier(candidates.id.name)}`);
+      if (created.length === 0) {
+        const existing = await lockByEmailKey(tx, orgId, key);
+        if (!existing) throw new Error(`candidate email ${key} claimed but not found`);
+        return { candidateId: existing, created: false };
       }
       if (phones.length > 0) {
-        await tx.insert(candidatePhones).values(phones.map((phone, position) => ({ orgId, candidateId: candidate.id, phone, phoneKey: phoneKey(phone), position })));
+        await tx.insert(candidatePhones).values(phones.map((phone, position) => ({ orgId, candidateId: id, phone, phoneKey: phoneKey(phone), position })));
       }
-      const { searchVector: _omitted, ...row } = candidate;
-      return { candidate: row, created: true };
+      return { candidateId: id, created: true };
     },
 
     /** The candidate owning each of these email keys (the org's unique index makes it at most one per key). */

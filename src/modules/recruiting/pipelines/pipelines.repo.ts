@@ -36,6 +36,21 @@ export function createPipelinesRepo() {
 
   const templateById = (orgId: string, id: string) => and(eq(pipelineTemplates.orgId, orgId), eq(pipelineTemplates.id, id));
 
+  /**
+   * A job's stages in order. The first use copies them from the org's default template; a
+   * transaction-scoped lock on the job makes two first uses at once copy them only once.
+   */
+  async function stagesOf(tx: DbExecutor, orgId: string, jobId: string): Promise<StageRow[]> {
+    const read = () => tx.select().from(jobStages).where(and(eq(jobStages.orgId, orgId), eq(jobStages.jobId, jobId))).orderBy(asc(jobStages.position));
+    const stages = await read();
+    if (stages.length > 0) return stages;
+    await lockKey(tx, `job-stages:${jobId}`);
+    const again = await read();
+    if (again.length > 0) return again;
+    const template = await defaultTemplate(tx, orgId);
+    return tx.insert(jobStages).values(template.stages.map((stage, position) => ({ id: newId('stg'), orgId, jobId, position, ...stage }))).returning();
+  }
+
   return {
     defaultTemplate,
 
@@ -112,19 +127,21 @@ export function createPipelinesRepo() {
       tx.update(applications).set({ stageId: toStageId, lastActivityAt: now, updatedAt: now, version: sql`${applications.version} + 1` })
         .where(and(eq(applications.orgId, orgId), eq(applications.stageId, fromStageId))).returning(),
 
+    stagesOf,
+
     /**
-     * A job's stages in order. The first use copies them from the org's default template; a
-     * transaction-scoped lock on the job makes two first uses at once copy them only once.
+     * The stage every application to the job starts in, locked (key share) so that no stage edit can
+     * remove or move it before the transaction ends: one statement once the job has its stages.
      */
-    async stagesOf(tx: DbExecutor, orgId: string, jobId: string): Promise<StageRow[]> {
-      const read = () => tx.select().from(jobStages).where(and(eq(jobStages.orgId, orgId), eq(jobStages.jobId, jobId))).orderBy(asc(jobStages.position));
-      const stages = await read();
-      if (stages.length > 0) return stages;
-      await lockKey(tx, `job-stages:${jobId}`);
-      const again = await read();
-      if (again.length > 0) return again;
-      const template = await defaultTemplate(tx, orgId);
-      return tx.insert(jobStages).values(template.stages.map((stage, position) => ({ id: newId('stg'), orgId, jobId, position, ...stage }))).returning();
+    async firstStage(tx: DbExecutor, orgId: string, jobId: string): Promise<StageRow> {
+      const read = () => tx.select().from(jobStages).where(and(eq(jobStages.orgId, orgId), eq(jobStages.jobId, jobId)))
+        .orderBy(asc(jobStages.position)).limit(1).for('key share');
+      const [stage] = await read();
+      if (stage) return stage;
+      await stagesOf(tx, orgId, jobId);
+      const [created] = await read();
+      if (!created) throw new Error(`job ${jobId} has no stages`);
+      return created;
     },
   };
 }
