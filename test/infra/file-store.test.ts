@@ -56,6 +56,21 @@ describe('disk file store', () => {
     assert.deepEqual(await filesUnder(path.join(root, 'org_c')), ['att_race']);
   });
 
+  test('a burst of puts into one directory all land whole (they share directory syncs)', async () => {
+    const keys = Array.from({ length: 60 }, (_, i) => `org_burst/att_${i}`);
+    await Promise.all(keys.map((key, i) => store.put(key, new Uint8Array([i, i, i]))));
+    const back = await Promise.all(keys.map((key) => store.get(key)));
+    assert.deepEqual(back.map((bytes) => [...(bytes ?? [])]), keys.map((_, i) => [i, i, i]));
+    assert.deepEqual(await readdir(path.join(root, 'org_burst')), keys.map((key) => key.split('/')[1]).sort());
+  });
+
+  test('a directory removed by hand after a put is made again by the next put', async () => {
+    await store.put('org_gone/att_1', new Uint8Array([1]));
+    await rm(path.join(root, 'org_gone'), { recursive: true });
+    await store.put('org_gone/att_2', new Uint8Array([2]));
+    assert.deepEqual([...(await store.get('org_gone/att_2')) ?? []], [2]);
+  });
+
   test('deletes, and deleting again is not an error', async () => {
     await store.put('org_d/att_3', new Uint8Array([3]));
     await store.delete('org_d/att_3');

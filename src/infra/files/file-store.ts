@@ -44,9 +44,42 @@ async function fsyncDir(dir: string): Promise<void> {
   }
 }
 
+/**
+ * fsync of a directory, shared by callers that overlap: one that asks while a sync is running (which
+ * may have started before its rename) waits for the next one, and every caller that asked meanwhile
+ * shares that next one. Under a burst of uploads into one directory that is two syncs, not one each.
+ */
+function createDirectorySync(): (dir: string) => Promise<void> {
+  const states = new Map<string, { running: Promise<void> | null; next: Promise<void> | null }>();
+  const sync = (dir: string): Promise<void> => {
+    let state = states.get(dir);
+    if (!state) {
+      state = { running: null, next: null };
+      states.set(dir, state);
+    }
+    const current = state;
+    if (!current.running) {
+      current.running = fsyncDir(dir).finally(() => {
+        current.running = null;
+        if (!current.next) states.delete(dir);
+      });
+      return current.running;
+    }
+    current.next ??= current.running.catch(() => undefined).then(() => {
+      current.next = null;
+      return sync(dir);
+    });
+    return current.next;
+  };
+  return sync;
+}
+
 /** A store on the local disk under root (DATA_DIR/files by default). */
 export function createDiskFileStore(root: string): FileStore {
   const base = path.resolve(root);
+  const syncDir = createDirectorySync();
+  // Directories this store made or found: most puts go to an existing org directory, so no mkdir each time.
+  const knownDirs = new Set<string>();
   const pathOf = (key: string): string => {
     assertFileKey(key);
     const file = path.resolve(base, key);
@@ -59,12 +92,18 @@ export function createDiskFileStore(root: string): FileStore {
     async put(key, bytes) {
       const file = pathOf(key);
       const dir = path.dirname(file);
-      const created = await mkdir(dir, { recursive: true });
+      let created = knownDirs.has(dir) ? undefined : await mkdir(dir, { recursive: true });
+      knownDirs.add(dir);
       // Written beside the target and renamed over it: a reader never sees half a file, and a crash
       // leaves either the old bytes or the new ones. fsync of the file, then of its directory (and of
       // any directory just created), makes the rename itself survive a power cut.
       const temp = path.join(dir, `.${path.basename(file)}.${randomUUID()}.tmp`);
-      const handle = await open(temp, 'wx', 0o600);
+      const handle = await open(temp, 'wx', 0o600).catch(async (err: unknown) => {
+        if (!isMissing(err)) throw err;
+        // The directory went away since this store saw it (removed by hand): make it again.
+        created = await mkdir(dir, { recursive: true });
+        return open(temp, 'wx', 0o600);
+      });
       try {
         try {
           await handle.writeFile(bytes);
@@ -77,7 +116,7 @@ export function createDiskFileStore(root: string): FileStore {
         await rm(temp, { force: true });
         throw err;
       }
-      await fsyncDir(dir);
+      await syncDir(dir);
       if (created) {
         // mkdir reports the topmost directory it made: each new directory's entry is in its parent.
         const top = path.dirname(created);

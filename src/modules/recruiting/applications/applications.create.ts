@@ -65,14 +65,10 @@ export async function createApplication(tx: DbExecutor, record: RecordEvent, inp
   if (endKinds.has(stage.kind)) {
     throw new AppError('validation-failed', `An application cannot start in a stage of kind ${stage.kind}`, { fields: [{ field: 'stageId', detail: `a ${stage.kind} stage` }] });
   }
-  const row = await repo.insert(tx, {
+  const row = await repo.insertWithHistory(tx, {
     orgId, jobId, candidateId, stageId: stage.id, source: input.source, sourceDetail: input.sourceDetail, answers: input.answers,
     coverLetter: input.coverLetter, consent: input.consent, appliedAt: at, lastActivityAt: at, updatedAt: at,
-  });
-  await repo.addHistory(tx, [{
-    orgId, applicationId: row.id, action: 'created', actorType: input.actor.type, actorId: input.actor.id, toStageId: stage.id, at,
-    details: { source: input.source },
-  }]);
+  }, { orgId, action: 'created', actorType: input.actor.type, actorId: input.actor.id, toStageId: stage.id, at, details: { source: input.source } });
   if (!input.candidateIsNew) await candidatesRepo.touch(tx, candidateId, at);
   const application = toApplication(row, stage);
   record({ orgId, type: 'application.created', subjectId: row.id, payload: { application } });

@@ -44,6 +44,15 @@ export function createApplicationsRepo() {
       return inserted;
     },
 
+    /** The application and its first history entry in one statement (the entry's foreign key is checked at the statement's end). */
+    async insertWithHistory(tx: DbExecutor, row: NewApplication, entry: Omit<HistoryEntry, 'applicationId'>): Promise<ApplicationRow> {
+      const id = newId('app');
+      const history = tx.$with('history').as(tx.insert(applicationHistory).values({ id: newId('ahe'), ...entry, applicationId: id }));
+      const [inserted] = await tx.with(history).insert(applications).values({ id, ...row }).returning();
+      if (!inserted) throw new Error('insert returned no row');
+      return inserted;
+    },
+
     async addHistory(tx: DbExecutor, entries: readonly HistoryEntry[]): Promise<void> {
       if (entries.length > 0) await tx.insert(applicationHistory).values(entries.map((e) => ({ id: newId('ahe'), ...e })));
     },
