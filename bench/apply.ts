@@ -34,11 +34,11 @@ interface CannonResult {
   errors: number;
   timeouts: number;
 }
-type Cannon = (options: { url: string; connections: number; duration: number; requests: CannonRequest[] }) => PromiseLike<CannonResult> & { stop: () => void };
+type Cannon = (options: { url: string; connections: number; duration: number; overallRate?: number; requests: CannonRequest[] }) => PromiseLike<CannonResult> & { stop: () => void };
 const autocannon = createRequire(import.meta.url)('autocannon') as Cannon;
 
 export interface ApplyBenchResult {
-  row: Row;
+  rows: Row[];
   notes: string[];
 }
 
@@ -64,14 +64,17 @@ function formBuilder(pdf: Uint8Array): { contentType: string; body: (n: number) 
   };
 }
 
-function drive(url: string, target: string, connections: number, seconds: number, form: ReturnType<typeof formBuilder>, counter: { n: number }, accepted: Set<string>): Promise<CannonResult> {
+/** The rate the latency target is stated at: p99 is read while applications arrive this fast. */
+const TARGET_RATE = 300;
+
+function drive(url: string, target: string, connections: number, seconds: number, form: ReturnType<typeof formBuilder>, counter: { n: number }, accepted: Set<string>, overallRate?: number): Promise<CannonResult> {
   const setupRequest = (request: CannonRequest): CannonRequest => ({ ...request, body: form.body(counter.n++) });
   // Every 2xx names its application: each must be in the database afterwards.
   const onResponse = (status: number, body: string) => {
     if (status >= 200 && status < 300) accepted.add((JSON.parse(body) as { applicationId: string }).applicationId);
   };
   const instance = autocannon({
-    url, connections, duration: seconds,
+    url, connections, duration: seconds, ...(overallRate ? { overallRate } : {}),
     requests: [{ method: 'POST', path: target, headers: { 'content-type': form.contentType }, setupRequest, onResponse }],
   });
   const guard = setTimeout(() => instance.stop(), (seconds + 15) * 1000);
@@ -106,7 +109,10 @@ export async function measureApplying(options: { duration: number; connections: 
     const counter = { n: 0 };
     const ids = new Set<string>();
     await drive(server.url, target, options.connections, WARMUP_SECONDS, form, counter, ids);
-    const result = await drive(server.url, target, options.connections, options.duration, form, counter, ids);
+    // Two runs: as fast as the server goes (throughput), then at the target rate, where p99 is read.
+    // autocannon corrects the second run's latencies for coordinated omission (a late answer delays the next request).
+    const flat = await drive(server.url, target, options.connections, options.duration, form, counter, ids);
+    const paced = await drive(server.url, target, options.connections, options.duration, form, counter, ids, TARGET_RATE);
     const accepted = ids.size;
     // Requests still in flight when autocannon stops may commit unanswered, so rows can outnumber 2xx, never the reverse.
     const [found, applications, resumes] = await withClient(databaseUrl, async (client) => [
@@ -114,17 +120,26 @@ export async function measureApplying(options: { duration: number; connections: 
       Number((await client.query<{ n: string }>('select count(*) as n from applications where job_id = $1', [jobId])).rows[0]?.n ?? 0),
       Number((await client.query<{ n: string }>("select count(*) as n from candidate_attachments where kind = 'resume' and application_id = any($1)", [[...ids]])).rows[0]?.n ?? 0),
     ]);
-    const failures = result.non2xx + result.errors + result.timeouts;
+    const failuresOf = (r: CannonResult) => r.non2xx + r.errors + r.timeouts;
     const durable = found === accepted && resumes === accepted;
-    const met = result.requests.average >= 300 && result.latency.p99 <= 100 && durable && failures === 0;
+    const throughputMet = flat.requests.average >= TARGET_RATE && durable && failuresOf(flat) === 0;
+    // The paced run must have kept up with the rate (within 2 %), or its latencies describe a lighter load.
+    const latencyMet = paced.latency.p99 <= 100 && paced.requests.average >= TARGET_RATE * 0.98 && durable && failuresOf(paced) === 0;
     return {
-      row: {
-        scenario: '(e) apply, multipart + PDF résumé', profile: 'postgres', cache: '—', reqPerSec: result.requests.average,
-        p50: result.latency.p50, p99: result.latency.p99, ratio: null, failures,
-        target: `${met ? 'yes' : 'NO'} (≥ 300/s, p99 ≤ 100 ms, every 2xx durable)`,
-      },
+      rows: [
+        {
+          scenario: '(e) apply, multipart + PDF résumé, flat out', profile: 'postgres', cache: '—', reqPerSec: flat.requests.average,
+          p50: flat.latency.p50, p99: flat.latency.p99, ratio: null, failures: failuresOf(flat),
+          target: `${throughputMet ? 'yes' : 'NO'} (≥ ${TARGET_RATE}/s, every 2xx durable)`,
+        },
+        {
+          scenario: `(e) apply, multipart + PDF résumé, at ${TARGET_RATE}/s`, profile: 'postgres', cache: '—', reqPerSec: paced.requests.average,
+          p50: paced.latency.p50, p99: paced.latency.p99, ratio: null, failures: failuresOf(paced),
+          target: `${latencyMet ? 'yes' : 'NO'} (p99 ≤ 100 ms while ${TARGET_RATE}/s arrive, every 2xx durable)`,
+        },
+      ],
       notes: [
-        `(e) ${options.connections} connections, ${options.duration} s after a ${WARMUP_SECONDS} s warm-up; résumé ${pdf.length} B; `
+        `(e) ${options.connections} connections, ${options.duration} s flat out, then ${options.duration} s at ${TARGET_RATE} applications/s offered, after a ${WARMUP_SECONDS} s warm-up; résumé ${pdf.length} B; `
         + `${accepted} applications answered 2xx (warm-up included), ${found} of them in the database with ${resumes} résumés `
         + `(${applications} rows in all, counting requests in flight at the stop): `
         + `${durable ? 'every accepted application is durable' : 'MISMATCH: some 2xx answers have no committed row'}.`,
@@ -138,7 +153,7 @@ export async function measureApplying(options: { duration: number; connections: 
 
 if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
   const { values } = parseArgs({ options: { duration: { type: 'string', default: '10' }, connections: { type: 'string', default: '32' } } });
-  const { row, notes } = await measureApplying({ duration: Number(values.duration), connections: Number(values.connections) });
-  process.stdout.write(`${JSON.stringify(row)}\n${notes.join('\n')}\n`);
+  const { rows, notes } = await measureApplying({ duration: Number(values.duration), connections: Number(values.connections) });
+  process.stdout.write(`${rows.map((row) => JSON.stringify(row)).join('\n')}\n${notes.join('\n')}\n`);
   process.exit(0);
 }

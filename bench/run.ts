@@ -198,9 +198,9 @@ if (scenarios.has('apply') && profiles.includes('postgres')) {
   print('\n(e) applying');
   try {
     const applying = await measureApplying({ duration, connections });
-    rows.push(applying.row);
+    rows.push(...applying.rows);
     notes.push(...applying.notes);
-    print(`${Math.round(applying.row.reqPerSec)} applications/s, p99 ${applying.row.p99} ms`);
+    for (const row of applying.rows) print(`${row.scenario}: ${Math.round(row.reqPerSec)} applications/s, p99 ${row.p99} ms`);
   } catch (err) {
     notes.push(`(e) applying failed: ${String(err)}`);
   }
