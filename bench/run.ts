@@ -10,7 +10,7 @@ import pg from 'pg';
 import { explainPglite, explainPostgres, type ExplainResult } from './explain.ts';
 import { drive, type LoadResult } from './load.ts';
 import { measureApplying } from './apply.ts';
-import { benchCandidates } from './candidates.ts';
+import { benchCandidates, SEARCH_RATE } from './candidates.ts';
 import { measureParsing } from './parse.ts';
 import { startServer, type ServerChild } from './processes.ts';
 import { table, writeReport, type Row } from './report.ts';
@@ -210,13 +210,14 @@ if (scenarios.has('candidates') && profiles.includes('postgres')) {
   print('\n(f) candidate search');
   try {
     const { figures } = await benchCandidates({ seconds: duration, connections: 16 });
-    for (const f of figures) {
+    for (const { label, flat, paced } of figures) {
+      const met = paced.p99 <= 50 && paced.reqPerSec >= SEARCH_RATE * 0.98 && paced.failures === 0;
       rows.push({
-        scenario: `(f) candidate search, ${f.label}`, profile: 'postgres', cache: 'off', reqPerSec: f.reqPerSec, p50: f.p50, p99: f.p99,
-        ratio: null, target: `${f.p99 <= 50 ? 'yes' : 'NO'} (p99 ≤ 50 ms)`, failures: f.failures,
+        scenario: `(f) candidate search, ${label}, at ${SEARCH_RATE}/s`, profile: 'postgres', cache: 'off', reqPerSec: paced.reqPerSec, p50: paced.p50, p99: paced.p99,
+        ratio: null, target: `${met ? 'yes' : 'NO'} (p99 ≤ 50 ms at ${SEARCH_RATE}/s; flat out ${Math.round(flat.reqPerSec)}/s, p99 ${flat.p99} ms)`, failures: paced.failures + flat.failures,
       });
     }
-    notes.push('(f) 100,000 candidates (résumé-like text from a fixed vocabulary, 1,000 applicants on one job), 16 connections, through the API with an API key; no cache exists for this route.');
+    notes.push(`(f) 100,000 candidates (résumé-like text from a fixed vocabulary, 1,000 applicants on one job), 16 connections, through the API with an API key; no cache exists for this route. Each shape runs flat out, then at ${SEARCH_RATE} searches/s sent open-loop (bench/paced.ts: each timed from when it was due), where p99 is read.`);
   } catch (err) {
     notes.push(`(f) candidate search failed: ${String(err)}`);
   }
