@@ -1,10 +1,14 @@
 import assert from 'node:assert/strict';
+import { readdirSync, readFileSync } from 'node:fs';
+import { getPriority as osPriority } from 'node:os';
 import { after, describe, test } from 'node:test';
 import { strToU8, zipSync } from 'fflate';
 import { createTextExtractor, detectDocument } from '../../src/infra/documents/index.ts';
 import { checkZip, defaultZipLimits } from '../../src/infra/documents/zip-guard.ts';
 import { exeBytes, makeDocx, makeEncryptedPdf, makePdf, makeScannedPdf, makeZipBombDocx } from '../helpers/documents.ts';
 
+// Read before any worker starts: what the main thread's priority must still be afterwards.
+const startPriority = osPriority();
 const docxType = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
 
 describe('detecting a document by its bytes', () => {
@@ -54,6 +58,15 @@ describe('extracting text in a worker', () => {
     assert.ok(result.ok, JSON.stringify(result));
     assert.match(result.text, /Grace Hopper/);
     assert.match(result.text, /Compiler engineer, COBOL/);
+  });
+
+  test('parses at the lowest CPU priority on its own thread, leaving the process (requests) at its own', { skip: process.platform !== 'linux' }, async () => {
+    await extractor.extract(await makePdf('Priority check'), 'pdf', options);
+    // /proc/<tid>/stat: field 19 is the nice value (counted after the command name's closing parenthesis).
+    const niceOf = (tid: string) => Number(readFileSync(`/proc/self/task/${tid}/stat`, 'utf8').split(') ')[1]?.split(' ')[16]);
+    const threads = readdirSync('/proc/self/task');
+    assert.equal(niceOf(String(process.pid)), startPriority, 'the main thread keeps the priority the process started with');
+    assert.equal(threads.filter((tid) => niceOf(tid) === 19).length, 1, 'exactly one thread, the parser, runs at nice 19 (none inherited it)');
   });
 
   test('reads the text of a DOCX', async () => {

@@ -1,3 +1,5 @@
+import { stat } from 'node:fs/promises';
+import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import type { DocumentKind } from './detect.ts';
 import { EXTRACTOR_ROLE, type ExtractResponse, type ExtractResult } from './extract-protocol.ts';
@@ -50,7 +52,10 @@ export function createTextExtractor(options: TextExtractorOptions = {}): TextExt
     void worker.terminate();
   };
 
-  function spawn(): Promise<Worker> {
+  async function spawn(): Promise<Worker> {
+    // The worker lowers its own thread's priority, and Linux threads inherit it from the thread that
+    // creates them: libuv's pool (files, fsync) must be started by this thread first, at its priority.
+    await stat(fileURLToPath(entry));
     const worker = new Worker(entry, {
       workerData: { role: EXTRACTOR_ROLE },
       resourceLimits: { maxOldGenerationSizeMb: memoryMb, maxYoungGenerationSizeMb: 32 },
