@@ -1,4 +1,5 @@
 import { AppError } from '../../../app-error.ts';
+import type { TypedQueryBuilder } from 'drizzle-orm/query-builders/query-builder';
 import type { DbExecutor } from '../../../infra/db/database.ts';
 import type { RecordEvent } from '../../events/index.ts';
 import { createCandidatesRepo } from '../candidates/index.ts';
@@ -30,6 +31,8 @@ export interface NewApplicationInput {
   at?: Date;
   /** The candidate was created in this same transaction: nothing to mark as changed. */
   candidateIsNew?: boolean;
+  /** Rows that refer to the new application (the applicant's files), written by the same statement. */
+  alsoInsert?: (applicationId: string) => TypedQueryBuilder<undefined> | null;
 }
 
 export interface CreateApplicationOptions {
@@ -68,7 +71,7 @@ export async function createApplication(tx: DbExecutor, record: RecordEvent, inp
   const row = await repo.insertWithHistory(tx, {
     orgId, jobId, candidateId, stageId: stage.id, source: input.source, sourceDetail: input.sourceDetail, answers: input.answers,
     coverLetter: input.coverLetter, consent: input.consent, appliedAt: at, lastActivityAt: at, updatedAt: at,
-  }, { orgId, action: 'created', actorType: input.actor.type, actorId: input.actor.id, toStageId: stage.id, at, details: { source: input.source } });
+  }, { orgId, action: 'created', actorType: input.actor.type, actorId: input.actor.id, toStageId: stage.id, at, details: { source: input.source } }, input.alsoInsert);
   if (!input.candidateIsNew) await candidatesRepo.touch(tx, candidateId, at);
   const application = toApplication(row, stage);
   record({ orgId, type: 'application.created', subjectId: row.id, payload: { application } });

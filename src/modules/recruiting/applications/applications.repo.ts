@@ -1,4 +1,5 @@
 import { and, asc, eq, exists, gt, inArray, isNull, ne, sql, type SQL } from 'drizzle-orm';
+import type { TypedQueryBuilder } from 'drizzle-orm/query-builders/query-builder';
 import type { DbExecutor } from '../../../infra/db/database.ts';
 import { newId } from '../../../infra/db/ids.ts';
 import type { JobAccess } from '../../access/index.ts';
@@ -44,11 +45,16 @@ export function createApplicationsRepo() {
       return inserted;
     },
 
-    /** The application and its first history entry in one statement (the entry's foreign key is checked at the statement's end). */
-    async insertWithHistory(tx: DbExecutor, row: NewApplication, entry: Omit<HistoryEntry, 'applicationId'>): Promise<ApplicationRow> {
+    /**
+     * The application, its first history entry and any rows that refer to it (`also`, given its id) in
+     * one statement: their foreign keys are checked at the statement's end, when the application exists.
+     */
+    async insertWithHistory(tx: DbExecutor, row: NewApplication, entry: Omit<HistoryEntry, 'applicationId'>, also?: (applicationId: string) => TypedQueryBuilder<undefined> | null): Promise<ApplicationRow> {
       const id = newId('app');
       const history = tx.$with('history').as(tx.insert(applicationHistory).values({ id: newId('ahe'), ...entry, applicationId: id }));
-      const [inserted] = await tx.with(history).insert(applications).values({ id, ...row }).returning();
+      const more = also?.(id);
+      const ctes = more ? [history, tx.$with('also').as(more)] : [history];
+      const [inserted] = await tx.with(...ctes).insert(applications).values({ id, ...row }).returning();
       if (!inserted) throw new Error('insert returned no row');
       return inserted;
     },

@@ -130,10 +130,10 @@ export function createApplyingService(deps: ApplyingServiceDeps) {
     const application = await deps.createApplication(tx, record, {
       orgId: org.id, jobId: job.id, candidateId, stageId: stage.id, lockedStage: stage, source: 'board', sourceDetail: null, answers,
       coverLetter: applicant.coverLetterText, consent, actor: { type: 'candidate', id: candidateId }, at: now, candidateIsNew: created,
+      alsoInsert: (applicationId) => deps.files.recordStatement(tx, candidateId, applicationId, prepared),
     }, {
       duplicate: (first) => new AppError('already-applied', `You have already applied to this job (application ${first.id}); a recruiter will be in touch`),
     });
-    if (prepared.length > 0) await deps.files.record(tx, candidateId, application.id, prepared);
     if (created) record({ orgId: org.id, type: 'candidate.created', subjectId: candidateId, payload: { candidateId, source: 'board' } });
     return { applicationId: application.id, jobId: job.id, status: 'received', stage: stage.candidateName, appliedAt: application.appliedAt };
   }

@@ -22,6 +22,11 @@ export type TextOutcome = { status: Extract<TextStatus, 'extracted'>; text: stri
 
 export function createAttachmentsRepo() {
   return {
+    /** The insert of prepared files, not run: a caller's statement carries it (applying writes them with the application). */
+    insertStatement(candidateId: string, applicationId: string | null, prepared: readonly PreparedAttachment[], tx: DbExecutor) {
+      return tx.insert(attachments).values(prepared.map((p) => ({ ...p, candidateId, applicationId, textStatus: 'pending' as const })));
+    },
+
     async insert(candidateId: string, applicationId: string | null, prepared: readonly PreparedAttachment[], tx: DbExecutor): Promise<AttachmentRow[]> {
       if (prepared.length === 0) return [];
       return tx.insert(attachments)

@@ -101,6 +101,11 @@ export function createAttachmentsService({ database, store, repo, extract, log, 
       };
     },
 
+    /** The insert of prepared files for a caller's statement to carry (null when there are none); their text is read later. */
+    recordStatement(tx: DbExecutor, candidateId: string, applicationId: string | null, prepared: readonly PreparedAttachment[]) {
+      return prepared.length === 0 ? null : repo.insertStatement(candidateId, applicationId, prepared, tx);
+    },
+
     /** Inserts prepared files in the caller's transaction; their text is read later, by the extraction task. */
     async record(tx: DbExecutor, candidateId: string, applicationId: string | null, prepared: readonly PreparedAttachment[]): Promise<Attachment[]> {
       return (await repo.insert(candidateId, applicationId, prepared, tx)).map(toAttachment);

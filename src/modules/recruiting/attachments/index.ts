@@ -13,7 +13,7 @@ export type { AttachmentKind, TextStatus } from './attachments.table.ts';
 export type { AttachmentsLimits } from './attachments.service.ts';
 
 /** What the applying flow uses: prepare before its transaction, record inside it, discard if it failed. */
-export type AttachmentFiles = Pick<AttachmentsService, 'prepare' | 'record' | 'discard'>;
+export type AttachmentFiles = Pick<AttachmentsService, 'prepare' | 'record' | 'recordStatement' | 'discard'>;
 
 export interface AttachmentsDeps {
   database: Pick<Database, 'tenant' | 'unscopedTransaction'>;
@@ -35,7 +35,7 @@ export function createAttachmentsArea(deps: AttachmentsDeps): { routes: FastifyP
   return {
     routes: [attachmentsRoutes(service)],
     tasks: attachmentsTasks({ service, everyMs: deps.extractEveryMs ?? 1_000 }),
-    files: { prepare: service.prepare, record: service.record, discard: service.discard },
+    files: { prepare: service.prepare, record: service.record, recordStatement: service.recordStatement, discard: service.discard },
     service,
   };
 }
