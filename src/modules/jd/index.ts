@@ -2,6 +2,7 @@ import { parseJobDescription } from './jd.parser.ts';
 import { jdRoutes } from './jd.routes.ts';
 
 export { acceptPlainText, bodyText, textBodySchema } from './jd.body.ts';
+export { canonicalCityName } from './jd.locations.ts';
 export { parseJobDescription } from './jd.parser.ts';
 export {
   EmploymentTypeSchema, SalarySchema, SkillSchema, WorkplaceSchema,

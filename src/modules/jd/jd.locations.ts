@@ -121,3 +121,8 @@ export function extractLocations(labelValues: string[], lines: string[], text: s
   const locations = labels.filter((l) => !labels.some((o) => o !== l && o.endsWith(`, ${l}`)));
   return { locations, country: found.find((f) => f.country)?.country ?? null };
 }
+
+/** The GeoNames name of a city given by any of its names ("München", "Bangalore"), or null when unknown. */
+export function canonicalCityName(name: string): string | null {
+  return cityByKey.get(name.trim().toLowerCase())?.[0]?.name ?? null;
+}
