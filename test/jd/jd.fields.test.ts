@@ -162,9 +162,9 @@ describe('experience', () => {
 });
 
 describe('title and company', () => {
-  test('label wins; parenthetical and glued debris are dropped', () => {
+  test('label wins, and the title is kept as written, qualifiers included', () => {
     const r = parse('Skip to Main Content\nJob Title\n\nSenior Nurse (Night Shift)\nCompany : St. Mary Hospital');
-    assert.equal(r.title, 'Senior Nurse');
+    assert.equal(r.title, 'Senior Nurse (Night Shift)');
     assert.equal(r.company, 'St. Mary Hospital');
   });
   test('short role-like line is the title; "About X" names the company', () => {

@@ -16,7 +16,7 @@ const optional = (...names: string[]) => names.map((name) => ({ name, required: 
 const expected: Record<string, { fields: Fields; firstLines: Record<SectionName, string | null> }> = {
   'backend-developer-python-cloud.txt': {
     fields: {
-      title: 'Senior Backend Engineer',
+      title: 'Senior Backend Engineer (Python, Cloud)',
       company: 'Kettlewick Freight Labs',
       employmentType: 'FULL_TIME',
       workplace: 'hybrid',
@@ -40,7 +40,7 @@ const expected: Record<string, { fields: Fields; firstLines: Record<SectionName,
   },
   'backend-intern-nodejs-remote.txt': {
     fields: {
-      title: 'Backend Developer Intern',
+      title: 'Backend Developer Intern (Node.js) – Remote',
       company: 'Fernhollow Studio',
       employmentType: 'INTERN',
       workplace: 'remote',
@@ -64,7 +64,7 @@ const expected: Record<string, { fields: Fields; firstLines: Record<SectionName,
   },
   'site-reliability-engineer-remote.txt': {
     fields: {
-      title: 'SITE RELIABILITY ENGINEER',
+      title: 'SITE RELIABILITY ENGINEER — FULLY REMOTE (AMERICAS TIME ZONES)',
       company: 'LANTERNFISH ANALYTICS',
       employmentType: 'FULL_TIME',
       workplace: 'remote',

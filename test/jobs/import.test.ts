@@ -80,7 +80,7 @@ describe('job-description parsing and import over HTTP', () => {
     const imported = await send('/v1/jobs/import', posting, 'text/plain');
     assert.equal(imported.statusCode, 201, imported.body);
     const { job } = json<{ job: Job }>(imported);
-    assert.equal(job.title, 'Backend Developer Intern');
+    assert.equal(job.title, 'Backend Developer Intern (Node.js) – Remote');
     assert.deepEqual(job.salary, { min: 4500, max: 4500, currency: 'PLN', unit: 'MONTH' });
   });
 

@@ -23,9 +23,9 @@ describe('demo seed', () => {
     const jobs = json<{ data: DemoJob[] }>(await t.app.inject({ method: 'GET', url: '/v1/jobs?limit=100', headers: auth })).data;
     // Synthetic jobs may share a title, so each sample is recognised by text only it contains.
     const find = (title: string, marker: RegExp) => jobs.find((j) => j.title === title && marker.test(j.description));
-    assert.equal(find('Senior Backend Engineer', /Kettlewick Freight Labs writes/)?.status, 'published');
-    assert.ok(find('Backend Developer Intern', /REST endpoints in Node\.js and TypeScript/));
-    assert.ok(find('SITE RELIABILITY ENGINEER', /on OpenTelemetry, Prometheus and Grafana/));
+    assert.equal(find('Senior Backend Engineer (Python, Cloud)', /Kettlewick Freight Labs writes/)?.status, 'published');
+    assert.ok(find('Backend Developer Intern (Node.js) – Remote', /REST endpoints in Node\.js and TypeScript/));
+    assert.ok(find('SITE RELIABILITY ENGINEER — FULLY REMOTE (AMERICAS TIME ZONES)', /on OpenTelemetry, Prometheus and Grafana/));
     assert.deepEqual(await seedDemo(t.container), { created: false, apiKey: null, published: 0, imported: 0, applications: 0 });
   });
 

@@ -3,7 +3,7 @@
  * is read or fetched per call, and no input makes it throw (see the warning codes in jd.schemas.ts).
  */
 import { extractDeadline } from './jd.dates.ts';
-import { cleanTitle, detectEmploymentType, detectWorkplace, extractExperience, guessCompany, guessTitle } from './jd.fields.ts';
+import { detectEmploymentType, detectWorkplace, extractExperience, guessCompany } from './jd.fields.ts';
 import { findLabels, type LabelField } from './jd.labels.ts';
 import { currencyOfCountry, extractLocations } from './jd.locations.ts';
 import { extractSalary } from './jd.salary.ts';
@@ -11,6 +11,7 @@ import type { ParsedJobDescription } from './jd.schemas.ts';
 import { splitSections } from './jd.sections.ts';
 import { extractSkills, isKnownTerm } from './jd.skills.ts';
 import { cleanText } from './jd.text.ts';
+import { findTitle } from './jd.title.ts';
 
 export type { ParsedJobDescription } from './jd.schemas.ts';
 
@@ -32,9 +33,9 @@ function parse(input: string): ParsedJobDescription {
   const { labels } = findLabels(lines);
   const valuesOf = (field: LabelField) => labels.filter((l) => l.field === field).map((l) => l.value);
 
-  const labelTitle = valuesOf('title').map(cleanTitle).find((t) => t.length > 0);
-  const title = labelTitle ?? guessTitle(lines.slice(0, 40), sectioned.headingLines) ?? guessTitle(lines.slice(-10), new Set());
-  const company = valuesOf('company')[0]?.slice(0, 200) || guessCompany(text, sectioned.aboutNames);
+  const named = findTitle(lines, sectioned.headingLines, valuesOf('title'));
+  const { title } = named;
+  const company = valuesOf('company')[0]?.slice(0, 200) || named.company || guessCompany(text, sectioned.aboutNames);
   const employment = detectEmploymentType(title, valuesOf('employmentType'), text);
   const workplace = detectWorkplace([...valuesOf('workplace'), ...valuesOf('location')], title, text);
   const { locations, country } = extractLocations(valuesOf('location'), lines, text);
