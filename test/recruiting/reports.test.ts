@@ -139,6 +139,31 @@ describe('hiring reports', () => {
       ]);
     });
 
+    test('an unrejected application that moves on counts as moved on; a reopened hire is no longer a hire', async () => {
+      const third = await t.createOrg('Third');
+      const jobId = (await publishJob(t, third)).id;
+      const stages = json<{ data: { id: string; kind: string }[] }>(await get(`/v1/jobs/${jobId}/stages`, third.auth)).data;
+      const of = (kind: string) => stages.find((s) => s.kind === kind)?.id ?? '';
+      const reason = json<{ data: { id: string }[] }>(await get('/v1/rejection-reasons', third.auth)).data[0]?.id;
+      const run = async (applicationId: string, steps: [string, Record<string, unknown>][]) => {
+        for (const [action, payload] of steps) {
+          const res = await t.app.inject({ method: 'POST', url: `/v1/applications/${applicationId}/${action}`, headers: third.auth, payload });
+          assert.equal(res.statusCode, 200, res.body);
+        }
+      };
+      const x = (await addApplicant(t, third.id, jobId, { email: 'x@example.test' })).applicationId;
+      await run(x, [['move', { stageId: of('screen') }], ['reject', { reasonId: reason }], ['unreject', {}], ['move', { stageId: of('interview') }]]);
+      const y = (await addApplicant(t, third.id, jobId, { email: 'y@example.test' })).applicationId;
+      await run(y, [['move', { stageId: of('hired') }], ['reopen', {}]]);
+      const report = json<{ stages: StageReport[] }>(await get(`/v1/reports/pipeline?jobId=${jobId}`, third.auth));
+      assert.deepEqual(report.stages.map((s) => [s.kind, s.entered, s.movedOn, s.inStageNow]), [
+        // y went back to Offer, the stage before Hired, when reopened.
+        ['applied', 2, 2, 0], ['screen', 1, 1, 0], ['interview', 1, 0, 1], ['offer', 1, 0, 1], ['hired', 1, 0, 0],
+      ]);
+      for (const s of report.stages.filter((r) => r.kind !== 'hired' && r.entered > r.inStageNow)) assert.ok((s.medianDaysInStage ?? -1) >= 0, s.name);
+      assert.equal(json<TimeToHire>(await get('/v1/reports/time-to-hire', third.auth)).overall.hires, 0);
+    });
+
     test('a job without applications has every stage at zero', async () => {
       const empty = (await publishJob(t, org, { title: 'Quiet' })).id;
       const report = json<{ stages: StageReport[] }>(await get(`/v1/reports/pipeline?jobId=${empty}`));

@@ -1,5 +1,6 @@
 import { Type, type Static } from 'typebox';
 import { Nullable } from '../../../http/schemas.ts';
+import { stageKinds } from '../pipelines/index.ts';
 
 const Days = (description: string) => Nullable(Type.Number({ minimum: 0, description: `${description}, in days (two decimals); null when there is nothing to measure` }));
 const Rate = (description: string) => Nullable(Type.Number({ minimum: 0, maximum: 1, description: `${description} (four decimals); null when the count it divides by is 0` }));
@@ -22,7 +23,7 @@ export type PeriodQuery = Static<typeof PeriodQuerySchema>;
 export const StageReportSchema = Type.Object({
   stageId: Type.String(),
   name: Type.String(),
-  kind: Type.String({ description: 'applied, screen, interview, offer, hired or rejected' }),
+  kind: Type.Enum(stageKinds),
   position: Type.Integer(),
   entered: Type.Integer({ minimum: 0, description: 'Applications that entered the stage (each counted once, however often it came back)' }),
   movedOn: Type.Integer({ minimum: 0, description: 'Of those, applications that left it for a later stage or were hired from it' }),
