@@ -29,7 +29,7 @@ export const StageReportSchema = Type.Object({
   movedOn: Type.Integer({ minimum: 0, description: 'Of those, applications that left it for a later stage or were hired from it' }),
   conversion: Rate('movedOn / entered; null also for hired and rejected stages, which nothing moves on from'),
   inStageNow: Type.Integer({ minimum: 0, description: 'Applications whose stay in the stage has not ended (active there, or hired for a hired stage)' }),
-  medianDaysInStage: Days('Median of the stays that ended (a move, a hire, a rejection or a withdrawal ends a stay; stays still going are left out)'),
+  medianDaysInStage: Days('Median of the stays that ended (a move, a hire, a rejection or a withdrawal ends a stay; stays still going are left out); null for hired and rejected stages'),
 });
 
 export const PipelineReportSchema = Type.Object({

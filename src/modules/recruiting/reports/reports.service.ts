@@ -34,9 +34,10 @@ function periodOf(input: PeriodInput): Period {
   return period;
 }
 /** The period as the answer names it: the instants it was read as, or null for an open end. */
-const named = (period: Period) => ({ appliedAfter: period.from?.toISOString() ?? null, appliedBefore: period.to?.toISOString() ?? null });
+const periodNamed = (period: Period) => ({ appliedAfter: period.from?.toISOString() ?? null, appliedBefore: period.to?.toISOString() ?? null });
 const hireTimes = (row: HireTimesRow | undefined): HireTimes => ({ hires: row?.hires ?? 0, medianDays: days(row?.medianDays ?? null), p90Days: days(row?.p90Days ?? null) });
-const mostHiresFirst = (a: { hires: number; key: string }, b: { hires: number; key: string }) => b.hires - a.hires || a.key.localeCompare(b.key);
+/** Most hires first, then by name, so the order is the same on every call. */
+const mostHiresFirst = <T extends { hires: number }>(name: (item: T) => string) => (a: T, b: T) => b.hires - a.hires || name(a).localeCompare(name(b));
 
 /**
  * Hiring reports, read through the tenant wall. They need candidates:read; a caller whose reach is
@@ -74,17 +75,17 @@ export function createReportsService({ database, jobs, stagesOf, repo }: Reports
       const access = authorize(principal, 'candidates:read');
       const period = periodOf(input);
       const rows = await database.tenant(access.orgId, (tx) => repo.hireTimes(tx, access, period));
-      const byJob = rows.filter((r) => r.level === 'job').map((r) => ({
-        jobId: r.jobId ?? '', title: r.title ?? '', department: r.department, ...hireTimes(r), key: r.title ?? '',
-      })).sort(mostHiresFirst);
-      const byDepartment = rows.filter((r) => r.level === 'department').map((r) => ({
-        department: r.department, ...hireTimes(r), key: r.department ?? '',
-      })).sort(mostHiresFirst);
+      const byJob = rows.filter((r) => r.level === 'job')
+        .map((r) => ({ jobId: r.jobId ?? '', title: r.title ?? '', department: r.department, ...hireTimes(r) }))
+        .sort(mostHiresFirst((j) => j.title));
+      const byDepartment = rows.filter((r) => r.level === 'department')
+        .map((r) => ({ department: r.department, ...hireTimes(r) }))
+        .sort(mostHiresFirst((d) => d.department ?? ''));
       return {
-        scope: scopeOf(access), ...named(period),
+        scope: scopeOf(access), ...periodNamed(period),
         overall: hireTimes(rows.find((r) => r.level === 'overall')),
-        byJob: byJob.map(({ key: _key, ...r }) => r),
-        byDepartment: byDepartment.map(({ key: _key, ...r }) => r),
+        byJob,
+        byDepartment,
       };
     },
 
@@ -93,7 +94,7 @@ export function createReportsService({ database, jobs, stagesOf, repo }: Reports
       const period = periodOf(input);
       const rows = await database.tenant(access.orgId, (tx) => repo.sources(tx, access, period));
       return {
-        scope: scopeOf(access), ...named(period),
+        scope: scopeOf(access), ...periodNamed(period),
         sources: rows.map((r) => ({ ...r, interviewRate: rate(r.interviewed, r.applications), hireRate: rate(r.hires, r.applications) }))
           .sort((a, b) => b.applications - a.applications || a.source.localeCompare(b.source)),
       };
