@@ -31,7 +31,7 @@ interface Fixture {
  * creates in the caller's own org, so there is nothing of B's to name.
  */
 type Entry =
-  | { kind: 'resource'; params: (b: Fixture) => Record<string, string>; body?: unknown }
+  | { kind: 'resource'; params: (b: Fixture) => Record<string, string>; query?: (b: Fixture) => Record<string, string>; body?: unknown }
   | { kind: 'list' }
   | { kind: 'own'; body?: unknown };
 
@@ -116,6 +116,9 @@ const matrix: Record<string, Entry> = {
   'POST /v1/applications/bulk/reject': { kind: 'own', body: { applicationIds: ['app_x'], reasonId: 'rjr_x' } },
   'GET /v1/jobs/{jobId}/pipeline': { kind: 'resource', params: (b) => ({ jobId: b.jobId }) },
   'GET /v1/jobs/{jobId}/pipeline/stages/{stageId}/applications': { kind: 'resource', params: (b) => ({ jobId: b.jobId, stageId: 'stg_x' }) },
+  'GET /v1/reports/pipeline': { kind: 'resource', params: () => ({}), query: (b) => ({ jobId: b.jobId }) },
+  'GET /v1/reports/time-to-hire': { kind: 'list' },
+  'GET /v1/reports/sources': { kind: 'list' },
 };
 
 interface Operation {
@@ -141,6 +144,12 @@ function privateOperations(doc: OpenAPIV3_1.Document): Operation[] {
 }
 
 const fill = (path: string, params: Record<string, string>) => path.replace(/\{(\w+)\}/g, (_, name: string) => params[name] ?? `missing-${name}`);
+/** The entry's URL for org B's fixture: path parameters filled, and its query string if it names one. */
+const urlOf = (op: Operation, entry: Entry, b: Fixture) => {
+  if (entry.kind !== 'resource') return op.path;
+  const query = entry.query ? `?${new URLSearchParams(entry.query(b)).toString()}` : '';
+  return fill(op.path, entry.params(b)) + query;
+};
 
 describe('tenant isolation and permissions across every private route', () => {
   let t: TestApp;
@@ -202,7 +211,7 @@ describe('tenant isolation and permissions across every private route', () => {
       if (!entry || entry.kind === 'own') continue;
       if (entry.kind === 'resource') {
         const res = await t.app.inject({
-          method: op.method as 'GET', url: fill(op.path, entry.params(b)), headers: ownerA.auth,
+          method: op.method as 'GET', url: urlOf(op, entry, b), headers: ownerA.auth,
           ...(entry.body !== undefined ? { payload: entry.body as Record<string, unknown> } : {}),
         });
         assert.equal(res.statusCode, 404, `${op.key}: ${res.statusCode} ${res.body.slice(0, 200)}`);
@@ -228,8 +237,7 @@ describe('tenant isolation and permissions across every private route', () => {
         for (const [role, person] of people) if (!permissionMatrix[role as keyof typeof permissionMatrix][op.needs]) callers.push(person.auth);
       }
       for (const headers of callers) {
-        const params: Record<string, string> = entry.kind === 'resource' ? entry.params(b) : {};
-        const res: Awaited<ReturnType<typeof t.app.inject>> = await t.app.inject({ method: op.method as 'GET', url: fill(op.path, params), headers, payload: entry.kind !== 'list' && entry.body ? entry.body as Record<string, unknown> : undefined });
+        const res: Awaited<ReturnType<typeof t.app.inject>> = await t.app.inject({ method: op.method as 'GET', url: urlOf(op, entry, b), headers, payload: entry.kind !== 'list' && entry.body ? entry.body as Record<string, unknown> : undefined });
         assert.equal(res.statusCode, 403, `${op.key} as ${headers.authorization.slice(0, 12)}: ${res.statusCode}`);
         checked++;
       }

@@ -12,6 +12,7 @@ import { createAttachmentsArea } from './attachments/index.ts';
 import { candidateEvents, createCandidatesArea } from './candidates/index.ts';
 import { createPipelinesArea, createPipelinesRepo, pipelineEvents } from './pipelines/index.ts';
 import { createNotesArea, noteEvents } from './notes/index.ts';
+import { createReportsArea } from './reports/index.ts';
 
 /**
  * Applicant tracking: candidates, their applications, each job's pipeline, and applying. One module
@@ -57,6 +58,7 @@ export function createRecruitingModule(deps: RecruitingDeps) {
   });
   routes.push(...applying.routes);
   tasks.push(...applying.tasks);
+  routes.push(...createReportsArea({ database: deps.database, jobs: deps.jobs, stagesOf: createPipelinesRepo().stagesOf }).routes);
   return { routes, tasks, candidates, pipelines, notes, applications, applying: applying.applying, applicationForm: applying.applicationForm,
     applicationsHeld: applications.countForJob };
 }
