@@ -11,6 +11,7 @@ import { explainPglite, explainPostgres, type ExplainResult } from './explain.ts
 import { drive, type LoadResult } from './load.ts';
 import { measureApplying } from './apply.ts';
 import { benchCandidates, SEARCH_RATE } from './candidates.ts';
+import { benchReports } from './reports.ts';
 import { measureParsing } from './parse.ts';
 import { startServer, type ServerChild } from './processes.ts';
 import { table, writeReport, type Row } from './report.ts';
@@ -23,7 +24,7 @@ const { values: args } = parseArgs({
     duration: { type: 'string', default: '10' },
     connections: { type: 'string', default: '32' },
     jobs: { type: 'string', default: '100000' },
-    scenarios: { type: 'string', default: 'board,parse,apply,candidates' },
+    scenarios: { type: 'string', default: 'board,parse,apply,candidates,reports' },
   },
 });
 const scenarios = new Set(args.scenarios.split(','));
@@ -220,6 +221,22 @@ if (scenarios.has('candidates') && profiles.includes('postgres')) {
     notes.push(`(f) 100,000 candidates (résumé-like text from a fixed vocabulary, 1,000 applicants on one job), 16 connections, through the API with an API key; no cache exists for this route. Each shape runs flat out, then at ${SEARCH_RATE} searches/s sent open-loop (bench/paced.ts: each timed from when it was due), where p99 is read.`);
   } catch (err) {
     notes.push(`(f) candidate search failed: ${String(err)}`);
+  }
+}
+
+if (scenarios.has('reports') && profiles.includes('postgres')) {
+  print('\n(g) hiring reports');
+  try {
+    const { timings, applications, history } = await benchReports();
+    for (const t of timings) {
+      rows.push({
+        scenario: `(g) report: ${t.label}`, profile: 'postgres', cache: 'off', reqPerSec: t.p50 > 0 ? 1000 / t.p50 : 0, p50: t.p50, p99: t.p99,
+        ratio: null, target: `${t.p99 < 1000 ? 'yes' : 'NO'} (under 1 s)`, failures: 0,
+      });
+    }
+    notes.push(`(g) ${applications.toLocaleString('en')} applications over 6 jobs with ${history.toLocaleString('en')} history entries; one request at a time through the API, 30 runs after 2 warm-ups; req/s is 1 / p50.`);
+  } catch (err) {
+    notes.push(`(g) reports failed: ${String(err)}`);
   }
 }
 
