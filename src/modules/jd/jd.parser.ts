@@ -3,6 +3,7 @@
  * is read or fetched per call, and no input makes it throw (see the warning codes in jd.schemas.ts).
  */
 import { extractDeadline } from './jd.dates.ts';
+import { cleanCompany, companyFromSentences } from './jd.company.ts';
 import { detectEmploymentType, detectWorkplace, extractExperience, guessCompany } from './jd.fields.ts';
 import { findLabels, type LabelField } from './jd.labels.ts';
 import { currencyOfCountry, extractLocations } from './jd.locations.ts';
@@ -35,7 +36,8 @@ function parse(input: string): ParsedJobDescription {
 
   const named = findTitle(lines, sectioned.headingLines, valuesOf('title'));
   const { title } = named;
-  const company = valuesOf('company')[0]?.slice(0, 200) || named.company || guessCompany(text, sectioned.aboutNames);
+  const labelled = valuesOf('company').map(cleanCompany).find((c) => c !== '');
+  const company = labelled || named.company || companyFromSentences(lines.slice(0, 60)) || guessCompany(text, sectioned.aboutNames);
   const employment = detectEmploymentType(title, valuesOf('employmentType'), text);
   const workplace = detectWorkplace([...valuesOf('workplace'), ...valuesOf('location')], title, text);
   const { locations, country } = extractLocations(valuesOf('location'), lines, text);

@@ -3,11 +3,12 @@
  * "Laborer, Recycling (PT Days, 18.5 hrs/week)"): from a "Job Title:" label, from the phrases boards
  * wrap it in, or from the posting's first line when that line reads as a heading, not a sentence.
  */
+import { nameUnderTitle } from './jd.company.ts';
 import { guessTitle } from './jd.fields.ts';
 import { resolvePlaces } from './jd.locations.ts';
 
 /** Lines that open a posting without naming the role: section headings and board chrome. */
-const GENERIC_HEADING = /^(?:about (?:this|the) (?:role|job|position|opportunity)|(?:position |job |role )?overview|description|job description|summary|job summary|position summary|job details|details|faqs?|job duties|duties|responsibilities|requirements|the role|role|introduction|who we are|about us|apply now|job posting|vacancy|vacancies|new|urgent|hiring)$/i;
+const GENERIC_HEADING = /^(?:about (?:this|the) (?:role|job|position|opportunity)|(?:position |job |role )?overview|description|job description|summary|job summary|position summary|job details|details|faqs?|job duties|duties|responsibilities|requirements|the role|role|introduction|who we are|about us|apply now|job posting|vacancy|vacancies|new|urgent|hiring|(?:special |key |essential |minimum )?(?:requirements|qualifications|skills|benefits|responsibilities))$/i;
 /** Board fields shown as a name on one line and the value on the next ("Job Type" / "Full-time"). */
 const BOARD_FIELD_NAME = /^(?:job type|employment type|career level|experience level|seniority|industry|location|salary|pay|grade|department|posted|closing date|deadline|number of employees|company size|hours|shift|schedule|hiring path|vacancy no\.?|publication date|application deadline|job id|contract type|contract duration|organi[sz]ation unit|date|reference|ref)$/i;
 /** Values those fields take, which are not titles either. */
@@ -35,6 +36,9 @@ const ROLE_PHRASES: [RegExp, number, number | null][] = [
   [/^(?:subject(?: line)?:\s*)?application for (?:the (?:position|role|post) of )?(.+)$/i, 1, null],
   [/^the (?:role|job|position) of (?:an? )?(.+?)(?: (?:was|is|has been) .*)?$/i, 1, null],
   [/\b((?:\p{Lu}[\p{L}'-]*\s){0,4}\p{Lu}[\p{L}'-]*) positions? (?:is|are) available\b/u, 1, null],
+];
+/** A sentence that hires for the role ("… is hiring a Head of Content to …"): tried only when no first line reads as a title. */
+const HIRING_PHRASES: [RegExp, number, number | null][] = [
   [new RegExp(`\\b(?:is|are) (?:now )?(?:looking for|hiring|seeking|searching for|recruiting) (?:an? |experienced |talented |enthusiastic |new |two |several )*(${TITLE_WORDS})(?=\\s+(?:to|who|with|in|at|on)\\b|\\s*[!.,])`, 'u'), 1, null],
 ];
 /** "TitleProject Officer" — a label run together with its value, as some boards' text comes out. */
@@ -72,7 +76,7 @@ function readsAsTitle(line: string): boolean {
   // A heading starts with a capital: "we need help with things" is a sentence, however short.
   return line.length >= 3 && line.length <= 120 && words.length <= 16 && /\p{L}{2}/u.test(line) && /^[^\p{L}]*\p{Lu}/u.test(line)
     && !/[.!?:;]$/.test(line) && !/https?:|www\.|@/.test(line) && !GENERIC_HEADING.test(line) && !HIRING_LINE.test(line)
-    && !(words.length > 5 && SENTENCE_WORDS.test(line)) && !/^[\d\s$€£¥.,:/-]+$/.test(line) && !/^[$€£¥₹]/.test(line) && !isBoardField(line);
+    && !(words.length > 5 && SENTENCE_WORDS.test(line)) && !/^[\d\s$€£¥.,:/-]+$/.test(line) && !/[$€£¥₹]/.test(line) && !isBoardField(line);
 }
 
 export function findTitle(lines: readonly string[], headingLines: Set<number>, labelTitles: readonly string[]): { title: string | null; company: string | null } {
@@ -81,9 +85,9 @@ export function findTitle(lines: readonly string[], headingLines: Set<number>, l
   const opening = lines.slice(0, 24).map((l) => l.replace(/\*\*/g, '').trim()).filter((l) => l !== '');
   const glued = opening.slice(0, 12).map((l) => GLUED_TITLE_LABEL.exec(l)?.[1]).find((t) => t !== undefined);
   if (glued && cleanTitleLine(glued)) return { title: cleanTitleLine(glued), company: null };
-  const fromPhrase = (scanned: readonly string[]) => {
+  const fromPhrase = (scanned: readonly string[], phrases: typeof ROLE_PHRASES) => {
     for (const line of scanned) {
-      for (const [pattern, titleGroup, companyGroup] of ROLE_PHRASES) {
+      for (const [pattern, titleGroup, companyGroup] of phrases) {
         const m = pattern.exec(line);
         const title = m?.[titleGroup] ? cleanTitleLine(m[titleGroup]) : '';
         if (title && title.split(/\s+/).length <= 12) return { title, company: companyGroup && m?.[companyGroup] ? trimEdges(m[companyGroup]) : null };
@@ -91,7 +95,7 @@ export function findTitle(lines: readonly string[], headingLines: Set<number>, l
     }
     return null;
   };
-  const early = fromPhrase(opening.slice(0, 6));
+  const early = fromPhrase(opening.slice(0, 6), ROLE_PHRASES);
   if (early) return early;
   // The first line that reads as a heading, past at most three lines of chrome.
   const candidates = opening.slice(0, 4).filter(readsAsTitle);
@@ -102,9 +106,10 @@ export function findTitle(lines: readonly string[], headingLines: Set<number>, l
       return { title: cleanTitleLine(second), company: first };
     }
     const title = cleanTitleLine(first);
-    if (title) return { title: fullerHeading(title, opening) ?? title, company: companyAfterAt(first) };
+    const below = opening.slice(opening.indexOf(first) + 1);
+    if (title) return { title: fullerHeading(title, opening) ?? title, company: companyAfterAt(first) ?? nameUnderTitle(below) };
   }
-  return fromPhrase(opening.slice(6))
+  return fromPhrase(opening, [...ROLE_PHRASES, ...HIRING_PHRASES])
     ?? { title: guessTitle([...lines.slice(0, 40)], headingLines) ?? guessTitle(lines.slice(-10), new Set()), company: null };
 }
 
