@@ -268,5 +268,11 @@ describe('candidate rights: export and erasure', () => {
     assert.equal(audit.data.length, 2, 'each request is in the audit log');
     const events = await ok<{ data: { type: string; payload: Record<string, unknown> }[] }>('GET', '/v1/events?type=candidate.erased', owner.auth);
     assert.ok(events.data.length === 2 && events.data.every((e) => e.payload.candidateId === candidateId), 'earlier candidate.erased events are kept whole');
+
+    // The email is gone with the record: applying again starts a new candidate, never the erased one.
+    const again = await applyMultipart(t, org, jobB, [['name', NAME], ['email', EMAIL], ['consent', 'true']]);
+    assert.equal(again.statusCode, 201, again.body);
+    const fresh = await ok<{ candidateId: string }>('GET', `/v1/applications/${again.json<{ applicationId: string }>().applicationId}`, owner.auth);
+    assert.notEqual(fresh.candidateId, candidateId);
   });
 });
