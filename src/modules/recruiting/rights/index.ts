@@ -6,9 +6,9 @@ import type { AuditService } from '../../audit/index.ts';
 import type { EventsService, RedactSubjects } from '../../events/index.ts';
 import { createCandidatesRepo } from '../candidates/index.ts';
 import { createRightsEraseRepo } from './rights.erase.repo.ts';
-import { createEraseService } from './rights.erase.service.ts';
+import { createEraseService, type EraseService } from './rights.erase.service.ts';
 import { createRightsExportRepo } from './rights.export.repo.ts';
-import { createExportService } from './rights.export.service.ts';
+import { createExportService, type ExportService } from './rights.export.service.ts';
 import { rightsRoutes } from './rights.routes.ts';
 
 export { rightsEvents } from './rights.events.ts';
@@ -26,11 +26,11 @@ export interface RightsAreaDeps {
   clock?: () => Date;
 }
 
-export function createRightsArea({ clock = () => new Date(), ...deps }: RightsAreaDeps): { routes: FastifyPluginAsync[] } {
+export function createRightsArea({ clock = () => new Date(), ...deps }: RightsAreaDeps): { routes: FastifyPluginAsync[]; exports: ExportService; erasure: EraseService } {
   const exports = createExportService({
     database: deps.database, repo: createRightsExportRepo(), contacts: createCandidatesRepo().contacts, jobTitle: deps.jobTitle,
     publicBaseUrl: deps.publicBaseUrl, clock,
   });
   const erasure = createEraseService({ events: deps.events, redactEvents: deps.redactEvents, audit: deps.audit, repo: createRightsEraseRepo(), files: deps.files, log: deps.log, clock });
-  return { routes: [rightsRoutes({ exports, erasure })] };
+  return { routes: [rightsRoutes({ exports, erasure })], exports, erasure };
 }
