@@ -242,7 +242,7 @@ describe('candidate rights: export and erasure', () => {
 
     const events = await ok<{ data: { type: string; subjectId: string; payload: Record<string, unknown> }[] }>('GET', '/v1/events?limit=100', owner.auth);
     const erased = events.data.filter((e) => e.type === 'candidate.erased');
-    assert.deepEqual(erased.map((e) => e.payload), [{ candidateId, erasedIds: [candidateId, partnerId] }]);
+    assert.deepEqual(erased.map((e) => e.payload), [{ candidateId, erasedCandidateIds: [candidateId, partnerId] }]);
     const created = events.data.find((e) => e.type === 'application.created' && e.subjectId === applicationA);
     assert.deepEqual(created?.payload, { redacted: true });
     const audit = await ok<{ data: { action: string; actor: { id: string | null }; target: { id: string } | null; data: Record<string, unknown> }[] }>(

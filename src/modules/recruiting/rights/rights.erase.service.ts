@@ -46,25 +46,25 @@ export function createEraseService({ events, redactEvents, audit, repo, files, l
         if (!target) throw notFound('Candidate');
         if (target.mergedInto) throw new AppError('not-found', `Candidate ${id} was merged into ${target.mergedInto}; erase that candidate`);
         const alreadyErased = isErased(target, await repo.emailCount(tx, id));
-        const erasedIds = [id, ...(await repo.lockMergedInto(tx, orgId, id))];
-        const rows = await repo.scrub(tx, orgId, erasedIds, now);
+        const erasedCandidateIds = [id, ...(await repo.lockMergedInto(tx, orgId, id))];
+        const rows = await repo.scrub(tx, orgId, erasedCandidateIds, now);
         // The events about the person, their applications and notes; earlier candidate.erased events hold ids only.
-        const eventsRedacted = await redactEvents(tx, orgId, [...erasedIds, ...rows.applicationIds, ...rows.noteIds], ['candidate.erased']);
+        const eventsRedacted = await redactEvents(tx, orgId, [...erasedCandidateIds, ...rows.applicationIds, ...rows.noteIds], ['candidate.erased']);
         await audit.record({
           orgId, action: 'candidate.erased', actor: auditActor(principal.actor), origin, target: { type: 'candidate', id },
-          data: { reason, erasedIds, alreadyErased },
+          data: { reason, erasedCandidateIds, alreadyErased },
         }, tx);
-        record({ orgId, type: 'candidate.erased', subjectId: id, payload: { candidateId: id, erasedIds } });
-        return { alreadyErased, erasedIds, rows, eventsRedacted };
+        record({ orgId, type: 'candidate.erased', subjectId: id, payload: { candidateId: id, erasedCandidateIds } });
+        return { alreadyErased, erasedCandidateIds, rows, eventsRedacted };
       });
-      // After the commit: bytes deleted before it could outlive a rolled-back erasure's rows. A failure is
-      // retried by erasing again (the rows keep their file-store keys, which name no person).
+      // After the commit, so a rolled-back erasure never loses files its rows still name. A failed delete
+      // is retried by erasing again: the rows keep their file-store keys, which name no person.
       const failed = await deleteFiles(done.rows.storeKeys);
       if (failed > 0) {
         throw new AppError('service-unavailable', `The candidate is erased, but ${failed} of their files could not be deleted from the file store; erase again to retry`);
       }
       return {
-        candidateId: id, erasedCandidateIds: done.erasedIds, alreadyErased: done.alreadyErased, erasedAt: now.toISOString(),
+        candidateId: id, erasedCandidateIds: done.erasedCandidateIds, alreadyErased: done.alreadyErased, erasedAt: now.toISOString(),
         applications: done.rows.applicationIds.length, notesDeleted: done.rows.noteIds.length, filesDeleted: done.rows.storeKeys.length,
         eventsRedacted: done.eventsRedacted,
       };

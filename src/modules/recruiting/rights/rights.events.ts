@@ -5,9 +5,9 @@ import type { EventDefinition } from '../../events/index.ts';
 export const rightsEvents = [
   {
     type: 'candidate.erased', version: 1,
-    description: 'A candidate\'s personal data was erased at their request: `erasedIds` are the candidate and every record merged into it. '
+    description: 'A candidate\'s personal data was erased at their request: `erasedCandidateIds` are the candidate and every record merged into it. '
       + 'Carries no personal data; earlier events about them (and their applications and notes) now have `{ "redacted": true }` as payload. '
       + 'Erase your own copies of them.',
-    payload: Type.Object({ candidateId: Type.String(), erasedIds: Type.Array(Type.String()) }),
+    payload: Type.Object({ candidateId: Type.String(), erasedCandidateIds: Type.Array(Type.String()) }),
   },
 ] as const satisfies readonly EventDefinition[];
