@@ -53,7 +53,7 @@ export async function createContainer(config: Config, log: Logger, database?: Da
   });
   const recruiting = createRecruitingModule({
     database: db, events: events.service, orgs: orgs.service, jobs: jobs.service, isMember: identity.members.isMember, config, log,
-    files: createDiskFileStore(config.filesDir),
+    files: createDiskFileStore(config.filesDir), redactEvents: events.redactSubjects, audit: audit.service,
   });
   const authenticate = access.authenticateWith(identity.sessions.authenticate);
   const routes: FastifyPluginAsync[] = [

@@ -81,6 +81,8 @@ const matrix: Record<string, Entry> = {
   'GET /v1/candidates/{id}': { kind: 'resource', params: (b) => ({ id: b.candidateId }) },
   'PATCH /v1/candidates/{id}': { kind: 'resource', params: (b) => ({ id: b.candidateId }), body: { name: 'Taken over' } },
   'POST /v1/candidates/{id}/merge': { kind: 'resource', params: (b) => ({ id: b.candidateId }), body: { candidateId: 'cand_x' } },
+  'GET /v1/candidates/{id}/export': { kind: 'resource', params: (b) => ({ id: b.candidateId }) },
+  'POST /v1/candidates/{id}/erase': { kind: 'resource', params: (b) => ({ id: b.candidateId }), body: { reason: 'Taken over' } },
   'POST /v1/candidates/import': { kind: 'own', body: 'name,email\nMine,mine@example.test\n' },
   'GET /v1/candidate-fields': { kind: 'list' },
   'POST /v1/candidate-fields': { kind: 'own', body: { key: 'mine', label: 'Mine', type: 'text' } },

@@ -11,7 +11,7 @@ export function auditRoutes(service: AuditService): FastifyPluginAsyncTypebox {
       config: { access: { permission: 'audit:read' } },
       schema: {
         tags: ['identity'], summary: 'Security events of your organization, newest first',
-        description: 'Logins, failed logins, sessions ended, API keys created or revoked, role changes. Append-only.',
+        description: 'Logins, failed logins, sessions ended, API keys created or revoked, role changes, candidate erasures (with the reason given). Append-only.',
         querystring: ListAuditQuerySchema, response: { 200: Page(AuditEventSchema), ...commonErrorResponses },
       },
     }, async (request) => {

@@ -7,6 +7,8 @@ export const auditActions = [
   'session.revoked', 'sso.configured', 'sso.removed', 'sso.identity_linked', 'sso.user_provisioned', 'sso.login_failed',
   'api_key.created', 'api_key.revoked', 'member.role_changed', 'member.removed',
   'invitation.created', 'invitation.revoked', 'invitation.accepted',
+  // A candidate's personal data erased at their request: who asked for it, when and why (data.reason).
+  'candidate.erased',
 ] as const;
 export type AuditAction = (typeof auditActions)[number];
 

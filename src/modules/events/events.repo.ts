@@ -1,9 +1,12 @@
-import { and, asc, eq, gt } from 'drizzle-orm';
+import { and, asc, eq, gt, inArray, notInArray } from 'drizzle-orm';
 import type { DbExecutor } from '../../infra/db/database.ts';
 import type { EventType } from './events.catalogue.ts';
 import { domainEvents } from './events.table.ts';
 
 export type DomainEventRow = typeof domainEvents.$inferSelect;
+
+/** What a redacted event's payload becomes: its id, type, version, subject and time stay. */
+export const redactedPayload = { redacted: true } as const;
 
 /** Every query runs on the executor it is given: a tenant or unscoped transaction chosen by the service. */
 export function createEventsRepo() {
@@ -22,6 +25,18 @@ export function createEventsRepo() {
         ))
         .orderBy(asc(domainEvents.id))
         .limit(filter.limit);
+    },
+
+    /** Replaces the payloads of the org's events about these subjects, except events of the `keep` types; returns how many. */
+    async redactPayloads(orgId: string, subjectIds: readonly string[], keep: readonly EventType[], tx: DbExecutor): Promise<number> {
+      if (subjectIds.length === 0) return 0;
+      const rows = await tx.update(domainEvents).set({ payload: { ...redactedPayload } })
+        .where(and(
+          eq(domainEvents.orgId, orgId), inArray(domainEvents.subjectId, [...subjectIds]),
+          keep.length > 0 ? notInArray(domainEvents.type, [...keep]) : undefined,
+        ))
+        .returning({ id: domainEvents.id });
+      return rows.length;
     },
   };
 }

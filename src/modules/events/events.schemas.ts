@@ -12,7 +12,9 @@ export const DomainEventSchema = Type.Object({
   }),
   version: Type.Integer({ minimum: 1, description: 'Version of the payload schema the event was written with' }),
   subjectId: Type.String(),
-  payload: Type.Record(Type.String(), Type.Unknown()),
+  payload: Type.Record(Type.String(), Type.Unknown(), {
+    description: 'Follows the schema of its type and version; `{ "redacted": true }` once the person it is about was erased (see candidate.erased)',
+  }),
   occurredAt: Type.String({ format: 'date-time' }),
 }, { $id: 'DomainEvent' });
 export type DomainEvent = Static<typeof DomainEventSchema>;

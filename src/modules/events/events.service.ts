@@ -11,7 +11,7 @@ export type EventListener<T extends EventType> = (event: NewDomainEvent<T>) => v
 
 export interface EventsServiceDeps {
   database: Pick<Database, 'tenant' | 'unscopedTransaction'>;
-  repo: EventsRepo;
+  repo: Pick<EventsRepo, 'insert' | 'list'>;
   log: { error(details: object, message: string): void };
 }
 

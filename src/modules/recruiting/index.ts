@@ -3,7 +3,8 @@ import type { Config } from '../../config.ts';
 import type { Database } from '../../infra/db/database.ts';
 import type { FileStore } from '../../infra/files/file-store.ts';
 import type { TaskDefinition } from '../../infra/queue/task-runner.ts';
-import type { EventsService } from '../events/index.ts';
+import type { AuditService } from '../audit/index.ts';
+import type { EventsService, RedactSubjects } from '../events/index.ts';
 import type { JobsService } from '../jobs/index.ts';
 import type { OrgsService } from '../orgs/index.ts';
 import { applicationEvents, createApplicationsArea } from './applications/index.ts';
@@ -13,6 +14,7 @@ import { candidateEvents, createCandidatesArea } from './candidates/index.ts';
 import { createPipelinesArea, createPipelinesRepo, pipelineEvents } from './pipelines/index.ts';
 import { createNotesArea, noteEvents } from './notes/index.ts';
 import { createReportsArea } from './reports/index.ts';
+import { createRightsArea, rightsEvents } from './rights/index.ts';
 
 /**
  * Applicant tracking: candidates, their applications, each job's pipeline, and applying. One module
@@ -20,12 +22,16 @@ import { createReportsArea } from './reports/index.ts';
  * created in the same transaction as its candidate: within a module, repositories may join a sibling
  * area's tables; across modules they may not.
  */
-export const recruitingEvents = [...candidateEvents, ...applicationEvents, ...pipelineEvents, ...noteEvents, ...applyingEvents] as const;
+export const recruitingEvents = [...candidateEvents, ...applicationEvents, ...pipelineEvents, ...noteEvents, ...applyingEvents, ...rightsEvents] as const;
 export { applicationFormEventTypes } from './applying/index.ts';
 
 export interface RecruitingDeps {
   database: Pick<Database, 'tenant' | 'unscoped' | 'unscopedTransaction'>;
   events: Pick<EventsService, 'withEvents' | 'onCommitted'>;
+  /** Erasure redacts earlier events about the person (the events module's). */
+  redactEvents: RedactSubjects;
+  /** Erasure requests are recorded in the audit log. */
+  audit: Pick<AuditService, 'record'>;
   orgs: Pick<OrgsService, 'findBySlug' | 'get'>;
   jobs: JobsService;
   isMember: (orgId: string, userId: string) => Promise<boolean>;
@@ -59,6 +65,11 @@ export function createRecruitingModule(deps: RecruitingDeps) {
   routes.push(...applying.routes);
   tasks.push(...applying.tasks);
   routes.push(...createReportsArea({ database: deps.database, jobs: deps.jobs, stagesOf: createPipelinesRepo().stagesOf }).routes);
+  const rights = createRightsArea({
+    database: deps.database, events: deps.events, redactEvents: deps.redactEvents, audit: deps.audit, files: deps.files, log: deps.log,
+    jobTitle: async (orgId, jobId) => (await deps.jobs.forApplying(orgId, jobId))?.title ?? null, publicBaseUrl: deps.config.publicBaseUrl, clock: deps.clock,
+  });
+  routes.push(...rights.routes);
   return { routes, tasks, candidates, pipelines, notes, applications, applying: applying.applying, applicationForm: applying.applicationForm,
     applicationsHeld: applications.countForJob };
 }

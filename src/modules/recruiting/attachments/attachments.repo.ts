@@ -85,7 +85,8 @@ export function createAttachmentsRepo() {
         .set(outcome.status === 'extracted'
           ? { textStatus: 'extracted', text: outcome.text, textFailure: null }
           : { textStatus: outcome.status, text: null, textFailure: outcome.failure })
-        .where(and(eq(attachments.orgId, row.orgId), eq(attachments.id, row.id)));
+        // Only while still pending: a file erased while it was being read must not get its text back.
+        .where(and(eq(attachments.orgId, row.orgId), eq(attachments.id, row.id), eq(attachments.textStatus, 'pending')));
     },
 
     /**

@@ -1,0 +1,96 @@
+import { Type, type Static } from 'typebox';
+import { Nullable } from '../../../http/schemas.ts';
+import { ApplicationSchema } from '../applications/index.ts';
+import { CandidateSourceSchema, CustomFieldValueSchema, LinksSchema } from '../candidates/index.ts';
+
+/** The name an erased candidate keeps, so lists, pipelines and reports still show a row. */
+export const ERASED_NAME = 'Erased candidate';
+/** What an erased file's name becomes (its bytes are deleted). */
+export const ERASED_FILE_NAME = 'erased';
+
+const Actor = Type.Object({ type: Type.String(), id: Nullable(Type.String()) });
+const { stage, status, rejection, source, sourceDetail, answers, coverLetter, consent, appliedAt, lastActivityAt, updatedAt } = ApplicationSchema.properties;
+
+export const ExportHistoryItemSchema = Type.Object({
+  id: Type.String(),
+  action: Type.String(),
+  actor: Actor,
+  at: Type.String({ format: 'date-time' }),
+  fromStageId: Nullable(Type.String()),
+  toStageId: Nullable(Type.String()),
+  reasonId: Nullable(Type.String()),
+  note: Nullable(Type.String()),
+});
+
+export const ExportApplicationSchema = Type.Object({
+  id: Type.String(),
+  job: Type.Object({ id: Type.String(), title: Nullable(Type.String({ description: 'Null if the job no longer exists' })) }),
+  stage, status, rejection, source, sourceDetail, answers, coverLetter, consent, appliedAt, lastActivityAt, updatedAt,
+  history: Type.Array(ExportHistoryItemSchema, { description: 'Everything that happened to the application, oldest first' }),
+});
+
+export const ExportNoteSchema = Type.Object({
+  id: Type.String(),
+  applicationId: Nullable(Type.String()),
+  author: Actor,
+  body: Type.String(),
+  createdAt: Type.String({ format: 'date-time' }),
+  updatedAt: Type.String({ format: 'date-time' }),
+});
+
+export const ExportAttachmentSchema = Type.Object({
+  id: Type.String(),
+  kind: Type.String({ description: 'resume, cover_letter, answer, other' }),
+  fileName: Type.String(),
+  mediaType: Type.String(),
+  sizeBytes: Type.Integer(),
+  sha256: Type.String(),
+  applicationId: Nullable(Type.String()),
+  questionId: Nullable(Type.String()),
+  createdAt: Type.String({ format: 'date-time' }),
+  url: Type.String({ format: 'uri', description: 'The file\'s download route (GET, with the same credentials)' }),
+});
+
+export const CandidateExportSchema = Type.Object({
+  exportedAt: Type.String({ format: 'date-time' }),
+  erased: Type.Boolean({ description: 'True once the candidate\'s personal data was erased: then only the anonymized record is left' }),
+  candidate: Type.Object({
+    id: Type.String(),
+    name: Type.String(),
+    emails: Type.Array(Type.String()),
+    phones: Type.Array(Type.Object({ phone: Type.String(), e164: Nullable(Type.String()) })),
+    location: Nullable(Type.String()),
+    links: LinksSchema,
+    tags: Type.Array(Type.String()),
+    source: CandidateSourceSchema,
+    sourceDetail: Nullable(Type.String()),
+    customFields: Type.Record(Type.String(), CustomFieldValueSchema),
+    mergedCandidateIds: Type.Array(Type.String(), { description: 'Records of this person merged into this one' }),
+    createdAt: Type.String({ format: 'date-time' }),
+    updatedAt: Type.String({ format: 'date-time' }),
+  }),
+  applications: Type.Array(ExportApplicationSchema),
+  notes: Type.Array(ExportNoteSchema, { description: 'Team notes only: private notes are never exported' }),
+  attachments: Type.Array(ExportAttachmentSchema),
+}, { $id: 'CandidateExport' });
+export type CandidateExport = Static<typeof CandidateExportSchema>;
+export type ExportApplication = Static<typeof ExportApplicationSchema>;
+
+export const EraseBodySchema = Type.Object({
+  reason: Type.String({ minLength: 1, maxLength: 1000, description: 'Why (e.g. "erasure request of 2026-12-01 by email"); kept in the audit log, so name no personal data here' }),
+}, { additionalProperties: false });
+export type EraseInput = Static<typeof EraseBodySchema>;
+
+export const ErasureSchema = Type.Object({
+  candidateId: Type.String(),
+  erasedCandidateIds: Type.Array(Type.String(), { description: 'This candidate and every record merged into it' }),
+  alreadyErased: Type.Boolean({ description: 'The candidate had been erased before; anything added since was erased now' }),
+  erasedAt: Type.String({ format: 'date-time' }),
+  applications: Type.Integer({ description: 'Applications kept (stage, status, dates, source) with their personal content cleared' }),
+  notesDeleted: Type.Integer(),
+  filesDeleted: Type.Integer(),
+  eventsRedacted: Type.Integer(),
+}, { $id: 'CandidateErasure' });
+export type Erasure = Static<typeof ErasureSchema>;
+
+export const CandidateIdParamsSchema = Type.Object({ id: Type.String({ minLength: 1, maxLength: 64 }) });
