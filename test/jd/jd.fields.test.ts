@@ -91,6 +91,19 @@ describe('employment type', () => {
     ['Per diem nurse wanted for weekend shifts.', 'PER_DIEM'],
     ['Volunteer role at the food bank.', 'VOLUNTEER'],
     ['Design and develop RESTful APIs following defined contracts.', null],
+    // The contract's nature before its hours.
+    ['Job Type: Full-time\nThis is a fixed-term post until the end of March.', 'TEMPORARY'],
+    ['Twelve seasonal full-time Orchard Hand positions are open.', 'TEMPORARY'],
+    ['Contract type: Short-term\nYou will support the survey team.', 'TEMPORARY'],
+    ['Picking runs through the autumn; the work is temporary.', 'TEMPORARY'],
+    ['Office Manager\n• Wellington\n• Contract/temp\n• Posted today', 'TEMPORARY'],
+    ['Night Chef\nSEASONAL\nA chef leads a section.', 'TEMPORARY'],
+    ['Coordinator for a half-time position for 9 months, starting soon.', 'TEMPORARY'],
+    ['Casual Bar Supervisor - Riverside Arena\nJob type: | Contract |', 'CONTRACTOR'],
+    ['Porter (PT Evenings, 16 hrs/week)\nYou will keep the lobby tidy.', 'PART_TIME'],
+    ['Job Type: Full Time or Part Time, all shifts available', null],
+    ['Dental Nurse Apprentice\nLearn on the job while you earn.', null],
+    ['We keep a business casual dress code.', null],
   ];
   for (const [text, want] of cases) test(text, () => assert.equal(parse(text).employmentType, want));
 

@@ -33,11 +33,11 @@ export function guessCompany(text: string, aboutNames: string[]): string | null 
 }
 
 const EMPLOYMENT_PATTERNS: [EmploymentType, RegExp][] = [
-  ['INTERN', /\b(?:intern|internship|interns|trainee(?:ship)?|apprentice(?:ship)?|co-?op)\b/i],
+  ['INTERN', /\b(?:intern|internship|interns|trainee(?:ship)?|co-?op)\b/i],
   ['PER_DIEM', /\bper[- ]diem\b/i],
   ['VOLUNTEER', /\bvolunteer(?:ing)? (?:role|position|opportunity|basis)\b|\bunpaid volunteer\b/i],
   ['PART_TIME', /\bpart[- ]?time\b/i],
-  ['CONTRACTOR', /\b(?:contractor|freelance(?:r)?|contract(?:[- ]to[- ]hire)?\s(?:role|position|basis|job|contract|engagement|assignment)|(?:fixed[- ]term|short[- ]term|\d+[- ]month) contract|1099|c2c|corp[- ]to[- ]corp)\b/i],
+  ['CONTRACTOR', /\b(?:contractor|freelance(?:r)?|contract(?:[- ]to[- ]hire)?\s(?:role|position|basis|job|contract|engagement|assignment)|\d+[- ]month contract|1099|c2c|corp[- ]to[- ]corp)\b/i],
   ['TEMPORARY', /\b(?:temporary|temp|seasonal)\s(?:role|position|job|assignment|contract|basis|staff|worker)\b|\bmaternity cover\b/i],
   ['FULL_TIME', /\bfull[- ]?time\b|\bpermanent\s(?:role|position|job|contract)\b/i],
 ];
@@ -47,12 +47,39 @@ const LABEL_TYPE_WORDS: [EmploymentType, RegExp][] = [
 ];
 
 /** Title and labels beat body text; an internship stays INTERN even if also called full-time. */
+/**
+ * The nature of the contract comes before its hours: a fixed-term, seasonal or casual post is
+ * TEMPORARY even when a board also says "Full-time" (schema.org's reading of employmentType).
+ */
+const TEMPORARY_SIGNS = [
+  /\b(?:temporary|seasonal|casual)\s+(?:[\w-]+\s+){0,3}?(?:role|position|job|post|worker|staff|employment|contract|assignment|basis|labou?rers?|officer|vacancy|opening)s?\b/i,
+  /\bfixed[- ]term\b/i,
+  /\bshort[- ]term\b(?:\s+[\w()-]+){0,3}?\s+(?:contract|position|role|assignment|appointment)\b/i,
+  /\bcontract type:\s*(?:short[- ]term|temporary)\b/i,
+  /\bcontract\/temp\b/i,
+  /\b(?:is|are) temporary\b/i,
+  /\bposition for (?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve) months\b/i,
+];
+/** A board chip on a line of its own: "SEASONAL", "• Contract/temp". */
+const TEMPORARY_CHIP = /^[\s•*·-]*(?:temporary|seasonal|casual|temp|fixed[- ]term|contract\/temp)\s*$/im;
+const TEMPORARY_TITLE = /\b(?:temporary|seasonal|casual|temp|fixed[- ]term)\b/i;
+/** "Full Time or Part Time": the hours are left open, so no type is stated. */
+const EITHER_HOURS = /\b(?:full[- ]?time (?:or|and|\/) part[- ]?time|part[- ]?time (?:or|and|\/) full[- ]?time)\b/i;
+
 export function detectEmploymentType(title: string | null, labelValues: string[], body: string): { type: EmploymentType | null; conflict: boolean } {
   const fromLabels = LABEL_TYPE_WORDS.filter(([, re]) => labelValues.some((v) => re.test(v))).map(([t]) => t);
-  const titleIntern = title !== null && /\b(?:intern|internship|trainee|apprentice)\b/i.test(title);
+  const titleIntern = title !== null && /\b(?:intern|internship|trainee)\b/i.test(title);
   if (titleIntern || fromLabels.includes('INTERN')) {
     return { type: 'INTERN', conflict: fromLabels.some((t) => t === 'FULL_TIME' || t === 'PART_TIME') };
   }
+  // A board's "Job type: Contract" is the contract's nature too, and says more than a "Casual" in the title.
+  if (fromLabels.includes('CONTRACTOR')) return { type: 'CONTRACTOR', conflict: false };
+  if ((title !== null && TEMPORARY_TITLE.test(title)) || TEMPORARY_CHIP.test(body) || TEMPORARY_SIGNS.some((re) => re.test(body))) {
+    return { type: 'TEMPORARY', conflict: false };
+  }
+  // "PT" in a title is the boards' short form of part-time ("Laborer (PT Days)").
+  if (title !== null && /\bPT\b/.test(title)) return { type: 'PART_TIME', conflict: false };
+  if (labelValues.some((v) => EITHER_HOURS.test(v)) || EITHER_HOURS.test(body)) return { type: null, conflict: false };
   if (fromLabels[0]) return { type: fromLabels[0], conflict: false };
   let best: { type: EmploymentType; index: number } | null = null;
   for (const [type, re] of EMPLOYMENT_PATTERNS) {
