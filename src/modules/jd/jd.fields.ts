@@ -89,8 +89,10 @@ export function detectEmploymentType(title: string | null, labelValues: string[]
   return { type: best?.type ?? null, conflict: false };
 }
 
-const HYBRID = /\bhybrid\b|\b(?:\d|one|two|three|four)\s(?:days?|times)\s(?:a|per|each)\sweek\s(?:in|at)\s(?:the\s)?office\b|\b(?:\d|one|two|three|four)\sdays?\s(?:a week\s)?(?:in|at)\s(?:the\s)?office\b|\bpartly remote\b|\bremote[- ]friendly\b/i;
+const HYBRID = /\bhybrid\b|\b(?:\d|one|two|three|four)\s(?:days?|times)\s(?:a|per|each)\sweek\s(?:in|at)\s(?:the\s)?office\b|\b(?:\d|one|two|three|four)\sdays?\s(?:a week\s)?(?:in|at)\s(?:the\s)?office\b|\bpartly remote\b|\bremote[- ]friendly\b|\b(?:option|opportunity|ability|flexibility) (?:of|to) work(?:ing)? from home\b|\bwork(?:ing)? from home (?:up to |for )?(?:\d|one|two|three|four) days?\b/i;
 const REMOTE_STRONG = /\b(?:fully|100%|completely|entirely|full)[- ]remote\b|\bremote[- ](?:first|only)\b|\bwork(?:ing)? from home\b|\bwfh\b|\bwork from anywhere\b|\b(?:this is a|is a|fully a) remote\b|\(remote\)|\bremote (?:role|position|job|opportunity|internship|work)\b|\bremote\b(?=\s*(?:$|[,;|)]))/im;
+/** A board's "Remote" chip run into the text before it ("$60 - $80Remote"), as copied pages come out. */
+const GLUED_REMOTE = /(?<=[a-z\d)])Remote(?=\s*$)/m;
 const NOT_REMOTE = /\b(?:not|no|isn't|non)[- ]remote\b|\bnot (?:a )?remote\b/i;
 const ONSITE = /\bon[- ]?site\b(?!\s(?:meetings?|visits?|events?))|\bin[- ]office\b|\bin the office\b|\boffice[- ]based\b|\bwork from (?:the )?office\b|\bwfo\b|\bin[- ]person\b/i;
 
@@ -100,7 +102,7 @@ export function detectWorkplace(labelValues: string[], title: string | null, bod
   if (/\bremote\b/i.test(label) && !NOT_REMOTE.test(label)) return 'remote';
   if (ONSITE.test(label)) return 'onsite';
   if (HYBRID.test(body)) return 'hybrid';
-  const remote = REMOTE_STRONG.test(body) && !NOT_REMOTE.test(body);
+  const remote = (REMOTE_STRONG.test(body) || GLUED_REMOTE.test(body)) && !NOT_REMOTE.test(body);
   const onsite = ONSITE.test(body) || NOT_REMOTE.test(body);
   if (remote && onsite) return 'hybrid';
   return remote ? 'remote' : onsite ? 'onsite' : null;
