@@ -160,6 +160,17 @@ describe('deadline', () => {
     ['Deadline: 31/02/2026', null],
     ['Apply by 30 June', null],
     ['Posted 2026-04-17', null],
+    ['Closes on Tuesday 3 March 2026', '2026-03-03'],
+    ['Applications closing on 14 November 2025, 05:00 PM', '2025-11-14'],
+    ['Open Date 2/1/2026 Close Date 3/20/2026', '2026-03-20'],
+    ['Closing Date: 4:00 pm on Friday, 6th March 2026', '2026-03-06'],
+    ['Application deadline (midnight local time): 9 May 2026', '2026-05-09'],
+    ['The application deadline to apply for this ward is April 2, 2026.', '2026-04-02'],
+    ['Applications must be submitted by October 30, 2026.', '2026-10-30'],
+    ['Deadline for ApplicationsMarch 8, 2026', '2026-03-08'],
+    ['Closing date: | 21 August 2026 |', '2026-08-21'],
+    // The posting's own deadline over a board's closing-date line.
+    ['Closing date: Monday, 1 June 2026\nGrade: P3\nApplication deadline (midnight local time): 2 June 2026', '2026-06-02'],
   ];
   for (const [text, want] of cases) test(text, () => assert.equal(parse(text).applyDeadline, want));
 });

@@ -4,7 +4,11 @@ const MONTHS: Record<string, number> = {
   jan: 1, feb: 2, mar: 3, apr: 4, may: 5, jun: 6, jul: 7, aug: 8, sep: 9, sept: 9, oct: 10, nov: 11, dec: 12,
 };
 const MONTH = '(jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)';
-const TRIGGER = /\b(?:apply (?:by|before|until)|application deadline|deadline(?: (?:to apply|for applications))?|last date(?: (?:to apply|for applications|of application|for submission))?|closing date|applications? (?:close[sd]?|are accepted until|accepted until|due)|submit (?:your application )?by|valid (?:through|until))\b/gi;
+const TRIGGER = /\b(?:apply (?:by|before|until)|application deadline|deadline(?: (?:to apply|for applications))?|last date(?: (?:to apply|for applications|of application|for submission))?|closing date|close date|closes on|closing on|applications? (?:close[sd]?|closing|are accepted until|accepted until|due|must be (?:submitted|received) by)|submit (?:your application )?by|valid (?:through|until))/gi;
+/** Triggers that are the posting's own words; a board's "Closing date:" line gives way to them. */
+const OWN_WORDS = /^(?:application deadline|deadline|apply|applications? must)/i;
+/** Between a trigger and its date: "(midnight local time):", "to apply for this unit is", "4:00 pm on Thursday,". */
+const BEFORE_DATE = /^[\s:|–-]*(?:\([^)]{0,60}\))?[\s:|–-]*(?:(?:to apply )?(?:for [\w ]{0,30}?\s)?is\s+)?(?:on\s+)?(?:\d{1,2}[:.]\d{2}\s*(?:am|pm)?\s*(?:on\s+)?)?(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day,?\s*)?/i;
 const ISO = /^(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})\b/;
 const NUMERIC = /^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})\b/;
 const DAY_MONTH = new RegExp(`^(\\d{1,2})(?:st|nd|rd|th)?(?:\\s+of)?[\\s-]+${MONTH}\\.?,?[\\s-]+(\\d{4})\\b`, 'i');
@@ -33,14 +37,19 @@ export function parseDateAt(s: string): string | null {
 }
 
 export function extractDeadline(text: string, labelValues: string[]): string | null {
-  for (const v of labelValues) {
-    const d = parseDateAt(v.trim());
-    if (d) return d;
-  }
+  const found: { date: string; own: boolean }[] = [];
   for (const t of text.matchAll(TRIGGER)) {
-    const rest = text.slice(t.index + t[0].length, t.index + t[0].length + 40).replace(/^\s*(?:is|on|:|-|–)?\s*(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day,?\s*)?/i, '');
-    const d = parseDateAt(rest);
+    // A word that goes on ("closing dates") is not the trigger; one run into a capital is ("Deadline for ApplicationsJanuary 24").
+    if (/[a-z]/.test(text[t.index + t[0].length] ?? '')) continue;
+    const rest = text.slice(t.index + t[0].length, t.index + t[0].length + 100).replace(BEFORE_DATE, '');
+    const date = parseDateAt(rest);
+    if (date) found.push({ date, own: OWN_WORDS.test(t[0]) });
+  }
+  const own = found.find((f) => f.own);
+  if (own) return own.date;
+  for (const v of labelValues) {
+    const d = parseDateAt(v.replace(/^[\s|:]+/, '').replace(BEFORE_DATE, ''));
     if (d) return d;
   }
-  return null;
+  return found[0]?.date ?? null;
 }
