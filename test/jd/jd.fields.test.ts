@@ -184,6 +184,14 @@ describe('experience', () => {
     ['5–8 years of experience with Java', 5],
     ['Founded 10 years ago, we have grown fast.', null],
     ['Work on 2–3 deployed projects', null],
+    ['One (01) year relevant experience as a porter', 1],
+    ['4 years managing a busy kitchen', 4],
+    // A figure of years that is not experience.
+    ['Our bakery has served the town for 45 years.', null],
+    ['Trainees aged 18 - 20 years receive the training wage.', null],
+    ["For references we need 3 years' employment history.", null],
+    ['Contract duration: 1 year (12 months)', null],
+    ['Scores are kept for one year and reused for later vacancies.', null],
   ];
   for (const [text, want] of cases) test(text, () => assert.equal(parse(text).experienceYearsMin, want));
 });

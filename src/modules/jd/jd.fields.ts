@@ -113,21 +113,23 @@ const NUMBER_WORDS: Record<string, number> = {
 };
 const N = '(\\d{1,2}(?:\\.\\d)?|one|two|three|four|five|six|seven|eight|nine|ten|twelve|fifteen|twenty)';
 const EXPERIENCE = new RegExp(
-  `(?:(at least|minimum(?: of)?|min\\.?|over|more than|upwards of)\\s)?${N}\\s?(?:\\+|plus)?\\s?(?:(?:-|–|—|to|\\s)\\s?${N}\\s?\\+?\\s?)?(?:years?|yrs?)\\b(?!\\s(?:old|ago|of age|in business|of history))([^.\\n]{0,60})`,
+  `(?:(at least|minimum(?: of)?|min\\.?|over|more than|upwards of)\\s)?${N}(?:\\s\\(\\d{1,2}\\))?\\s?(?:\\+|plus)?\\s?(?:(?:-|–|—|to|\\s)\\s?${N}\\s?\\+?\\s?)?(?:years?|yrs?)\\b(?!\\s(?:old|ago|of age|in business|of history))([^.\\n]{0,60})`,
   'gi',
 );
-const EXPERIENCE_CONTEXT = /\bexperience|\bexp\b|\bbackground\b|\bworking\b|\bin (?:a|the)\b|\bof\s\w+/i;
+const EXPERIENCE_CONTEXT = /\bexperience|\bexp\b|\bbackground\b|\bworking\b|\bin (?:a|an|the)\b|\b(?:in|of|with|as|doing|building|developing|managing|leading|using|hands-on|professional|relevant|related|industry|commercial|proven|practical)\s+\w/i;
+/** A figure of years that is not experience: ages, history of the employer, references, contract lengths. */
+const NOT_EXPERIENCE = /\b(?:aged|age|ages)\s*$|\bfor\s*$|\bduration:?\s*$/i;
 
+/** Years of experience only where the text says experience (a bare "for 45 years" or "1 year" is something else). */
 export function extractExperience(text: string): number | null {
-  let fallback: number | null = null;
   for (const m of text.matchAll(EXPERIENCE)) {
     const first = m[2] ?? '';
     const value = Math.floor(NUMBER_WORDS[first.toLowerCase()] ?? Number(first));
     const second = m[3] ? NUMBER_WORDS[m[3].toLowerCase()] ?? Number(m[3]) : null;
     if (!(value >= 0 && value <= 50) || (second !== null && second < value)) continue;
     const before = text.slice(Math.max(0, m.index - 40), m.index);
+    if (NOT_EXPERIENCE.test(before) || /^'?s?\s*(?:employment history|of age|old)\b/i.test(m[4] ?? '')) continue;
     if (EXPERIENCE_CONTEXT.test(m[4] ?? '') || /experience/i.test(before)) return value;
-    fallback ??= value;
   }
-  return fallback;
+  return null;
 }
