@@ -12,6 +12,7 @@ import { createAttachmentsArea } from './attachments/index.ts';
 import { candidateEvents, createCandidatesArea } from './candidates/index.ts';
 import { createPipelinesArea, createPipelinesRepo, pipelineEvents } from './pipelines/index.ts';
 import { createNotesArea, noteEvents } from './notes/index.ts';
+import { createInterviewsArea, interviewEvents, type MemberContacts } from './interviews/index.ts';
 
 /**
  * Applicant tracking: candidates, their applications, each job's pipeline, and applying. One module
@@ -19,7 +20,7 @@ import { createNotesArea, noteEvents } from './notes/index.ts';
  * created in the same transaction as its candidate: within a module, repositories may join a sibling
  * area's tables; across modules they may not.
  */
-export const recruitingEvents = [...candidateEvents, ...applicationEvents, ...pipelineEvents, ...noteEvents, ...applyingEvents] as const;
+export const recruitingEvents = [...candidateEvents, ...applicationEvents, ...pipelineEvents, ...noteEvents, ...applyingEvents, ...interviewEvents] as const;
 export { applicationFormEventTypes } from './applying/index.ts';
 
 export interface RecruitingDeps {
@@ -28,9 +29,11 @@ export interface RecruitingDeps {
   orgs: Pick<OrgsService, 'findBySlug' | 'get'>;
   jobs: JobsService;
   isMember: (orgId: string, userId: string) => Promise<boolean>;
+  /** Email, name and role of the members among some user ids: interview invites name their people. */
+  memberContacts: MemberContacts;
   /** Where uploaded files' bytes go (the disk under FILES_DIR by default). */
   files: FileStore;
-  config: Pick<Config, 'applyRateLimitPerIp' | 'publicBaseUrl'>;
+  config: Pick<Config, 'applyRateLimitPerIp' | 'publicBaseUrl' | 'mailFrom'>;
   log: { info(details: object, message: string): void; warn(details: object, message: string): void; error(details: object, message: string): void };
   clock?: () => Date;
 }
@@ -57,7 +60,11 @@ export function createRecruitingModule(deps: RecruitingDeps) {
   });
   routes.push(...applying.routes);
   tasks.push(...applying.tasks);
-  return { routes, tasks, candidates, pipelines, notes, applications, applying: applying.applying, applicationForm: applying.applicationForm,
+  const interviews = createInterviewsArea({
+    database: deps.database, events: deps.events, contacts: deps.memberContacts, mailFrom: deps.config.mailFrom, publicBaseUrl: deps.config.publicBaseUrl, clock: deps.clock,
+  });
+  routes.push(...interviews.routes);
+  return { routes, tasks, candidates, pipelines, notes, applications, interviews, applying: applying.applying, applicationForm: applying.applicationForm,
     applicationsHeld: applications.countForJob };
 }
 export type RecruitingModule = ReturnType<typeof createRecruitingModule>;
