@@ -105,6 +105,8 @@ describe('interviews and their calendar invites', () => {
     assert.equal(Number(event.sequence), 0);
     assert.match(text, /DTSTART;TZID=Europe\/Berlin:20300310T100000/, 'wall-clock time in Berlin (UTC+1 in March)');
     assert.match(text, /DTEND;TZID=Europe\/Berlin:20300310T110000/);
+    const zone = /BEGIN:VTIMEZONE\r\nTZID:Europe\/Berlin\r\n[\s\S]*?END:VTIMEZONE/.exec(text)?.[0] ?? '';
+    assert.match(zone, /BEGIN:DAYLIGHT\r\nDTSTART:20290325T020000\r\nTZOFFSETFROM:\+0100\r\nTZOFFSETTO:\+0200/, 'a VTIMEZONE with the zone\'s real transitions');
     assert.equal(event.start.tz, 'Europe/Berlin');
     assert.equal(event.start.toISOString(), '2030-03-10T09:00:00.000Z');
     assert.match(String(event.summary), /Video interview: Ada Lovelace/);
@@ -118,6 +120,12 @@ describe('interviews and their calendar invites', () => {
     const { text: summerText } = await invite(summer.id);
     assert.match(summerText, /DTSTART;TZID=America\/New_York:20300701T093000/, 'New York wall clock in July (UTC-4)');
     assert.match(summerText, /LOCATION:Room 4/);
+    assert.equal(parseInvite(summerText).event.start.toISOString(), '2030-07-01T13:30:00.000Z', 'read back through its VTIMEZONE');
+
+    const utc = await schedule({ timeZone: 'UTC' });
+    const { text: utcText } = await invite(utc.id);
+    assert.match(utcText, /DTSTART:20300310T090000Z/, 'UTC interviews are written in UTC');
+    assert.ok(!utcText.includes('VTIMEZONE'));
   });
 
   test('rescheduling raises the sequence (If-Match checked); a no-op keeps it; cancelling sends METHOD:CANCEL; a cancelled one cannot change', async () => {
