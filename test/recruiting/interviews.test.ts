@@ -140,6 +140,8 @@ describe('interviews and their calendar invites', () => {
     assert.equal(rescheduled.event.start.toISOString(), '2030-03-11T13:00:00.000Z');
     const [changedEvent] = (await call('GET', `/v1/events?type=interview.rescheduled&subjectId=${interview.id}`, owner.auth)).json<{ data: { payload: { changed: string[] } }[] }>().data;
     assert.deepEqual(changedEvent?.payload.changed, ['startAt', 'endAt']);
+    const rescheduledDefinition = catalogue.find((d) => d.type === 'interview.rescheduled');
+    assert.ok(rescheduledDefinition && Value.Check(rescheduledDefinition.payload, changedEvent?.payload), 'interview.rescheduled follows its schema');
 
     problem(await call('PATCH', `/v1/interviews/${interview.id}`, { ...recruiter.auth, 'if-match': '"0"' }, { agenda: 'Stale' }), 409, 'version-conflict');
     const same = await call('PATCH', `/v1/interviews/${interview.id}`, recruiter.auth, { start: '2030-03-11T13:00:00Z' });
@@ -230,6 +232,8 @@ describe('interviews and their calendar invites', () => {
 
   test('the private calendar feed works without auth, and stops working on rotation and revocation', async () => {
     const interview = await schedule({ start: '2031-06-01T09:00:00Z', end: '2031-06-01T10:00:00Z' });
+    const called = await schedule({ start: '2031-06-02T09:00:00Z', end: '2031-06-02T10:00:00Z' });
+    assert.equal((await call('POST', `/v1/interviews/${called.id}/cancel`, recruiter.auth)).statusCode, 200);
     const created = await call('POST', '/v1/me/calendar-feed', interviewer.auth);
     assert.equal(created.statusCode, 201, created.body);
     const { url } = created.json<{ url: string }>();
@@ -242,6 +246,8 @@ describe('interviews and their calendar invites', () => {
     const parsed = ical.sync.parseICS(feed.body);
     const uids = Object.values(parsed).filter((c): c is VEvent => c?.type === 'VEVENT').map((e) => e.uid);
     assert.ok(uids.includes(`${interview.id}@hireline`), 'the interview is on the feed');
+    const dropped = Object.values(parsed).find((c): c is VEvent => c?.type === 'VEVENT' && c.uid === `${called.id}@hireline`);
+    assert.equal(dropped?.status, 'CANCELLED', 'a cancelled interview stays on the feed as cancelled, so calendars remove it');
     assert.equal(parsed.vcalendar?.method, undefined, 'a subscription asks nobody to reply');
 
     const rotated = (await call('POST', '/v1/me/calendar-feed', interviewer.auth)).json<{ url: string }>().url;
@@ -252,6 +258,8 @@ describe('interviews and their calendar invites', () => {
     const offFeed = (await call('POST', '/v1/me/calendar-feed', offTeam.auth)).json<{ url: string }>().url;
     const offBody = (await t.app.inject({ method: 'GET', url: path(offFeed) })).body;
     assert.ok(!offBody.includes(interview.id), 'another person\'s feed holds only their interviews');
+    assert.equal((await call('DELETE', `/v1/members/${offTeam.userId}`, owner.auth)).statusCode, 204);
+    problem(await t.app.inject({ method: 'GET', url: path(offFeed) }), 404, 'not-found');
 
     assert.equal((await call('DELETE', '/v1/me/calendar-feed', interviewer.auth)).statusCode, 204);
     problem(await t.app.inject({ method: 'GET', url: path(rotated) }), 404, 'not-found');
