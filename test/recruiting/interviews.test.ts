@@ -139,7 +139,7 @@ describe('interviews and their calendar invites', () => {
     assert.equal(Number(rescheduled.event.sequence), 1);
     assert.equal(rescheduled.event.start.toISOString(), '2030-03-11T13:00:00.000Z');
     const [changedEvent] = (await call('GET', `/v1/events?type=interview.rescheduled&subjectId=${interview.id}`, owner.auth)).json<{ data: { payload: { changed: string[] } }[] }>().data;
-    assert.deepEqual(changedEvent?.payload.changed, ['startAt', 'endAt']);
+    assert.deepEqual(changedEvent?.payload.changed, ['start', 'end']);
     const rescheduledDefinition = catalogue.find((d) => d.type === 'interview.rescheduled');
     assert.ok(rescheduledDefinition && Value.Check(rescheduledDefinition.payload, changedEvent?.payload), 'interview.rescheduled follows its schema');
 

@@ -20,7 +20,7 @@ export interface InterviewsServiceDeps {
   clock?: () => Date;
 }
 
-export const toInterview = ({ row, candidate }: InterviewWithCandidate): Interview => ({
+export const toInterview = ({ row, candidate }: { row: InterviewRow; candidate: { id: string } }): Interview => ({
   id: row.id, applicationId: row.applicationId, jobId: row.jobId, candidateId: candidate.id, kind: row.kind, status: row.status,
   start: row.startAt.toISOString(), end: row.endAt.toISOString(), timeZone: row.timeZone, location: row.location, videoUrl: row.videoUrl,
   agenda: row.agenda, interviewers: row.interviewerIds, organizer: { type: row.organizerType, id: row.organizerId }, sequence: row.sequence,
@@ -32,6 +32,10 @@ const planOf = (row: InterviewRow): InterviewPlan => ({
 });
 
 type EditableField = 'startAt' | 'endAt' | 'timeZone' | 'kind' | 'location' | 'videoUrl' | 'agenda' | 'interviewerIds';
+/** The names the API uses for the columns an edit may change (events and history name changes as clients know them). */
+const publicName: Record<EditableField, keyof Interview> = {
+  startAt: 'start', endAt: 'end', timeZone: 'timeZone', kind: 'kind', location: 'location', videoUrl: 'videoUrl', agenda: 'agenda', interviewerIds: 'interviewers',
+};
 
 /** Undefined accepts any version; otherwise the interview must be at one of them (its sequence is its ETag). */
 function checkVersion(row: InterviewRow, expected: readonly number[] | undefined): void {
@@ -96,7 +100,7 @@ export function createInterviewsService({ database, events, repo, history, conta
           orgId: access.orgId, applicationId, jobId: application.jobId, ...plan, agenda: input.agenda ?? null, interviewerIds,
           organizerType: organizer.type, organizerId: organizer.id, createdAt: now, updatedAt: now,
         });
-        const interview = toInterview({ row, candidate: { id: application.candidateId, name: '' } });
+        const interview = toInterview({ row, candidate: { id: application.candidateId } });
         await history.addHistory(tx, [{ orgId: access.orgId, applicationId, action: 'interview_scheduled', actorType: organizer.type, actorId: organizer.id, details: { interviewId: row.id }, at: now }]);
         record({ orgId: access.orgId, type: 'interview.scheduled', subjectId: row.id, payload: { interview } });
         return interview;
@@ -137,7 +141,7 @@ export function createInterviewsService({ database, events, repo, history, conta
         const next: Pick<InterviewRow, EditableField> = {
           ...plan, interviewerIds, agenda: input.agenda === undefined ? before.agenda : input.agenda,
         };
-        const changed = (Object.keys(next) as (keyof typeof next)[]).filter((key) => JSON.stringify(next[key]) !== JSON.stringify(before[key]));
+        const changed = (Object.keys(next) as EditableField[]).filter((key) => JSON.stringify(next[key]) !== JSON.stringify(before[key])).map((key) => publicName[key]);
         if (changed.length === 0) return toInterview(current);
         const now = clock();
         const row = await repo.update(tx, id, next, now);
