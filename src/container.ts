@@ -52,7 +52,7 @@ export async function createContainer(config: Config, log: Logger, database?: Da
     applicationsHeld: (tx, orgId, jobId) => recruiting.applicationsHeld(tx, orgId, jobId),
   });
   const recruiting = createRecruitingModule({
-    database: db, events: events.service, orgs: orgs.service, jobs: jobs.service, isMember: identity.members.isMember, config, log,
+    database: db, events: events.service, orgs: orgs.service, jobs: jobs.service, isMember: identity.members.isMember, memberContacts: identity.members.contacts, config, log,
     files: createDiskFileStore(config.filesDir), redactEvents: events.redactSubjects, audit: audit.service,
   });
   const authenticate = access.authenticateWith(identity.sessions.authenticate);

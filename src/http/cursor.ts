@@ -28,6 +28,7 @@ const cursorKinds: Record<string, readonly TSchema[]> = {
   notes: [Timestamp, Id('note')],
   events: [Id('evt')],
   applications: [Id('app')],
+  interviews: [Timestamp, Id('intv')],
   ...Object.fromEntries(['applied', 'activity'].flatMap((f) => [`pipeline:${f}`, `pipeline:-${f}`]).map((tag) => [tag, [Timestamp, Id('app')]])),
 };
 

@@ -15,6 +15,7 @@ interface Fixture {
   applicationId: string;
   attachmentId: string;
   noteId: string;
+  interviewId: string;
   templateId: string;
   reasonId: string;
   candidateFieldId: string;
@@ -121,6 +122,18 @@ const matrix: Record<string, Entry> = {
   'GET /v1/reports/pipeline': { kind: 'resource', params: () => ({}), query: (b) => ({ jobId: b.jobId }) },
   'GET /v1/reports/time-to-hire': { kind: 'list' },
   'GET /v1/reports/sources': { kind: 'list' },
+  'POST /v1/applications/{id}/interviews': {
+    kind: 'resource', params: (b) => ({ id: b.applicationId }),
+    body: { start: '2030-01-01T09:00:00Z', end: '2030-01-01T10:00:00Z', timeZone: 'UTC', kind: 'phone', interviewers: ['usr_x'] },
+  },
+  'GET /v1/applications/{id}/interviews': { kind: 'resource', params: (b) => ({ id: b.applicationId }) },
+  'GET /v1/interviews/{id}': { kind: 'resource', params: (b) => ({ id: b.interviewId }) },
+  'PATCH /v1/interviews/{id}': { kind: 'resource', params: (b) => ({ id: b.interviewId }), body: { agenda: 'Taken over' } },
+  'POST /v1/interviews/{id}/cancel': { kind: 'resource', params: (b) => ({ id: b.interviewId }) },
+  'GET /v1/interviews/{id}/invite.ics': { kind: 'resource', params: (b) => ({ id: b.interviewId }) },
+  'GET /v1/me/interviews': { kind: 'list' },
+  'POST /v1/me/calendar-feed': { kind: 'own' },
+  'DELETE /v1/me/calendar-feed': { kind: 'own' },
 };
 
 interface Operation {
@@ -186,6 +199,9 @@ describe('tenant isolation and permissions across every private route', () => {
     const templates = await asB<{ data: { id: string }[] }>('GET', '/v1/pipeline-templates');
     const reasons = await asB<{ data: { id: string }[] }>('GET', '/v1/rejection-reasons');
     const field = await asB<{ id: string }>('POST', '/v1/candidate-fields', { key: 'b_field', label: 'B field', type: 'text' });
+    const interview = await asB<{ id: string }>('POST', `/v1/applications/${applicationId}/interviews`, {
+      start: '2030-01-01T09:00:00Z', end: '2030-01-01T10:00:00Z', timeZone: 'Europe/Berlin', kind: 'phone', interviewers: [memberB.userId],
+    });
     const first = <T>(list: { data: T[] }, what: string): T => {
       const item = list.data[0];
       if (!item) throw new Error(`org B has no ${what}`);
@@ -193,7 +209,7 @@ describe('tenant isolation and permissions across every private route', () => {
     };
     b = {
       jobId: job.id, keyId: key.key.id, invitationId: invitation.invitation.id, memberId: memberB.userId, sessionId: ownerB.sessionId,
-      candidateId, otherCandidateId: other.id, applicationId, attachmentId: first(attachments, 'attachment').id, noteId: note.id,
+      candidateId, otherCandidateId: other.id, applicationId, attachmentId: first(attachments, 'attachment').id, noteId: note.id, interviewId: interview.id,
       templateId: first(templates, 'template').id, reasonId: first(reasons, 'rejection reason').id, candidateFieldId: field.id,
     };
     bIds = [...Object.values(b), ownerB.userId, ownerB.orgId];

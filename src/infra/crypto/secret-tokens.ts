@@ -12,6 +12,7 @@ export const secretTokenPrefixes = {
   emailVerification: 'hlv_',
   invitation: 'hli_',
   ssoBrowser: 'hlb_',
+  calendarFeed: 'hlc_',
 } as const;
 export type SecretTokenKind = keyof typeof secretTokenPrefixes;
 

@@ -15,6 +15,7 @@ import { createPipelinesArea, createPipelinesRepo, pipelineEvents } from './pipe
 import { createNotesArea, noteEvents } from './notes/index.ts';
 import { createReportsArea } from './reports/index.ts';
 import { createRightsArea, rightsEvents } from './rights/index.ts';
+import { createInterviewsArea, interviewEvents, type MemberContacts } from './interviews/index.ts';
 
 /**
  * Applicant tracking: candidates, their applications, each job's pipeline, and applying. One module
@@ -22,7 +23,7 @@ import { createRightsArea, rightsEvents } from './rights/index.ts';
  * created in the same transaction as its candidate: within a module, repositories may join a sibling
  * area's tables; across modules they may not.
  */
-export const recruitingEvents = [...candidateEvents, ...applicationEvents, ...pipelineEvents, ...noteEvents, ...applyingEvents, ...rightsEvents] as const;
+export const recruitingEvents = [...candidateEvents, ...applicationEvents, ...pipelineEvents, ...noteEvents, ...applyingEvents, ...rightsEvents, ...interviewEvents] as const;
 export { applicationFormEventTypes } from './applying/index.ts';
 
 export interface RecruitingDeps {
@@ -35,9 +36,11 @@ export interface RecruitingDeps {
   orgs: Pick<OrgsService, 'findBySlug' | 'get'>;
   jobs: JobsService;
   isMember: (orgId: string, userId: string) => Promise<boolean>;
+  /** Email, name and role of the members among some user ids: interview invites name their people. */
+  memberContacts: MemberContacts;
   /** Where uploaded files' bytes go (the disk under FILES_DIR by default). */
   files: FileStore;
-  config: Pick<Config, 'applyRateLimitPerIp' | 'publicBaseUrl'>;
+  config: Pick<Config, 'applyRateLimitPerIp' | 'publicBaseUrl' | 'mailFrom'>;
   log: { info(details: object, message: string): void; warn(details: object, message: string): void; error(details: object, message: string): void };
   clock?: () => Date;
 }
@@ -70,7 +73,11 @@ export function createRecruitingModule(deps: RecruitingDeps) {
     jobTitle: async (orgId, jobId) => (await deps.jobs.forApplying(orgId, jobId))?.title ?? null, publicBaseUrl: deps.config.publicBaseUrl, clock: deps.clock,
   });
   routes.push(...rights.routes);
-  return { routes, tasks, candidates, pipelines, notes, applications, applying: applying.applying, applicationForm: applying.applicationForm,
+  const interviews = createInterviewsArea({
+    database: deps.database, events: deps.events, contacts: deps.memberContacts, mailFrom: deps.config.mailFrom, publicBaseUrl: deps.config.publicBaseUrl, clock: deps.clock,
+  });
+  routes.push(...interviews.routes);
+  return { routes, tasks, candidates, pipelines, notes, applications, interviews, applying: applying.applying, applicationForm: applying.applicationForm,
     applicationsHeld: applications.countForJob };
 }
 export type RecruitingModule = ReturnType<typeof createRecruitingModule>;

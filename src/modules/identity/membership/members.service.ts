@@ -27,6 +27,11 @@ export function createMembersService({ database, repo, sessions, audit, onRemove
       return (await database.tenant(orgId, (tx) => repo.findMembership(orgId, userId, tx))) !== null;
     },
 
+    /** Email, name and role of those of `userIds` who are members (for invites and calendars; no permission: the caller already holds one). */
+    async contacts(orgId: string, userIds: readonly string[]): Promise<{ userId: string; email: string; name: string; role: Role }[]> {
+      return database.tenant(orgId, (tx) => repo.membersAmong(orgId, userIds, tx));
+    },
+
     async setRole({ principal, origin }: Caller, userId: string, role: Role): Promise<Member> {
       const { orgId } = authorize(principal, 'members:manage');
       const { actor } = principal;

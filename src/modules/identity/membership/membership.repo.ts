@@ -1,4 +1,4 @@
-import { and, asc, eq } from 'drizzle-orm';
+import { and, asc, eq, inArray } from 'drizzle-orm';
 import type { DbExecutor } from '../../../infra/db/database.ts';
 import type { Role } from '../../access/index.ts';
 import { users } from '../accounts/accounts.table.ts';
@@ -26,6 +26,14 @@ export function createMembershipRepo() {
       return tx.select({ orgId: memberships.orgId, userId: memberships.userId, role: memberships.role, createdAt: memberships.createdAt, email: users.email, name: users.name })
         .from(memberships).innerJoin(users, eq(users.id, memberships.userId))
         .where(eq(memberships.orgId, orgId)).orderBy(asc(memberships.createdAt), asc(memberships.userId));
+    },
+
+    /** The members among `userIds`, with their email, name and role (those who are not members are left out). */
+    async membersAmong(orgId: string, userIds: readonly string[], tx: DbExecutor): Promise<{ userId: string; email: string; name: string; role: Role }[]> {
+      if (userIds.length === 0) return [];
+      return tx.select({ userId: memberships.userId, email: users.email, name: users.name, role: memberships.role })
+        .from(memberships).innerJoin(users, eq(users.id, memberships.userId))
+        .where(and(eq(memberships.orgId, orgId), inArray(memberships.userId, [...userIds])));
     },
 
     async setRole(orgId: string, userId: string, role: Role, tx: DbExecutor): Promise<void> {

@@ -39,7 +39,8 @@ export const applications = pgTable('applications', {
   index('applications_job_candidate_idx').on(t.jobId, t.candidateId),
 ]);
 
-export type HistoryAction = 'created' | 'moved' | 'rejected' | 'unrejected' | 'withdrawn' | 'reopened' | 'hired' | 'merged';
+export type HistoryAction = 'created' | 'moved' | 'rejected' | 'unrejected' | 'withdrawn' | 'reopened' | 'hired' | 'merged'
+  | 'interview_scheduled' | 'interview_rescheduled' | 'interview_cancelled';
 
 /** Everything that ever happened to an application: who, when, from, to, why. */
 export const applicationHistory = pgTable('application_history', {

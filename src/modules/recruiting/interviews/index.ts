@@ -1,0 +1,34 @@
+// Interviews: scheduling them for applications, their iCalendar invites, and each person's private calendar feed.
+import type { FastifyPluginAsync } from 'fastify';
+import type { Database } from '../../../infra/db/database.ts';
+import type { EventsService } from '../../events/index.ts';
+import { createApplicationsRepo } from '../applications/index.ts';
+import { createCalendarFeedsRepo } from './calendar-feeds.repo.ts';
+import { createCalendarFeedsService } from './calendar-feeds.service.ts';
+import { parseMailbox, type MemberContacts } from './interviews.people.ts';
+import { createInterviewsRepo } from './interviews.repo.ts';
+import { interviewsRoutes } from './interviews.routes.ts';
+import { createInterviewsService } from './interviews.service.ts';
+
+export { interviewEvents } from './interviews.events.ts';
+export { InterviewSchema, type Interview } from './interviews.schemas.ts';
+export type { MemberContact, MemberContacts } from './interviews.people.ts';
+
+export function createInterviewsArea(deps: {
+  database: Pick<Database, 'tenant' | 'unscoped'>;
+  events: Pick<EventsService, 'withEvents'>;
+  /** Email, name and role of the members among some user ids (the identity module's). */
+  contacts: MemberContacts;
+  /** MAIL_FROM: the organizer of interviews no person scheduled. */
+  mailFrom: string;
+  publicBaseUrl: string;
+  clock?: () => Date;
+}) {
+  const repo = createInterviewsRepo();
+  const sender = parseMailbox(deps.mailFrom);
+  const service = createInterviewsService({ ...deps, repo, history: createApplicationsRepo(), sender });
+  const feeds = createCalendarFeedsService({ ...deps, repo: createCalendarFeedsRepo(), interviews: repo, sender });
+  const routes: FastifyPluginAsync[] = [interviewsRoutes(service, feeds)];
+  return { service, feeds, routes };
+}
+export type InterviewsArea = ReturnType<typeof createInterviewsArea>;
