@@ -18,7 +18,7 @@ type Headers = Record<string, string>;
 interface Export {
   erased: boolean;
   candidate: { id: string; name: string; emails: string[]; phones: { phone: string }[]; location: string | null; links: Record<string, unknown>; tags: string[]; source: string; customFields: Record<string, unknown>; mergedCandidateIds: string[] };
-  applications: { id: string; job: { id: string; title: string | null }; stage: { kind: string }; status: string; answers: Record<string, unknown>; coverLetter: string | null; consent: { noticeVersion: string | null } | null; history: { action: string; note: string | null }[] }[];
+  applications: { id: string; job: { id: string; title: string | null }; stage: { kind: string }; status: string; answers: Record<string, unknown>; coverLetter: string | null; consent: { noticeVersion: string | null } | null; history: { action: string; note: string | null }[]; interviews: { agenda: string | null; status: string }[] }[];
   notes: { body: string; applicationId: string | null }[];
   attachments: { id: string; kind: string; fileName: string; url: string }[];
 }
@@ -120,6 +120,11 @@ describe('candidate rights: export and erasure', () => {
     await ok('POST', `/v1/candidates/${candidateId}/notes`, recruiter.auth, { body: `${NAME} was great on the phone` });
     await ok('POST', `/v1/candidates/${candidateId}/notes`, recruiter.auth, { body: 'Team note on the application', applicationId: applicationA });
     await ok('POST', `/v1/candidates/${candidateId}/notes`, owner.auth, { body: 'PRIVATE: salary expectations of Zephyrine', visibility: 'private' });
+    // An interview whose agenda names the person, then one cancelled with a reason that does.
+    const slot = { start: '2030-05-06T09:00:00Z', end: '2030-05-06T10:00:00Z', timeZone: 'Europe/London', kind: 'phone', interviewers: [owner.userId] };
+    await ok('POST', `/v1/applications/${applicationA}/interviews`, owner.auth, { ...slot, agenda: `Ask ${NAME} about the portfolio` });
+    const cancelled = await ok<{ id: string }>('POST', `/v1/applications/${applicationA}/interviews`, owner.auth, { ...slot, start: '2030-05-07T09:00:00Z', end: '2030-05-07T10:00:00Z' });
+    await ok('POST', `/v1/interviews/${cancelled.id}/cancel`, owner.auth, { reason: `${NAME} asked to move it` });
 
     const bystander = await applyMultipart(t, org, jobA, [['name', 'Bystander Person'], ['email', 'bystander@example.test'], ['consent', 'true'], [`answers[${questionId}]`, 'I am a bystander']]);
     assert.equal(bystander.statusCode, 201, bystander.body);
@@ -151,7 +156,8 @@ describe('candidate rights: export and erasure', () => {
     assert.equal(a?.answers[questionId], `Because ${NAME} wants to fly`);
     assert.equal(a?.coverLetter, `Dear team, I am ${NAME} and I love orbits.`);
     assert.equal(a?.consent?.noticeVersion, '2026-11');
-    assert.deepEqual(a?.history.map((h) => h.action), ['created']);
+    assert.deepEqual(a?.history.map((h) => h.action), ['created', 'interview_scheduled', 'interview_scheduled', 'interview_cancelled']);
+    assert.deepEqual(a?.interviews.map((i) => [i.status, i.agenda]), [['scheduled', `Ask ${NAME} about the portfolio`], ['cancelled', null]]);
     assert.deepEqual(b?.job, { id: jobB, title: 'Launch Director' });
     assert.equal(b?.status, 'rejected');
     assert.deepEqual(b?.history.map((h) => h.action), ['created', 'rejected', 'merged']);
@@ -203,7 +209,8 @@ describe('candidate rights: export and erasure', () => {
     assert.match(read?.search_resume ?? '', /zephyrine/i);
     const found = await traces();
     for (const where of ['candidates.name', 'candidates.search_resume', 'candidate_emails.email', 'candidate_attachments.text', 'candidate_attachments.file_name',
-      'applications.answers', 'applications.cover_letter', 'application_history.note', 'notes.body', 'candidate_merges.merged_profile', 'domain_events.payload']) {
+      'applications.answers', 'applications.cover_letter', 'application_history.note', 'notes.body', 'candidate_merges.merged_profile', 'domain_events.payload',
+      'interviews.agenda', 'interviews.cancel_reason']) {
       assert.ok(found.includes(where), `before the erasure the scan finds the person in ${where} (found: ${found.join(', ')})`);
     }
     const before = await countsPerJob();

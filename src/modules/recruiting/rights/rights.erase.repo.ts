@@ -3,12 +3,15 @@ import { queryRows, type DbExecutor } from '../../../infra/db/database.ts';
 import { applicationHistory, applications } from '../applications/applications.table.ts';
 import { attachments } from '../attachments/attachments.table.ts';
 import { candidateEmails, candidateMerges, candidatePhones, candidates } from '../candidates/candidates.table.ts';
+import { interviews } from '../interviews/interviews.table.ts';
 import { notes } from '../notes/notes.table.ts';
 import { ERASED_FILE_NAME, ERASED_NAME } from './rights.schemas.ts';
 
 export interface ErasedRows {
   applicationIds: string[];
   noteIds: string[];
+  /** Interviews of the erased applications: kept (interviewers' calendars), without agenda or cancel reason. */
+  interviewIds: string[];
   /** File-store keys of the erased files: their bytes are deleted once the transaction commits. */
   storeKeys: string[];
 }
@@ -55,9 +58,13 @@ export function createRightsEraseRepo() {
         answers: {}, coverLetter: null, consent: null, rejectionNote: null, sourceDetail: null, updatedAt: now, version: sql`${applications.version} + 1`,
       }).where(and(eq(applications.orgId, orgId), inArray(applications.candidateId, cands))).returning({ id: applications.id });
       const applicationIds = apps.map((a) => a.id);
+      let interviewIds: string[] = [];
       if (applicationIds.length > 0) {
         await tx.update(applicationHistory).set({ note: null })
           .where(and(eq(applicationHistory.orgId, orgId), inArray(applicationHistory.applicationId, applicationIds)));
+        // An agenda or a cancel reason may name the candidate; the slot itself stays on the interviewers' calendars.
+        interviewIds = (await tx.update(interviews).set({ agenda: null, cancelReason: null })
+          .where(and(eq(interviews.orgId, orgId), inArray(interviews.applicationId, applicationIds))).returning({ id: interviews.id })).map((i) => i.id);
       }
       const deletedNotes = await tx.delete(notes).where(and(eq(notes.orgId, orgId), or(
         inArray(notes.candidateId, cands), applicationIds.length > 0 ? inArray(notes.applicationId, applicationIds) : undefined,
@@ -73,7 +80,7 @@ export function createRightsEraseRepo() {
         name: ERASED_NAME, nameKey: '', location: null, links: {}, tags: [], sourceDetail: null, customFields: {},
         searchProfile: '', searchNotes: '', searchResume: '', updatedAt: now, version: sql`${candidates.version} + 1`,
       }).where(and(eq(candidates.orgId, orgId), inArray(candidates.id, cands)));
-      return { applicationIds, noteIds: deletedNotes.map((n) => n.id), storeKeys: files.map((f) => f.storeKey) };
+      return { applicationIds, noteIds: deletedNotes.map((n) => n.id), interviewIds, storeKeys: files.map((f) => f.storeKey) };
     },
   };
 }

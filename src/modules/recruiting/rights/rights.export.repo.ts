@@ -6,6 +6,7 @@ import { applicationHistory, applications } from '../applications/applications.t
 import { attachments } from '../attachments/attachments.table.ts';
 import { visibleCandidate } from '../candidates/index.ts';
 import { candidates } from '../candidates/candidates.table.ts';
+import { interviews } from '../interviews/interviews.table.ts';
 import { notes } from '../notes/notes.table.ts';
 import { jobStages } from '../pipelines/pipelines.table.ts';
 
@@ -38,6 +39,13 @@ export function createRightsExportRepo() {
         .innerJoin(jobStages, eq(jobStages.id, applications.stageId))
         .where(and(eq(applications.orgId, access.orgId), eq(applications.candidateId, candidateId), jobsVisibleTo(access, applications.jobId)))
         .orderBy(asc(applications.appliedAt), asc(applications.id));
+    },
+
+    async interviews(tx: DbExecutor, orgId: string, applicationIds: readonly string[]) {
+      if (applicationIds.length === 0) return [];
+      return tx.select().from(interviews)
+        .where(and(eq(interviews.orgId, orgId), inArray(interviews.applicationId, [...applicationIds])))
+        .orderBy(asc(interviews.startAt), asc(interviews.id));
     },
 
     async history(tx: DbExecutor, orgId: string, applicationIds: readonly string[]) {

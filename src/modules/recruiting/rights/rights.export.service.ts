@@ -38,12 +38,13 @@ export function createExportService({ database, repo, contacts, jobTitle, public
         return {
           candidate, contact: await contacts(tx, id), merged: await repo.mergedInto(tx, orgId, id), apps,
           history: await repo.history(tx, orgId, applicationIds),
+          interviews: await repo.interviews(tx, orgId, applicationIds),
           notes: await repo.teamNotes(tx, access, id, applicationIds),
           files: await repo.attachments(tx, orgId, id),
         };
       });
       if (!found) throw notFound('Candidate');
-      const { candidate, contact, merged, apps, history, notes, files } = found;
+      const { candidate, contact, merged, apps, history, interviews, notes, files } = found;
       const titles = new Map<string, string | null>();
       for (const jobId of new Set(apps.map((a) => a.row.jobId))) titles.set(jobId, await jobTitle(orgId, jobId));
       const base = publicBaseUrl.replace(/\/+$/, '');
@@ -62,6 +63,10 @@ export function createExportService({ database, repo, contacts, jobTitle, public
             history: history.filter((h) => h.applicationId === appId).map((h) => ({
               id: h.id, action: h.action, actor: { type: h.actorType, id: h.actorId }, at: h.at.toISOString(),
               fromStageId: h.fromStageId, toStageId: h.toStageId, reasonId: h.reasonId, note: h.note,
+            })),
+            interviews: interviews.filter((i) => i.applicationId === appId).map((i) => ({
+              id: i.id, start: i.startAt.toISOString(), end: i.endAt.toISOString(), timeZone: i.timeZone, kind: i.kind, status: i.status,
+              location: i.location, videoUrl: i.videoUrl, agenda: i.agenda,
             })),
           };
         }),

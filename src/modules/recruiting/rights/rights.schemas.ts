@@ -22,11 +22,24 @@ export const ExportHistoryItemSchema = Type.Object({
   note: Nullable(Type.String()),
 });
 
+export const ExportInterviewSchema = Type.Object({
+  id: Type.String(),
+  start: Type.String({ format: 'date-time' }),
+  end: Type.String({ format: 'date-time' }),
+  timeZone: Type.String(),
+  kind: Type.String(),
+  status: Type.String(),
+  location: Nullable(Type.String()),
+  videoUrl: Nullable(Type.String()),
+  agenda: Nullable(Type.String()),
+});
+
 export const ExportApplicationSchema = Type.Object({
   id: Type.String(),
   job: Type.Object({ id: Type.String(), title: Nullable(Type.String({ description: 'Null if the job no longer exists' })) }),
   stage, status, rejection, source, sourceDetail, answers, coverLetter, consent, appliedAt, lastActivityAt, updatedAt,
   history: Type.Array(ExportHistoryItemSchema, { description: 'Everything that happened to the application, oldest first' }),
+  interviews: Type.Array(ExportInterviewSchema, { description: 'Interviews for the application, soonest first (interviewers are not named)' }),
 });
 
 export const ExportNoteSchema = Type.Object({
