@@ -18,24 +18,12 @@ import { createPipelinesRepo } from '../src/modules/recruiting/pipelines/index.t
 import { CapturingLogger } from './explain.ts';
 import { pacedLoad } from './paced.ts';
 import { startServer } from './processes.ts';
-import { pgAdminUrl, withClient } from './seed.ts';
+import { benchDatabaseUrl, lcg, pgAdminUrl, withClient } from './seed.ts';
 
 const DB_NAME = 'hireline_bench_candidates';
 const SLUG = 'bench-candidates';
-export const candidatesBenchUrl = (() => {
-  const url = new URL(pgAdminUrl);
-  url.pathname = `/${DB_NAME}`;
-  return url.toString();
-})();
+export const candidatesBenchUrl = benchDatabaseUrl(DB_NAME);
 
-// A small deterministic generator (no Math.random): the same data on every run.
-function lcg(seed: number) {
-  let state = seed >>> 0;
-  return () => {
-    state = (Math.imul(state, 1664525) + 1013904223) >>> 0;
-    return state / 2 ** 32;
-  };
-}
 const syllables = ['ka', 'lo', 'mi', 'ren', 'to', 'sa', 'vi', 'nor', 'el', 'da', 'qu', 'ix', 'ber', 'an', 'po', 'sul', 'ty', 'gre', 'mo', 'fa'];
 /** 3,000 made-up words; word i is drawn with weight 1/(i+1), so low indexes are common and high ones rare. */
 const vocabulary = Array.from({ length: 3000 }, (_, i) => {

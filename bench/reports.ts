@@ -19,7 +19,7 @@ import { createPipelinesRepo, type StageRow } from '../src/modules/recruiting/pi
 import { createReportsRepo } from '../src/modules/recruiting/reports/reports.repo.ts';
 import { CapturingLogger } from './explain.ts';
 import { startServer } from './processes.ts';
-import { pgAdminUrl, withClient } from './seed.ts';
+import { benchDatabaseUrl, lcg, pgAdminUrl, withClient } from './seed.ts';
 
 const DB_NAME = 'hireline_bench_reports';
 const SLUG = 'bench-reports';
@@ -28,20 +28,8 @@ const BATCH = 5000;
 const SEED_LIMIT_MS = 10 * 60_000;
 const REQUEST_TIMEOUT_MS = 30_000;
 const DAY = 86_400_000;
-const reportsBenchUrl = (() => {
-  const url = new URL(pgAdminUrl);
-  url.pathname = `/${DB_NAME}`;
-  return url.toString();
-})();
+const reportsBenchUrl = benchDatabaseUrl(DB_NAME);
 
-// A small deterministic generator (no Math.random): the same data on every run.
-function lcg(seed: number) {
-  let state = seed >>> 0;
-  return () => {
-    state = (Math.imul(state, 1664525) + 1013904223) >>> 0;
-    return state / 2 ** 32;
-  };
-}
 
 const JOBS = [
   { title: 'Backend Engineer', department: 'Engineering' }, { title: 'Frontend Engineer', department: 'Engineering' },

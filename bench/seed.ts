@@ -11,11 +11,23 @@ const MAX_SEED_AGE_MS = 7 * 86_400_000;
 
 /** Server-profile connection strings; BENCH_PG_ADMIN_URL overrides the maintenance database. */
 export const pgAdminUrl = process.env.BENCH_PG_ADMIN_URL ?? 'postgres://root@127.0.0.1:5432/test';
-export const pgBenchUrl = (() => {
+/** The URL of a database of its own for a bench scenario, on the admin URL's server. */
+export function benchDatabaseUrl(name: string): string {
   const url = new URL(pgAdminUrl);
-  url.pathname = '/hireline_bench';
+  url.pathname = `/${name}`;
   return url.toString();
-})();
+}
+
+/** A small deterministic generator (no Math.random): the same data on every run. */
+export function lcg(seed: number): () => number {
+  let state = seed >>> 0;
+  return () => {
+    state = (Math.imul(state, 1664525) + 1013904223) >>> 0;
+    return state / 2 ** 32;
+  };
+}
+
+export const pgBenchUrl = benchDatabaseUrl('hireline_bench');
 
 const seedEnv = { SEED_DEMO: 'false', LOG_LEVEL: 'warn' };
 

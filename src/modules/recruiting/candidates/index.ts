@@ -15,7 +15,7 @@ export { createCandidatesRepo, profileText, type Applicant, type CandidateRow, t
 export { emailKey, nameKey, phoneKey } from './candidate-identity.ts';
 export { candidateEvents } from './candidates.events.ts';
 export { visibleCandidate } from './candidates.search.repo.ts';
-export { CandidateSourceSchema, CustomFieldValueSchema, LinksSchema, type ImportResult } from './candidates.schemas.ts';
+export { CandidateSourceSchema, CandidateSummarySchema, CustomFieldValueSchema, LinksSchema, type ImportResult } from './candidates.schemas.ts';
 
 export interface CandidatesAreaDeps {
   database: Pick<Database, 'tenant' | 'unscoped'>;

@@ -1,7 +1,7 @@
 import { Type, type Static } from 'typebox';
 import { Nullable } from '../../../http/schemas.ts';
 import { ApplicationSchema } from '../applications/index.ts';
-import { CandidateSourceSchema, CustomFieldValueSchema, LinksSchema } from '../candidates/index.ts';
+import { CandidateSummarySchema } from '../candidates/index.ts';
 
 /** The name an erased candidate keeps, so lists, pipelines and reports still show a row. */
 export const ERASED_NAME = 'Erased candidate';
@@ -64,23 +64,17 @@ export const ExportAttachmentSchema = Type.Object({
   url: Type.String({ format: 'uri', description: 'The file\'s download route (GET, with the same credentials)' }),
 });
 
+// The profile's fields are the candidate's own schema's, so the export cannot drift from the API.
+const profile = CandidateSummarySchema.properties;
+
 export const CandidateExportSchema = Type.Object({
   exportedAt: Type.String({ format: 'date-time' }),
   erased: Type.Boolean({ description: 'True once the candidate\'s personal data was erased: then only the anonymized record is left' }),
   candidate: Type.Object({
-    id: Type.String(),
-    name: Type.String(),
-    emails: Type.Array(Type.String()),
-    phones: Type.Array(Type.Object({ phone: Type.String(), e164: Nullable(Type.String()) })),
-    location: Nullable(Type.String()),
-    links: LinksSchema,
-    tags: Type.Array(Type.String()),
-    source: CandidateSourceSchema,
-    sourceDetail: Nullable(Type.String()),
-    customFields: Type.Record(Type.String(), CustomFieldValueSchema),
+    id: profile.id, name: profile.name, emails: profile.emails, phones: profile.phones, location: profile.location, links: profile.links,
+    tags: profile.tags, source: profile.source, sourceDetail: profile.sourceDetail, customFields: profile.customFields,
     mergedCandidateIds: Type.Array(Type.String(), { description: 'Records of this person merged into this one' }),
-    createdAt: Type.String({ format: 'date-time' }),
-    updatedAt: Type.String({ format: 'date-time' }),
+    createdAt: profile.createdAt, updatedAt: profile.updatedAt,
   }),
   applications: Type.Array(ExportApplicationSchema),
   notes: Type.Array(ExportNoteSchema, { description: 'Team notes only: private notes are never exported' }),
