@@ -6,6 +6,7 @@ import { openDatabase, type Database } from './infra/db/database.ts';
 import { migrationsCurrent } from './infra/db/migrations.ts';
 import { statisticsTask } from './infra/db/statistics.tasks.ts';
 import { createDiskFileStore } from './infra/files/file-store.ts';
+import { createEventLoopLoad } from './infra/load/event-loop-load.ts';
 import { createMailer } from './infra/mail/mailer.ts';
 import type { TaskDefinition } from './infra/queue/task-runner.ts';
 import { createAccessModule } from './modules/access/index.ts';
@@ -54,6 +55,7 @@ export async function createContainer(config: Config, log: Logger, database?: Da
   const recruiting = createRecruitingModule({
     database: db, events: events.service, orgs: orgs.service, jobs: jobs.service, isMember: identity.members.isMember, memberContacts: identity.members.contacts, config, log,
     files: createDiskFileStore(config.filesDir), redactEvents: events.redactSubjects, audit: audit.service,
+    busy: createEventLoopLoad().busy,
   });
   const authenticate = access.authenticateWith(identity.sessions.authenticate);
   const routes: FastifyPluginAsync[] = [

@@ -177,6 +177,17 @@ describe('candidate attachments', () => {
       assert.ok(data.every((a) => a.textStatus === 'extracted'));
     });
 
+    test('while requests keep the process busy, a run reads one file and leaves the rest for a quiet moment', async () => {
+      const { candidateId } = await candidateWithApplication(orgId, owner.auth);
+      await attach(orgId, candidateId, null, await Promise.all([1, 2, 3].map(async (n) => ({ bytes: await makePdf(`Busy ${n}`), fileName: `b${n}.pdf` }))));
+      const busyArea = createAttachmentsArea({ database: t.container.database, store, log: silent, extract: countingExtract, busy: () => true });
+      assert.equal(await busyArea.service.extractPending(), 1);
+      assert.equal(await busyArea.service.extractPending(), 1, 'a long busy spell still makes progress');
+      assert.equal(await area.service.extractPending(), 1, 'the quiet run reads what is left');
+      const { data } = (await list(candidateId)).json<{ data: { textStatus: string }[] }>();
+      assert.ok(data.every((a) => a.textStatus === 'extracted'));
+    });
+
     test('a file whose bytes are gone is marked failed rather than retried forever', async () => {
       const { candidateId } = await candidateWithApplication(orgId, owner.auth);
       const [recorded] = await attach(orgId, candidateId, null, [{ bytes: await makePdf('Soon gone'), fileName: 'gone.pdf' }]);

@@ -40,6 +40,8 @@ export interface RecruitingDeps {
   memberContacts: MemberContacts;
   /** Where uploaded files' bytes go (the disk under FILES_DIR by default). */
   files: FileStore;
+  /** Whether requests keep the process busy: background reading of résumés yields to them. */
+  busy?: () => boolean;
   config: Pick<Config, 'applyRateLimitPerIp' | 'publicBaseUrl' | 'mailFrom'>;
   log: { info(details: object, message: string): void; warn(details: object, message: string): void; error(details: object, message: string): void };
   clock?: () => Date;
@@ -58,7 +60,7 @@ export function createRecruitingModule(deps: RecruitingDeps) {
     database: deps.database, events: deps.events, jobs: deps.jobs, stagesOf: createPipelinesRepo().stagesOf, log: deps.log, clock: deps.clock,
   });
   routes.push(...applications.routes);
-  const attachments = createAttachmentsArea({ database: deps.database, store: deps.files, log: deps.log });
+  const attachments = createAttachmentsArea({ database: deps.database, store: deps.files, log: deps.log, busy: deps.busy });
   routes.push(...attachments.routes);
   tasks.push(...attachments.tasks);
   const applying = createApplyingArea({

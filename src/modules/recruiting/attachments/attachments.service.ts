@@ -29,6 +29,8 @@ export interface AttachmentsServiceDeps {
   extract: ExtractText;
   log: { warn(details: object, message: string): void };
   limits: AttachmentsLimits;
+  /** True while requests keep the process busy: extraction then reads one file per run and waits for the next. */
+  busy?: () => boolean;
 }
 
 const toAttachment = (row: AttachmentRow): Attachment => ({
@@ -62,7 +64,7 @@ function refusal(detection: Exclude<Detection, { ok: true }>): string {
   return `Only PDF and Word (.docx) files are accepted; this file's content is ${detection.detected ? `of type ${detection.detected}` : 'not a recognized document'}${hint}`;
 }
 
-export function createAttachmentsService({ database, store, repo, extract, log, limits }: AttachmentsServiceDeps) {
+export function createAttachmentsService({ database, store, repo, extract, log, limits, busy = () => false }: AttachmentsServiceDeps) {
   /** A 404 alike for a candidate that does not exist and one that access does not reach. */
   async function assertVisible(access: JobAccess, candidateId: string, tx: DbExecutor): Promise<void> {
     if (!(await repo.candidateVisible(access, candidateId, tx))) throw notFound('Candidate');
@@ -151,7 +153,8 @@ export function createAttachmentsService({ database, store, repo, extract, log, 
       let done = 0;
       // A claim outlives the worker's own time limit by a wide margin before another worker retakes it.
       const leaseMs = limits.extractTimeoutMs * 2 + 30_000;
-      while (done < limits.batchSize && !signal?.aborted) {
+      // At least one file per run, so a long busy spell still makes progress; the rest wait for a quiet moment.
+      while (done < limits.batchSize && !signal?.aborted && !(done > 0 && busy())) {
         const now = new Date();
         const row = await database.unscopedTransaction((tx) => repo.claimPending(now, new Date(now.getTime() - leaseMs), tx));
         if (!row) break;

@@ -24,12 +24,14 @@ export interface AttachmentsDeps {
   limits?: Partial<AttachmentsLimits>;
   /** How often the extraction task looks for pending files; about a second by default. */
   extractEveryMs?: number;
+  /** Whether requests keep the process busy (src/infra/load); extraction yields to them. */
+  busy?: () => boolean;
 }
 
 /** Candidates' files: stored by bytes-decided type, their text read in the background for search. */
 export function createAttachmentsArea(deps: AttachmentsDeps): { routes: FastifyPluginAsync[]; tasks: TaskDefinition[]; files: AttachmentFiles; service: AttachmentsService } {
   const service = createAttachmentsService({
-    database: deps.database, store: deps.store, repo: createAttachmentsRepo(), extract: deps.extract ?? extractText, log: deps.log,
+    database: deps.database, store: deps.store, repo: createAttachmentsRepo(), extract: deps.extract ?? extractText, log: deps.log, busy: deps.busy,
     limits: { ...defaultAttachmentsLimits, ...deps.limits },
   });
   return {
