@@ -10,6 +10,12 @@ import { parseArgs } from 'node:util';
 import { parseJobDescription } from '../../src/modules/jd/index.ts';
 import { scoredFields, scorePosting, skillsF1, type GoldLabel } from './compare.ts';
 
+// Piped into `head`, the reader may go away early: that ends the report, it is not an error.
+process.stdout.on('error', (err: NodeJS.ErrnoException) => {
+  if (err.code === 'EPIPE') process.exit(0);
+  throw err;
+});
+
 const { values, positionals } = parseArgs({ allowPositionals: true, options: { field: { type: 'string' }, json: { type: 'boolean', default: false } } });
 const folder = positionals[0];
 if (!folder) {

@@ -5,20 +5,23 @@ import type { Salary, SalaryUnit } from './jd.schemas.ts';
 const SYMBOLS: Record<string, string> = {
   'US$': 'USD', 'C$': 'CAD', 'CA$': 'CAD', 'A$': 'AUD', 'AU$': 'AUD', 'NZ$': 'NZD', 'S$': 'SGD', 'HK$': 'HKD', 'R$': 'BRL',
   '€': 'EUR', '£': 'GBP', '₹': 'INR', 'Rs.': 'INR', 'Rs': 'INR', '¥': 'JPY', '₩': 'KRW', '₱': 'PHP', '₦': 'NGN', '₺': 'TRY', 'zł': 'PLN',
+  'PhP': 'PHP', 'Php': 'PHP', 'Phpeso': 'PHP', 'Ksh.': 'KES', 'Kshs': 'KES', 'Ksh': 'KES', 'KSh': 'KES',
 };
 // A bare "$" means the local dollar where the posting is in a dollar country, else USD.
 const DOLLAR_CURRENCIES = new Set(['USD', 'CAD', 'AUD', 'NZD', 'SGD', 'HKD']);
 const MULTIPLIERS: Record<string, number> = { k: 1e3, m: 1e6, mn: 1e6, mm: 1e6, l: 1e5, lakh: 1e5, lakhs: 1e5, lac: 1e5, lacs: 1e5, lpa: 1e5, cr: 1e7, crore: 1e7, crores: 1e7 };
 
 const esc = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-const CUR = `(?:${[...Object.keys(SYMBOLS).sort((a, b) => b.length - a.length).map(esc), '\\$', ...currencies.codes].join('|')})`;
-const NUM = '(?:\\d{1,3}(?:[,.]\\d{3})+(?:\\.\\d{1,2})?|\\d+(?:\\.\\d+)?)';
+// "R165 564": the rand's R, only right before a figure and never inside a word.
+const CUR = `(?:${[...Object.keys(SYMBOLS).sort((a, b) => b.length - a.length).map(esc), '\\$', '(?<![\\p{L}\\d])R(?=\\d)', ...currencies.codes].join('|')})`;
+// Thousands by comma or dot ("1,500.00"), or by space with a decimal comma ("165 564,00", as South Africa and much of Europe write).
+const NUM = '(?:\\d{1,3}(?: \\d{3})+(?:,\\d{2})?(?!\\d)|\\d{1,3}(?:[,.]\\d{3})+(?:\\.\\d{1,2})?|\\d+(?:\\.\\d+)?)';
 const MULT = '(?:[kKmM]|mn|MM|[Ll]akhs?|[Ll]acs?|LPA|lpa|L|[Cc]r|[Cc]rores?)';
 // Every part is optional-once, so matching stays linear even on inputs like 50,000 repeated "$1,".
 // The leading lookahead rejects most positions (lowercase letters, spaces) before the long alternation runs.
 const MONEY = new RegExp(
-  `(?=[A-Z$€£₹¥₩₱₦₺z\\d])(${CUR})?\\s?(${NUM})\\s?(${MULT})?(?![\\p{L}\\d])\\s?(${CUR}(?![\\p{L}]))?` +
-  `(?:\\s?(?:-|–|—|to)\\s?(${CUR})?\\s?(${NUM})\\s?(${MULT})?(?![\\p{L}\\d])\\s?(${CUR}(?![\\p{L}]))?)?`, 'gu',
+  `(?=[A-Z$€£₹¥₩₱₦₺z\\d])(${CUR})?\\s?(${NUM})\\s?(${MULT})?(?![\\p{L}\\d])\\s?\\(?(${CUR}(?![\\p{L}]))?\\)?` +
+  `(?:\\s?(?:-|–|—|to)\\s?(${CUR})?\\s?(${NUM})\\s?(${MULT})?(?![\\p{L}\\d])\\s?\\(?(${CUR}(?![\\p{L}]))?\\)?)?`, 'gu',
 );
 const UNIT_AFTER = /^\s?(?:(?:\/|per|a|an|each)\s?(hour|hr|h|day|week|wk|month|mo|mth|year|yr|annum)\b|(hourly|daily|weekly|monthly|annually|yearly|annual|p\.?a\.?|p\.?m\.?|LPA|CTC)(?![\p{L}]))/iu;
 const UNIT_BEFORE = /\b(hourly|daily|weekly|monthly|annual|yearly|per annum|per hour|per month|stipend)\b[^.\n]{0,40}$/i;
@@ -35,13 +38,15 @@ const UNPAID = /\bunpaid\b(?!\s(?:leave|time|overtime|break))|\bno stipend\b/i;
 
 function toNumber(num: string, mult: string | undefined): number {
   // "1.500" and "1,500" are thousands; "1.5" is a decimal.
-  const plain = /^\d{1,3}(?:[,.]\d{3})+(?:\.\d{1,2})?$/.test(num) ? num.replace(/[,.](?=\d{3}(?:\D|$))/g, '') : num;
+  const plain = /^\d{1,3}(?: \d{3})+(?:,\d{2})?$/.test(num) ? num.replace(/ /g, '').replace(',', '.')
+    : /^\d{1,3}(?:[,.]\d{3})+(?:\.\d{1,2})?$/.test(num) ? num.replace(/[,.](?=\d{3}(?:\D|$))/g, '') : num;
   return parseFloat(plain) * (mult ? (MULTIPLIERS[mult.toLowerCase()] ?? 1) : 1);
 }
 
 function currencyOf(token: string | undefined, localCurrency: string | null): string | null {
   if (!token) return null;
   if (token === '$') return localCurrency && DOLLAR_CURRENCIES.has(localCurrency) ? localCurrency : 'USD';
+  if (token === 'R') return 'ZAR';
   return SYMBOLS[token] ?? token;
 }
 
