@@ -1,6 +1,6 @@
 /**
  * How one parse is scored against one gold label of a labelled set (the conventions are the set's
- * README: ../shared/fixtures/jd-dev). Exact fields compare equal; locations compare by city, through
+ * README, kept with the set outside this repository). Exact fields compare equal; locations compare by city, through
  * the parser's own place names, so "München" and "Munich" are one city; skills count matches.
  */
 import { canonicalCityName, type ParsedJobDescription } from '../../src/modules/jd/index.ts';
