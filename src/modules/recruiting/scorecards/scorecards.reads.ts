@@ -4,7 +4,6 @@ import { authorize, type JobAccess, type Principal } from '../../access/index.ts
 import type { CriteriaRepo } from './criteria.repo.ts';
 import type { ScorecardsRepo, ScorecardWithLatest } from './scorecards.repo.ts';
 import type { Scorecard, ScorecardSummary, ScorecardWithVersions } from './scorecards.schemas.ts';
-import { recommendations } from './scorecards.table.ts';
 import { isOwn, maySee, othersVisible, toScorecard, toVersion, type Viewer } from './scorecards.visibility.ts';
 
 export interface ScorecardReadsDeps {
@@ -66,7 +65,7 @@ export function createScorecardReads({ database, repo, criteria }: ScorecardRead
       return database.tenant(access.orgId, async (tx) => {
         const { application, viewer, all, cards } = await visibleFor(tx, principal, access, applicationId);
         const submitted = cards.filter((found) => found.latest !== null);
-        const counts = Object.fromEntries(recommendations.map((r) => [r, 0])) as ScorecardSummary['recommendations'];
+        const counts: ScorecardSummary['recommendations'] = { strong_no: 0, no: 0, yes: 0, strong_yes: 0 };
         for (const { latest } of submitted) if (latest) counts[latest.recommendation] += 1;
         const jobCriteria = await criteria.list(tx, access.orgId, application.jobId);
         const ratingsOf = (criterionId: string) => submitted.flatMap(({ latest }) => latest?.ratings.filter((r) => r.criterionId === criterionId).map((r) => r.rating) ?? []);

@@ -64,14 +64,13 @@ const OthersHidden = Type.Boolean({
 
 export const ApplicationScorecardsSchema = Type.Object({ data: Type.Array(ScorecardSchema), othersHidden: OthersHidden });
 
+const Count = Type.Integer({ minimum: 0 });
+
 export const ScorecardSummarySchema = Type.Object({
   applicationId: Type.String(),
   othersHidden: OthersHidden,
   submitted: Type.Array(ScorecardSchema, { description: 'The submitted scorecards you may see, each at its latest version' }),
-  recommendations: Type.Object(
-    Object.fromEntries(recommendations.map((r) => [r, Type.Integer({ minimum: 0 })])) as Record<(typeof recommendations)[number], ReturnType<typeof Type.Integer>>,
-    { description: 'How many of those scorecards recommend each' },
-  ),
+  recommendations: Type.Object({ strong_no: Count, no: Count, yes: Count, strong_yes: Count }, { description: 'How many of those scorecards recommend each' }),
   criteria: Type.Array(Type.Object({
     criterionId: Type.String(),
     name: Type.String(),

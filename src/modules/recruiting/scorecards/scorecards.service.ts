@@ -61,7 +61,7 @@ export function createScorecardsService({ database, events, repo, criteria, hist
 
   function personOf(principal: Principal): { access: JobAccess; userId: string; viewer: Viewer } {
     const access = authorize(principal, 'candidates:read');
-    if (principal.actor.kind !== 'user') throw new AppError('forbidden', 'Only a person writes a scorecard: an interviewer named on the interview');
+    if (principal.actor.kind !== 'user') throw new AppError('forbidden', 'Scorecards are a person\'s own: an interviewer named on the interview writes and reads theirs, not an API key');
     const { userId } = principal.actor;
     // The author sees their own card whole; others' are not part of these answers.
     return { access, userId, viewer: { userId, seesAll: false, submittedOwn: false } };
