@@ -27,7 +27,9 @@ const statusNames = { open: 'In progress', closed: 'Closed', withdrawn: 'Withdra
 const day = (iso: string): string => new Intl.DateTimeFormat('en', { dateStyle: 'long', timeZone: 'UTC' }).format(new Date(iso));
 /** The interview's time where it was planned, with the zone named (the candidate may be elsewhere). */
 const when = (interview: StatusInterview): string =>
-  new Intl.DateTimeFormat('en', { dateStyle: 'full', timeStyle: 'short', timeZone: interview.timeZone, timeZoneName: 'short' }).format(new Date(interview.start));
+  new Intl.DateTimeFormat('en', {
+    weekday: 'long', year: 'numeric', month: 'long', day: 'numeric', hour: 'numeric', minute: '2-digit', timeZone: interview.timeZone, timeZoneName: 'short',
+  }).format(new Date(interview.start));
 
 // Interviews only accept http(s) links; checked again here, so no other scheme ever becomes a link on this page.
 const videoLink = (url: string): Html => (/^https?:\/\//i.test(url) ? html`<p>Video link: <a href="${url}" rel="noreferrer">${url}</a></p>` : html`<p>Video link: ${url}</p>`);
