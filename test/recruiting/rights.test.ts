@@ -125,6 +125,10 @@ describe('candidate rights: export and erasure', () => {
     await ok('POST', `/v1/applications/${applicationA}/interviews`, owner.auth, { ...slot, agenda: `Ask ${NAME} about the portfolio` });
     const cancelled = await ok<{ id: string }>('POST', `/v1/applications/${applicationA}/interviews`, owner.auth, { ...slot, start: '2030-05-07T09:00:00Z', end: '2030-05-07T10:00:00Z' });
     await ok('POST', `/v1/interviews/${cancelled.id}/cancel`, owner.auth, { reason: `${NAME} asked to move it` });
+    // From their status page, the person asks to be erased in words that name them.
+    const statusLink = await ok<{ apiUrl: string }>('POST', `/v1/candidates/${candidateId}/status-link`, owner.auth);
+    const asked = await t.app.inject({ method: 'POST', url: `${new URL(statusLink.apiUrl).pathname}/erasure-request`, payload: { reason: `I am ${NAME}, forget me` } });
+    assert.equal(asked.statusCode, 202, asked.body);
 
     const bystander = await applyMultipart(t, org, jobA, [['name', 'Bystander Person'], ['email', 'bystander@example.test'], ['consent', 'true'], [`answers[${questionId}]`, 'I am a bystander']]);
     assert.equal(bystander.statusCode, 201, bystander.body);
@@ -210,7 +214,7 @@ describe('candidate rights: export and erasure', () => {
     const found = await traces();
     for (const where of ['candidates.name', 'candidates.search_resume', 'candidate_emails.email', 'candidate_attachments.text', 'candidate_attachments.file_name',
       'applications.answers', 'applications.cover_letter', 'application_history.note', 'notes.body', 'candidate_merges.merged_profile', 'domain_events.payload',
-      'interviews.agenda', 'interviews.cancel_reason']) {
+      'interviews.agenda', 'interviews.cancel_reason', 'erasure_requests.reason']) {
       assert.ok(found.includes(where), `before the erasure the scan finds the person in ${where} (found: ${found.join(', ')})`);
     }
     const before = await countsPerJob();

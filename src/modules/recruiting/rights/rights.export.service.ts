@@ -4,6 +4,7 @@ import { authorize, type Principal } from '../../access/index.ts';
 import { toApplication } from '../applications/index.ts';
 import type { CandidatesRepo } from '../candidates/index.ts';
 import type { RightsExportRepo } from './rights.export.repo.ts';
+import { toErasureRequest } from './rights.requests.service.ts';
 import { ERASED_NAME, type CandidateExport } from './rights.schemas.ts';
 
 export interface ExportServiceDeps {
@@ -41,10 +42,11 @@ export function createExportService({ database, repo, contacts, jobTitle, public
           interviews: await repo.interviews(tx, orgId, applicationIds),
           notes: await repo.teamNotes(tx, access, id, applicationIds),
           files: await repo.attachments(tx, orgId, id),
+          requests: await repo.erasureRequests(tx, orgId, id),
         };
       });
       if (!found) throw notFound('Candidate');
-      const { candidate, contact, merged, apps, history, interviews, notes, files } = found;
+      const { candidate, contact, merged, apps, history, interviews, notes, files, requests } = found;
       const titles = new Map<string, string | null>();
       for (const jobId of new Set(apps.map((a) => a.row.jobId))) titles.set(jobId, await jobTitle(orgId, jobId));
       const base = publicBaseUrl.replace(/\/+$/, '');
@@ -79,6 +81,7 @@ export function createExportService({ database, repo, contacts, jobTitle, public
           applicationId: f.applicationId, questionId: f.questionId, createdAt: f.createdAt.toISOString(),
           url: `${base}/v1/candidates/${encodeURIComponent(id)}/attachments/${encodeURIComponent(f.id)}/content`,
         })),
+        erasureRequests: requests.map(toErasureRequest),
       };
     },
   };

@@ -44,8 +44,8 @@ export function erasureRequestsRoutes(requests: ErasureRequestsService): Fastify
       schema: {
         ...base, summary: 'Confirm an erasure request: erase the candidate', params: ErasureRequestIdParamsSchema,
         response: { 200: Type.Object({ request: ErasureRequestSchema, erasure: ErasureSchema }), ...errors, 409: problemRef, 503: problemRef },
-        description: 'Runs POST /v1/candidates/{id}/erase for the request\'s candidate, by you, with the candidate\'s request (its id, date and their words) '
-          + `as the reason in the audit log. Their status-page link stops working. ${decided}`,
+        description: 'Runs POST /v1/candidates/{id}/erase for the request\'s candidate, by you; the reason in the audit log names the request (its id and date), '
+          + `not the candidate's words, which the erasure clears. Their status-page link stops working. ${decided}`,
       },
     }, async (request, reply) => reply.header('cache-control', 'no-store').send(await requests.confirm(callerOf(request), request.params.id)));
 

@@ -64,15 +64,16 @@ export function createErasureRequestsService({ database, events, repo, erasure, 
     },
 
     /**
-     * Erases the candidate with the existing erase service, by the confirming caller, with the
-     * candidate's request as the reason the audit log keeps. The erasure settles the request.
+     * Erases the candidate with the existing erase service, by the confirming caller; the reason the
+     * audit log keeps names the request (its id and date). The candidate's own words are left out:
+     * they may name them, and the erasure clears them from the request too.
      */
     async confirm(caller: Caller, id: string): Promise<{ request: ErasureRequest; erasure: Erasure }> {
       const orgId = decider(caller.principal, 'confirm an erasure request');
       const found = await database.tenant(orgId, (tx) => repo.find(tx, orgId, id));
       if (!found) throw notFound('Erasure request');
       if (found.status !== 'pending') throw new AppError('invalid-state-transition', `The erasure request is already ${found.status}`);
-      const reason = `Requested by the candidate on their status page on ${found.requestedAt.toISOString().slice(0, 10)} (${found.id})${found.reason ? `: ${found.reason}` : ''}`;
+      const reason = `Requested by the candidate on their status page on ${found.requestedAt.toISOString().slice(0, 10)} (${found.id})`;
       const done = await erasure.erase(caller, found.candidateId, { reason });
       const actor = auditActor(caller.principal.actor);
       const row = await database.tenant(orgId, (tx) => repo.update(tx, id, { status: 'erased', decidedByType: actor.type, decidedById: actor.id }));
