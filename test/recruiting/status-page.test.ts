@@ -240,6 +240,20 @@ describe('the candidate status page', () => {
     assert.deepEqual([...details], ['Status page was not found'], 'every refusal reads the same');
   });
 
+  test('a link follows the person when their record is merged into another', async () => {
+    const jobId = (await createJob(t, org)).id;
+    const kept = await addApplicant(t, org.id, jobId, { email: 'erin.kept@example.test', name: 'Erin Kept' });
+    const merged = await addApplicant(t, org.id, (await createJob(t, org)).id, { email: 'erin.merged@example.test', name: 'Erin Merged' });
+    const token = tokenOf(await linkFor(merged.candidateId));
+    await ok('POST', `/v1/candidates/${kept.candidateId}/merge`, recruiter.auth, { candidateId: merged.candidateId });
+    const page = await ok<StatusPage>('GET', `/v1/status/${token}`);
+    assert.equal(page.candidate.name, 'Erin Kept');
+    assert.deepEqual(page.applications.map((a) => a.id).sort(), [kept.applicationId, merged.applicationId].sort(), 'the kept record\'s applications, the merged one\'s among them');
+    const withdrawn = await call('POST', `/v1/status/${token}/applications/${kept.applicationId}/withdraw`);
+    assert.equal(withdrawn.statusCode, 200, withdrawn.body);
+    assert.match(String(problem(await call('POST', `/v1/candidates/${merged.candidateId}/status-link`, recruiter.auth), 404, 'not-found').detail), new RegExp(kept.candidateId));
+  });
+
   test('only recruiters over the whole org send links and decide erasure requests', async () => {
     problem(await call('POST', `/v1/candidates/${ada.candidateId}/status-link`, manager.auth), 403, 'forbidden');
     problem(await call('POST', `/v1/candidates/${ada.candidateId}/status-link`, interviewer.auth), 403, 'forbidden');
