@@ -12,7 +12,9 @@ const HTML_TYPE = 'text/html; charset=utf-8';
 interface TokenParams { token: string }
 interface ApplicationParams extends TokenParams { applicationId: string }
 
-const personal = (reply: FastifyReply): FastifyReply => reply.header('cache-control', 'private, no-store').header('referrer-policy', 'no-referrer').header('x-robots-tag', 'noindex');
+/** The candidate's answers are theirs alone: no shared cache keeps them, no search engine lists them, and no link followed from them carries the token on. */
+export const personal = (reply: FastifyReply): FastifyReply =>
+  reply.header('cache-control', 'private, no-store').header('referrer-policy', 'no-referrer').header('x-robots-tag', 'noindex');
 
 /** An error as a page a person reads, with the status the API would answer; anything unexpected goes to the app's error handler. */
 function failurePage(reply: FastifyReply, err: unknown): FastifyReply {

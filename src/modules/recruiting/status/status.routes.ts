@@ -1,10 +1,9 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
-import type { FastifyReply } from 'fastify';
 import { Type } from 'typebox';
 import { prefersOverJson } from '../../../http/accept.ts';
 import { principalOf } from '../../../http/auth.ts';
 import { commonErrorResponses, problemRef } from '../../../http/schemas.ts';
-import { sendStatusHtml } from './status.html.routes.ts';
+import { personal, sendStatusHtml } from './status.html.routes.ts';
 import {
   StatusApplicationParamsSchema, StatusApplicationSchema, StatusErasureAnswerSchema, StatusErasureBodySchema, StatusInterviewParamsSchema, StatusLinkSchema,
   StatusPageSchema, StatusTokenParamsSchema,
@@ -18,9 +17,6 @@ const publicErrors = { ...commonErrorResponses, 404: problemRef };
 const CandidateParams = Type.Object({ id: Type.String({ minLength: 1, maxLength: 64 }) });
 const tokenNote = 'The token in the URL is the credential. An unknown, altered, expired or revoked token, a token of any other kind, '
   + 'or one of an erased candidate is a 404 that says nothing more.';
-
-/** The candidate's answers are theirs alone: no shared cache keeps them, and no link followed from them carries the token on. */
-const personal = (reply: FastifyReply): FastifyReply => reply.header('cache-control', 'private, no-store').header('referrer-policy', 'no-referrer').header('x-robots-tag', 'noindex');
 
 export function statusRoutes(service: StatusService): FastifyPluginAsyncTypebox {
   return async (app) => {
