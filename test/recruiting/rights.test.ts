@@ -134,6 +134,10 @@ describe('candidate rights: export and erasure', () => {
     const ratings = [{ criterionId, rating: 4 }];
     await ok('POST', `/v1/interviews/${interview.id}/scorecard/submit`, owner.auth, { ratings, notes: `${NAME} derived Kepler's laws`, recommendation: 'strong_yes' });
     await ok('PUT', `/v1/interviews/${interview.id}/scorecard`, owner.auth, { ratings, notes: `Draft: ask Zephyrine again`, recommendation: 'yes' });
+    // From their status page, the person asks to be erased in words that name them.
+    const statusLink = await ok<{ apiUrl: string }>('POST', `/v1/candidates/${candidateId}/status-link`, owner.auth);
+    const asked = await t.app.inject({ method: 'POST', url: `${new URL(statusLink.apiUrl).pathname}/erasure-request`, payload: { reason: `I am ${NAME}, forget me` } });
+    assert.equal(asked.statusCode, 202, asked.body);
 
     const bystander = await applyMultipart(t, org, jobA, [['name', 'Bystander Person'], ['email', 'bystander@example.test'], ['consent', 'true'], [`answers[${questionId}]`, 'I am a bystander']]);
     assert.equal(bystander.statusCode, 201, bystander.body);
@@ -230,7 +234,7 @@ describe('candidate rights: export and erasure', () => {
     const found = await traces();
     for (const where of ['candidates.name', 'candidates.search_resume', 'candidate_emails.email', 'candidate_attachments.text', 'candidate_attachments.file_name',
       'applications.answers', 'applications.cover_letter', 'application_history.note', 'notes.body', 'candidate_merges.merged_profile', 'domain_events.payload',
-      'interviews.agenda', 'interviews.cancel_reason', 'scorecards.draft_notes', 'scorecard_versions.notes']) {
+      'interviews.agenda', 'interviews.cancel_reason', 'scorecards.draft_notes', 'scorecard_versions.notes', 'erasure_requests.reason']) {
       assert.ok(found.includes(where), `before the erasure the scan finds the person in ${where} (found: ${found.join(', ')})`);
     }
     const before = await countsPerJob();

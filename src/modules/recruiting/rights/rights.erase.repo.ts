@@ -6,6 +6,8 @@ import { candidateEmails, candidateMerges, candidatePhones, candidates } from '.
 import { interviews } from '../interviews/interviews.table.ts';
 import { notes } from '../notes/notes.table.ts';
 import { scorecards, scorecardVersions } from '../scorecards/scorecards.table.ts';
+import { candidateStatusLinks } from '../status/status.table.ts';
+import { createErasureRequestsRepo } from './rights.requests.repo.ts';
 import { ERASED_FILE_NAME, ERASED_NAME } from './rights.schemas.ts';
 
 export interface ErasedRows {
@@ -19,6 +21,7 @@ export interface ErasedRows {
 
 /** The writes of an erasure: every table of the recruiting module that holds a candidate's personal data. */
 export function createRightsEraseRepo() {
+  const requests = createErasureRequestsRepo();
   return {
     async lock(tx: DbExecutor, orgId: string, id: string): Promise<{ id: string; name: string; nameKey: string; mergedInto: string | null } | null> {
       const [row] = await tx.select({ id: candidates.id, name: candidates.name, nameKey: candidates.nameKey, mergedInto: candidates.mergedInto })
@@ -80,6 +83,9 @@ export function createRightsEraseRepo() {
       ))).returning({ id: notes.id });
       const files = await tx.update(attachments).set({ fileName: ERASED_FILE_NAME, sha256: '', text: null, textStatus: 'none', textFailure: null })
         .where(and(eq(attachments.orgId, orgId), inArray(attachments.candidateId, cands))).returning({ storeKey: attachments.storeKey });
+      // Their status-page link stops opening anything; their erasure requests are settled and lose their free text.
+      await tx.delete(candidateStatusLinks).where(and(eq(candidateStatusLinks.orgId, orgId), inArray(candidateStatusLinks.candidateId, cands)));
+      await requests.settleForErasure(tx, orgId, cands, now);
       await tx.delete(candidateEmails).where(and(eq(candidateEmails.orgId, orgId), inArray(candidateEmails.candidateId, cands)));
       await tx.delete(candidatePhones).where(and(eq(candidatePhones.orgId, orgId), inArray(candidatePhones.candidateId, cands)));
       // Who merged whom, and when, stays; the snapshot of the merged profile goes.

@@ -10,6 +10,7 @@ import { interviews } from '../interviews/interviews.table.ts';
 import { notes } from '../notes/notes.table.ts';
 import { jobStages } from '../pipelines/pipelines.table.ts';
 import { scorecards, scorecardVersions } from '../scorecards/scorecards.table.ts';
+import { erasureRequests } from './rights.requests.table.ts';
 
 const { searchVector: _vector, searchProfile: _profile, searchNotes: _notes, searchResume: _resume, ...profileColumns } = getTableColumns(candidates);
 // Metadata only: the extracted text is derived from the file, which the export links to.
@@ -88,6 +89,12 @@ export function createRightsExportRepo() {
       return tx.select(attachmentColumns).from(attachments)
         .where(and(eq(attachments.orgId, orgId), eq(attachments.candidateId, candidateId)))
         .orderBy(asc(attachments.createdAt), asc(attachments.id));
+    },
+
+    /** The candidate's erasure requests, oldest first: their own words are part of what they get back. */
+    async erasureRequests(tx: DbExecutor, orgId: string, candidateId: string) {
+      return tx.select().from(erasureRequests).where(and(eq(erasureRequests.orgId, orgId), eq(erasureRequests.candidateId, candidateId)))
+        .orderBy(asc(erasureRequests.requestedAt), asc(erasureRequests.id));
     },
   };
 }

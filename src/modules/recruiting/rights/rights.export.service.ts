@@ -5,6 +5,7 @@ import { toApplication } from '../applications/index.ts';
 import type { CandidatesRepo } from '../candidates/index.ts';
 import type { ExportScorecardVersionRow, RightsExportRepo } from './rights.export.repo.ts';
 import { ERASED_NAME, type CandidateExport, type ExportScorecard } from './rights.schemas.ts';
+import { toErasureRequest } from './rights.requests.service.ts';
 
 export interface ExportServiceDeps {
   database: Pick<Database, 'tenant'>;
@@ -55,10 +56,11 @@ export function createExportService({ database, repo, contacts, jobTitle, public
           scorecards: manager ? await repo.scorecards(tx, manager, applicationIds) : [],
           notes: await repo.teamNotes(tx, access, id, applicationIds),
           files: await repo.attachments(tx, orgId, id),
+          requests: await repo.erasureRequests(tx, orgId, id),
         };
       });
       if (!found) throw notFound('Candidate');
-      const { candidate, contact, merged, apps, history, interviews, scorecards, notes, files } = found;
+      const { candidate, contact, merged, apps, history, interviews, scorecards, notes, files, requests } = found;
       const titles = new Map<string, string | null>();
       for (const jobId of new Set(apps.map((a) => a.row.jobId))) titles.set(jobId, await jobTitle(orgId, jobId));
       const base = publicBaseUrl.replace(/\/+$/, '');
@@ -94,6 +96,7 @@ export function createExportService({ database, repo, contacts, jobTitle, public
           applicationId: f.applicationId, questionId: f.questionId, createdAt: f.createdAt.toISOString(),
           url: `${base}/v1/candidates/${encodeURIComponent(id)}/attachments/${encodeURIComponent(f.id)}/content`,
         })),
+        erasureRequests: requests.map(toErasureRequest),
       };
     },
   };

@@ -2,6 +2,7 @@ import { Type, type Static } from 'typebox';
 import { Nullable } from '../../../http/schemas.ts';
 import { ApplicationSchema } from '../applications/index.ts';
 import { CandidateSummarySchema } from '../candidates/index.ts';
+import { ErasureRequestSchema } from './rights.requests.schemas.ts';
 
 /** The name an erased candidate keeps, so lists, pipelines and reports still show a row. */
 export const ERASED_NAME = 'Erased candidate';
@@ -96,6 +97,7 @@ export const CandidateExportSchema = Type.Object({
   applications: Type.Array(ExportApplicationSchema),
   notes: Type.Array(ExportNoteSchema, { description: 'Team notes only: private notes are never exported' }),
   attachments: Type.Array(ExportAttachmentSchema),
+  erasureRequests: Type.Array(ErasureRequestSchema, { description: 'What the candidate asked from their status page, and what became of it' }),
 }, { $id: 'CandidateExport' });
 export type CandidateExport = Static<typeof CandidateExportSchema>;
 export type ExportApplication = Static<typeof ExportApplicationSchema>;
