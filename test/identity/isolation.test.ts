@@ -16,6 +16,7 @@ interface Fixture {
   attachmentId: string;
   noteId: string;
   interviewId: string;
+  schedulingLinkId: string;
   templateId: string;
   reasonId: string;
   candidateFieldId: string;
@@ -134,6 +135,14 @@ const matrix: Record<string, Entry> = {
   'GET /v1/me/interviews': { kind: 'list' },
   'POST /v1/me/calendar-feed': { kind: 'own' },
   'DELETE /v1/me/calendar-feed': { kind: 'own' },
+  'GET /v1/me/availability': { kind: 'own' },
+  'PUT /v1/me/availability': { kind: 'own', body: { windows: [] } },
+  'POST /v1/applications/{id}/scheduling-links': {
+    kind: 'resource', params: (b) => ({ id: b.applicationId }),
+    body: { interviewers: ['usr_x'], durationMinutes: 30, kind: 'phone', from: '2030-01-01T00:00:00Z', to: '2030-01-10T00:00:00Z' },
+  },
+  'GET /v1/applications/{id}/scheduling-links': { kind: 'resource', params: (b) => ({ id: b.applicationId }) },
+  'POST /v1/scheduling-links/{id}/revoke': { kind: 'resource', params: (b) => ({ id: b.schedulingLinkId }) },
 };
 
 interface Operation {
@@ -202,6 +211,9 @@ describe('tenant isolation and permissions across every private route', () => {
     const interview = await asB<{ id: string }>('POST', `/v1/applications/${applicationId}/interviews`, {
       start: '2030-01-01T09:00:00Z', end: '2030-01-01T10:00:00Z', timeZone: 'Europe/Berlin', kind: 'phone', interviewers: [memberB.userId],
     });
+    const link = await asB<{ link: { id: string } }>('POST', `/v1/applications/${applicationId}/scheduling-links`, {
+      interviewers: [memberB.userId], durationMinutes: 30, kind: 'phone', from: '2030-01-01T00:00:00Z', to: '2030-01-10T00:00:00Z',
+    });
     const first = <T>(list: { data: T[] }, what: string): T => {
       const item = list.data[0];
       if (!item) throw new Error(`org B has no ${what}`);
@@ -209,7 +221,7 @@ describe('tenant isolation and permissions across every private route', () => {
     };
     b = {
       jobId: job.id, keyId: key.key.id, invitationId: invitation.invitation.id, memberId: memberB.userId, sessionId: ownerB.sessionId,
-      candidateId, otherCandidateId: other.id, applicationId, attachmentId: first(attachments, 'attachment').id, noteId: note.id, interviewId: interview.id,
+      candidateId, otherCandidateId: other.id, applicationId, attachmentId: first(attachments, 'attachment').id, noteId: note.id, interviewId: interview.id, schedulingLinkId: link.link.id,
       templateId: first(templates, 'template').id, reasonId: first(reasons, 'rejection reason').id, candidateFieldId: field.id,
     };
     bIds = [...Object.values(b), ownerB.userId, ownerB.orgId];

@@ -38,7 +38,7 @@ export function createInterviewsArea(deps: {
   const availabilityRepo = createAvailabilityRepo();
   const linksRepo = createSchedulingLinksRepo();
   const availability = createAvailabilityService({ ...deps, repo: availabilityRepo });
-  const links = createSchedulingLinksService({ ...deps, repo: linksRepo, interviews: repo, checkInterviewers: service.checkInterviewers });
+  const links = createSchedulingLinksService({ ...deps, repo: linksRepo, interviews: repo, interviewers: service });
   const booking = createBookingService({ ...deps, links: linksRepo, availability: availabilityRepo, interviews: service });
   const routes: FastifyPluginAsync[] = [interviewsRoutes(service, feeds), selfSchedulingRoutes(availability, links, booking)];
   return { service, feeds, availability, links, booking, routes };

@@ -122,10 +122,13 @@ export function createInterviewsService({ database, events, repo, history, conta
   return {
     prepareSchedule,
 
-    /** The interviewers checked as scheduling would check them, for an interview to come (a scheduling link's). */
-    async checkInterviewers(orgId: string, applicationId: string, ids: readonly string[]): Promise<string[]> {
+    /**
+     * For an interview to come (a scheduling link's): reads the interviewers' memberships, then answers the
+     * check scheduling makes of them, to run in the caller's transaction once it has found the application.
+     */
+    async prepareInterviewers(orgId: string, ids: readonly string[]): Promise<(tx: DbExecutor, applicationId: string) => Promise<string[]>> {
       const members = await membersAmong(orgId, ids);
-      return database.tenant(orgId, (tx) => checkInterviewers(tx, orgId, applicationId, ids, members));
+      return (tx, applicationId) => checkInterviewers(tx, orgId, applicationId, ids, members);
     },
 
     async schedule(principal: Principal, applicationId: string, input: ScheduleInterviewInput): Promise<Interview> {

@@ -4,6 +4,7 @@ import type { Database } from '../../../infra/db/database.ts';
 import { auditActor, authorize, type Principal } from '../../access/index.ts';
 import type { EventsService } from '../../events/index.ts';
 import type { InterviewsRepo } from './interviews.repo.ts';
+import type { InterviewsService } from './interviews.service.ts';
 import { checkPlan, invalid } from './interviews.rules.ts';
 import type { SchedulingLinkRow, SchedulingLinksRepo } from './scheduling-links.repo.ts';
 import type { CreateSchedulingLinkInput, SchedulingLink } from './self-scheduling.schemas.ts';
@@ -14,7 +15,7 @@ export interface SchedulingLinksDeps {
   repo: SchedulingLinksRepo;
   interviews: Pick<InterviewsRepo, 'visibleApplication'>;
   /** Checks the interviewers as scheduling an interview would (400 naming each who could not interview). */
-  checkInterviewers: (orgId: string, applicationId: string, ids: readonly string[]) => Promise<string[]>;
+  interviewers: Pick<InterviewsService, 'prepareInterviewers'>;
   publicBaseUrl: string;
   clock?: () => Date;
 }
@@ -45,7 +46,7 @@ function checkRange(input: CreateSchedulingLinkInput, now: Date): { rangeStart: 
 }
 
 /** Recruiters' side of self-scheduling: the links they send candidates, and revoking them. */
-export function createSchedulingLinksService({ database, events, repo, interviews, checkInterviewers, publicBaseUrl, clock = () => new Date() }: SchedulingLinksDeps) {
+export function createSchedulingLinksService({ database, events, repo, interviews, interviewers, publicBaseUrl, clock = () => new Date() }: SchedulingLinksDeps) {
   return {
     /** A new link for an active application; its secret URL is answered only now. */
     async create(principal: Principal, applicationId: string, input: CreateSchedulingLinkInput): Promise<{ link: SchedulingLink; url: string }> {
@@ -54,13 +55,14 @@ export function createSchedulingLinksService({ database, events, repo, interview
       // The time zone is the booking's; the place is checked as an interview's would be.
       const place = checkPlan({ startAt: now, endAt: new Date(now.getTime() + 1), timeZone: 'UTC', kind: input.kind, location: input.location ?? null, videoUrl: input.videoUrl ?? null });
       const range = checkRange(input, now);
-      const interviewerIds = await checkInterviewers(access.orgId, applicationId, input.interviewers);
+      const checkInterviewers = await interviewers.prepareInterviewers(access.orgId, input.interviewers);
       const by = auditActor(principal.actor);
       const { token, hash } = newSecretToken('schedulingLink');
       const link = await events.withEvents(access.orgId, async (tx, record) => {
         const application = await interviews.visibleApplication(tx, access, applicationId);
         if (!application) throw notFound('Application');
         if (application.status !== 'active') throw new AppError('invalid-state-transition', `The application is ${application.status}; only an active one gets interviews`);
+        const interviewerIds = await checkInterviewers(tx, applicationId);
         const row = await repo.insert(tx, {
           orgId: access.orgId, applicationId, jobId: application.jobId, tokenHash: hash, interviewerIds, durationMinutes: input.durationMinutes,
           kind: place.kind, location: place.location, videoUrl: place.videoUrl, agenda: input.agenda ?? null, ...range,
