@@ -100,6 +100,7 @@ export function createBookingService({ database, events, links, availability, in
         if (!current || current.status === 'revoked' || current.expiresAt <= now) throw unusable();
         if (current.status === 'booked') throw new AppError('scheduling-link-used', 'This link has already booked an interview');
         await availability.lockInterviewers(tx, link.orgId, current.interviewerIds);
+        // Read committed: each statement from here sees every booking that held these locks before us.
         if (!isFreeSlot(await slotQuery(tx, current, clock()), start)) throw slotTaken();
         const interview = await write(tx, record);
         const row = await links.update(tx, current.id, { status: 'booked', interviewId: interview.id }, clock());
