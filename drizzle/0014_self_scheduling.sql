@@ -7,6 +7,15 @@ CREATE TABLE "availability_windows" (
 	"created_at" timestamp with time zone DEFAULT now() NOT NULL
 );
 --> statement-breakpoint
+CREATE TABLE "availability_weekly" (
+	"org_id" text NOT NULL,
+	"user_id" text NOT NULL,
+	"time_zone" text NOT NULL,
+	"hours" jsonb NOT NULL,
+	"updated_at" timestamp with time zone DEFAULT now() NOT NULL,
+	CONSTRAINT "availability_weekly_org_id_user_id_pk" PRIMARY KEY("org_id","user_id")
+);
+--> statement-breakpoint
 CREATE TABLE "scheduling_links" (
 	"id" text PRIMARY KEY NOT NULL,
 	"org_id" text NOT NULL,
@@ -39,7 +48,7 @@ DO $$
 DECLARE
   t text;
 BEGIN
-  FOREACH t IN ARRAY ARRAY['availability_windows', 'scheduling_links']
+  FOREACH t IN ARRAY ARRAY['availability_windows', 'availability_weekly', 'scheduling_links']
   LOOP
     EXECUTE format('ALTER TABLE %I ENABLE ROW LEVEL SECURITY', t);
     EXECUTE format(

@@ -93,6 +93,27 @@ describe('interview self-scheduling', () => {
     problem(await call('GET', '/v1/me/availability'), 401, 'unauthenticated');
   });
 
+  test('weekly hours in an IANA zone follow its clock across DST, and join the windows they touch', async () => {
+    const dora = await join(t, owner.auth, 'interviewer');
+    assert.ok((await call('PUT', `/v1/jobs/${jobId}/team/${dora.userId}`, owner.auth)).statusCode < 300);
+    const weekly = { timeZone: 'america/new_york', hours: [{ day: 'monday', start: '09:00', end: '10:00' }] };
+    const set = await call('PUT', '/v1/me/availability', dora.auth, { windows: [{ start: '2030-03-04T15:00:00Z', end: '2030-03-04T15:30:00Z' }], weekly });
+    assert.equal(set.statusCode, 200, set.body);
+    assert.deepEqual(set.json<{ weekly: unknown }>().weekly, { ...weekly, timeZone: 'America/New_York' });
+    assert.deepEqual((await call('GET', '/v1/me/availability', dora.auth)).json<{ weekly: unknown }>().weekly, { ...weekly, timeZone: 'America/New_York' });
+
+    const { path } = await createLink(await applicant('weekly@example.test'), { interviewers: [dora.userId], from: '2030-03-04T00:00:00Z', to: '2030-03-12T00:00:00Z' });
+    // Monday 4 March, 09:00 EST is 14:00Z (and runs on into the 15:00–15:30 window); Monday 11 March, 09:00 EDT is 13:00Z.
+    assert.deepEqual(await starts(path), ['2030-03-04T14:00:00.000Z', '2030-03-04T14:30:00.000Z', '2030-03-11T13:00:00.000Z']);
+
+    const pointers = async (body: Record<string, unknown>) => problem(await call('PUT', '/v1/me/availability', dora.auth, body), 400, 'validation-failed').errors?.map((e) => e.pointer);
+    assert.deepEqual(await pointers({ windows: [], weekly: { timeZone: 'Mars/Base', hours: [{ day: 'monday', start: '10:00', end: '09:00' }] } }), ['/weekly/timeZone', '/weekly/hours/0/end']);
+    assert.deepEqual(await pointers({ windows: [], weekly: { timeZone: 'UTC', hours: [{ day: 'monday', start: '9:00', end: '24:30' }] } }), ['/weekly/hours/0/start', '/weekly/hours/0/end']);
+    problem(await call('PUT', '/v1/me/availability', dora.auth, { windows: [], weekly: { timeZone: 'UTC', hours: [{ day: 'mondays', start: '09:00', end: '10:00' }] } }), 400, 'validation-failed');
+    assert.equal((await call('PUT', '/v1/me/availability', dora.auth, { windows: [] })).json<{ weekly: unknown }>().weekly, null);
+    assert.deepEqual(await starts(path), [], 'no hours, no slots');
+  });
+
   test('a recruiter makes a link: a secret URL, listed without it, with an event; bad input is a 400 at the field, access as for interviews', async () => {
     const applicationId = await applicant('links@example.test');
     const created = await createLink(applicationId);

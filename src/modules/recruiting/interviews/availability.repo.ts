@@ -2,8 +2,13 @@ import { and, arrayOverlaps, asc, eq, gt, inArray, lt, ne, sql } from 'drizzle-o
 import type { DbExecutor } from '../../../infra/db/database.ts';
 import { newId } from '../../../infra/db/ids.ts';
 import { interviews } from './interviews.table.ts';
-import { availabilityWindows } from './self-scheduling.table.ts';
+import { availabilityWeekly, availabilityWindows, type WeeklyHoursRule } from './self-scheduling.table.ts';
 import type { Span } from './slots.ts';
+
+export interface WeeklyPattern {
+  timeZone: string;
+  hours: readonly WeeklyHoursRule[];
+}
 
 const toSpan = (row: { startAt: Date; endAt: Date }): Span => ({ start: row.startAt.getTime(), end: row.endAt.getTime() });
 
@@ -17,6 +22,23 @@ export function createAvailabilityRepo() {
       await tx.insert(availabilityWindows).values(windows.map((w) => ({
         id: newId('avw'), orgId, userId, startAt: new Date(w.start), endAt: new Date(w.end), createdAt: at,
       })));
+    },
+
+    /** Sets (or with null, removes) the person's weekly hours. */
+    async putWeekly(tx: DbExecutor, orgId: string, userId: string, weekly: WeeklyPattern | null, at: Date): Promise<void> {
+      if (!weekly) {
+        await tx.delete(availabilityWeekly).where(and(eq(availabilityWeekly.orgId, orgId), eq(availabilityWeekly.userId, userId)));
+        return;
+      }
+      const row = { timeZone: weekly.timeZone, hours: [...weekly.hours], updatedAt: at };
+      await tx.insert(availabilityWeekly).values({ orgId, userId, ...row })
+        .onConflictDoUpdate({ target: [availabilityWeekly.orgId, availabilityWeekly.userId], set: row });
+    },
+
+    /** Each person's weekly hours, where they have set some. */
+    async weeklyOf(tx: DbExecutor, orgId: string, userIds: readonly string[]): Promise<Map<string, WeeklyPattern>> {
+      const rows = await tx.select().from(availabilityWeekly).where(and(eq(availabilityWeekly.orgId, orgId), inArray(availabilityWeekly.userId, [...userIds])));
+      return new Map(rows.map((r) => [r.userId, { timeZone: r.timeZone, hours: r.hours }]));
     },
 
     /** The person's windows ending after `since`, soonest first. */

@@ -1,10 +1,12 @@
 import { AppError, type FieldProblem } from '../../../app-error.ts';
 import type { Database } from '../../../infra/db/database.ts';
 import { authorize, type Principal } from '../../access/index.ts';
-import type { AvailabilityRepo } from './availability.repo.ts';
+import type { AvailabilityRepo, WeeklyPattern } from './availability.repo.ts';
 import { invalid } from './interviews.rules.ts';
-import type { Availability, AvailabilityInput } from './self-scheduling.schemas.ts';
-import type { Span } from './slots.ts';
+import type { Availability, AvailabilityInput, WeeklyHours } from './self-scheduling.schemas.ts';
+import { joinSpans, type Span } from './slots.ts';
+import { minutesOf } from './weekly-hours.ts';
+import { canonicalTimeZone } from './zoned-date.ts';
 
 export interface AvailabilityDeps {
   database: Pick<Database, 'tenant'>;
@@ -28,17 +30,24 @@ export function normalizeWindows(input: AvailabilityInput['windows']): Span[] {
     return span;
   });
   if (problems.length > 0) throw invalid('Every availability window must end after it starts', problems);
-  const joined: Span[] = [];
-  for (const span of spans.sort((a, b) => a.start - b.start)) {
-    const last = joined.at(-1);
-    if (last && span.start <= last.end) last.end = Math.max(last.end, span.end);
-    else joined.push({ ...span });
-  }
-  return joined;
+  return joinSpans(spans);
 }
 
-const toAvailability = (spans: readonly Span[]): Availability => ({
+/** Checks weekly hours (400 naming each bad field) and returns them with the zone's canonical name. */
+export function checkWeekly(weekly: WeeklyHours): WeeklyPattern {
+  const problems: FieldProblem[] = [];
+  const timeZone = canonicalTimeZone(weekly.timeZone);
+  if (!timeZone) problems.push({ field: 'weekly.timeZone', detail: 'is not an IANA time zone (such as Europe/Berlin)' });
+  weekly.hours.forEach((rule, i) => {
+    if (minutesOf(rule.end) <= minutesOf(rule.start)) problems.push({ field: `weekly.hours.${i}.end`, detail: 'must be after start' });
+  });
+  if (problems.length > 0 || !timeZone) throw invalid('The weekly hours are not valid', problems);
+  return { timeZone, hours: weekly.hours };
+}
+
+const toAvailability = (spans: readonly Span[], weekly: WeeklyPattern | null): Availability => ({
   windows: spans.map((s) => ({ start: new Date(s.start).toISOString(), end: new Date(s.end).toISOString() })),
+  weekly: weekly ? { timeZone: weekly.timeZone, hours: [...weekly.hours] } : null,
 });
 
 /** Each interviewer's own free windows, which scheduling links offer slots from. */
@@ -47,18 +56,20 @@ export function createAvailabilityService({ database, repo, clock = () => new Da
     /** The caller's windows that have not ended. */
     async mine(principal: Principal): Promise<Availability> {
       const { orgId, userId } = personIn(principal);
-      return toAvailability(await database.tenant(orgId, (tx) => repo.of(tx, orgId, userId, clock())));
+      return database.tenant(orgId, async (tx) => toAvailability(await repo.of(tx, orgId, userId, clock()), (await repo.weeklyOf(tx, orgId, [userId])).get(userId) ?? null));
     },
 
     /** Replaces the caller's windows; a booking holding an interviewer's lock sees either the old set or the new one. */
     async replace(principal: Principal, input: AvailabilityInput): Promise<Availability> {
       const { orgId, userId } = personIn(principal);
       const windows = normalizeWindows(input.windows);
+      const weekly = input.weekly ? checkWeekly(input.weekly) : null;
       const now = clock();
       return database.tenant(orgId, async (tx) => {
         await repo.lockInterviewers(tx, orgId, [userId]);
         await repo.replace(tx, orgId, userId, windows, now);
-        return toAvailability(windows.filter((w) => w.end > now.getTime()));
+        await repo.putWeekly(tx, orgId, userId, weekly, now);
+        return toAvailability(windows.filter((w) => w.end > now.getTime()), weekly);
       });
     },
   };

@@ -8,7 +8,8 @@ import type { InterviewsService } from './interviews.service.ts';
 import type { SchedulingLinkRow, SchedulingLinksRepo } from './scheduling-links.repo.ts';
 import { toSchedulingLink } from './scheduling-links.service.ts';
 import type { BookingInput, SchedulingPage } from './self-scheduling.schemas.ts';
-import { freeSlots, isFreeSlot, localDateTime, type SlotQuery, type Span } from './slots.ts';
+import { freeSlots, isFreeSlot, joinSpans, localDateTime, type SlotQuery, type Span } from './slots.ts';
+import { weeklySpans } from './weekly-hours.ts';
 import { canonicalTimeZone } from './zoned-date.ts';
 
 export interface BookingDeps {
@@ -47,8 +48,14 @@ export function createBookingService({ database, events, links, availability, in
 
   async function slotQuery(tx: DbExecutor, link: SchedulingLinkRow, now: Date): Promise<SlotQuery> {
     const range = { start: link.rangeStart.getTime(), end: link.rangeEnd.getTime() };
+    const windows = await availability.overlapping(tx, link.orgId, link.interviewerIds, range);
+    const weekly = await availability.weeklyOf(tx, link.orgId, link.interviewerIds);
     return {
-      availability: await availability.overlapping(tx, link.orgId, link.interviewerIds, range),
+      // A person's windows and weekly hours together, joined, so a slot may run from one into the other.
+      availability: link.interviewerIds.map((id, i) => {
+        const pattern = weekly.get(id);
+        return joinSpans([...(windows[i] ?? []), ...(pattern ? weeklySpans(pattern.timeZone, pattern.hours, range) : [])]);
+      }),
       busy: await availability.busy(tx, link.orgId, link.interviewerIds, range),
       range, durationMinutes: link.durationMinutes, now: now.getTime(),
     };

@@ -1,6 +1,7 @@
 import { Type, type Static } from 'typebox';
 import { Nullable } from '../../../http/schemas.ts';
 import { InterviewKindSchema } from './interviews.schemas.ts';
+import type { Weekday } from './self-scheduling.table.ts';
 
 const Id = Type.String({ minLength: 1, maxLength: 64 });
 const DateTime = Type.String({ format: 'date-time', description: 'RFC 3339, with a Z or an offset' });
@@ -8,13 +9,23 @@ const Instant = Type.String({ format: 'date-time' });
 
 const WindowSchema = Type.Object({ start: DateTime, end: DateTime }, { additionalProperties: false });
 
+const Weekday = Type.Enum(['monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday'] as const satisfies readonly Weekday[]);
+const WallTime = (description: string) => Type.String({ pattern: '^(([01][0-9]|2[0-3]):[0-5][0-9]|24:00)$', examples: ['09:00'], description });
+const WeeklyHoursSchema = Type.Object({
+  timeZone: Type.String({ minLength: 1, maxLength: 64, examples: ['Europe/Berlin'], description: 'IANA zone the hours are wall-clock times in (they follow its DST changes)' }),
+  hours: Type.Array(Type.Object({ day: Weekday, start: WallTime('HH:MM'), end: WallTime('HH:MM, after start; 24:00 for midnight') }, { additionalProperties: false }), { maxItems: 50 }),
+}, { additionalProperties: false, description: 'Hours you are free every week, on top of the windows (a PUT without it removes them)' });
+export type WeeklyHours = Static<typeof WeeklyHoursSchema>;
+
 export const AvailabilityBodySchema = Type.Object({
-  windows: Type.Array(WindowSchema, { maxItems: 500, description: 'Every span you are free to interview in; overlapping or touching spans are joined' }),
+  windows: Type.Array(WindowSchema, { maxItems: 500, description: 'Spans you are free to interview in; overlapping or touching spans are joined' }),
+  weekly: Type.Optional(WeeklyHoursSchema),
 }, { additionalProperties: false });
 export type AvailabilityInput = Static<typeof AvailabilityBodySchema>;
 
 export const AvailabilitySchema = Type.Object({
   windows: Type.Array(Type.Object({ start: Instant, end: Instant }), { description: 'Soonest first, none overlapping' }),
+  weekly: Nullable(WeeklyHoursSchema),
 });
 export type Availability = Static<typeof AvailabilitySchema>;
 

@@ -1,4 +1,4 @@
-import { index, integer, pgTable, text, timestamp, uniqueIndex } from 'drizzle-orm/pg-core';
+import { index, integer, jsonb, pgTable, primaryKey, text, timestamp, uniqueIndex } from 'drizzle-orm/pg-core';
 import { applications } from '../applications/applications.table.ts';
 import type { InterviewKind } from './interviews.table.ts';
 
@@ -11,6 +11,23 @@ export const availabilityWindows = pgTable('availability_windows', {
   endAt: timestamp('end_at', { withTimezone: true, mode: 'date' }).notNull(),
   createdAt: timestamp('created_at', { withTimezone: true, mode: 'date' }).notNull().defaultNow(),
 }, (t) => [index('availability_windows_user_idx').on(t.orgId, t.userId, t.startAt)]);
+
+export type Weekday = 'monday' | 'tuesday' | 'wednesday' | 'thursday' | 'friday' | 'saturday' | 'sunday';
+/** One stretch of a weekday, in wall-clock `HH:MM` (end may be `24:00`). */
+export interface WeeklyHoursRule {
+  day: Weekday;
+  start: string;
+  end: string;
+}
+
+/** A member's recurring hours: each week, these wall-clock hours in their IANA zone (DST moves them with the clock). */
+export const availabilityWeekly = pgTable('availability_weekly', {
+  orgId: text('org_id').notNull(),
+  userId: text('user_id').notNull(),
+  timeZone: text('time_zone').notNull(),
+  hours: jsonb('hours').$type<WeeklyHoursRule[]>().notNull(),
+  updatedAt: timestamp('updated_at', { withTimezone: true, mode: 'date' }).notNull().defaultNow(),
+}, (t) => [primaryKey({ columns: [t.orgId, t.userId] })]);
 
 export type SchedulingLinkStatus = 'open' | 'booked' | 'revoked';
 

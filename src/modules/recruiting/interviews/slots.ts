@@ -1,4 +1,4 @@
-import { ZonedDate } from './zoned-date.ts';
+import { offsetAt, ZonedDate } from './zoned-date.ts';
 
 /** A span of time, [start, end), in epoch milliseconds. */
 export interface Span {
@@ -19,6 +19,17 @@ export interface SlotQuery {
   durationMinutes: number;
   /** Only slots starting after this instant. */
   now: number;
+}
+
+/** The spans joined where they overlap or touch, soonest first. */
+export function joinSpans(spans: readonly Span[]): Span[] {
+  const joined: Span[] = [];
+  for (const span of [...spans].sort((a, b) => a.start - b.start)) {
+    const last = joined.at(-1);
+    if (last && span.start <= last.end) last.end = Math.max(last.end, span.end);
+    else joined.push({ ...span });
+  }
+  return joined;
 }
 
 const within = (slot: Span, windows: readonly Span[]) => windows.some((w) => w.start <= slot.start && slot.end <= w.end);
@@ -47,8 +58,7 @@ const pad = (n: number) => String(n).padStart(2, '0');
 /** An instant as the wall clock in `timeZone` reads it, with that zone's offset then: `2030-03-10T10:00:00+01:00`. */
 export function localDateTime(instant: number, timeZone: string): string {
   const wall = new ZonedDate(new Date(instant), timeZone);
-  const asUtc = Date.UTC(wall.getFullYear(), wall.getMonth(), wall.getDate(), wall.getHours(), wall.getMinutes(), wall.getSeconds());
-  const offset = Math.round((asUtc - Math.floor(instant / 1000) * 1000) / MINUTE);
+  const offset = offsetAt(timeZone, instant);
   const sign = offset < 0 ? '-' : '+';
   return `${wall.getFullYear()}-${pad(wall.getMonth() + 1)}-${pad(wall.getDate())}T${pad(wall.getHours())}:${pad(wall.getMinutes())}:${pad(wall.getSeconds())}`
     + `${sign}${pad(Math.floor(Math.abs(offset) / 60))}:${pad(Math.abs(offset) % 60)}`;
