@@ -255,7 +255,7 @@ describe('interview self-scheduling', () => {
     problem(refused, 409, 'scheduling-link-used');
   });
 
-  test('a revoked or expired link opens nothing; revoking is for writers of the job', async () => {
+  test('a revoked or expired link, or one whose candidate left the pipeline, opens nothing; revoking is for writers of the job', async () => {
     const applicationId = await applicant('revoke@example.test');
     const { link, path } = await createLink(applicationId);
     problem(await call('POST', `/v1/scheduling-links/${link.id}/revoke`, viewer.auth), 403, 'forbidden');
@@ -266,6 +266,11 @@ describe('interview self-scheduling', () => {
     assert.equal((await eventsOf('scheduling_link.revoked', link.id)).length, 1);
     problem(await call('GET', path), 404, 'scheduling-link-invalid');
     problem(await book(path, at('10:00')), 404, 'scheduling-link-invalid');
+    const leaving = await applicant('leaving@example.test');
+    const { path: leavingPath } = await createLink(leaving);
+    assert.equal((await call('GET', leavingPath)).statusCode, 200);
+    assert.equal((await call('POST', `/v1/applications/${leaving}/withdraw`, recruiter.auth, {})).statusCode, 200);
+    problem(await call('GET', leavingPath), 404, 'scheduling-link-invalid');
 
     // A link of Ben's (free 11:00–13:00 now that 10:00–11:00 is booked) seen from later on, through the area's own clock.
     const open = await createLink(applicationId, { interviewers: [ben.userId], durationMinutes: 30, expiresAt: at('11:20') });

@@ -24,6 +24,7 @@ export interface BookingDeps {
 const MINUTE = 60_000;
 // One answer for unknown, expired and revoked tokens, so a token reveals nothing about a link it does not open.
 const unusable = () => new AppError('scheduling-link-invalid', 'This scheduling link is unknown, expired or revoked; ask the recruiter for a new one');
+const used = () => new AppError('scheduling-link-used', 'This link has already booked an interview; ask the recruiter if you need another time');
 const slotTaken = () => new AppError('slot-unavailable', 'That time is not free (any more); fetch the free slots again and pick another');
 
 function zoneOf(name: string | undefined, field: string): string {
@@ -33,17 +34,21 @@ function zoneOf(name: string | undefined, field: string): string {
   return zone;
 }
 
-const slotIn = ({ start, end }: Span, timeZone: string) => ({ start: new Date(start).toISOString(), end: new Date(end).toISOString(), localStart: localDateTime(start, timeZone), localEnd: localDateTime(end, timeZone),
+const slotIn = ({ start, end }: Span, timeZone: string) => ({
+  start: new Date(start).toISOString(), end: new Date(end).toISOString(), localStart: localDateTime(start, timeZone), localEnd: localDateTime(end, timeZone),
 });
 
 /** The candidate's side of self-scheduling, by the link's token alone (no account). */
 export function createBookingService({ database, events, links, availability, interviews, clock = () => new Date() }: BookingDeps) {
-  /** The link a token opens while it works; a booked one still opens (to show the booking). */
+  /**
+   * The link a token opens while it works: not revoked, not expired, its application still active (a
+   * booked one still opens, to show the booking).
+   */
   async function open(token: string, now: Date): Promise<SchedulingLinkRow> {
     if (!looksLikeSecretToken('schedulingLink', token)) throw unusable();
-    const link = await links.findByHash(database.unscoped, hashSecretToken(token));
-    if (!link || link.status === 'revoked' || link.expiresAt <= now) throw unusable();
-    return link;
+    const found = await links.findByHash(database.unscoped, hashSecretToken(token));
+    if (!found || found.link.status === 'revoked' || found.link.expiresAt <= now || (found.link.status === 'open' && found.applicationStatus !== 'active')) throw unusable();
+    return found.link;
   }
 
   async function slotQuery(tx: DbExecutor, link: SchedulingLinkRow, now: Date): Promise<SlotQuery> {
@@ -93,7 +98,7 @@ export function createBookingService({ database, events, links, availability, in
       const start = Date.parse(input.start);
       const now = clock();
       const link = await open(token, now);
-      if (link.status === 'booked') throw new AppError('scheduling-link-used', 'This link has already booked an interview; ask the recruiter if you need another time');
+      if (link.status === 'booked') throw used();
       const access = { orgId: link.orgId, assignedTo: null };
       const write = await interviews.prepareSchedule(access, link.applicationId, {
         start: new Date(start).toISOString(), end: new Date(start + link.durationMinutes * MINUTE).toISOString(), timeZone, kind: link.kind,
@@ -105,7 +110,7 @@ export function createBookingService({ database, events, links, availability, in
       const booked = await events.withEvents(link.orgId, async (tx, record) => {
         const current = await links.lock(tx, link.orgId, link.id);
         if (!current || current.status === 'revoked' || current.expiresAt <= now) throw unusable();
-        if (current.status === 'booked') throw new AppError('scheduling-link-used', 'This link has already booked an interview');
+        if (current.status === 'booked') throw used();
         await availability.lockInterviewers(tx, link.orgId, current.interviewerIds);
         // Read committed: each statement from here sees every booking that held these locks before us.
         if (!isFreeSlot(await slotQuery(tx, current, clock()), start)) throw slotTaken();

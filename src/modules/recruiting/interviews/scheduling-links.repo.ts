@@ -3,6 +3,7 @@ import type { DbExecutor } from '../../../infra/db/database.ts';
 import { newId } from '../../../infra/db/ids.ts';
 import type { JobAccess } from '../../access/index.ts';
 import { jobsVisibleTo } from '../../jobs/index.ts';
+import { applications, type ApplicationStatus } from '../applications/applications.table.ts';
 import { schedulingLinks } from './self-scheduling.table.ts';
 
 export type SchedulingLinkRow = typeof schedulingLinks.$inferSelect;
@@ -31,9 +32,13 @@ export function createSchedulingLinksRepo() {
       return row ?? null;
     },
 
-    /** The link a token hash opens; on the unscoped connection, since the token is what names the org. */
-    async findByHash(unscoped: DbExecutor, tokenHash: string): Promise<SchedulingLinkRow | null> {
-      const [row] = await unscoped.select().from(schedulingLinks).where(eq(schedulingLinks.tokenHash, tokenHash)).limit(1);
+    /**
+     * The link a token hash opens, with its application's status (a link stops working once the candidate
+     * is out of the pipeline); on the unscoped connection, since the token is what names the org.
+     */
+    async findByHash(unscoped: DbExecutor, tokenHash: string): Promise<{ link: SchedulingLinkRow; applicationStatus: ApplicationStatus } | null> {
+      const [row] = await unscoped.select({ link: schedulingLinks, applicationStatus: applications.status }).from(schedulingLinks)
+        .innerJoin(applications, eq(applications.id, schedulingLinks.applicationId)).where(eq(schedulingLinks.tokenHash, tokenHash)).limit(1);
       return row ?? null;
     },
 
