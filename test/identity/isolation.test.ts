@@ -17,6 +17,7 @@ interface Fixture {
   noteId: string;
   interviewId: string;
   scorecardId: string;
+  schedulingLinkId: string;
   templateId: string;
   reasonId: string;
   candidateFieldId: string;
@@ -149,6 +150,14 @@ const matrix: Record<string, Entry> = {
   'GET /v1/erasure-requests': { kind: 'list' },
   'POST /v1/erasure-requests/{id}/confirm': { kind: 'resource', params: (b) => ({ id: b.erasureRequestId }) },
   'POST /v1/erasure-requests/{id}/decline': { kind: 'resource', params: (b) => ({ id: b.erasureRequestId }), body: {} },
+  'GET /v1/me/availability': { kind: 'own' },
+  'PUT /v1/me/availability': { kind: 'own', body: { windows: [] } },
+  'POST /v1/applications/{id}/scheduling-links': {
+    kind: 'resource', params: (b) => ({ id: b.applicationId }),
+    body: { interviewers: ['usr_x'], durationMinutes: 30, kind: 'phone', from: '2030-01-01T00:00:00Z', to: '2030-01-10T00:00:00Z' },
+  },
+  'GET /v1/applications/{id}/scheduling-links': { kind: 'resource', params: (b) => ({ id: b.applicationId }) },
+  'POST /v1/scheduling-links/{id}/revoke': { kind: 'resource', params: (b) => ({ id: b.schedulingLinkId }) },
 };
 
 interface Operation {
@@ -225,6 +234,9 @@ describe('tenant isolation and permissions across every private route', () => {
     const asked = await t.app.inject({ method: 'POST', url: `${new URL(statusLink.apiUrl).pathname}/erasure-request`, payload: {} });
     assert.equal(asked.statusCode, 202, asked.body);
     const erasureRequests = await asB<{ data: { id: string }[] }>('GET', '/v1/erasure-requests');
+    const link = await asB<{ link: { id: string } }>('POST', `/v1/applications/${applicationId}/scheduling-links`, {
+      interviewers: [memberB.userId], durationMinutes: 30, kind: 'phone', from: '2030-01-01T00:00:00Z', to: '2030-01-10T00:00:00Z',
+    });
     const first = <T>(list: { data: T[] }, what: string): T => {
       const item = list.data[0];
       if (!item) throw new Error(`org B has no ${what}`);
@@ -233,6 +245,7 @@ describe('tenant isolation and permissions across every private route', () => {
     b = {
       jobId: job.id, keyId: key.key.id, invitationId: invitation.invitation.id, memberId: memberB.userId, sessionId: ownerB.sessionId,
       candidateId, otherCandidateId: other.id, applicationId, attachmentId: first(attachments, 'attachment').id, noteId: note.id, interviewId: interview.id, scorecardId: submitted.json<{ id: string }>().id,
+      schedulingLinkId: link.link.id,
       templateId: first(templates, 'template').id, reasonId: first(reasons, 'rejection reason').id, candidateFieldId: field.id,
       erasureRequestId: first(erasureRequests, 'erasure request').id,
     };

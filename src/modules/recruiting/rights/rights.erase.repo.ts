@@ -4,6 +4,7 @@ import { applicationHistory, applications } from '../applications/applications.t
 import { attachments } from '../attachments/attachments.table.ts';
 import { candidateEmails, candidateMerges, candidatePhones, candidates } from '../candidates/candidates.table.ts';
 import { interviews } from '../interviews/interviews.table.ts';
+import { schedulingLinks } from '../interviews/self-scheduling.table.ts';
 import { notes } from '../notes/notes.table.ts';
 import { scorecards, scorecardVersions } from '../scorecards/scorecards.table.ts';
 import { candidateStatusLinks } from '../status/status.table.ts';
@@ -15,6 +16,8 @@ export interface ErasedRows {
   noteIds: string[];
   /** Interviews of the erased applications: kept (interviewers' calendars), without agenda or cancel reason. */
   interviewIds: string[];
+  /** Scheduling links of the erased applications: deleted (their agenda may name the person; an open one could still book). */
+  schedulingLinkIds: string[];
   /** File-store keys of the erased files: their bytes are deleted once the transaction commits. */
   storeKeys: string[];
 }
@@ -64,6 +67,7 @@ export function createRightsEraseRepo() {
       }).where(and(eq(applications.orgId, orgId), inArray(applications.candidateId, cands))).returning({ id: applications.id });
       const applicationIds = apps.map((a) => a.id);
       let interviewIds: string[] = [];
+      let schedulingLinkIds: string[] = [];
       if (applicationIds.length > 0) {
         await tx.update(applicationHistory).set({ note: null })
           .where(and(eq(applicationHistory.orgId, orgId), inArray(applicationHistory.applicationId, applicationIds)));
@@ -77,6 +81,8 @@ export function createRightsEraseRepo() {
           await tx.update(scorecardVersions).set({ notes: null })
             .where(and(eq(scorecardVersions.orgId, orgId), inArray(scorecardVersions.scorecardId, cards.map((c) => c.id))));
         }
+        schedulingLinkIds = (await tx.delete(schedulingLinks)
+          .where(and(eq(schedulingLinks.orgId, orgId), inArray(schedulingLinks.applicationId, applicationIds))).returning({ id: schedulingLinks.id })).map((l) => l.id);
       }
       const deletedNotes = await tx.delete(notes).where(and(eq(notes.orgId, orgId), or(
         inArray(notes.candidateId, cands), applicationIds.length > 0 ? inArray(notes.applicationId, applicationIds) : undefined,
@@ -95,7 +101,7 @@ export function createRightsEraseRepo() {
         name: ERASED_NAME, nameKey: '', location: null, links: {}, tags: [], sourceDetail: null, customFields: {},
         searchProfile: '', searchNotes: '', searchResume: '', updatedAt: now, version: sql`${candidates.version} + 1`,
       }).where(and(eq(candidates.orgId, orgId), inArray(candidates.id, cands)));
-      return { applicationIds, noteIds: deletedNotes.map((n) => n.id), interviewIds, storeKeys: files.map((f) => f.storeKey) };
+      return { applicationIds, noteIds: deletedNotes.map((n) => n.id), interviewIds, schedulingLinkIds, storeKeys: files.map((f) => f.storeKey) };
     },
   };
 }
