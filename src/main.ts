@@ -42,7 +42,7 @@ program.command('serve')
   });
 
 program.command('worker')
-  .description('Run background tasks only (every module\'s tasks: expired jobs, abandoned SSO sign-ins, expired refresh tokens, signing-key rotation, planner statistics)')
+  .description('Run background tasks only (every module\'s tasks: expired jobs, abandoned SSO sign-ins, expired refresh tokens, signing-key rotation, planner statistics, the daily candidate data retention run)')
   .action(async () => workerCommand(configOrExit()));
 
 program.command('migrate')

@@ -89,6 +89,8 @@ describe('retention policy', () => {
     const admin = await join(t, owner.auth, 'admin');
     const byAdmin = await ok<{ enabled: boolean; version: number }>('PUT', '/v1/retention-policy', admin.auth, policy);
     assert.deepEqual([byAdmin.enabled, byAdmin.version], [true, 2]);
+    const changes = await ok<{ data: { actor: { id: string | null }; data: Record<string, unknown> }[] }>('GET', '/v1/audit-events?action=retention_policy.updated', owner.auth);
+    assert.deepEqual(changes.data.map((a) => [a.actor.id, a.data.enabled, a.data.version]), [[admin.userId, true, 2], [owner.userId, false, 1]], 'newest first');
     // Another org's policy is its own.
     const other = await signUp(t);
     assert.equal(json<{ version: number }>(await call('GET', '/v1/retention-policy', other.auth)).version, 0);

@@ -41,6 +41,6 @@ export function createRightsArea({ clock = () => new Date(), ...deps }: RightsAr
     publicBaseUrl: deps.publicBaseUrl, clock,
   });
   const erasure = createEraseService({ events: deps.events, redactEvents: deps.redactEvents, audit: deps.audit, repo: createRightsEraseRepo(), files: deps.files, log: deps.log, clock });
-  const retention = createRetentionService({ database: deps.database, repo: createRetentionRepo(), erasure, log: deps.log, clock });
+  const retention = createRetentionService({ database: deps.database, repo: createRetentionRepo(), erasure, audit: deps.audit, log: deps.log, clock });
   return { routes: [rightsRoutes({ exports, erasure }), retentionRoutes(retention)], tasks: retentionTasks({ service: retention }), exports, erasure, retention };
 }

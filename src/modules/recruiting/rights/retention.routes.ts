@@ -1,5 +1,6 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { principalOf } from '../../../http/auth.ts';
+import { callerOf } from '../../access/index.ts';
 import { acceptedVersions, IfMatchHeadersSchema, versionEtag } from '../../../http/preconditions.ts';
 import { commonErrorResponses, problemRef } from '../../../http/schemas.ts';
 import { RetentionPolicyBodySchema, RetentionPolicySchema } from './retention.schemas.ts';
@@ -32,11 +33,11 @@ export function retentionRoutes(service: RetentionService): FastifyPluginAsyncTy
           + 'or withdrawn, the last more than `anonymizeAfterMonths` ago, unless they agreed when applying to be kept for future roles less than '
           + '`keepConsentedMonths` ago. Anonymizing is the erasure of `POST /v1/candidates/{id}/erase`, recorded in the audit log with the reason '
           + '"retention policy" and the system as actor. Candidates without applications, and hired ones, are never anonymized by it. '
-          + 'An If-Match naming another version is a 409 version-conflict. Owners and admins.',
+          + 'Each change is in the audit log. An If-Match naming another version is a 409 version-conflict. Owners and admins.',
         headers: IfMatchHeadersSchema, body: RetentionPolicyBodySchema, response: { 200: RetentionPolicySchema, ...errors, 409: problemRef },
       },
     }, async (request, reply) => {
-      const policy = await service.put(principalOf(request), request.body, acceptedVersions(request.headers['if-match']));
+      const policy = await service.put(callerOf(request), request.body, acceptedVersions(request.headers['if-match']));
       return reply.header('etag', versionEtag(policy.version)).send(policy);
     });
   };

@@ -1,6 +1,7 @@
 import { AppError } from '../../../app-error.ts';
 import type { Database } from '../../../infra/db/database.ts';
-import { authorize, wholeOrg, type Principal } from '../../access/index.ts';
+import { auditActor, authorize, wholeOrg, type Caller, type Principal } from '../../access/index.ts';
+import type { AuditService } from '../../audit/index.ts';
 import type { EraseService } from './rights.erase.service.ts';
 import type { RetentionPolicyRow, RetentionRepo } from './retention.repo.ts';
 import {
@@ -11,6 +12,7 @@ export interface RetentionServiceDeps {
   database: Pick<Database, 'tenant' | 'unscoped'>;
   repo: RetentionRepo;
   erasure: Pick<EraseService, 'eraseIf'>;
+  audit: Pick<AuditService, 'record'>;
   log: { warn(details: object, message: string): void };
   clock: () => Date;
 }
@@ -22,7 +24,7 @@ const toPolicy = (row: RetentionPolicyRow | null): RetentionPolicy => (row
 /** The operator or the scheduled task: no request, so no address to audit. */
 const systemOrigin = { ip: null, userAgent: null };
 
-export function createRetentionService({ database, repo, erasure, log, clock }: RetentionServiceDeps) {
+export function createRetentionService({ database, repo, erasure, audit, log, clock }: RetentionServiceDeps) {
   async function runOrg(orgId: string, dryRun: boolean): Promise<RetentionOrgRun> {
     const now = clock();
     const policy = toPolicy(await database.tenant(orgId, (tx) => repo.policy(tx, orgId)));
@@ -53,8 +55,11 @@ export function createRetentionService({ database, repo, erasure, log, clock }: 
       return toPolicy(await database.tenant(orgId, (tx) => repo.policy(tx, orgId)));
     },
 
-    /** Owners and admins set it; If-Match (the version, 0 for the defaults) guards against overwriting another admin's change. */
-    async put(principal: Principal, input: RetentionPolicyInput, acceptedVersions?: readonly number[]): Promise<RetentionPolicy> {
+    /**
+     * Owners and admins set it, recorded in the audit log; If-Match (the version, 0 for the defaults)
+     * guards against overwriting another admin's change.
+     */
+    async put({ principal, origin }: Caller, input: RetentionPolicyInput, acceptedVersions?: readonly number[]): Promise<RetentionPolicy> {
       const { orgId } = authorize(principal, 'org:manage');
       return database.tenant(orgId, async (tx) => {
         await repo.lock(tx, orgId);
@@ -62,7 +67,11 @@ export function createRetentionService({ database, repo, erasure, log, clock }: 
         if (acceptedVersions !== undefined && !acceptedVersions.includes(current.version)) {
           throw new AppError('version-conflict', `The retention policy is at version ${current.version}, not the one If-Match names; fetch it again and retry`);
         }
-        return toPolicy(await repo.save(tx, orgId, input, clock()));
+        const saved = toPolicy(await repo.save(tx, orgId, input, clock()));
+        await audit.record({
+          orgId, action: 'retention_policy.updated', actor: auditActor(principal.actor), origin, target: { type: 'retention_policy', id: orgId }, data: { ...input, version: saved.version },
+        }, tx);
+        return saved;
       });
     },
 
