@@ -17,6 +17,7 @@ import { createReportsArea } from './reports/index.ts';
 import { createRightsArea, rightsEvents } from './rights/index.ts';
 import { createInterviewsArea, interviewEvents, type MemberContacts } from './interviews/index.ts';
 import { createEqualOpportunityArea, eeoEvents, eeoEventTypes } from './equal-opportunity/index.ts';
+import { createScorecardsArea, scorecardEvents } from './scorecards/index.ts';
 
 /**
  * Applicant tracking: candidates, their applications, each job's pipeline, and applying. One module
@@ -24,7 +25,7 @@ import { createEqualOpportunityArea, eeoEvents, eeoEventTypes } from './equal-op
  * created in the same transaction as its candidate: within a module, repositories may join a sibling
  * area's tables; across modules they may not.
  */
-export const recruitingEvents = [...candidateEvents, ...applicationEvents, ...pipelineEvents, ...noteEvents, ...applyingEvents, ...rightsEvents, ...interviewEvents, ...eeoEvents] as const;
+export const recruitingEvents = [...candidateEvents, ...applicationEvents, ...pipelineEvents, ...noteEvents, ...applyingEvents, ...rightsEvents, ...interviewEvents, ...scorecardEvents, ...eeoEvents] as const;
 export { applicationFormEventTypes } from './applying/index.ts';
 export type { RetentionRun } from './rights/index.ts';
 /** The events that change every job's public page: the org's equal-opportunity questions. */
@@ -86,6 +87,7 @@ export function createRecruitingModule(deps: RecruitingDeps) {
     database: deps.database, events: deps.events, contacts: deps.memberContacts, mailFrom: deps.config.mailFrom, publicBaseUrl: deps.config.publicBaseUrl, clock: deps.clock,
   });
   routes.push(...interviews.routes);
+  routes.push(...createScorecardsArea({ database: deps.database, events: deps.events, jobs: deps.jobs, clock: deps.clock }).routes);
   return { routes, tasks, candidates, pipelines, notes, applications, interviews, applying: applying.applying, applicationForm: applying.applicationForm,
     applicationsHeld: applications.countForJob, retention: rights.retention,
     /** The org's voluntary equal-opportunity questions, as every job's public page lists them. */

@@ -6,6 +6,7 @@ import { candidateEmails, candidateMerges, candidatePhones, candidates } from '.
 import { eeoAnswers } from '../equal-opportunity/eeo.table.ts';
 import { interviews } from '../interviews/interviews.table.ts';
 import { notes } from '../notes/notes.table.ts';
+import { scorecards, scorecardVersions } from '../scorecards/scorecards.table.ts';
 import { ERASED_FILE_NAME, ERASED_NAME } from './rights.schemas.ts';
 
 export interface ErasedRows {
@@ -51,7 +52,8 @@ export function createRightsEraseRepo() {
     /**
      * Clears the personal data of these candidates everywhere it is kept. Applications stay, with their
      * job, stage, status, source and dates (so reports count them), but without answers, cover letter,
-     * consents, equal-opportunity answers or free-text notes; notes about the candidates are deleted; files lose name, hash and text.
+     * consents, equal-opportunity answers or free-text notes; notes about the candidates are deleted; scorecards keep
+     * their ratings but lose their notes; files lose name, hash and text.
      */
     async scrub(tx: DbExecutor, orgId: string, ids: readonly string[], now: Date): Promise<ErasedRows> {
       const cands = [...ids];
@@ -68,6 +70,13 @@ export function createRightsEraseRepo() {
         // An agenda or a cancel reason may name the candidate; the slot itself stays on the interviewers' calendars.
         interviewIds = (await tx.update(interviews).set({ agenda: null, cancelReason: null })
           .where(and(eq(interviews.orgId, orgId), inArray(interviews.applicationId, applicationIds))).returning({ id: interviews.id })).map((i) => i.id);
+        // Ratings and recommendations stay (how the team judged, for reports); the notes, free text about the person, go.
+        const cards = await tx.update(scorecards).set({ draftNotes: null })
+          .where(and(eq(scorecards.orgId, orgId), inArray(scorecards.applicationId, applicationIds))).returning({ id: scorecards.id });
+        if (cards.length > 0) {
+          await tx.update(scorecardVersions).set({ notes: null })
+            .where(and(eq(scorecardVersions.orgId, orgId), inArray(scorecardVersions.scorecardId, cards.map((c) => c.id))));
+        }
       }
       const deletedNotes = await tx.delete(notes).where(and(eq(notes.orgId, orgId), or(
         inArray(notes.candidateId, cands), applicationIds.length > 0 ? inArray(notes.applicationId, applicationIds) : undefined,

@@ -9,6 +9,7 @@ import { candidates } from '../candidates/candidates.table.ts';
 import { interviews } from '../interviews/interviews.table.ts';
 import { notes } from '../notes/notes.table.ts';
 import { jobStages } from '../pipelines/pipelines.table.ts';
+import { scorecards, scorecardVersions } from '../scorecards/scorecards.table.ts';
 
 const { searchVector: _vector, searchProfile: _profile, searchNotes: _notes, searchResume: _resume, ...profileColumns } = getTableColumns(candidates);
 // Metadata only: the extracted text is derived from the file, which the export links to.
@@ -16,6 +17,7 @@ const { text: _text, textClaimedAt: _claimed, ...attachmentColumns } = getTableC
 
 export type ExportProfileRow = Pick<typeof candidates.$inferSelect, keyof typeof profileColumns>;
 export type ExportAttachmentRow = Pick<typeof attachments.$inferSelect, keyof typeof attachmentColumns>;
+export type ExportScorecardVersionRow = Awaited<ReturnType<RightsExportRepo['scorecards']>>[number];
 
 /** Reads for a candidate's data export: everything the caller may see of them, in a few queries. */
 export function createRightsExportRepo() {
@@ -46,6 +48,20 @@ export function createRightsExportRepo() {
       return tx.select().from(interviews)
         .where(and(eq(interviews.orgId, orgId), inArray(interviews.applicationId, [...applicationIds])))
         .orderBy(asc(interviews.startAt), asc(interviews.id));
+    },
+
+    /**
+     * Every submitted version of the applications' scorecards that `manager` (a candidates:write reach) may
+     * see, oldest first. Drafts never: like private notes, they are their author's alone.
+     */
+    async scorecards(tx: DbExecutor, manager: JobAccess, applicationIds: readonly string[]) {
+      if (applicationIds.length === 0) return [];
+      return tx.select({
+        scorecardId: scorecards.id, applicationId: scorecards.applicationId, interviewId: scorecards.interviewId, version: scorecardVersions.version,
+        ratings: scorecardVersions.ratings, recommendation: scorecardVersions.recommendation, notes: scorecardVersions.notes, submittedAt: scorecardVersions.submittedAt,
+      }).from(scorecardVersions).innerJoin(scorecards, eq(scorecards.id, scorecardVersions.scorecardId))
+        .where(and(eq(scorecards.orgId, manager.orgId), inArray(scorecards.applicationId, [...applicationIds]), jobsVisibleTo(manager, scorecards.jobId)))
+        .orderBy(asc(scorecards.createdAt), asc(scorecards.id), asc(scorecardVersions.version));
     },
 
     async history(tx: DbExecutor, orgId: string, applicationIds: readonly string[]) {

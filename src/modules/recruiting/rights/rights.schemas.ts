@@ -34,12 +34,29 @@ export const ExportInterviewSchema = Type.Object({
   agenda: Nullable(Type.String()),
 });
 
+export const ExportScorecardSchema = Type.Object({
+  id: Type.String(),
+  interviewId: Type.String(),
+  versions: Type.Array(Type.Object({
+    version: Type.Integer(),
+    ratings: Type.Array(Type.Object({ criterionId: Type.String(), criterion: Type.String(), rating: Type.Integer() })),
+    recommendation: Type.String(),
+    notes: Nullable(Type.String()),
+    submittedAt: Type.String({ format: 'date-time' }),
+  }), { description: 'Every submitted version, oldest first' }),
+});
+export type ExportScorecard = Static<typeof ExportScorecardSchema>;
+
 export const ExportApplicationSchema = Type.Object({
   id: Type.String(),
   job: Type.Object({ id: Type.String(), title: Nullable(Type.String({ description: 'Null if the job no longer exists' })) }),
   stage, status, rejection, source, sourceDetail, answers, coverLetter, consent, futureRolesConsentedAt, appliedAt, lastActivityAt, updatedAt,
   history: Type.Array(ExportHistoryItemSchema, { description: 'Everything that happened to the application, oldest first' }),
   interviews: Type.Array(ExportInterviewSchema, { description: 'Interviews for the application, soonest first (interviewers are not named)' }),
+  scorecards: Type.Array(ExportScorecardSchema, {
+    description: 'Submitted scorecards (interviewers are not named; drafts, like private notes, never appear). Empty unless the exporter holds '
+      + 'candidates:write over the job, so an interviewer cannot read others\' scorecards through an export',
+  }),
 });
 
 export const ExportNoteSchema = Type.Object({
