@@ -125,6 +125,11 @@ const matrix: Record<string, Entry> = {
   'GET /v1/reports/pipeline': { kind: 'resource', params: () => ({}), query: (b) => ({ jobId: b.jobId }) },
   'GET /v1/reports/time-to-hire': { kind: 'list' },
   'GET /v1/reports/sources': { kind: 'list' },
+  'GET /v1/reports/eeo': { kind: 'resource', params: () => ({}), query: (b) => ({ jobId: b.jobId }) },
+  'GET /v1/eeo-questions': { kind: 'list' },
+  'PUT /v1/eeo-questions': { kind: 'own', body: { questions: [] } },
+  'GET /v1/retention-policy': { kind: 'own' },
+  'PUT /v1/retention-policy': { kind: 'own', body: { enabled: false, anonymizeAfterMonths: 6, keepConsentedMonths: 24 } },
   'POST /v1/applications/{id}/interviews': {
     kind: 'resource', params: (b) => ({ id: b.applicationId }),
     body: { start: '2030-01-01T09:00:00Z', end: '2030-01-01T10:00:00Z', timeZone: 'UTC', kind: 'phone', interviewers: ['usr_x'] },
