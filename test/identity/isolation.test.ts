@@ -16,6 +16,7 @@ interface Fixture {
   attachmentId: string;
   noteId: string;
   interviewId: string;
+  offerId: string;
   templateId: string;
   reasonId: string;
   candidateFieldId: string;
@@ -134,6 +135,22 @@ const matrix: Record<string, Entry> = {
   'GET /v1/me/interviews': { kind: 'list' },
   'POST /v1/me/calendar-feed': { kind: 'own' },
   'DELETE /v1/me/calendar-feed': { kind: 'own' },
+  'POST /v1/applications/{id}/offers': {
+    kind: 'resource', params: (b) => ({ id: b.applicationId }), body: { salary: { amount: 1, currency: 'EUR', period: 'year' }, startDate: '2030-01-01' },
+  },
+  'GET /v1/applications/{id}/offers': { kind: 'resource', params: (b) => ({ id: b.applicationId }) },
+  'GET /v1/offers/{id}': { kind: 'resource', params: (b) => ({ id: b.offerId }) },
+  'GET /v1/offers/{id}/versions': { kind: 'resource', params: (b) => ({ id: b.offerId }) },
+  'PATCH /v1/offers/{id}': { kind: 'resource', params: (b) => ({ id: b.offerId }), body: { bonus: 'Taken over' } },
+  'POST /v1/offers/{id}/submit': { kind: 'resource', params: (b) => ({ id: b.offerId }) },
+  'POST /v1/offers/{id}/approve': { kind: 'resource', params: (b) => ({ id: b.offerId }) },
+  'POST /v1/offers/{id}/reject': { kind: 'resource', params: (b) => ({ id: b.offerId }) },
+  'POST /v1/offers/{id}/send': { kind: 'resource', params: (b) => ({ id: b.offerId }) },
+  'POST /v1/offers/{id}/accept': { kind: 'resource', params: (b) => ({ id: b.offerId }) },
+  'POST /v1/offers/{id}/decline': { kind: 'resource', params: (b) => ({ id: b.offerId }) },
+  'POST /v1/offers/{id}/withdraw': { kind: 'resource', params: (b) => ({ id: b.offerId }) },
+  'GET /v1/offer-settings': { kind: 'own' },
+  'PUT /v1/offer-settings': { kind: 'own', body: { approvalMode: 'parallel' } },
 };
 
 interface Operation {
@@ -202,6 +219,10 @@ describe('tenant isolation and permissions across every private route', () => {
     const interview = await asB<{ id: string }>('POST', `/v1/applications/${applicationId}/interviews`, {
       start: '2030-01-01T09:00:00Z', end: '2030-01-01T10:00:00Z', timeZone: 'Europe/Berlin', kind: 'phone', interviewers: [memberB.userId],
     });
+    const offer = await asB<{ id: string }>('POST', `/v1/applications/${applicationId}/offers`, {
+      salary: { amount: 90000, currency: 'EUR', period: 'year' }, startDate: '2030-02-01', approvers: [ownerB.userId],
+    });
+    await asB('POST', `/v1/offers/${offer.id}/submit`);
     const first = <T>(list: { data: T[] }, what: string): T => {
       const item = list.data[0];
       if (!item) throw new Error(`org B has no ${what}`);
@@ -209,7 +230,7 @@ describe('tenant isolation and permissions across every private route', () => {
     };
     b = {
       jobId: job.id, keyId: key.key.id, invitationId: invitation.invitation.id, memberId: memberB.userId, sessionId: ownerB.sessionId,
-      candidateId, otherCandidateId: other.id, applicationId, attachmentId: first(attachments, 'attachment').id, noteId: note.id, interviewId: interview.id,
+      candidateId, otherCandidateId: other.id, applicationId, attachmentId: first(attachments, 'attachment').id, noteId: note.id, interviewId: interview.id, offerId: offer.id,
       templateId: first(templates, 'template').id, reasonId: first(reasons, 'rejection reason').id, candidateFieldId: field.id,
     };
     bIds = [...Object.values(b), ownerB.userId, ownerB.orgId];

@@ -16,6 +16,7 @@ import { createNotesArea, noteEvents } from './notes/index.ts';
 import { createReportsArea } from './reports/index.ts';
 import { createRightsArea, rightsEvents } from './rights/index.ts';
 import { createInterviewsArea, interviewEvents, type MemberContacts } from './interviews/index.ts';
+import { createOffersArea, offerEvents } from './offers/index.ts';
 
 /**
  * Applicant tracking: candidates, their applications, each job's pipeline, and applying. One module
@@ -23,7 +24,7 @@ import { createInterviewsArea, interviewEvents, type MemberContacts } from './in
  * created in the same transaction as its candidate: within a module, repositories may join a sibling
  * area's tables; across modules they may not.
  */
-export const recruitingEvents = [...candidateEvents, ...applicationEvents, ...pipelineEvents, ...noteEvents, ...applyingEvents, ...rightsEvents, ...interviewEvents] as const;
+export const recruitingEvents = [...candidateEvents, ...applicationEvents, ...pipelineEvents, ...noteEvents, ...applyingEvents, ...rightsEvents, ...interviewEvents, ...offerEvents] as const;
 export { applicationFormEventTypes } from './applying/index.ts';
 
 export interface RecruitingDeps {
@@ -79,7 +80,12 @@ export function createRecruitingModule(deps: RecruitingDeps) {
     database: deps.database, events: deps.events, contacts: deps.memberContacts, mailFrom: deps.config.mailFrom, publicBaseUrl: deps.config.publicBaseUrl, clock: deps.clock,
   });
   routes.push(...interviews.routes);
-  return { routes, tasks, candidates, pipelines, notes, applications, interviews, applying: applying.applying, applicationForm: applying.applicationForm,
+  const offers = createOffersArea({
+    database: deps.database, events: deps.events, contacts: deps.memberContacts, applications: applications.actions,
+    stagesOf: createPipelinesRepo().stagesOf, jobs: deps.jobs, clock: deps.clock,
+  });
+  routes.push(...offers.routes);
+  return { routes, tasks, candidates, pipelines, notes, applications, interviews, offers: offers.service, applying: applying.applying, applicationForm: applying.applicationForm,
     applicationsHeld: applications.countForJob };
 }
 export type RecruitingModule = ReturnType<typeof createRecruitingModule>;

@@ -5,6 +5,7 @@ import { attachments } from '../attachments/attachments.table.ts';
 import { candidateEmails, candidateMerges, candidatePhones, candidates } from '../candidates/candidates.table.ts';
 import { interviews } from '../interviews/interviews.table.ts';
 import { notes } from '../notes/notes.table.ts';
+import { offerApprovals, offers, offerVersions } from '../offers/offers.table.ts';
 import { ERASED_FILE_NAME, ERASED_NAME } from './rights.schemas.ts';
 
 export interface ErasedRows {
@@ -12,6 +13,8 @@ export interface ErasedRows {
   noteIds: string[];
   /** Interviews of the erased applications: kept (interviewers' calendars), without agenda or cancel reason. */
   interviewIds: string[];
+  /** Offers of the erased applications: kept (status and dates count in reports), without their terms or notes. */
+  offerIds: string[];
   /** File-store keys of the erased files: their bytes are deleted once the transaction commits. */
   storeKeys: string[];
 }
@@ -59,12 +62,21 @@ export function createRightsEraseRepo() {
       }).where(and(eq(applications.orgId, orgId), inArray(applications.candidateId, cands))).returning({ id: applications.id });
       const applicationIds = apps.map((a) => a.id);
       let interviewIds: string[] = [];
+      let offerIds: string[] = [];
       if (applicationIds.length > 0) {
         await tx.update(applicationHistory).set({ note: null })
           .where(and(eq(applicationHistory.orgId, orgId), inArray(applicationHistory.applicationId, applicationIds)));
         // An agenda or a cancel reason may name the candidate; the slot itself stays on the interviewers' calendars.
         interviewIds = (await tx.update(interviews).set({ agenda: null, cancelReason: null })
           .where(and(eq(interviews.orgId, orgId), inArray(interviews.applicationId, applicationIds))).returning({ id: interviews.id })).map((i) => i.id);
+        // An offer's terms are the candidate's pay and contract: every version loses them; the offer keeps its status and dates.
+        offerIds = (await tx.update(offers).set({ responseNote: null, updatedAt: now, version: sql`${offers.version} + 1` })
+          .where(and(eq(offers.orgId, orgId), inArray(offers.applicationId, applicationIds))).returning({ id: offers.id })).map((o) => o.id);
+        if (offerIds.length > 0) {
+          await tx.update(offerVersions).set({ salaryAmount: null, salaryCurrency: null, salaryPeriod: null, startDate: null, equity: null, bonus: null, document: null })
+            .where(and(eq(offerVersions.orgId, orgId), inArray(offerVersions.offerId, offerIds)));
+          await tx.update(offerApprovals).set({ note: null }).where(and(eq(offerApprovals.orgId, orgId), inArray(offerApprovals.offerId, offerIds)));
+        }
       }
       const deletedNotes = await tx.delete(notes).where(and(eq(notes.orgId, orgId), or(
         inArray(notes.candidateId, cands), applicationIds.length > 0 ? inArray(notes.applicationId, applicationIds) : undefined,
@@ -80,7 +92,7 @@ export function createRightsEraseRepo() {
         name: ERASED_NAME, nameKey: '', location: null, links: {}, tags: [], sourceDetail: null, customFields: {},
         searchProfile: '', searchNotes: '', searchResume: '', updatedAt: now, version: sql`${candidates.version} + 1`,
       }).where(and(eq(candidates.orgId, orgId), inArray(candidates.id, cands)));
-      return { applicationIds, noteIds: deletedNotes.map((n) => n.id), interviewIds, storeKeys: files.map((f) => f.storeKey) };
+      return { applicationIds, noteIds: deletedNotes.map((n) => n.id), interviewIds, offerIds, storeKeys: files.map((f) => f.storeKey) };
     },
   };
 }

@@ -8,6 +8,7 @@ import { visibleCandidate } from '../candidates/index.ts';
 import { candidates } from '../candidates/candidates.table.ts';
 import { interviews } from '../interviews/interviews.table.ts';
 import { notes } from '../notes/notes.table.ts';
+import { offers, offerVersions } from '../offers/offers.table.ts';
 import { jobStages } from '../pipelines/pipelines.table.ts';
 
 const { searchVector: _vector, searchProfile: _profile, searchNotes: _notes, searchResume: _resume, ...profileColumns } = getTableColumns(candidates);
@@ -46,6 +47,16 @@ export function createRightsExportRepo() {
       return tx.select().from(interviews)
         .where(and(eq(interviews.orgId, orgId), inArray(interviews.applicationId, [...applicationIds])))
         .orderBy(asc(interviews.startAt), asc(interviews.id));
+    },
+
+    /** The applications' offers, oldest first, each with every version of its terms. */
+    async offers(tx: DbExecutor, orgId: string, applicationIds: readonly string[]) {
+      if (applicationIds.length === 0) return { offers: [], versions: [] };
+      const found = await tx.select().from(offers)
+        .where(and(eq(offers.orgId, orgId), inArray(offers.applicationId, [...applicationIds]))).orderBy(asc(offers.createdAt), asc(offers.id));
+      const versions = found.length === 0 ? [] : await tx.select().from(offerVersions)
+        .where(and(eq(offerVersions.orgId, orgId), inArray(offerVersions.offerId, found.map((o) => o.id)))).orderBy(asc(offerVersions.version));
+      return { offers: found, versions };
     },
 
     async history(tx: DbExecutor, orgId: string, applicationIds: readonly string[]) {

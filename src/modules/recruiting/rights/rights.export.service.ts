@@ -3,6 +3,7 @@ import type { Database } from '../../../infra/db/database.ts';
 import { authorize, type Principal } from '../../access/index.ts';
 import { toApplication } from '../applications/index.ts';
 import type { CandidatesRepo } from '../candidates/index.ts';
+import { toOfferTerms as toTerms } from '../offers/index.ts';
 import type { RightsExportRepo } from './rights.export.repo.ts';
 import { ERASED_NAME, type CandidateExport } from './rights.schemas.ts';
 
@@ -29,6 +30,8 @@ export function createExportService({ database, repo, contacts, jobTitle, public
     async export(principal: Principal, id: string): Promise<CandidateExport> {
       const access = authorize(principal, 'candidates:read');
       const { orgId } = access;
+      // Offers (pay, contract) are read by those who make them, as on the offers routes.
+      const readsOffers = principal.grants.has('candidates:write');
       const found = await database.tenant(orgId, async (tx) => {
         const candidate = await repo.candidate(tx, access, id);
         if (!candidate) return null;
@@ -39,12 +42,13 @@ export function createExportService({ database, repo, contacts, jobTitle, public
           candidate, contact: await contacts(tx, id), merged: await repo.mergedInto(tx, orgId, id), apps,
           history: await repo.history(tx, orgId, applicationIds),
           interviews: await repo.interviews(tx, orgId, applicationIds),
+          offers: readsOffers ? await repo.offers(tx, orgId, applicationIds) : { offers: [], versions: [] },
           notes: await repo.teamNotes(tx, access, id, applicationIds),
           files: await repo.attachments(tx, orgId, id),
         };
       });
       if (!found) throw notFound('Candidate');
-      const { candidate, contact, merged, apps, history, interviews, notes, files } = found;
+      const { candidate, contact, merged, apps, history, interviews, offers, notes, files } = found;
       const titles = new Map<string, string | null>();
       for (const jobId of new Set(apps.map((a) => a.row.jobId))) titles.set(jobId, await jobTitle(orgId, jobId));
       const base = publicBaseUrl.replace(/\/+$/, '');
@@ -67,6 +71,10 @@ export function createExportService({ database, repo, contacts, jobTitle, public
             interviews: interviews.filter((i) => i.applicationId === appId).map((i) => ({
               id: i.id, start: i.startAt.toISOString(), end: i.endAt.toISOString(), timeZone: i.timeZone, kind: i.kind, status: i.status,
               location: i.location, videoUrl: i.videoUrl, agenda: i.agenda,
+            })),
+            offers: offers.offers.filter((o) => o.applicationId === appId).map((o) => ({
+              id: o.id, status: o.status, terms: offers.versions.filter((v) => v.offerId === o.id).map(toTerms),
+              sentAt: o.sentAt?.toISOString() ?? null, respondedAt: o.respondedAt?.toISOString() ?? null, responseNote: o.responseNote, createdAt: o.createdAt.toISOString(),
             })),
           };
         }),

@@ -2,6 +2,7 @@ import { Type, type Static } from 'typebox';
 import { Nullable } from '../../../http/schemas.ts';
 import { ApplicationSchema } from '../applications/index.ts';
 import { CandidateSummarySchema } from '../candidates/index.ts';
+import { OfferTermsSchema } from '../offers/index.ts';
 
 /** The name an erased candidate keeps, so lists, pipelines and reports still show a row. */
 export const ERASED_NAME = 'Erased candidate';
@@ -34,12 +35,23 @@ export const ExportInterviewSchema = Type.Object({
   agenda: Nullable(Type.String()),
 });
 
+export const ExportOfferSchema = Type.Object({
+  id: Type.String(),
+  status: Type.String({ description: 'draft, pending_approval, approved, sent, accepted, declined or withdrawn' }),
+  terms: Type.Array(OfferTermsSchema, { description: 'Every version of the terms, oldest first (who approved them is internal and not included)' }),
+  sentAt: Nullable(Type.String({ format: 'date-time' })),
+  respondedAt: Nullable(Type.String({ format: 'date-time' })),
+  responseNote: Nullable(Type.String()),
+  createdAt: Type.String({ format: 'date-time' }),
+});
+
 export const ExportApplicationSchema = Type.Object({
   id: Type.String(),
   job: Type.Object({ id: Type.String(), title: Nullable(Type.String({ description: 'Null if the job no longer exists' })) }),
   stage, status, rejection, source, sourceDetail, answers, coverLetter, consent, appliedAt, lastActivityAt, updatedAt,
   history: Type.Array(ExportHistoryItemSchema, { description: 'Everything that happened to the application, oldest first' }),
   interviews: Type.Array(ExportInterviewSchema, { description: 'Interviews for the application, soonest first (interviewers are not named)' }),
+  offers: Type.Array(ExportOfferSchema, { description: 'Offers made on the application, oldest first; empty when the caller may not read offers (candidates:write)' }),
 });
 
 export const ExportNoteSchema = Type.Object({
