@@ -33,7 +33,6 @@ export function createOfferResponses({ events, repo, writes, applications, stage
   async function respond(tx: DbExecutor, record: RecordEvent, access: JobAccess, actor: HistoryActor, found: OfferWithTerms, response: OfferResponse, note: string | null): Promise<Offer> {
     const { row: before } = found;
     requireStatus(before, ['sent'], response);
-    const at = clock();
     let jobClosed = false;
     if (response === 'accept') {
       const hired = (await stagesOf(tx, before.orgId, before.jobId)).find((s) => s.kind === 'hired');
@@ -41,6 +40,8 @@ export function createOfferResponses({ events, repo, writes, applications, stage
       await applications.actWithin(tx, record, access, actor, before.applicationId, { kind: 'move', stageId: hired.id });
       jobClosed = (await jobs.fillOpening(tx, record, before.orgId, before.jobId)).closed;
     }
+    // After the hire's own entries, so the offer's answer follows them in the application's history.
+    const at = clock();
     const row = await repo.update(tx, before.id, {
       status: response === 'accept' ? 'accepted' : 'declined', respondedAt: at, respondedBy: actor.type, responseNote: note,
     }, at);
