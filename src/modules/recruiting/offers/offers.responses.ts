@@ -1,4 +1,4 @@
-import { AppError } from '../../../app-error.ts';
+import { AppError, notFound } from '../../../app-error.ts';
 import type { DbExecutor } from '../../../infra/db/database.ts';
 import { auditActor, authorize, type JobAccess, type Principal } from '../../access/index.ts';
 import type { EventsService, RecordEvent } from '../../events/index.ts';
@@ -78,7 +78,7 @@ export function createOfferResponses({ events, repo, writes, applications, stage
       const access: JobAccess = { orgId, assignedTo: null };
       return events.withEvents(orgId, async (tx, record) => {
         const found = await writes.locked(tx, { access, approver: null }, offerId);
-        if (options.candidateId !== undefined && found.candidateId !== options.candidateId) throw new AppError('not-found', 'Offer was not found');
+        if (options.candidateId !== undefined && found.candidateId !== options.candidateId) throw notFound('Offer');
         return respond(tx, record, access, { type: 'candidate', id: found.candidateId }, found, response, options.note ?? null);
       });
     },

@@ -50,8 +50,9 @@ export function nextApprover(row: OfferRow, states: readonly ApproverState[]): s
 /**
  * Whether `userId` may decide on the offer now: named (403 not-an-approver otherwise), not decided
  * yet in this round, the offer awaiting approval, and in a sequential approval the next in order.
+ * Returns the approver's id.
  */
-export function checkApprover(row: OfferRow, states: readonly ApproverState[], userId: string | null): void {
+export function checkApprover(row: OfferRow, states: readonly ApproverState[], userId: string | null): string {
   const state = userId === null ? undefined : states.find((s) => s.userId === userId);
   if (!state) throw new AppError('not-an-approver', 'Only an approver the offer names may approve or reject it; you are not one of them');
   requireStatus(row, ['pending_approval'], 'approve or reject');
@@ -60,4 +61,5 @@ export function checkApprover(row: OfferRow, states: readonly ApproverState[], u
   if (next !== null && next !== userId) {
     throw new AppError('approval-out-of-turn', `This offer is approved in order; approver ${next} decides before you`);
   }
+  return state.userId;
 }

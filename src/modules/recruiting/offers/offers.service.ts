@@ -27,6 +27,7 @@ const open: readonly OfferStatus[] = ['draft', 'pending_approval', 'approved', '
 
 export function createOffersService({ database, events, repo, history, contacts, clock = () => new Date() }: OffersServiceDeps) {
   const { view, locked, settle } = offerWrites(repo, history);
+
   /** The members among the approvers, read before the write's transaction (the lookup runs in its own). */
   async function membersAmong(orgId: string, ids: readonly string[] | undefined): Promise<Map<string, MemberContact>> {
     return new Map(ids && ids.length > 0 ? (await contacts(orgId, ids)).map((m) => [m.userId, m]) : []);
@@ -73,15 +74,15 @@ export function createOffersService({ database, events, repo, history, contacts,
   function decide(principal: Principal, id: string, decision: 'approved' | 'rejected', note: string | null): Promise<Offer> {
     const access: JobAccess = authorize(principal, 'candidates:read');
     const actor = auditActor(principal.actor);
-    const userId = principal.actor.kind === 'user' ? principal.actor.userId : null;
+    const caller = principal.actor.kind === 'user' ? principal.actor.userId : null;
     return events.withEvents(access.orgId, async (tx, record) => {
       const found = await locked(tx, { access, approver: null }, id);
       const { row: before } = found;
       const states = approverStates(before, await repo.currentApprovals(tx, [before]));
-      checkApprover(before, states, userId);
+      const userId = checkApprover(before, states, caller);
       const at = clock();
       await repo.addApproval(tx, {
-        offerId: before.id, round: before.approvalRound, approverId: userId ?? '', orgId: before.orgId, termsVersion: before.termsVersion, decision, note, decidedAt: at,
+        offerId: before.id, round: before.approvalRound, approverId: userId, orgId: before.orgId, termsVersion: before.termsVersion, decision, note, decidedAt: at,
       });
       const complete = decision === 'approved' && states.every((s) => s.userId === userId || s.decision === 'approved');
       const status: OfferStatus = decision === 'rejected' ? 'draft' : complete ? 'approved' : 'pending_approval';
@@ -90,7 +91,7 @@ export function createOffersService({ database, events, repo, history, contacts,
         row,
         history: [{ action: 'offer_approval', note, details: { decision } }, ...(complete ? [{ action: 'offer_approved' as const }] : [])],
         record: (offer, add) => {
-          add({ orgId: row.orgId, type: 'offer.approval_recorded', subjectId: row.id, payload: { offer, approverId: userId ?? '', decision } });
+          add({ orgId: row.orgId, type: 'offer.approval_recorded', subjectId: row.id, payload: { offer, approverId: userId, decision } });
           if (complete) add({ orgId: row.orgId, type: 'offer.approved', subjectId: row.id, payload: { offer } });
         },
       }, at);
@@ -98,8 +99,6 @@ export function createOffersService({ database, events, repo, history, contacts,
   }
 
   return {
-    readReach,
-
     /** Drafts an offer for an active application that has none under way. */
     async draft(principal: Principal, applicationId: string, input: DraftOfferInput): Promise<Offer> {
       const access = authorize(principal, 'candidates:write');
