@@ -12,7 +12,8 @@ const org = { id: 'org_1', slug: 'acme', name: 'Acme', createdAt: new Date(0).to
 const job = (overrides: Partial<Job> = {}): Job => ({
   id: 'job_1', title: 'Engineer', description: 'Build things', department: null, locations: ['Berlin, Germany'], workplace: 'onsite',
   employmentType: 'FULL_TIME', salary: null, experienceYearsMin: null, skills: [], validThrough: null, status: 'published',
-  publishedAt: new Date().toISOString(), closedAt: null, createdAt: new Date().toISOString(), updatedAt: new Date().toISOString(), version: 2, ...overrides,
+  publishedAt: new Date().toISOString(), closedAt: null, openings: 1, openingsFilled: 0, closeWhenFilled: true,
+  createdAt: new Date().toISOString(), updatedAt: new Date().toISOString(), version: 2, ...overrides,
 });
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));

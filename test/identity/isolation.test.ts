@@ -18,6 +18,7 @@ interface Fixture {
   interviewId: string;
   scorecardId: string;
   schedulingLinkId: string;
+  offerId: string;
   templateId: string;
   reasonId: string;
   candidateFieldId: string;
@@ -163,6 +164,22 @@ const matrix: Record<string, Entry> = {
   },
   'GET /v1/applications/{id}/scheduling-links': { kind: 'resource', params: (b) => ({ id: b.applicationId }) },
   'POST /v1/scheduling-links/{id}/revoke': { kind: 'resource', params: (b) => ({ id: b.schedulingLinkId }) },
+  'POST /v1/applications/{id}/offers': {
+    kind: 'resource', params: (b) => ({ id: b.applicationId }), body: { salary: { amount: 1, currency: 'EUR', period: 'year' }, startDate: '2030-01-01' },
+  },
+  'GET /v1/applications/{id}/offers': { kind: 'resource', params: (b) => ({ id: b.applicationId }) },
+  'GET /v1/offers/{id}': { kind: 'resource', params: (b) => ({ id: b.offerId }) },
+  'GET /v1/offers/{id}/versions': { kind: 'resource', params: (b) => ({ id: b.offerId }) },
+  'PATCH /v1/offers/{id}': { kind: 'resource', params: (b) => ({ id: b.offerId }), body: { bonus: 'Taken over' } },
+  'POST /v1/offers/{id}/submit': { kind: 'resource', params: (b) => ({ id: b.offerId }) },
+  'POST /v1/offers/{id}/approve': { kind: 'resource', params: (b) => ({ id: b.offerId }) },
+  'POST /v1/offers/{id}/reject': { kind: 'resource', params: (b) => ({ id: b.offerId }) },
+  'POST /v1/offers/{id}/send': { kind: 'resource', params: (b) => ({ id: b.offerId }) },
+  'POST /v1/offers/{id}/accept': { kind: 'resource', params: (b) => ({ id: b.offerId }) },
+  'POST /v1/offers/{id}/decline': { kind: 'resource', params: (b) => ({ id: b.offerId }) },
+  'POST /v1/offers/{id}/withdraw': { kind: 'resource', params: (b) => ({ id: b.offerId }) },
+  'GET /v1/offer-settings': { kind: 'own' },
+  'PUT /v1/offer-settings': { kind: 'own', body: { approvalMode: 'parallel' } },
 };
 
 interface Operation {
@@ -242,6 +259,10 @@ describe('tenant isolation and permissions across every private route', () => {
     const link = await asB<{ link: { id: string } }>('POST', `/v1/applications/${applicationId}/scheduling-links`, {
       interviewers: [memberB.userId], durationMinutes: 30, kind: 'phone', from: '2030-01-01T00:00:00Z', to: '2030-01-10T00:00:00Z',
     });
+    const offer = await asB<{ id: string }>('POST', `/v1/applications/${applicationId}/offers`, {
+      salary: { amount: 90000, currency: 'EUR', period: 'year' }, startDate: '2030-02-01', approvers: [ownerB.userId],
+    });
+    await asB('POST', `/v1/offers/${offer.id}/submit`);
     const first = <T>(list: { data: T[] }, what: string): T => {
       const item = list.data[0];
       if (!item) throw new Error(`org B has no ${what}`);
@@ -250,7 +271,7 @@ describe('tenant isolation and permissions across every private route', () => {
     b = {
       jobId: job.id, keyId: key.key.id, invitationId: invitation.invitation.id, memberId: memberB.userId, sessionId: ownerB.sessionId,
       candidateId, otherCandidateId: other.id, applicationId, attachmentId: first(attachments, 'attachment').id, noteId: note.id, interviewId: interview.id, scorecardId: submitted.json<{ id: string }>().id,
-      schedulingLinkId: link.link.id,
+      schedulingLinkId: link.link.id, offerId: offer.id,
       templateId: first(templates, 'template').id, reasonId: first(reasons, 'rejection reason').id, candidateFieldId: field.id,
       erasureRequestId: first(erasureRequests, 'erasure request').id,
     };

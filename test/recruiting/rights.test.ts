@@ -19,7 +19,8 @@ interface Export {
   erased: boolean;
   candidate: { id: string; name: string; emails: string[]; phones: { phone: string }[]; location: string | null; links: Record<string, unknown>; tags: string[]; source: string; customFields: Record<string, unknown>; mergedCandidateIds: string[] };
   applications: { id: string; job: { id: string; title: string | null }; stage: { kind: string }; status: string; answers: Record<string, unknown>; coverLetter: string | null; consent: { noticeVersion: string | null } | null; history: { action: string; note: string | null }[]; interviews: { agenda: string | null; status: string }[];
-    scorecards: { interviewId: string; versions: { version: number; notes: string | null; recommendation: string; submittedAt: string; ratings: { criterionId: string; criterion: string; rating: number }[] }[] }[] }[];
+    scorecards: { interviewId: string; versions: { version: number; notes: string | null; recommendation: string; submittedAt: string; ratings: { criterionId: string; criterion: string; rating: number }[] }[] }[];
+    offers: { status: string; responseNote: string | null; terms: { version: number; salary: { amount: number } | null; startDate: string | null; equity: string | null; document: string | null }[] }[] }[];
   notes: { body: string; applicationId: string | null }[];
   attachments: { id: string; kind: string; fileName: string; url: string }[];
 }
@@ -138,6 +139,15 @@ describe('candidate rights: export and erasure', () => {
     const statusLink = await ok<{ apiUrl: string }>('POST', `/v1/candidates/${candidateId}/status-link`, owner.auth);
     const asked = await t.app.inject({ method: 'POST', url: `${new URL(statusLink.apiUrl).pathname}/erasure-request`, payload: { reason: `I am ${NAME}, forget me` } });
     assert.equal(asked.statusCode, 202, asked.body);
+    // An offer whose terms name the person, rejected by its approver with a note that does, changed, then withdrawn with a reason that does.
+    const offer = await ok<{ id: string }>('POST', `/v1/applications/${applicationA}/offers`, owner.auth, {
+      salary: { amount: 123456.78, currency: 'EUR', period: 'year' }, startDate: '2031-03-01', equity: `Options for ${NAME}`,
+      document: `Dear ${NAME}, we are glad to offer you the role.`, approvers: [owner.userId],
+    });
+    await ok('POST', `/v1/offers/${offer.id}/submit`, owner.auth);
+    await ok('POST', `/v1/offers/${offer.id}/reject`, owner.auth, { note: `${NAME} asked for more` });
+    await ok('PATCH', `/v1/offers/${offer.id}`, owner.auth, { salary: { amount: 130000, currency: 'EUR', period: 'year' } });
+    await ok('POST', `/v1/offers/${offer.id}/withdraw`, owner.auth, { note: `${NAME} chose another company` });
 
     const bystander = await applyMultipart(t, org, jobA, [['name', 'Bystander Person'], ['email', 'bystander@example.test'], ['consent', 'true'], [`answers[${questionId}]`, 'I am a bystander']]);
     assert.equal(bystander.statusCode, 201, bystander.body);
@@ -169,7 +179,10 @@ describe('candidate rights: export and erasure', () => {
     assert.equal(a?.answers[questionId], `Because ${NAME} wants to fly`);
     assert.equal(a?.coverLetter, `Dear team, I am ${NAME} and I love orbits.`);
     assert.equal(a?.consent?.noticeVersion, '2026-11');
-    assert.deepEqual(a?.history.map((h) => h.action), ['created', 'interview_scheduled', 'interview_scheduled', 'interview_cancelled', 'scorecard_submitted']);
+    assert.deepEqual(a?.history.map((h) => h.action), [
+      'created', 'interview_scheduled', 'interview_scheduled', 'interview_cancelled', 'scorecard_submitted',
+      'offer_drafted', 'offer_submitted', 'offer_approval', 'offer_changed', 'offer_withdrawn',
+    ]);
     assert.deepEqual(a?.interviews.map((i) => [i.status, i.agenda]), [['scheduled', `Ask ${NAME} about the portfolio`], ['cancelled', null]]);
     // Submitted scorecards are team notes about the candidate, so they are exported; the open draft, private to its author, is not.
     const [card] = a?.scorecards ?? [];
@@ -180,6 +193,11 @@ describe('candidate rights: export and erasure', () => {
     }]);
     assert.ok(!JSON.stringify(doc).includes('ask Zephyrine again'), 'no scorecard draft in the export');
     assert.deepEqual(b?.scorecards, []);
+    assert.deepEqual(a?.interviews.map((i) => [i.status, i.agenda]), [['scheduled', `Ask ${NAME} about the portfolio`], ['cancelled', null]]);
+    assert.deepEqual(a?.offers.map((o) => [o.status, o.responseNote, o.terms.map((v) => [v.version, v.salary?.amount, v.document])]), [[
+      'withdrawn', `${NAME} chose another company`,
+      [[1, 123456.78, `Dear ${NAME}, we are glad to offer you the role.`], [2, 130000, `Dear ${NAME}, we are glad to offer you the role.`]],
+    ]], 'every version of the offer\'s terms');
     assert.deepEqual(b?.job, { id: jobB, title: 'Launch Director' });
     assert.equal(b?.status, 'rejected');
     assert.deepEqual(b?.history.map((h) => h.action), ['created', 'rejected', 'merged']);
@@ -207,6 +225,8 @@ describe('candidate rights: export and erasure', () => {
     assert.equal(scoped.applications[0]?.scorecards.length, 1, 'the hiring manager sees every scorecard of their job, so the export carries them');
     const viewed = json<Export>(await exported(candidateId, viewer.auth));
     assert.deepEqual(viewed.applications.map((a) => a.scorecards), [[], []], 'a read-only exporter gets no scorecards: an export does not get round the submit-first rule');
+    assert.equal(scoped.applications[0]?.offers.length, 1, 'a hiring manager on the job makes offers, so exports them');
+    assert.ok(viewed.applications.every((a) => a.offers.length === 0), 'a viewer reads no offers, so exports none');
     problem(await exported(bystanderId, (await join(t, owner.auth, 'interviewer')).auth), 404, 'not-found');
     const key = await ok<{ apiKey: string }>('POST', '/v1/api-keys', owner.auth, { name: 'jobs only', scopes: ['jobs:read'] });
     problem(await exported(candidateId, { authorization: `Bearer ${key.apiKey}` }), 403, 'forbidden');
@@ -234,7 +254,8 @@ describe('candidate rights: export and erasure', () => {
     const found = await traces();
     for (const where of ['candidates.name', 'candidates.search_resume', 'candidate_emails.email', 'candidate_attachments.text', 'candidate_attachments.file_name',
       'applications.answers', 'applications.cover_letter', 'application_history.note', 'notes.body', 'candidate_merges.merged_profile', 'domain_events.payload',
-      'interviews.agenda', 'interviews.cancel_reason', 'scorecards.draft_notes', 'scorecard_versions.notes', 'erasure_requests.reason']) {
+      'interviews.agenda', 'interviews.cancel_reason', 'scorecards.draft_notes', 'scorecard_versions.notes', 'erasure_requests.reason',
+      'offers.response_note', 'offer_versions.equity', 'offer_versions.document', 'offer_approvals.note']) {
       assert.ok(found.includes(where), `before the erasure the scan finds the person in ${where} (found: ${found.join(', ')})`);
     }
     const before = await countsPerJob();
@@ -265,6 +286,9 @@ describe('candidate rights: export and erasure', () => {
     assert.deepEqual(after.applications.map((a) => [a.answers, a.coverLetter, a.consent]), [[{}, null, null], [{}, null, null]]);
     assert.deepEqual(after.applications[0]?.scorecards[0]?.versions.map((v) => [v.recommendation, v.ratings.map((r) => r.rating), v.notes]), [['strong_yes', [4], null]],
       'a scorecard keeps its ratings and recommendation, without its notes');
+    assert.deepEqual(after.applications.flatMap((a) => a.offers.map((o) => [o.status, o.responseNote, o.terms.map((v) => [v.version, v.salary, v.startDate, v.equity, v.document])])), [
+      ['withdrawn', null, [[1, null, null, null, null], [2, null, null, null, null]]],
+    ], 'the offer stays, with no terms: pay and contract are the person\'s');
     const file = after.attachments[0];
     assert.equal(file?.fileName, 'erased');
     problem(await call('GET', new URL(file?.url ?? 'http://x/').pathname, owner.auth), 404, 'not-found');

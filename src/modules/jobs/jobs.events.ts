@@ -17,8 +17,9 @@ export const jobEvents = [
     payload: Type.Object({ job: JobSchema, source: Type.Optional(Type.Literal('bulk')) }),
   },
   {
-    type: 'job.closed', version: 1, description: 'A job left the board; `reason` is "expired" when its validThrough passed.',
-    payload: Type.Object({ job: JobSchema, reason: Type.Optional(Type.Literal('expired')) }),
+    type: 'job.closed', version: 1,
+    description: 'A job left the board; `reason` is "expired" when its validThrough passed, "filled" when an accepted offer filled its last opening.',
+    payload: Type.Object({ job: JobSchema, reason: Type.Optional(Type.Union([Type.Literal('expired'), Type.Literal('filled')])) }),
   },
   { type: 'job.reopened', version: 1, description: 'A closed job went back onto the board.', payload: Type.Object({ job: JobSchema }) },
   { type: 'job.archived', version: 1, description: 'A job was archived; it can no longer change.', payload: Type.Object({ job: JobSchema }) },

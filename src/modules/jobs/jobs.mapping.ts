@@ -21,6 +21,9 @@ export function toJob(row: JobRow): Job {
     status: row.status,
     publishedAt: iso(row.publishedAt),
     closedAt: iso(row.closedAt),
+    openings: row.openings,
+    openingsFilled: row.openingsFilled,
+    closeWhenFilled: row.closeWhenFilled,
     createdAt: row.createdAt.toISOString(),
     updatedAt: row.updatedAt.toISOString(),
     version: row.version,
@@ -45,6 +48,8 @@ export function toColumns(input: UpdateJobInput | CreateJobInput): JobPatch {
   if (input.experienceYearsMin !== undefined) patch.experienceYearsMin = input.experienceYearsMin;
   if (input.skills !== undefined) patch.skills = dedupeSkills(input.skills);
   if (input.validThrough !== undefined) patch.validThrough = input.validThrough ? new Date(input.validThrough) : null;
+  if (input.openings !== undefined) patch.openings = input.openings;
+  if (input.closeWhenFilled !== undefined) patch.closeWhenFilled = input.closeWhenFilled;
   return patch;
 }
 

@@ -16,6 +16,8 @@ const Locations = Type.Array(Type.String({ minLength: 1, maxLength: 200 }), { ma
 const Skills = Type.Array(SkillSchema, { maxItems: 200 });
 const ExperienceYears = Type.Integer({ minimum: 0, maximum: 60 });
 const ValidThrough = Type.String({ format: 'date-time', description: 'After this instant the job closes and leaves the board' });
+const Openings = Type.Integer({ minimum: 1, maximum: 10_000, description: 'How many people the job hires (default 1); each accepted offer fills one' });
+const CloseWhenFilled = Type.Boolean({ description: 'Whether filling the last opening closes a published job (default true)' });
 
 export const JobSchema = Type.Object({
   id: Type.String({ examples: ['job_0193a1b2c3d47e8f9a0b1c2d3e4f5a6b'] }),
@@ -32,6 +34,9 @@ export const JobSchema = Type.Object({
   status: JobStatusSchema,
   publishedAt: Nullable(Type.String({ format: 'date-time' })),
   closedAt: Nullable(Type.String({ format: 'date-time' })),
+  openings: Type.Integer({ minimum: 1 }),
+  openingsFilled: Type.Integer({ minimum: 0, description: 'Read-only: how many openings accepted offers have filled' }),
+  closeWhenFilled: Type.Boolean(),
   createdAt: Type.String({ format: 'date-time' }),
   updatedAt: Type.String({ format: 'date-time' }),
   version: Type.Integer({ description: 'Increments on every change; the ETag is the strong tag "<version>", e.g. "3"' }),
@@ -49,6 +54,8 @@ export const CreateJobBodySchema = Type.Object({
   experienceYearsMin: Type.Optional(Nullable(ExperienceYears)),
   skills: Type.Optional(Skills),
   validThrough: Type.Optional(Nullable(ValidThrough)),
+  openings: Type.Optional(Openings),
+  closeWhenFilled: Type.Optional(CloseWhenFilled),
 }, { additionalProperties: false });
 export type CreateJobInput = Static<typeof CreateJobBodySchema>;
 
@@ -63,6 +70,8 @@ export const UpdateJobBodySchema = Type.Object({
   experienceYearsMin: Type.Optional(Nullable(ExperienceYears)),
   skills: Type.Optional(Skills),
   validThrough: Type.Optional(Nullable(ValidThrough)),
+  openings: Type.Optional(Type.Integer({ minimum: 1, maximum: 10_000, description: 'How many people the job hires; not below openingsFilled' })),
+  closeWhenFilled: Type.Optional(CloseWhenFilled),
 }, { additionalProperties: false, minProperties: 1 });
 export type UpdateJobInput = Static<typeof UpdateJobBodySchema>;
 

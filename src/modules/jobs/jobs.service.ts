@@ -2,7 +2,7 @@ import { AppError, notFound } from '../../app-error.ts';
 import type { Database, DbExecutor } from '../../infra/db/database.ts';
 import { newId } from '../../infra/db/ids.ts';
 import { authorize, requireWholeOrg, type Principal } from '../access/index.ts';
-import type { EventsService } from '../events/index.ts';
+import type { EventsService, RecordEvent } from '../events/index.ts';
 import type { ParsedJobDescription } from '../jd/index.ts';
 import { assertPublishable, planTransition, type JobAction } from './jobs.lifecycle.ts';
 import { newJobWrite, toColumns, toJob } from './jobs.mapping.ts';
@@ -101,6 +101,11 @@ export function createJobsService({ database, repo, events, parse, applicationsH
         checkVersion(current, expectedVersions);
         if (current.status === 'archived') throw new AppError('invalid-state-transition', 'An archived job cannot be edited');
         const patch = toColumns(input);
+        if (patch.openings !== undefined && patch.openings < current.openingsFilled) {
+          throw new AppError('validation-failed', `Accepted offers have filled ${current.openingsFilled} openings; openings cannot be fewer`, {
+            fields: [{ field: 'openings', detail: `must be at least openingsFilled (${current.openingsFilled})` }],
+          });
+        }
         const now = clock();
         if (current.status === 'published') assertPublishable({ ...current, ...patch }, now);
         const row = await repo.update(access, id, { ...patch, updatedAt: now }, tx);
@@ -145,6 +150,29 @@ export function createJobsService({ database, repo, events, parse, applicationsH
         record({ orgId, type: plan.event, subjectId: id, payload: snapshot(row) });
         return toJob(row);
       });
+    },
+
+    /**
+     * Fills one opening of the job inside the caller's transaction (an accepted offer's), and closes a
+     * published job whose last opening that was, if the job says so (job.closed, reason "filled"). A job
+     * with every opening filled, or archived, takes no more hires: 409. Not authorized here: the caller
+     * has decided the hire.
+     */
+    async fillOpening(tx: DbExecutor, record: RecordEvent, orgId: string, jobId: string): Promise<{ job: Job; closed: boolean }> {
+      const access = { orgId, assignedTo: null };
+      const current = await repo.findForUpdate(access, jobId, tx);
+      if (!current) throw notFound('Job');
+      if (current.status === 'archived') throw new AppError('invalid-state-transition', 'The job is archived; it takes no more hires');
+      if (current.openingsFilled >= current.openings) {
+        throw new AppError('invalid-state-transition', `All ${current.openings} openings of the job are filled; raise its openings to hire more`);
+      }
+      const now = clock();
+      const filled = current.openingsFilled + 1;
+      const closed = filled === current.openings && current.closeWhenFilled && current.status === 'published';
+      const row = await repo.update(access, jobId, { openingsFilled: filled, updatedAt: now, ...(closed ? { status: 'closed' as const, closedAt: now } : {}) }, tx);
+      record({ orgId, type: 'job.updated', subjectId: jobId, payload: { ...snapshot(row), changed: ['openingsFilled'] } });
+      if (closed) record({ orgId, type: 'job.closed', subjectId: jobId, payload: { ...snapshot(row), reason: 'filled' } });
+      return { job: toJob(row), closed };
     },
 
     async importDescription(principal: Principal, text: string): Promise<{ job: Job; warnings: string[] }> {

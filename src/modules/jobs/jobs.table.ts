@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { customType, doublePrecision, index, integer, jsonb, pgTable, primaryKey, text, timestamp } from 'drizzle-orm/pg-core';
+import { boolean, check, customType, doublePrecision, index, integer, jsonb, pgTable, primaryKey, text, timestamp } from 'drizzle-orm/pg-core';
 
 const tsvector = customType<{ data: string }>({ dataType: () => 'tsvector' });
 
@@ -27,6 +27,11 @@ export const jobs = pgTable('jobs', {
   status: text('status').$type<'draft' | 'published' | 'closed' | 'archived'>().notNull().default('draft'),
   publishedAt: timestamp('published_at', { withTimezone: true, mode: 'date' }),
   closedAt: timestamp('closed_at', { withTimezone: true, mode: 'date' }),
+  /** How many people the job hires; an accepted offer fills one (openingsFilled). */
+  openings: integer('openings').notNull().default(1),
+  openingsFilled: integer('openings_filled').notNull().default(0),
+  /** Whether filling the last opening takes a published job off the board. */
+  closeWhenFilled: boolean('close_when_filled').notNull().default(true),
   createdAt: timestamp('created_at', { withTimezone: true, mode: 'date' }).notNull().defaultNow(),
   updatedAt: timestamp('updated_at', { withTimezone: true, mode: 'date' }).notNull().defaultNow(),
   /** Bumped on every write; the ETag of the private resource. */
@@ -62,6 +67,7 @@ export const jobs = pgTable('jobs', {
   // salaryMin compares only within the currency it names, so the currency leads the range.
   index('jobs_org_salary_currency_idx').on(t.orgId, t.salaryCurrency, t.salaryAnnualMax).where(sql`status = 'published'`),
   index('jobs_expiry_idx').on(t.validThrough).where(sql`status = 'published' and valid_through is not null`),
+  check('jobs_openings_check', sql`${t.openings} >= 1 and ${t.openingsFilled} >= 0`),
 ]);
 
 /** A job's hiring team: hiring managers and interviewers see only the jobs they are on. */

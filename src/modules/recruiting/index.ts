@@ -19,6 +19,7 @@ import { createInterviewsArea, interviewEvents, type MemberContacts } from './in
 import { createEqualOpportunityArea, eeoEvents, eeoEventTypes } from './equal-opportunity/index.ts';
 import { createScorecardsArea, scorecardEvents } from './scorecards/index.ts';
 import { createStatusArea } from './status/index.ts';
+import { createOffersArea, offerEvents } from './offers/index.ts';
 
 /**
  * Applicant tracking: candidates, their applications, each job's pipeline, and applying. One module
@@ -26,7 +27,7 @@ import { createStatusArea } from './status/index.ts';
  * created in the same transaction as its candidate: within a module, repositories may join a sibling
  * area's tables; across modules they may not.
  */
-export const recruitingEvents = [...candidateEvents, ...applicationEvents, ...pipelineEvents, ...noteEvents, ...applyingEvents, ...rightsEvents, ...interviewEvents, ...scorecardEvents, ...eeoEvents] as const;
+export const recruitingEvents = [...candidateEvents, ...applicationEvents, ...pipelineEvents, ...noteEvents, ...applyingEvents, ...rightsEvents, ...interviewEvents, ...scorecardEvents, ...eeoEvents, ...offerEvents] as const;
 export { applicationFormEventTypes } from './applying/index.ts';
 export type { RetentionRun } from './rights/index.ts';
 /** The events that change every job's public page: the org's equal-opportunity questions. */
@@ -89,13 +90,18 @@ export function createRecruitingModule(deps: RecruitingDeps) {
     database: deps.database, events: deps.events, contacts: deps.memberContacts, mailFrom: deps.config.mailFrom, publicBaseUrl: deps.config.publicBaseUrl, clock: deps.clock,
   });
   routes.push(...interviews.routes);
+  const offers = createOffersArea({
+    database: deps.database, events: deps.events, contacts: deps.memberContacts, applications: applications.actions,
+    stagesOf: createPipelinesRepo().stagesOf, jobs: deps.jobs, clock: deps.clock,
+  });
+  routes.push(...offers.routes);
   routes.push(...createScorecardsArea({ database: deps.database, events: deps.events, jobs: deps.jobs, clock: deps.clock }).routes);
   const status = createStatusArea({
     database: deps.database, actions: applications.actions, interviews: interviews.service, erasureRequests: rights.erasureRequests, jobTitle,
     publicBaseUrl: deps.config.publicBaseUrl, clock: deps.clock,
   });
   routes.push(...status.routes);
-  return { routes, tasks, candidates, pipelines, notes, applications, interviews, applying: applying.applying, applicationForm: applying.applicationForm,
+  return { routes, tasks, candidates, pipelines, notes, applications, interviews, offers: offers.service, applying: applying.applying, applicationForm: applying.applicationForm,
     applicationsHeld: applications.countForJob, retention: rights.retention,
     /** The org's voluntary equal-opportunity questions, as every job's public page lists them. */
     equalOpportunityForm: (orgId: string) => equalOpportunity.service.form(orgId) };

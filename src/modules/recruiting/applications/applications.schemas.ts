@@ -1,5 +1,6 @@
 import { Type, type Static } from 'typebox';
 import { Nullable } from '../../../http/schemas.ts';
+import { historyActions } from './applications.table.ts';
 
 export const ApplicationStatusSchema = Type.Union(
   [Type.Literal('active'), Type.Literal('rejected'), Type.Literal('withdrawn'), Type.Literal('hired')],
@@ -84,7 +85,7 @@ export const BulkResultsSchema = Type.Object({
 
 export const HistoryItemSchema = Type.Object({
   id: Type.String(),
-  action: Type.Enum(['created', 'moved', 'rejected', 'unrejected', 'withdrawn', 'reopened', 'hired', 'merged', 'interview_scheduled', 'interview_rescheduled', 'interview_cancelled', 'scorecard_submitted'] as const),
+  action: Type.Enum(historyActions),
   actor: Type.Object({
     type: Type.Enum(['user', 'api-key', 'system', 'candidate'] as const),
     id: Nullable(Type.String()),

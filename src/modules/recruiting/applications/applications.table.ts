@@ -41,8 +41,12 @@ export const applications = pgTable('applications', {
   index('applications_job_candidate_idx').on(t.jobId, t.candidateId),
 ]);
 
-export type HistoryAction = 'created' | 'moved' | 'rejected' | 'unrejected' | 'withdrawn' | 'reopened' | 'hired' | 'merged'
-  | 'interview_scheduled' | 'interview_rescheduled' | 'interview_cancelled' | 'scorecard_submitted';
+export const historyActions = [
+  'created', 'moved', 'rejected', 'unrejected', 'withdrawn', 'reopened', 'hired', 'merged',
+  'interview_scheduled', 'interview_rescheduled', 'interview_cancelled', 'scorecard_submitted',
+  'offer_drafted', 'offer_changed', 'offer_submitted', 'offer_approval', 'offer_approved', 'offer_sent', 'offer_accepted', 'offer_declined', 'offer_withdrawn',
+] as const;
+export type HistoryAction = (typeof historyActions)[number];
 
 /** Everything that ever happened to an application: who, when, from, to, why. */
 export const applicationHistory = pgTable('application_history', {

@@ -21,6 +21,7 @@ export { interviewEvents } from './interviews.events.ts';
 export { InterviewSchema, type Interview } from './interviews.schemas.ts';
 export type { MemberContact, MemberContacts } from './interviews.people.ts';
 export type { InterviewsService } from './interviews.service.ts';
+export { readAccessOf } from './interviews.people.ts';
 
 export function createInterviewsArea(deps: {
   database: Pick<Database, 'tenant' | 'unscoped'>;

@@ -10,6 +10,7 @@ import { notes } from '../notes/notes.table.ts';
 import { scorecards, scorecardVersions } from '../scorecards/scorecards.table.ts';
 import { candidateStatusLinks } from '../status/status.table.ts';
 import { createErasureRequestsRepo } from './rights.requests.repo.ts';
+import { offerApprovals, offers, offerVersions } from '../offers/offers.table.ts';
 import { ERASED_FILE_NAME, ERASED_NAME } from './rights.schemas.ts';
 
 export interface ErasedRows {
@@ -19,6 +20,8 @@ export interface ErasedRows {
   interviewIds: string[];
   /** Scheduling links of the erased applications: deleted (their agenda may name the person; an open one could still book). */
   schedulingLinkIds: string[];
+  /** Offers of the erased applications: kept (status and dates count in reports), without their terms or notes. */
+  offerIds: string[];
   /** File-store keys of the erased files: their bytes are deleted once the transaction commits. */
   storeKeys: string[];
 }
@@ -69,6 +72,7 @@ export function createRightsEraseRepo() {
       const applicationIds = apps.map((a) => a.id);
       let interviewIds: string[] = [];
       let schedulingLinkIds: string[] = [];
+      let offerIds: string[] = [];
       if (applicationIds.length > 0) {
         // Equal-opportunity answers are deleted, not kept for counting: they are special-category data about the person.
         await tx.delete(eeoAnswers).where(and(eq(eeoAnswers.orgId, orgId), inArray(eeoAnswers.applicationId, applicationIds)));
@@ -86,6 +90,14 @@ export function createRightsEraseRepo() {
         }
         schedulingLinkIds = (await tx.delete(schedulingLinks)
           .where(and(eq(schedulingLinks.orgId, orgId), inArray(schedulingLinks.applicationId, applicationIds))).returning({ id: schedulingLinks.id })).map((l) => l.id);
+        // An offer's terms are the candidate's pay and contract: every version loses them; the offer keeps its status and dates.
+        offerIds = (await tx.update(offers).set({ responseNote: null, updatedAt: now, version: sql`${offers.version} + 1` })
+          .where(and(eq(offers.orgId, orgId), inArray(offers.applicationId, applicationIds))).returning({ id: offers.id })).map((o) => o.id);
+        if (offerIds.length > 0) {
+          await tx.update(offerVersions).set({ salaryAmount: null, salaryCurrency: null, salaryPeriod: null, startDate: null, equity: null, bonus: null, document: null })
+            .where(and(eq(offerVersions.orgId, orgId), inArray(offerVersions.offerId, offerIds)));
+          await tx.update(offerApprovals).set({ note: null }).where(and(eq(offerApprovals.orgId, orgId), inArray(offerApprovals.offerId, offerIds)));
+        }
       }
       const deletedNotes = await tx.delete(notes).where(and(eq(notes.orgId, orgId), or(
         inArray(notes.candidateId, cands), applicationIds.length > 0 ? inArray(notes.applicationId, applicationIds) : undefined,
@@ -104,7 +116,7 @@ export function createRightsEraseRepo() {
         name: ERASED_NAME, nameKey: '', location: null, links: {}, tags: [], sourceDetail: null, customFields: {},
         searchProfile: '', searchNotes: '', searchResume: '', updatedAt: now, version: sql`${candidates.version} + 1`,
       }).where(and(eq(candidates.orgId, orgId), inArray(candidates.id, cands)));
-      return { applicationIds, noteIds: deletedNotes.map((n) => n.id), interviewIds, schedulingLinkIds, storeKeys: files.map((f) => f.storeKey) };
+      return { applicationIds, noteIds: deletedNotes.map((n) => n.id), interviewIds, schedulingLinkIds, offerIds, storeKeys: files.map((f) => f.storeKey) };
     },
   };
 }

@@ -47,7 +47,7 @@ export function createEraseService({ events, redactEvents, audit, repo, files, l
       const erasedCandidateIds = [id, ...(await repo.lockMergedInto(tx, orgId, id))];
       const rows = await repo.scrub(tx, orgId, erasedCandidateIds, now);
       // The events about the person, their applications and notes; earlier candidate.erased events hold ids only.
-      const eventsRedacted = await redactEvents(tx, orgId, [...erasedCandidateIds, ...rows.applicationIds, ...rows.noteIds, ...rows.interviewIds, ...rows.schedulingLinkIds], ['candidate.erased']);
+      const eventsRedacted = await redactEvents(tx, orgId, [...erasedCandidateIds, ...rows.applicationIds, ...rows.noteIds, ...rows.interviewIds, ...rows.schedulingLinkIds, ...rows.offerIds], ['candidate.erased']);
       await audit.record({
         orgId, action: 'candidate.erased', actor: auditActor(principal.actor), origin, target: { type: 'candidate', id },
         data: { reason, erasedCandidateIds, alreadyErased },

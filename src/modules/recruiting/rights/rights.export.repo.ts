@@ -8,6 +8,7 @@ import { visibleCandidate } from '../candidates/index.ts';
 import { candidates } from '../candidates/candidates.table.ts';
 import { interviews } from '../interviews/interviews.table.ts';
 import { notes } from '../notes/notes.table.ts';
+import { offers, offerVersions } from '../offers/offers.table.ts';
 import { jobStages } from '../pipelines/pipelines.table.ts';
 import { scorecards, scorecardVersions } from '../scorecards/scorecards.table.ts';
 import { erasureRequests } from './rights.requests.table.ts';
@@ -63,6 +64,15 @@ export function createRightsExportRepo() {
       }).from(scorecardVersions).innerJoin(scorecards, eq(scorecards.id, scorecardVersions.scorecardId))
         .where(and(eq(scorecards.orgId, manager.orgId), inArray(scorecards.applicationId, [...applicationIds]), jobsVisibleTo(manager, scorecards.jobId)))
         .orderBy(asc(scorecards.createdAt), asc(scorecards.id), asc(scorecardVersions.version));
+    },
+    /** The applications' offers, oldest first, each with every version of its terms. */
+    async offers(tx: DbExecutor, orgId: string, applicationIds: readonly string[]) {
+      if (applicationIds.length === 0) return { offers: [], versions: [] };
+      const found = await tx.select().from(offers)
+        .where(and(eq(offers.orgId, orgId), inArray(offers.applicationId, [...applicationIds]))).orderBy(asc(offers.createdAt), asc(offers.id));
+      const versions = found.length === 0 ? [] : await tx.select().from(offerVersions)
+        .where(and(eq(offerVersions.orgId, orgId), inArray(offerVersions.offerId, found.map((o) => o.id)))).orderBy(asc(offerVersions.version));
+      return { offers: found, versions };
     },
 
     async history(tx: DbExecutor, orgId: string, applicationIds: readonly string[]) {

@@ -6,6 +6,7 @@ import type { CandidatesRepo } from '../candidates/index.ts';
 import type { ExportScorecardVersionRow, RightsExportRepo } from './rights.export.repo.ts';
 import { ERASED_NAME, type CandidateExport, type ExportScorecard } from './rights.schemas.ts';
 import { toErasureRequest } from './rights.requests.service.ts';
+import { toOfferTerms as toTerms } from '../offers/index.ts';
 
 export interface ExportServiceDeps {
   database: Pick<Database, 'tenant'>;
@@ -41,6 +42,8 @@ export function createExportService({ database, repo, contacts, jobTitle, public
     async export(principal: Principal, id: string): Promise<CandidateExport> {
       const access = authorize(principal, 'candidates:read');
       const { orgId } = access;
+      // Offers (pay, contract) are read by those who make them, as on the offers routes.
+      const readsOffers = principal.grants.has('candidates:write');
       const found = await database.tenant(orgId, async (tx) => {
         const candidate = await repo.candidate(tx, access, id);
         if (!candidate) return null;
@@ -54,13 +57,14 @@ export function createExportService({ database, repo, contacts, jobTitle, public
           history: await repo.history(tx, orgId, applicationIds),
           interviews: await repo.interviews(tx, orgId, applicationIds),
           scorecards: manager ? await repo.scorecards(tx, manager, applicationIds) : [],
+          offers: readsOffers ? await repo.offers(tx, orgId, applicationIds) : { offers: [], versions: [] },
           notes: await repo.teamNotes(tx, access, id, applicationIds),
           files: await repo.attachments(tx, orgId, id),
           requests: await repo.erasureRequests(tx, orgId, id),
         };
       });
       if (!found) throw notFound('Candidate');
-      const { candidate, contact, merged, apps, history, interviews, scorecards, notes, files, requests } = found;
+      const { candidate, contact, merged, apps, history, interviews, scorecards, offers, notes, files, requests } = found;
       const titles = new Map<string, string | null>();
       for (const jobId of new Set(apps.map((a) => a.row.jobId))) titles.set(jobId, await jobTitle(orgId, jobId));
       const base = publicBaseUrl.replace(/\/+$/, '');
@@ -85,6 +89,10 @@ export function createExportService({ database, repo, contacts, jobTitle, public
               location: i.location, videoUrl: i.videoUrl, agenda: i.agenda,
             })),
             scorecards: scorecardsOf(scorecards.filter((v) => v.applicationId === appId)),
+            offers: offers.offers.filter((o) => o.applicationId === appId).map((o) => ({
+              id: o.id, status: o.status, terms: offers.versions.filter((v) => v.offerId === o.id).map(toTerms),
+              sentAt: o.sentAt?.toISOString() ?? null, respondedAt: o.respondedAt?.toISOString() ?? null, responseNote: o.responseNote, createdAt: o.createdAt.toISOString(),
+            })),
           };
         }),
         notes: notes.map((n) => ({

@@ -3,6 +3,7 @@ import { Nullable } from '../../../http/schemas.ts';
 import { ApplicationSchema } from '../applications/index.ts';
 import { CandidateSummarySchema } from '../candidates/index.ts';
 import { ErasureRequestSchema } from './rights.requests.schemas.ts';
+import { OfferTermsSchema } from '../offers/index.ts';
 
 /** The name an erased candidate keeps, so lists, pipelines and reports still show a row. */
 export const ERASED_NAME = 'Erased candidate';
@@ -47,6 +48,15 @@ export const ExportScorecardSchema = Type.Object({
   }), { description: 'Every submitted version, oldest first' }),
 });
 export type ExportScorecard = Static<typeof ExportScorecardSchema>;
+export const ExportOfferSchema = Type.Object({
+  id: Type.String(),
+  status: Type.String({ description: 'draft, pending_approval, approved, sent, accepted, declined or withdrawn' }),
+  terms: Type.Array(OfferTermsSchema, { description: 'Every version of the terms, oldest first (who approved them is internal and not included)' }),
+  sentAt: Nullable(Type.String({ format: 'date-time' })),
+  respondedAt: Nullable(Type.String({ format: 'date-time' })),
+  responseNote: Nullable(Type.String()),
+  createdAt: Type.String({ format: 'date-time' }),
+});
 
 export const ExportApplicationSchema = Type.Object({
   id: Type.String(),
@@ -58,6 +68,7 @@ export const ExportApplicationSchema = Type.Object({
     description: 'Submitted scorecards (interviewers are not named; drafts, like private notes, never appear). Empty unless the exporter holds '
       + 'candidates:write over the job, so an interviewer cannot read others\' scorecards through an export',
   }),
+  offers: Type.Array(ExportOfferSchema, { description: 'Offers made on the application, oldest first; empty when the caller may not read offers (candidates:write)' }),
 });
 
 export const ExportNoteSchema = Type.Object({
