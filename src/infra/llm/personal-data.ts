@@ -20,22 +20,32 @@ const email = /[\p{L}\p{N}._%+-]+@[\p{L}\p{N}-]+(?:\.[\p{L}\p{N}-]+)+/gu;
  * country code), a number with a trunk 0 ("020 7946 0958"), or the North American 3-3-4 shape
  * ("(415) 555-0199"). Salaries such as "60 000 - 80 000" or "60000-80000" have neither shape.
  */
-const phoneShapes = [
-  /(?:\+|\b00)[1-9]\d{0,3}[\s.\-/]*(?:\(0?\d{1,5}\)[\s.\-/]*)?\d{1,5}(?:[\s.\-/]*\d{1,5}){1,5}/g,
-  /(?<!\d[.,]?[\s\u00a0]?)\(?0[1-9]\d{0,4}\)?[\s.\-/]*\d{2,5}(?:[\s.\-/]*\d{2,5}){1,4}(?![\d.,]*\d)/g,
-  /(?<![\d.,])(?:\(\d{3}\)\s?|\b\d{3}[\s.-])\d{3}[\s.-]\d{4}\b/g,
+// Between digit groups: spaces, dots or dashes on one line, or one slash ("030/1234567"); never a newline.
+const sep = String.raw`(?:[ \t\u00a0.\-]{1,3}|\/)?`;
+
+interface PhoneShape {
+  pattern: RegExp;
+  /** A + or 00 prefix is a phone number whatever follows, so an over-long run (two numbers in a row) goes too. */
+  international: boolean;
+}
+
+const phoneShapes: PhoneShape[] = [
+  { pattern: new RegExp(String.raw`(?:\+|\b00)[1-9]\d{0,3}${sep}(?:\(0?\d{1,5}\)${sep})?\d{1,5}(?:${sep}\d{1,5}){1,5}`, 'g'), international: true },
+  { pattern: new RegExp(String.raw`(?<!\d[.,]?[ \t\u00a0]?)\(?0[1-9]\d{0,4}\)?${sep}\d{2,5}(?:${sep}\d{2,5}){1,4}(?![\d.,]*\d)`, 'g'), international: false },
+  { pattern: /(?<![\d.,])(?:\(\d{3}\)[ \t\u00a0]?|\b\d{3}[ \t\u00a0.-])\d{3}[ \t\u00a0.-]\d{4}\b/g, international: false },
 ];
 
 const digitCount = (s: string): number => s.replace(/\D/g, '').length;
 
-/** Real phone numbers have 7 to 15 digits (E.164 allows at most 15). */
-const plausiblePhone = (candidate: string): boolean => {
-  const digits = digitCount(candidate);
-  return digits >= 7 && digits <= 15;
-};
-
 /** Dates written with a leading zero ("01.02.2026", "05/06/2027") are not numbers to remove. */
 const looksLikeDate = (candidate: string): boolean => /^\d{1,2}[./-]\d{1,2}[./-]\d{2,4}$/.test(candidate.trim());
+
+/** Real phone numbers have 7 to 15 digits (E.164 allows at most 15). */
+function isPhone(candidate: string, shape: PhoneShape): boolean {
+  const digits = digitCount(candidate);
+  if (digits < 7 || looksLikeDate(candidate)) return false;
+  return digits <= 15 || shape.international;
+}
 
 export function redactPersonalData(text: string): Redacted {
   let emails = 0;
@@ -45,8 +55,8 @@ export function redactPersonalData(text: string): Redacted {
     return emailPlaceholder;
   });
   for (const shape of phoneShapes) {
-    out = out.replace(shape, (candidate) => {
-      if (!plausiblePhone(candidate) || looksLikeDate(candidate)) return candidate;
+    out = out.replace(shape.pattern, (candidate) => {
+      if (!isPhone(candidate, shape)) return candidate;
       phones += 1;
       return phonePlaceholder;
     });
