@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { after, before, beforeEach, describe, test } from 'node:test';
+import fc from 'fast-check';
 import { Type } from 'typebox';
 import { ConfigError, loadConfig } from '../../src/config.ts';
 import { createAnthropicMessagesProvider } from '../../src/infra/llm/anthropic-messages.ts';
@@ -141,6 +142,11 @@ describe('OpenAI-compatible Chat Completions', () => {
     assert.equal(server.requests.length, 2);
 
     server.reset();
+    server.fallback = { status: 429, headers: { 'retry-after': '120' } };
+    assert.equal((await clientFor(server).ask()).outcome, 'unavailable');
+    assert.equal(server.requests.length, 1, 'a pause longer than a request may wait is not waited for');
+
+    server.reset();
     server.fallback = { status: 400, body: { error: { message: 'bad request' } } };
     const third = clientFor(server);
     assert.equal((await third.ask()).outcome, 'unavailable');
@@ -205,6 +211,25 @@ describe('before any text leaves the process', () => {
       for (const digits of ['79460958', '5550199', '1234567']) assert.equal(raw.replace(/\D/g, '').includes(digits), false, `${protocol} received the digits ${digits}`);
       for (const kept of ['€2.400 – €2.800', '60 000 - 80 000 EUR', '2027-01-31', '[email]', '[phone]']) assert.ok(raw.includes(kept), `${kept} is kept`);
     }
+  });
+
+  test('property: international and trunk-prefixed numbers in any common layout are removed; amounts and years are kept', () => {
+    const separator = fc.constantFrom(' ', '-', '.', '  ', ' - ');
+    const groups = fc.array(fc.stringMatching(/^\d{2,4}$/), { minLength: 2, maxLength: 4 });
+    const phone = fc.tuple(fc.constantFrom('+', '00', '0'), fc.integer({ min: 1, max: 99 }), groups, separator)
+      .map(([prefix, code, parts, sep]) => (prefix === '0' ? `0${code}` : `${prefix}${code}`) + sep + parts.join(sep))
+      .filter((p) => p.replace(/\D/g, '').length >= 8 && p.replace(/\D/g, '').length <= 15)
+      // A date such as 01.05.2026 is kept by design, whatever it could also be.
+      .filter((p) => !/^\d{1,2}[./-]\d{1,2}[./-]\d{2,4}$/.test(p));
+    fc.assert(fc.property(phone, fc.constantFrom('Call ', 'Tel: ', 'Phone (mobile): ', 'WhatsApp '), (number, label) => {
+      const out = redactPersonalData(`${label}${number} today.`);
+      assert.equal(out.text, `${label}[phone] today.`, number);
+    }), { numRuns: 300 });
+    const amount = fc.tuple(fc.integer({ min: 10, max: 999 }), fc.integer({ min: 10, max: 999 }), fc.constantFrom(' ', ',', '.'), fc.constantFrom('€', '$', '£', 'EUR ', ''))
+      .map(([a, b, group, currency]) => `${currency}${a}${group}000 - ${currency}${b}${group}000 a year, 3-5 years, since 1998`);
+    fc.assert(fc.property(amount, (text) => {
+      assert.equal(redactPersonalData(text).text, text);
+    }), { numRuns: 300 });
   });
 
   test('redaction keeps what postings need', () => {

@@ -30,7 +30,7 @@ interface PhoneShape {
 }
 
 const phoneShapes: PhoneShape[] = [
-  { pattern: new RegExp(String.raw`(?:\+|\b00)[1-9]\d{0,3}${sep}(?:\(0?\d{1,5}\)${sep})?\d{1,5}(?:${sep}\d{1,5}){1,5}`, 'g'), international: true },
+  { pattern: new RegExp(String.raw`(?<!\d[ \t\u00a0.\-]{0,3})(?:\+|\b00)[1-9]\d{0,3}${sep}(?:\(0?\d{1,5}\)${sep})?\d{1,5}(?:${sep}\d{1,5}){1,5}`, 'g'), international: true },
   { pattern: new RegExp(String.raw`(?<!\d[.,]?[ \t\u00a0]?)\(?0[1-9]\d{0,4}\)?${sep}\d{2,5}(?:${sep}\d{2,5}){1,4}(?![\d.,]*\d)`, 'g'), international: false },
   { pattern: /(?<![\d.,])(?:\(\d{3}\)[ \t\u00a0]?|\b\d{3}[ \t\u00a0.-])\d{3}[ \t\u00a0.-]\d{4}\b/g, international: false },
 ];
@@ -38,7 +38,13 @@ const phoneShapes: PhoneShape[] = [
 const digitCount = (s: string): number => s.replace(/\D/g, '').length;
 
 /** Dates written with a leading zero ("01.02.2026", "05/06/2027") are not numbers to remove. */
-const looksLikeDate = (candidate: string): boolean => /^\d{1,2}[./-]\d{1,2}[./-]\d{2,4}$/.test(candidate.trim());
+function looksLikeDate(candidate: string): boolean {
+  const parts = /^(\d{1,2})[./-](\d{1,2})[./-]\d{2,4}$/.exec(candidate.trim());
+  if (!parts) return false;
+  const [a, b] = [Number(parts[1]), Number(parts[2])];
+  // Day and month in either order (01.02.2026 in Europe, 02/01/2026 in the US).
+  return a >= 1 && b >= 1 && a <= 31 && b <= 31 && (a <= 12 || b <= 12);
+}
 
 /** Real phone numbers have 7 to 15 digits (E.164 allows at most 15). */
 function isPhone(candidate: string, shape: PhoneShape): boolean {
