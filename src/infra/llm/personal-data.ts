@@ -12,14 +12,10 @@ export interface Redacted {
 export const emailPlaceholder = '[email]';
 export const phonePlaceholder = '[phone]';
 
-// Local part, @, and a dotted domain; also catches "mailto:" links, whose scheme stays harmless.
-const email = /[\p{L}\p{N}._%+-]+@[\p{L}\p{N}-]+(?:\.[\p{L}\p{N}-]+)+/gu;
+// Local part, @, and a dotted domain. Lengths are bounded (64 and 63, as RFC 5321 bounds them) so a
+// long run of letters without an @ costs linear time, not quadratic.
+const email = /[\p{L}\p{N}._%+-]{1,64}@[\p{L}\p{N}-]{1,63}(?:\.[\p{L}\p{N}-]{1,63})+/gu;
 
-/**
- * Phone numbers as people write them, never bare amounts: an international number (+ or 00 and a
- * country code), a number with a trunk 0 ("020 7946 0958"), or the North American 3-3-4 shape
- * ("(415) 555-0199"). Salaries such as "60 000 - 80 000" or "60000-80000" have neither shape.
- */
 // Between digit groups: spaces, dots or dashes on one line, or one slash ("030/1234567"); never a newline.
 const sep = String.raw`(?:[ \t\u00a0.\-]{1,3}|\/)?`;
 
@@ -29,9 +25,14 @@ interface PhoneShape {
   international: boolean;
 }
 
+/**
+ * Phone numbers as people write them, never bare amounts: an international number (+ or 00 and a
+ * country code), a number with a trunk 0 ("020 7946 0958"), or the North American 3-3-4 shape
+ * ("(415) 555-0199"). Salaries such as "60 000 - 80 000" or "60000-80000" have neither shape.
+ */
 const phoneShapes: PhoneShape[] = [
   { pattern: new RegExp(String.raw`(?<!\d[ \t\u00a0.\-]{0,3})(?:\+|\b00)[1-9]\d{0,3}${sep}(?:\(0?\d{1,5}\)${sep})?\d{1,5}(?:${sep}\d{1,5}){1,5}`, 'g'), international: true },
-  { pattern: new RegExp(String.raw`(?<!\d[.,]?[ \t\u00a0]?)\(?0[1-9]\d{0,4}\)?${sep}\d{2,5}(?:${sep}\d{2,5}){1,4}(?![\d.,]*\d)`, 'g'), international: false },
+  { pattern: new RegExp(String.raw`(?<!\d[.,]?[ \t\u00a0]?)\(?0[1-9]\d{0,4}\)?${sep}\d{2,5}(?:${sep}\d{2,5}){1,4}(?![.,]?\d)`, 'g'), international: false },
   { pattern: /(?<![\d.,])(?:\(\d{3}\)[ \t\u00a0]?|\b\d{3}[ \t\u00a0.-])\d{3}[ \t\u00a0.-]\d{4}\b/g, international: false },
 ];
 
