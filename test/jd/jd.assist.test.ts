@@ -216,4 +216,5 @@ test('fields to ask: the empty ones and those a warning flags', () => {
   };
   assert.deepEqual(fieldsToAsk(parsed), ['employmentType', 'workplace', 'locations', 'salary']);
   assert.deepEqual(fieldsToAsk({ ...parsed, warnings: [] }), ['workplace', 'locations', 'salary']);
+  assert.deepEqual(fieldsToAsk({ ...parsed, title: null, warnings: ['text_empty'] }), [], 'nothing is asked about an empty text');
 });

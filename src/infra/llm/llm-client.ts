@@ -62,13 +62,11 @@ export function createLlmClient({ provider, ledger, monthlyTokenBudget, log, clo
     const { validator, wire } = prepare(request.schema);
     let instructions = request.instructions;
     for (let answer = 1; answer <= answersAllowed; answer++) {
-      let reply;
-      try {
-        reply = await provider.ask({ name: request.name, instructions, text, schema: wire });
-      } catch (err) {
-        if (!(err instanceof LlmError)) throw err;
-        return { outcome: 'unavailable', failure: err.kind, usage };
-      }
+      const reply = await provider.ask({ name: request.name, instructions, text, schema: wire }).catch((err: unknown) => {
+        if (err instanceof LlmError) return err;
+        throw err;
+      });
+      if (reply instanceof LlmError) return { outcome: 'unavailable', failure: reply.kind, usage };
       usage.inputTokens += reply.usage.inputTokens;
       usage.outputTokens += reply.usage.outputTokens;
       calls.http += reply.attempts;

@@ -37,6 +37,8 @@ const isEmpty = (value: unknown): boolean => value === null || (Array.isArray(va
 
 /** Empty fields, and found ones a warning flags, in schema order. */
 export function fieldsToAsk(parsed: ParsedJobDescription): AssistableField[] {
+  // No text, no question: a model asked about nothing can only invent.
+  if (parsed.warnings.includes('text_empty')) return [];
   const flagged = new Set(parsed.warnings.map((w) => flaggingWarnings[w]).filter((f) => f !== undefined));
   return assistableFields.filter((name) => isEmpty(parsed[name]) || flagged.has(name));
 }
