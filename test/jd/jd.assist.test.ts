@@ -136,6 +136,15 @@ describe('assisted parsing with a language model (OpenAI-compatible fake)', () =
     const fresh = json<Assisted>(await parse('?assist=llm', other));
     assert.equal(fresh.assist?.outcome, 'answered', 'another org is not charged for it');
     assert.equal(fake.requests.length, 3);
+
+    const usage = (org: TestOrg) => t.app.inject({ method: 'GET', url: '/v1/job-descriptions/llm-usage', headers: org.auth });
+    const spent = json<Record<string, unknown>>(await usage(spender));
+    assert.deepEqual({ ...spent, month: undefined }, {
+      provider: 'openai', model: 'fake-model-1', month: undefined, inputTokens: 1980, outputTokens: 40, calls: 1, monthlyTokenBudget: 1000, remainingTokens: 0,
+    });
+    assert.match(String(spent.month), /^\d{4}-\d{2}-01$/);
+    const others = json<Record<string, unknown>>(await usage(other));
+    assert.deepEqual([others.inputTokens, others.outputTokens, others.calls], [12, 8, 1], 'each org sees its own count');
   });
 
   test('the job import takes assist=llm too: the draft job gets the model\'s values and says where they came from', async () => {
@@ -161,6 +170,7 @@ describe('assisted parsing with a language model (OpenAI-compatible fake)', () =
     problem(await t.app.inject({ method: 'POST', url: '/v1/jobs/import?assist=llm', headers: reader, payload: { text: posting } }), 403, 'forbidden');
     problem(await parse('?assist=gpt'), 400, 'validation-failed');
     problem(await parse('?assist=llm', t.org, {}), 401, 'unauthenticated');
+    problem(await t.app.inject({ method: 'GET', url: '/v1/job-descriptions/llm-usage', headers: reader }), 403, 'forbidden');
     assert.equal(fake.requests.length, 0);
   });
 });
@@ -199,6 +209,7 @@ describe('without a language model', () => {
     const refused = problem(await t.app.inject({ method: 'POST', url: '/v1/job-descriptions/parse?assist=llm', headers: t.org.auth, payload: { text: posting } }), 409, 'llm-not-configured');
     assert.match(String(refused.detail), /LLM_PROVIDER/);
     problem(await t.app.inject({ method: 'POST', url: '/v1/jobs/import?assist=llm', headers: t.org.auth, payload: { text: posting } }), 409, 'llm-not-configured');
+    problem(await t.app.inject({ method: 'GET', url: '/v1/job-descriptions/llm-usage', headers: t.org.auth }), 409, 'llm-not-configured');
     const list = json<{ data: unknown[] }>(await t.app.inject({ method: 'GET', url: '/v1/jobs', headers: t.org.auth }));
     assert.equal(list.data.length, 0, 'the refused import created nothing');
     const plain = await t.app.inject({ method: 'POST', url: '/v1/job-descriptions/parse', headers: t.org.auth, payload: { text: posting } });

@@ -7,7 +7,7 @@ import type { RetryPolicy } from './llm-http.ts';
 import { createLlmUsageLedger } from './llm-usage.ledger.ts';
 import { createOpenAiChatProvider } from './openai-chat.ts';
 
-export { createLlmClient, type Extraction, type ExtractRequest, type LlmClient, type LlmLog } from './llm-client.ts';
+export { createLlmClient, type BudgetStatus, type Extraction, type ExtractRequest, type LlmClient, type LlmLog } from './llm-client.ts';
 export { createLlmUsageLedger, usageMonth, type LlmUsageLedger, type MonthUsage } from './llm-usage.ledger.ts';
 export { llmUsage } from './llm-usage.table.ts';
 export { redactPersonalData } from './personal-data.ts';

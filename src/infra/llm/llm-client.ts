@@ -7,7 +7,7 @@ import { performance } from 'node:perf_hooks';
 import type { Static, TSchema } from 'typebox';
 import { Compile, type Validator } from 'typebox/compile';
 import { LlmError, type LlmFailureKind, type LlmProvider, type TokenUsage } from './llm.port.ts';
-import { usageMonth, type LlmUsageLedger } from './llm-usage.ledger.ts';
+import { usageMonth, type LlmUsageLedger, type MonthUsage } from './llm-usage.ledger.ts';
 import { redactPersonalData } from './personal-data.ts';
 import { portableSchema } from './portable-schema.ts';
 
@@ -30,10 +30,17 @@ export type Extraction<V> =
   | { outcome: 'budget_exhausted' | 'invalid_answer'; usage: TokenUsage }
   | { outcome: 'unavailable'; failure: LlmFailureKind; usage: TokenUsage };
 
+export interface BudgetStatus extends MonthUsage {
+  monthlyTokenBudget: number;
+  remainingTokens: number;
+}
+
 export interface LlmClient {
   readonly provider: LlmProvider['name'];
   readonly model: string;
   extract<T extends TSchema>(orgId: string, request: ExtractRequest<T>): Promise<Extraction<Static<T>>>;
+  /** What the org spent this month and what is left of its budget. */
+  budget(orgId: string): Promise<BudgetStatus>;
 }
 
 export interface LlmClientDeps {
@@ -82,6 +89,10 @@ export function createLlmClient({ provider, ledger, monthlyTokenBudget, log, clo
   return {
     provider: provider.name,
     model: provider.model,
+    async budget(orgId: string): Promise<BudgetStatus> {
+      const spent = await ledger.month(orgId, usageMonth(clock()));
+      return { ...spent, monthlyTokenBudget, remainingTokens: Math.max(0, monthlyTokenBudget - spent.inputTokens - spent.outputTokens) };
+    },
     async extract<T extends TSchema>(orgId: string, request: ExtractRequest<T>): Promise<Extraction<Static<T>>> {
       const started = performance.now();
       const month = usageMonth(clock());

@@ -17,5 +17,5 @@ export {
 /** `llm` null (LLM_PROVIDER=none): parsing is deterministic only and `assisted` is null. */
 export function createJdModule(deps: { llm: LlmClient | null } = { llm: null }) {
   const assisted = deps.llm ? createJdAssist({ parse: parseJobDescription, llm: deps.llm }) : null;
-  return { parse: parseJobDescription, assisted, routes: jdRoutes(parseJobDescription, assisted) };
+  return { parse: parseJobDescription, assisted, routes: jdRoutes(parseJobDescription, assisted, deps.llm) };
 }

@@ -52,3 +52,14 @@ export const ParseResponseSchema = Type.Object({
   description: 'The parser\'s fields; with ?assist=llm also `sources` and `assist`, and warnings may add '
     + 'llm_budget_exhausted, llm_invalid_answer or llm_unavailable (the parser\'s values were kept).',
 });
+
+export const LlmUsageSchema = Type.Object({
+  provider: Type.Union([Type.Literal('openai'), Type.Literal('anthropic')]),
+  model: Type.String(),
+  month: Type.String({ description: 'First day of the month (UTC), YYYY-MM-DD' }),
+  inputTokens: Type.Integer({ minimum: 0 }),
+  outputTokens: Type.Integer({ minimum: 0 }),
+  calls: Type.Integer({ minimum: 0, description: 'Questions asked of the model (an invalid first answer and its retry are one)' }),
+  monthlyTokenBudget: Type.Integer({ minimum: 1, description: 'LLM_MONTHLY_TOKEN_BUDGET' }),
+  remainingTokens: Type.Integer({ minimum: 0, description: 'At 0, assisted parses keep the parser\'s result with the warning llm_budget_exhausted' }),
+}, { additionalProperties: false });
