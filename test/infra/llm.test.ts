@@ -138,7 +138,13 @@ describe('OpenAI-compatible Chat Completions', () => {
     server.fallback = { status: 429, headers: { 'retry-after': '1' } };
     const second = clientFor(server, { maxRetries: 1 });
     const result = await second.ask();
-    assert.deepEqual(result, { outcome: 'unavailable', failure: 'rate_limited', usage: { inputTokens: 0, outputTokens: 0 } });
+    assert.deepEqual(result, {
+      outcome: 'unavailable', failure: 'rate_limited', usage: { inputTokens: 0, outputTokens: 0 },
+      detail: 'HTTP 429: {"error":{"type":"fake_error","message":"status 429"}}',
+    });
+    const logged = second.log.lines.find((l) => l.level === 'warn')?.details.llm as Record<string, unknown> | undefined;
+    assert.equal(logged?.failure, 'rate_limited');
+    assert.match(String(logged?.detail), /^HTTP 429/, 'the provider\'s reason is logged');
     assert.equal(server.requests.length, 2);
 
     server.reset();
@@ -157,7 +163,7 @@ describe('OpenAI-compatible Chat Completions', () => {
     const server = fake('openai');
     server.fallback = { hang: true };
     const result = await clientFor(server, { timeoutMs: 150, maxRetries: 1 }).ask();
-    assert.deepEqual(result, { outcome: 'unavailable', failure: 'timeout', usage: { inputTokens: 0, outputTokens: 0 } });
+    assert.deepEqual(result, { outcome: 'unavailable', failure: 'timeout', usage: { inputTokens: 0, outputTokens: 0 }, detail: 'no answer within 150 ms' });
     assert.equal(server.requests.length, 2);
   });
 });

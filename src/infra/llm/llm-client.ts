@@ -28,7 +28,7 @@ export interface ExtractRequest<T extends TSchema> {
 export type Extraction<V> =
   | { outcome: 'answered'; value: V; usage: TokenUsage }
   | { outcome: 'budget_exhausted' | 'invalid_answer'; usage: TokenUsage }
-  | { outcome: 'unavailable'; failure: LlmFailureKind; usage: TokenUsage };
+  | { outcome: 'unavailable'; failure: LlmFailureKind; usage: TokenUsage; detail?: string };
 
 export interface BudgetStatus extends MonthUsage {
   monthlyTokenBudget: number;
@@ -73,7 +73,8 @@ export function createLlmClient({ provider, ledger, monthlyTokenBudget, log, clo
         if (err instanceof LlmError) return err;
         throw err;
       });
-      if (reply instanceof LlmError) return { outcome: 'unavailable', failure: reply.kind, usage };
+      // The detail is the provider's own error message (never our request): it says what to fix, e.g. a wrong key.
+      if (reply instanceof LlmError) return { outcome: 'unavailable', failure: reply.kind, usage, detail: reply.message };
       usage.inputTokens += reply.usage.inputTokens;
       usage.outputTokens += reply.usage.outputTokens;
       calls.http += reply.attempts;
@@ -109,7 +110,7 @@ export function createLlmClient({ provider, ledger, monthlyTokenBudget, log, clo
       const result = await ask(request, redacted.text, usage, calls);
       if (usage.inputTokens + usage.outputTokens > 0) await ledger.add(orgId, month, usage, clock());
       const summary = {
-        ...details, outcome: result.outcome, ...(result.outcome === 'unavailable' ? { failure: result.failure } : {}),
+        ...details, outcome: result.outcome, ...(result.outcome === 'unavailable' ? { failure: result.failure, detail: result.detail } : {}),
         inputTokens: usage.inputTokens, outputTokens: usage.outputTokens, ms: Math.round(performance.now() - started),
         httpAttempts: calls.http, answers: calls.answers, removed: { emails: redacted.emails, phones: redacted.phones },
       };
