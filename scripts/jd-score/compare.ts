@@ -1,9 +1,10 @@
 /**
  * How one parse is scored against one gold label of a labelled set (the conventions are the set's
  * README, kept with the set outside this repository). Exact fields compare equal; locations compare by city, through
- * the parser's own place names, so "München" and "Munich" are one city; skills count matches.
+ * the parser's own place names, so "München" and "Munich" are one city; skills count matches, through the
+ * taxonomy's aliases on both sides, so a label's "photoshop" is the parser's "adobe photoshop".
  */
-import { canonicalCityName, type ParsedJobDescription } from '../../src/modules/jd/index.ts';
+import { canonicalCityName, canonicalSkillName, type ParsedJobDescription } from '../../src/modules/jd/index.ts';
 
 export interface GoldLabel {
   file: string;
@@ -56,8 +57,8 @@ export function scorePosting(gold: GoldLabel, parsed: ParsedJobDescription): Pos
     experienceYearsMin: exact(gold.experienceYearsMin, parsed.experienceYearsMin),
     applyDeadline: exact(gold.applyDeadline, parsed.applyDeadline),
   };
-  const expectedSkills = new Set(gold.skills.map((s) => s.toLowerCase()));
-  const gotSkills = new Set(parsed.skills.map((s) => s.name.toLowerCase()));
+  const expectedSkills = new Set(gold.skills.map(canonicalSkillName));
+  const gotSkills = new Set(parsed.skills.map((s) => canonicalSkillName(s.name)));
   return {
     fields,
     skills: {

@@ -29,6 +29,7 @@ const cursorKinds: Record<string, readonly TSchema[]> = {
   events: [Id('evt')],
   applications: [Id('app')],
   interviews: [Timestamp, Id('intv')],
+  'erasure-requests': [Timestamp, Id('erq')],
   ...Object.fromEntries(['applied', 'activity'].flatMap((f) => [`pipeline:${f}`, `pipeline:-${f}`]).map((tag) => [tag, [Timestamp, Id('app')]])),
 };
 

@@ -1,7 +1,7 @@
 /**
  * Vocabulary for the synthetic job generator. Kept apart from the generator so the logic stays
  * readable; every name here is invented except cities, countries and currencies.
- * Skill names are canonical names from data/skills.v1.json, so the board's skill filter finds them.
+ * Skill names are canonical names from data/skills.v2.json, so the board's skill filter finds them.
  */
 
 export interface JobFamily {

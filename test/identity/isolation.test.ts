@@ -16,6 +16,7 @@ interface Fixture {
   attachmentId: string;
   noteId: string;
   interviewId: string;
+  scorecardId: string;
   templateId: string;
   reasonId: string;
   candidateFieldId: string;
@@ -23,6 +24,7 @@ interface Fixture {
   invitationId: string;
   memberId: string;
   sessionId: string;
+  erasureRequestId: string;
 }
 
 /**
@@ -135,6 +137,19 @@ const matrix: Record<string, Entry> = {
   'GET /v1/me/interviews': { kind: 'list' },
   'POST /v1/me/calendar-feed': { kind: 'own' },
   'DELETE /v1/me/calendar-feed': { kind: 'own' },
+  'GET /v1/jobs/{jobId}/scorecard-criteria': { kind: 'resource', params: (b) => ({ jobId: b.jobId }) },
+  'PUT /v1/jobs/{jobId}/scorecard-criteria': { kind: 'resource', params: (b) => ({ jobId: b.jobId }), body: { criteria: [] } },
+  'GET /v1/interviews/{id}/scorecard': { kind: 'resource', params: (b) => ({ id: b.interviewId }) },
+  'PUT /v1/interviews/{id}/scorecard': { kind: 'resource', params: (b) => ({ id: b.interviewId }), body: { notes: 'Taken over' } },
+  'POST /v1/interviews/{id}/scorecard/submit': { kind: 'resource', params: (b) => ({ id: b.interviewId }), body: { recommendation: 'yes' } },
+  'GET /v1/applications/{id}/scorecards': { kind: 'resource', params: (b) => ({ id: b.applicationId }) },
+  'GET /v1/applications/{id}/scorecards/summary': { kind: 'resource', params: (b) => ({ id: b.applicationId }) },
+  'GET /v1/scorecards/{id}': { kind: 'resource', params: (b) => ({ id: b.scorecardId }) },
+  'POST /v1/candidates/{id}/status-link': { kind: 'resource', params: (b) => ({ id: b.candidateId }) },
+  'DELETE /v1/candidates/{id}/status-link': { kind: 'resource', params: (b) => ({ id: b.candidateId }) },
+  'GET /v1/erasure-requests': { kind: 'list' },
+  'POST /v1/erasure-requests/{id}/confirm': { kind: 'resource', params: (b) => ({ id: b.erasureRequestId }) },
+  'POST /v1/erasure-requests/{id}/decline': { kind: 'resource', params: (b) => ({ id: b.erasureRequestId }), body: {} },
 };
 
 interface Operation {
@@ -203,6 +218,14 @@ describe('tenant isolation and permissions across every private route', () => {
     const interview = await asB<{ id: string }>('POST', `/v1/applications/${applicationId}/interviews`, {
       start: '2030-01-01T09:00:00Z', end: '2030-01-01T10:00:00Z', timeZone: 'Europe/Berlin', kind: 'phone', interviewers: [memberB.userId],
     });
+    // The interviewer's submitted scorecard: org A must not reach it, nor write one on B's interview.
+    const submitted = await t.app.inject({ method: 'POST', url: `/v1/interviews/${interview.id}/scorecard/submit`, headers: memberB.auth, payload: { recommendation: 'yes', notes: 'Org B only' } });
+    assert.equal(submitted.statusCode, 200, submitted.body);
+    // The other candidate asks for erasure from their status page, so org B has a pending request.
+    const statusLink = await asB<{ apiUrl: string }>('POST', `/v1/candidates/${other.id}/status-link`);
+    const asked = await t.app.inject({ method: 'POST', url: `${new URL(statusLink.apiUrl).pathname}/erasure-request`, payload: {} });
+    assert.equal(asked.statusCode, 202, asked.body);
+    const erasureRequests = await asB<{ data: { id: string }[] }>('GET', '/v1/erasure-requests');
     const first = <T>(list: { data: T[] }, what: string): T => {
       const item = list.data[0];
       if (!item) throw new Error(`org B has no ${what}`);
@@ -210,8 +233,9 @@ describe('tenant isolation and permissions across every private route', () => {
     };
     b = {
       jobId: job.id, keyId: key.key.id, invitationId: invitation.invitation.id, memberId: memberB.userId, sessionId: ownerB.sessionId,
-      candidateId, otherCandidateId: other.id, applicationId, attachmentId: first(attachments, 'attachment').id, noteId: note.id, interviewId: interview.id,
+      candidateId, otherCandidateId: other.id, applicationId, attachmentId: first(attachments, 'attachment').id, noteId: note.id, interviewId: interview.id, scorecardId: submitted.json<{ id: string }>().id,
       templateId: first(templates, 'template').id, reasonId: first(reasons, 'rejection reason').id, candidateFieldId: field.id,
+      erasureRequestId: first(erasureRequests, 'erasure request').id,
     };
     bIds = [...Object.values(b), ownerB.userId, ownerB.orgId];
     operations = privateOperations(json(await t.app.inject({ method: 'GET', url: '/openapi.json' })));

@@ -221,7 +221,7 @@ describe('without a language model', () => {
 test('fields to ask: the empty ones and those a warning flags', () => {
   const parsed: ParsedJobDescription = {
     title: 'Pastry Intern', company: 'Crumb & Co', employmentType: 'INTERN', workplace: null, locations: [], salary: null,
-    experienceYearsMin: 0, skills: [], applyDeadline: '2027-01-31',
+    experienceYearsMin: 0, skills: [], competencies: [], languages: [], applyDeadline: '2027-01-31',
     sections: { about: null, responsibilities: null, requirements: null, niceToHave: null, benefits: null },
     warnings: ['employment_type_conflict', 'salary_not_found'],
   };

@@ -151,6 +151,25 @@ describe('locations', () => {
     ['Location: Springfield Business Park', ['Springfield Business Park']],
     ['Reading\nNice to have', []],
     ['We are a company with users in Nice places.', []],
+    // A town too small for the data, with its state's code.
+    ['Location: Cedar Hollow, GA', ['Cedar Hollow, Georgia, United States']],
+    // A postcode or ZIP code beside the place, and a name before it.
+    ['Location: Northwind Foods, Fremont, California, us, 94536', ['Fremont, California, United States']],
+    ['Store assistant\n\nCOLCHESTER (CO2 7QB)', ['Colchester, England, United Kingdom']],
+    // A city written with damaged letters is kept as written when its region follows.
+    ['Location: Medellรn, Antioquia, Colombia', ['Medellรn, Antioquia, Colombia']],
+    // Chips under the title line.
+    ['Case Worker\n  • Wellington\n  • Contract/temp', ['Wellington, Wellington Region, New Zealand']],
+    // Cues opening a sentence, several places, and a capture that runs past the place.
+    ['Based in Lisbon and Porto, Northwind builds tools.', ['Lisbon, Portugal', 'Porto, Portugal']],
+    ['This full-time role is based at Toronto City Hall.', ['Toronto, Ontario, Canada']],
+    // A label run into the rest of the line.
+    ['Grade: P2 Department: Field Office Location: Kampala Contract type: Fixed term', ['Kampala, Central Region, Uganda']],
+    // A city with its own country or state code, anywhere in prose.
+    ['The embassy in Accra, Ghana is hiring a driver.', ['Accra, Greater Accra, Ghana']],
+    ['Our Mill Street, Lancaster, PA plant is hiring!', ['Lancaster, Pennsylvania, United States']],
+    ['We opened a depot in Portland, Oregon last year.', ['Portland, Oregon, United States']],
+    ['We work in Python, Django and Go.', []],
   ];
   for (const [text, want] of cases) test(text, () => assert.deepEqual(parse(text).locations, want));
 });

@@ -1,9 +1,13 @@
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import taxonomy from '../../data/skills.v1.json' with { type: 'json' };
+import taxonomy from '../../data/skills.v2.json' with { type: 'json' };
 import { parseJobDescription } from '../../src/modules/jd/jd.parser.ts';
 
-const names = (text: string) => parseJobDescription(text).skills.map((s) => s.name);
+// Hard skills, then competencies, then spoken languages, each in order of first mention.
+const names = (text: string) => {
+  const r = parseJobDescription(text);
+  return [...r.skills, ...r.competencies, ...r.languages].map((s) => s.name);
+};
 
 describe('skills taxonomy', () => {
   test('has at least 300 skills across software and non-software categories, unique names', () => {
@@ -30,8 +34,8 @@ describe('skill aliases', () => {
     ['Golang microservices', ['go', 'microservices']],
     ['Build services in Go.', ['go']],
     ['Solid knowledge of MongoDBImplement stuff', ['mongodb']],
-    ['Fluent Spanish and French; Excel, QuickBooks and bookkeeping', ['spanish', 'french', 'excel', 'quickbooks', 'bookkeeping']],
-    ['Registered nurse with BLS and ACLS, Epic experience', ['nursing', 'bls', 'acls', 'epic']],
+    ['Fluent Spanish and French; Excel, QuickBooks and bookkeeping', ['excel', 'quickbooks', 'bookkeeping', 'spanish', 'french']],
+    ['Registered nurse with BLS and ACLS, Epic experience', ['bls', 'acls', 'epic', 'nursing']],
     ['Figma, Adobe Photoshop and UX research', ['figma', 'adobe photoshop', 'ux design']],
     ['Salesforce CRM, cold calling and B2B sales', ['salesforce', 'crm', 'cold calling', 'sales']],
     ['Spring Boot and Java 17', ['spring boot', 'java']],
@@ -66,4 +70,61 @@ describe('required vs nice-to-have', () => {
       { name: 'terraform', required: false }, { name: 'docker', required: false },
     ]);
   });
+});
+
+describe('skills, competencies and spoken languages apart', () => {
+  test('soft skills and subject areas are competencies, spoken languages are languages, tools are skills', () => {
+    const r = parseJobDescription('Requirements\n- Strong communication and leadership\n- Fluent German, some Italian\n- Daily use of QuickBooks and a pallet jack\n- Background in early childhood education');
+    assert.deepEqual(r.skills.map((s) => s.name), ['quickbooks', 'pallet jacks']);
+    assert.deepEqual(r.competencies.map((s) => s.name), ['communication', 'leadership', 'early childhood education']);
+    assert.deepEqual(r.languages.map((s) => s.name), ['german', 'italian']);
+  });
+});
+
+describe('certificates', () => {
+  const cases: [string, string[]][] = [
+    ['Keep a current Red Cross CPR and First Aid certification.', ['cpr certification', 'first aid certification']],
+    ['Certified St John Ambulance First-Aid and AED.', ['first aid certification', 'aed certification']],
+    ['You must hold all ASE certifications by your first review.', ['ase certification']],
+    ['BLS and ACLS are required on day one.', ['bls', 'acls']],
+    ['CPR training is given in week one.', ['cpr']],
+  ];
+  for (const [text, want] of cases) test(text, () => assert.deepEqual(names(text), want));
+  test('a narrower licence makes the broader one redundant', () => {
+    assert.deepEqual(names('Hold a Class A CDL. CDL school graduates are welcome.'), ['class a cdl']);
+    assert.deepEqual(names('A CDL is required.'), ['cdl']);
+  });
+});
+
+describe('what is not a skill', () => {
+  test('a currency code before an amount', () => {
+    assert.deepEqual(names('Monthly pay: PHP 31,500 gross.'), []);
+    assert.deepEqual(names('Maintain our PHP and Laravel back office.'), ['php', 'laravel']);
+  });
+  test("the employer's own name, unless the requirements ask for it", () => {
+    const about = 'About us\nSalesforce builds customer software used worldwide.\nRequirements\n- Five years of Python';
+    assert.deepEqual(parseJobDescription(`Company: Salesforce\n${about}`).skills.map((s) => s.name), ['python']);
+    const asked = 'Company: Salesforce\nAbout us\nSalesforce builds customer software.\nRequirements\n- Admin experience in Salesforce';
+    assert.deepEqual(parseJobDescription(asked).skills.map((s) => s.name), ['salesforce']);
+  });
+});
+
+describe('hard-wrapped text', () => {
+  test('a name split over two lines is one skill', () => {
+    assert.deepEqual(names('Requirements\n- Working knowledge of Adobe Creative\nSuite and Figma'), ['adobe creative suite', 'figma']);
+  });
+  test('a finished sentence does not run into the next line', () => {
+    assert.deepEqual(names('Requirements\n- We use Google.\nCloud skills are a plus'), []);
+  });
+});
+
+describe('equipment, documents and methods of trades and engineering teams', () => {
+  const cases: [string, string[]][] = [
+    ['Run leaf blowers, string trimmers and ride-on mowers across the estate.', ['leaf blowers', 'weed trimmers', 'lawn mowers']],
+    ['Read blueprints, wiring diagrams and schematics.', ['blueprints', 'wiring diagrams', 'schematics']],
+    ['Strong knife skills and food hygiene certificate.', ['knife skills', "food handler's card"]],
+    ['Integration tests, contract testing and infrastructure-as-code with Pulumi.', ['integration testing', 'contract testing', 'infrastructure as code', 'pulumi']],
+    ['Run our services on Kubernetes in EKS, with images in ECR.', ['kubernetes', 'eks', 'ecr']],
+  ];
+  for (const [text, want] of cases) test(text, () => assert.deepEqual(names(text), want));
 });

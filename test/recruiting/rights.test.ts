@@ -18,7 +18,8 @@ type Headers = Record<string, string>;
 interface Export {
   erased: boolean;
   candidate: { id: string; name: string; emails: string[]; phones: { phone: string }[]; location: string | null; links: Record<string, unknown>; tags: string[]; source: string; customFields: Record<string, unknown>; mergedCandidateIds: string[] };
-  applications: { id: string; job: { id: string; title: string | null }; stage: { kind: string }; status: string; answers: Record<string, unknown>; coverLetter: string | null; consent: { noticeVersion: string | null } | null; history: { action: string; note: string | null }[]; interviews: { agenda: string | null; status: string }[] }[];
+  applications: { id: string; job: { id: string; title: string | null }; stage: { kind: string }; status: string; answers: Record<string, unknown>; coverLetter: string | null; consent: { noticeVersion: string | null } | null; history: { action: string; note: string | null }[]; interviews: { agenda: string | null; status: string }[];
+    scorecards: { interviewId: string; versions: { version: number; notes: string | null; recommendation: string; submittedAt: string; ratings: { criterionId: string; criterion: string; rating: number }[] }[] }[] }[];
   notes: { body: string; applicationId: string | null }[];
   attachments: { id: string; kind: string; fileName: string; url: string }[];
 }
@@ -39,6 +40,8 @@ describe('candidate rights: export and erasure', () => {
   let applicationA: string;
   let applicationB: string;
   let bystanderId: string;
+  let interviewId: string;
+  let criterionId: string;
 
   const call = (method: 'GET' | 'POST' | 'PATCH' | 'PUT', url: string, headers: Headers, payload?: Record<string, unknown>) =>
     t.app.inject({ method, url, headers, ...(payload ? { payload } : {}) });
@@ -122,9 +125,19 @@ describe('candidate rights: export and erasure', () => {
     await ok('POST', `/v1/candidates/${candidateId}/notes`, owner.auth, { body: 'PRIVATE: salary expectations of Zephyrine', visibility: 'private' });
     // An interview whose agenda names the person, then one cancelled with a reason that does.
     const slot = { start: '2030-05-06T09:00:00Z', end: '2030-05-06T10:00:00Z', timeZone: 'Europe/London', kind: 'phone', interviewers: [owner.userId] };
-    await ok('POST', `/v1/applications/${applicationA}/interviews`, owner.auth, { ...slot, agenda: `Ask ${NAME} about the portfolio` });
+    const interview = await ok<{ id: string }>('POST', `/v1/applications/${applicationA}/interviews`, owner.auth, { ...slot, agenda: `Ask ${NAME} about the portfolio` });
     const cancelled = await ok<{ id: string }>('POST', `/v1/applications/${applicationA}/interviews`, owner.auth, { ...slot, start: '2030-05-07T09:00:00Z', end: '2030-05-07T10:00:00Z' });
     await ok('POST', `/v1/interviews/${cancelled.id}/cancel`, owner.auth, { reason: `${NAME} asked to move it` });
+    // A submitted scorecard and an open draft after it, both with notes that name the person.
+    interviewId = interview.id;
+    criterionId = (await ok<{ criteria: { id: string }[] }>('PUT', `/v1/jobs/${jobA}/scorecard-criteria`, owner.auth, { criteria: [{ name: 'Orbital maths' }] })).criteria[0]?.id ?? '';
+    const ratings = [{ criterionId, rating: 4 }];
+    await ok('POST', `/v1/interviews/${interview.id}/scorecard/submit`, owner.auth, { ratings, notes: `${NAME} derived Kepler's laws`, recommendation: 'strong_yes' });
+    await ok('PUT', `/v1/interviews/${interview.id}/scorecard`, owner.auth, { ratings, notes: `Draft: ask Zephyrine again`, recommendation: 'yes' });
+    // From their status page, the person asks to be erased in words that name them.
+    const statusLink = await ok<{ apiUrl: string }>('POST', `/v1/candidates/${candidateId}/status-link`, owner.auth);
+    const asked = await t.app.inject({ method: 'POST', url: `${new URL(statusLink.apiUrl).pathname}/erasure-request`, payload: { reason: `I am ${NAME}, forget me` } });
+    assert.equal(asked.statusCode, 202, asked.body);
 
     const bystander = await applyMultipart(t, org, jobA, [['name', 'Bystander Person'], ['email', 'bystander@example.test'], ['consent', 'true'], [`answers[${questionId}]`, 'I am a bystander']]);
     assert.equal(bystander.statusCode, 201, bystander.body);
@@ -156,8 +169,17 @@ describe('candidate rights: export and erasure', () => {
     assert.equal(a?.answers[questionId], `Because ${NAME} wants to fly`);
     assert.equal(a?.coverLetter, `Dear team, I am ${NAME} and I love orbits.`);
     assert.equal(a?.consent?.noticeVersion, '2026-11');
-    assert.deepEqual(a?.history.map((h) => h.action), ['created', 'interview_scheduled', 'interview_scheduled', 'interview_cancelled']);
+    assert.deepEqual(a?.history.map((h) => h.action), ['created', 'interview_scheduled', 'interview_scheduled', 'interview_cancelled', 'scorecard_submitted']);
     assert.deepEqual(a?.interviews.map((i) => [i.status, i.agenda]), [['scheduled', `Ask ${NAME} about the portfolio`], ['cancelled', null]]);
+    // Submitted scorecards are team notes about the candidate, so they are exported; the open draft, private to its author, is not.
+    const [card] = a?.scorecards ?? [];
+    assert.equal(a?.scorecards.length, 1);
+    assert.equal(card?.interviewId, interviewId);
+    assert.deepEqual(card?.versions.map((v) => ({ ...v, submittedAt: typeof v.submittedAt })), [{
+      version: 1, ratings: [{ criterionId, criterion: 'Orbital maths', rating: 4 }], recommendation: 'strong_yes', notes: `${NAME} derived Kepler's laws`, submittedAt: 'string',
+    }]);
+    assert.ok(!JSON.stringify(doc).includes('ask Zephyrine again'), 'no scorecard draft in the export');
+    assert.deepEqual(b?.scorecards, []);
     assert.deepEqual(b?.job, { id: jobB, title: 'Launch Director' });
     assert.equal(b?.status, 'rejected');
     assert.deepEqual(b?.history.map((h) => h.action), ['created', 'rejected', 'merged']);
@@ -182,7 +204,9 @@ describe('candidate rights: export and erasure', () => {
     const scoped = json<Export>(await exported(candidateId, manager.auth));
     assert.deepEqual(scoped.applications.map((a) => a.id), [applicationA], 'a hiring manager exports only their jobs\' applications');
     assert.ok(!scoped.notes.some((n) => n.applicationId === applicationB), 'nor notes on applications to other jobs');
-    assert.equal((await exported(candidateId, viewer.auth)).statusCode, 200);
+    assert.equal(scoped.applications[0]?.scorecards.length, 1, 'the hiring manager sees every scorecard of their job, so the export carries them');
+    const viewed = json<Export>(await exported(candidateId, viewer.auth));
+    assert.deepEqual(viewed.applications.map((a) => a.scorecards), [[], []], 'a read-only exporter gets no scorecards: an export does not get round the submit-first rule');
     problem(await exported(bystanderId, (await join(t, owner.auth, 'interviewer')).auth), 404, 'not-found');
     const key = await ok<{ apiKey: string }>('POST', '/v1/api-keys', owner.auth, { name: 'jobs only', scopes: ['jobs:read'] });
     problem(await exported(candidateId, { authorization: `Bearer ${key.apiKey}` }), 403, 'forbidden');
@@ -210,7 +234,7 @@ describe('candidate rights: export and erasure', () => {
     const found = await traces();
     for (const where of ['candidates.name', 'candidates.search_resume', 'candidate_emails.email', 'candidate_attachments.text', 'candidate_attachments.file_name',
       'applications.answers', 'applications.cover_letter', 'application_history.note', 'notes.body', 'candidate_merges.merged_profile', 'domain_events.payload',
-      'interviews.agenda', 'interviews.cancel_reason']) {
+      'interviews.agenda', 'interviews.cancel_reason', 'scorecards.draft_notes', 'scorecard_versions.notes', 'erasure_requests.reason']) {
       assert.ok(found.includes(where), `before the erasure the scan finds the person in ${where} (found: ${found.join(', ')})`);
     }
     const before = await countsPerJob();
@@ -239,6 +263,8 @@ describe('candidate rights: export and erasure', () => {
     });
     assert.deepEqual(after.notes, []);
     assert.deepEqual(after.applications.map((a) => [a.answers, a.coverLetter, a.consent]), [[{}, null, null], [{}, null, null]]);
+    assert.deepEqual(after.applications[0]?.scorecards[0]?.versions.map((v) => [v.recommendation, v.ratings.map((r) => r.rating), v.notes]), [['strong_yes', [4], null]],
+      'a scorecard keeps its ratings and recommendation, without its notes');
     const file = after.attachments[0];
     assert.equal(file?.fileName, 'erased');
     problem(await call('GET', new URL(file?.url ?? 'http://x/').pathname, owner.auth), 404, 'not-found');

@@ -13,6 +13,7 @@ export const secretTokenPrefixes = {
   invitation: 'hli_',
   ssoBrowser: 'hlb_',
   calendarFeed: 'hlc_',
+  candidateStatus: 'hlsp_',
 } as const;
 export type SecretTokenKind = keyof typeof secretTokenPrefixes;
 

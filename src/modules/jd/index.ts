@@ -6,6 +6,7 @@ import { jdRoutes, llmNotConfigured } from './jd.routes.ts';
 export { acceptPlainText, bodyText, textBodySchema } from './jd.body.ts';
 export { canonicalCityName } from './jd.locations.ts';
 export { parseJobDescription } from './jd.parser.ts';
+export { canonicalSkillName } from './jd.skills.ts';
 export { AssistQuerySchema, FieldSourcesSchema, type AssistReport, type FieldSources } from './jd.assist.schemas.ts';
 export type { AssistedParse, AssistedParser } from './jd.assist.ts';
 export { llmNotConfigured };

@@ -2,8 +2,9 @@ import { Type, type Static } from 'typebox';
 import { ParsedJobDescriptionSchema } from './jd.schemas.ts';
 
 /**
- * Fields a language model may fill when the parser left them empty or flagged them. Skills stay the
- * parser's (canonical names from the taxonomy, which a model does not know), and so do sections.
+ * Fields a language model may fill when the parser left them empty or flagged them. Skills,
+ * competencies and languages stay the parser's (canonical names from the taxonomy, which a model
+ * does not know), and so do sections.
  */
 export const assistableFields = [
   'title', 'company', 'employmentType', 'workplace', 'locations', 'salary', 'experienceYearsMin', 'applyDeadline',
@@ -20,7 +21,7 @@ const FieldSourceSchema = Type.Union([Type.Literal('parser'), Type.Literal('llm'
 
 export const FieldSourcesSchema = Type.Object(
   Object.fromEntries(assistableFields.map((name) => [name, FieldSourceSchema])) as Record<AssistableField, typeof FieldSourceSchema>,
-  { additionalProperties: false, description: 'Where each field\'s value came from; skills and sections always come from the parser' },
+  { additionalProperties: false, description: 'Where each field\'s value came from; skills, competencies, languages and sections always come from the parser' },
 );
 export type FieldSources = Static<typeof FieldSourcesSchema>;
 

@@ -10,7 +10,7 @@ import { currencyOfCountry, extractLocations } from './jd.locations.ts';
 import { extractSalary } from './jd.salary.ts';
 import type { ParsedJobDescription } from './jd.schemas.ts';
 import { splitSections } from './jd.sections.ts';
-import { extractSkills, isKnownTerm } from './jd.skills.ts';
+import { canonicalSkillName, extractSkills, isKnownTerm } from './jd.skills.ts';
 import { cleanText } from './jd.text.ts';
 import { findTitle } from './jd.title.ts';
 
@@ -21,7 +21,7 @@ const EMPTY_SECTIONS = { about: null, responsibilities: null, requirements: null
 function emptyResult(warnings: string[]): ParsedJobDescription {
   return {
     title: null, company: null, employmentType: null, workplace: null, locations: [], salary: null,
-    experienceYearsMin: null, skills: [], applyDeadline: null, sections: { ...EMPTY_SECTIONS }, warnings,
+    experienceYearsMin: null, skills: [], competencies: [], languages: [], applyDeadline: null, sections: { ...EMPTY_SECTIONS }, warnings,
   };
 }
 
@@ -44,6 +44,11 @@ function parse(input: string): ParsedJobDescription {
   const salaryText = [...valuesOf('salary').map((v) => `salary: ${v}`), text].join('\n');
   const salary = extractSalary(salaryText, country ? currencyOfCountry(country) : null);
 
+  // The employer's own name ("Acme Cloud is hiring") is not a skill, unless the requirements ask for it.
+  const employer = company ? canonicalSkillName(company) : null;
+  const found = extractSkills(lines, sectioned.lineSection);
+  const skills = found.skills.filter((s) => s.name !== employer || found.askedFor.has(s.name));
+
   if (!title) warnings.push('title_not_found');
   if (!salary) warnings.push('salary_not_found');
   if (employment.conflict) warnings.push('employment_type_conflict');
@@ -57,7 +62,9 @@ function parse(input: string): ParsedJobDescription {
     locations,
     salary,
     experienceYearsMin: extractExperience(text),
-    skills: extractSkills(lines, sectioned.lineSection),
+    skills,
+    competencies: found.competencies,
+    languages: found.languages,
     applyDeadline: extractDeadline(text, valuesOf('deadline')),
     sections: sectioned.sections,
     warnings,

@@ -29,7 +29,7 @@ export const SalarySchema = Type.Object({
 export type Salary = Static<typeof SalarySchema>;
 
 export const SkillSchema = Type.Object({
-  name: Type.String({ minLength: 1, maxLength: 100, description: 'Canonical name from data/skills.v1.json, e.g. "node.js"' }),
+  name: Type.String({ minLength: 1, maxLength: 100, description: 'Canonical name from data/skills.v2.json, e.g. "node.js"' }),
   required: Type.Boolean({ description: 'false when every mention sits in a nice-to-have/bonus context' }),
 }, { additionalProperties: false, description: 'A skill from the taxonomy found in the text' });
 export type Skill = Static<typeof SkillSchema>;
@@ -46,7 +46,11 @@ export const ParsedJobDescriptionSchema = Type.Object({
   experienceYearsMin: Type.Union([Type.Integer({ minimum: 0, maximum: 50 }), Type.Null()], {
     description: 'Minimum years of experience asked for',
   }),
-  skills: Type.Array(SkillSchema, { description: 'In order of first mention' }),
+  skills: Type.Array(SkillSchema, {
+    description: 'Hard skills in order of first mention: tools, software, programming languages, frameworks, platforms, named technical methods, equipment, licences and certificates ("cpr certification")',
+  }),
+  competencies: Type.Array(SkillSchema, { description: 'Soft skills, duties and subject areas the text asks for ("communication", "nursing"), in order of first mention' }),
+  languages: Type.Array(SkillSchema, { description: 'Spoken languages the text asks for ("english", "german")' }),
   applyDeadline: Type.Union([Type.String({ pattern: '^\\d{4}-\\d{2}-\\d{2}$' }), Type.Null()], {
     description: 'Last day to apply, YYYY-MM-DD',
   }),

@@ -1,27 +1,36 @@
-/** Skill extraction: one pass over tokens with an alias map built once from data/skills.v1.json. */
-import taxonomy from '../../../data/skills.v1.json' with { type: 'json' };
+/** Skill extraction: one pass over tokens with an alias map built once from data/skills.v2.json. */
+import currencies from '../../../data/currencies.v1.json' with { type: 'json' };
+import taxonomy from '../../../data/skills.v2.json' with { type: 'json' };
 import type { Skill } from './jd.schemas.ts';
 import type { LineKind } from './jd.sections.ts';
 
-interface Entry { skill: string; tech: boolean; forms: string[] | null }
+/** What a taxonomy entry is: a hard skill (the default), a competency (soft skill, duty, subject area) or a spoken language. */
+export type SkillKind = 'skill' | 'competency' | 'language';
+interface Entry { skill: string; tech: boolean; forms: string[] | null; kind: SkillKind; certifiable: boolean }
 interface Token { text: string; lower: string; hyphen: boolean; lineStart: boolean }
 
 const aliasMap = new Map<string, Entry>();
 // Every proper word-prefix of a multi-word alias, so matching extends a phrase only while it can still match.
 const multiPrefix = new Set<string>();
 const TECH_CATEGORIES = new Set(['programming-language', 'backend', 'frontend', 'mobile', 'database', 'data', 'ml', 'devops', 'cloud', 'testing', 'security', 'tools', 'engineering']);
-for (const s of taxonomy.skills as { name: string; category: string; aliases: string[]; ambiguousForms?: string[] }[]) {
+type TaxonomyEntry = { name: string; category: string; aliases: string[]; ambiguousForms?: string[]; kind?: SkillKind; certifiable?: boolean; broader?: string };
+// A narrower skill found makes its broader one redundant: "Class A CDL" and later "CDL" are one licence.
+const broaderOf = new Map<string, string>();
+for (const s of taxonomy.skills as TaxonomyEntry[]) {
   const tech = TECH_CATEGORIES.has(s.category);
+  const kind = s.kind ?? 'skill';
+  const certifiable = s.certifiable === true;
+  if (s.broader) broaderOf.set(s.name, s.broader);
   // Ambiguous spellings claim their lowercase key, so a lowercase "go" never reaches the plain alias path.
   for (const form of s.ambiguousForms ?? []) {
     const key = form.toLowerCase();
     const prev = aliasMap.get(key);
-    aliasMap.set(key, { skill: s.name, tech, forms: [...(prev?.forms ?? []), form] });
+    aliasMap.set(key, { skill: s.name, tech, forms: [...(prev?.forms ?? []), form], kind, certifiable });
   }
   for (const alias of [s.name, ...s.aliases]) {
     const words = alias.toLowerCase().split(' ');
     const key = words.join(' ');
-    if (!aliasMap.has(key)) aliasMap.set(key, { skill: s.name, tech, forms: null });
+    if (!aliasMap.has(key)) aliasMap.set(key, { skill: s.name, tech, forms: null, kind, certifiable });
     for (let n = 1; n < words.length; n++) multiPrefix.add(words.slice(0, n).join(' '));
   }
 }
@@ -37,6 +46,8 @@ const TECH_WORDS = new Set([
 
 const known = (lower: string) => aliasMap.has(lower) || multiPrefix.has(lower);
 export const isKnownTerm = (lower: string): boolean => aliasMap.has(lower);
+/** The taxonomy's name for a spelling ("Photoshop" → "adobe photoshop"), or the spelling lower-cased when it is unknown. */
+export const canonicalSkillName = (name: string): string => aliasMap.get(name.toLowerCase())?.skill ?? name.toLowerCase();
 
 const isUpper = (ch: string) => ch !== ch.toLowerCase();
 const isLower = (ch: string) => ch !== ch.toUpperCase();
@@ -113,6 +124,7 @@ export function tokenize(line: string): Token[] {
 }
 
 const LEAD_INS = new Set(['in', 'with', 'using', 'via']);
+const CERTIFICATE_WORDS = new Set(['certification', 'certifications', 'certificate', 'certificates', 'certified', 'card', 'cards']);
 
 /**
  * An ambiguous spelling ("Go", "R", "Spring") counts only as written, never inside a hyphenated word or
@@ -122,6 +134,7 @@ function acceptAmbiguous(tokens: Token[], i: number, entry: Entry, accepted: Set
   const t = tokens[i];
   if (!t || t.hyphen || !entry.forms?.includes(t.text)) return false;
   const next = tokens[i + 1];
+  if (entry.certifiable && CERTIFICATE_WORDS.has(next?.lower ?? '')) return true;
   if (next && /^(?:19|20)\d\d$/.test(next.text)) return false;
   const nextIsProse = next !== undefined && next.text === next.lower && !TECH_WORDS.has(next.lower) && next.lower !== 'and' && next.lower !== 'or';
   if (t.lineStart && nextIsProse) return false;
@@ -136,19 +149,67 @@ function acceptAmbiguous(tokens: Token[], i: number, entry: Entry, accepted: Set
   return false;
 }
 
-export function extractSkills(lines: string[], lineSection: LineKind[]): Skill[] {
-  const found = new Map<string, boolean>();
+const LIST_GLUE = new Set(['and', 'or', 'in']);
+// The words of certifiable aliases ("first aid": "first", "aid") keep a run of them going.
+const certifiableWords = new Set<string>();
+for (const [key, entry] of aliasMap) if (entry.certifiable) for (const word of key.split(' ')) certifiableWords.add(word);
+const CURRENCY_CODES = new Set(currencies.codes.map((c) => c.toLowerCase()));
+
+/**
+ * "CPR, First Aid and AED certification", "Certified American Red Cross First-Aid & CPR": a run of
+ * certifiable terms with a certificate word after it, or before it past the issuer's capitalised
+ * name, names certificates rather than skills.
+ */
+function namesCertificate(tokens: Token[], start: number, end: number): boolean {
+  const inRun = (t: Token) => LIST_GLUE.has(t.lower) || certifiableWords.has(t.lower);
+  for (let k = end; k < tokens.length && k < end + 12; k++) {
+    const t = tokens[k];
+    if (!t) break;
+    if (CERTIFICATE_WORDS.has(t.lower)) return true;
+    if (!inRun(t)) break;
+  }
+  for (let k = start - 1; k >= 0 && k >= start - 12; k--) {
+    const t = tokens[k];
+    if (!t) break;
+    if (CERTIFICATE_WORDS.has(t.lower)) return true;
+    if (!inRun(t) && !isUpper(t.text[0] ?? '')) break;
+  }
+  return false;
+}
+
+export interface FoundSkills {
+  skills: Skill[]; competencies: Skill[]; languages: Skill[];
+  /** Names mentioned under a requirements or nice-to-have heading. */
+  askedFor: Set<string>;
+}
+const CONTINUATION_TOKENS = 4;
+
+export function extractSkills(lines: string[], lineSection: LineKind[]): FoundSkills {
+  const found = new Map<string, { required: boolean; kind: SkillKind }>();
+  const askedFor = new Set<string>();
+  const note = (name: string, kind: SkillKind, required: boolean, asked: boolean) => {
+    found.set(name, { kind, required: (found.get(name)?.required ?? false) || required });
+    if (asked) askedFor.add(name);
+  };
   lines.forEach((line, li) => {
     const section = lineSection[li];
     if (section === 'other') return;
     const nice = section === 'niceToHave' || NICE_CUE.test(line);
-    const tokens = tokenize(line);
+    const asked = section === 'requirements' || section === 'niceToHave';
+    const own = tokenize(line);
+    // Hard-wrapped text splits a name over two lines ("Adobe Creative" / "Suite"): a match that
+    // starts on this line may run into the next one's first words.
+    const next = lines[li + 1];
+    const wraps = next !== undefined && !SENTENCE_END.includes(line.trimEnd().slice(-1));
+    const tokens = wraps ? [...own, ...tokenize(next).slice(0, CONTINUATION_TOKENS)] : own;
     const accepted = new Set<number>();
-    for (let i = 0; i < tokens.length;) {
+    for (let i = 0; i < own.length;) {
       let key = tokens[i]?.lower ?? '';
       let matched = 0;
       let entry = aliasMap.get(key);
       if (entry && entry.forms && !acceptAmbiguous(tokens, i, entry, accepted)) entry = undefined;
+      // A currency code before an amount ("PhP 40,000") is money, not a skill.
+      if (entry && CURRENCY_CODES.has(key) && /^\d/.test(tokens[i + 1]?.text ?? '')) entry = undefined;
       if (entry) matched = 1;
       // Longest match wins: "google cloud platform" over "google cloud".
       for (let len = 2; multiPrefix.has(key) && i + len <= tokens.length; len++) {
@@ -157,11 +218,17 @@ export function extractSkills(lines: string[], lineSection: LineKind[]): Skill[]
         if (longer && !longer.forms) { entry = longer; matched = len; }
       }
       if (entry) {
-        found.set(entry.skill, (found.get(entry.skill) ?? false) || !nice);
+        const certificate = entry.certifiable && namesCertificate(tokens, i, i + matched);
+        note(certificate ? `${entry.skill} certification` : entry.skill, entry.kind, !nice, asked);
         if (entry.forms) accepted.add(i);
       }
       i += matched || 1;
     }
   });
-  return [...found].map(([name, required]) => ({ name, required }));
+  for (const name of [...found.keys()]) {
+    const broader = broaderOf.get(name) ?? (name.endsWith(' certification') ? name.slice(0, -' certification'.length) : undefined);
+    if (broader) found.delete(broader);
+  }
+  const of = (kind: SkillKind): Skill[] => [...found].filter(([, f]) => f.kind === kind).map(([name, f]) => ({ name, required: f.required }));
+  return { skills: of('skill'), competencies: of('competency'), languages: of('language'), askedFor };
 }

@@ -16,6 +16,8 @@ import { createNotesArea, noteEvents } from './notes/index.ts';
 import { createReportsArea } from './reports/index.ts';
 import { createRightsArea, rightsEvents } from './rights/index.ts';
 import { createInterviewsArea, interviewEvents, type MemberContacts } from './interviews/index.ts';
+import { createScorecardsArea, scorecardEvents } from './scorecards/index.ts';
+import { createStatusArea } from './status/index.ts';
 
 /**
  * Applicant tracking: candidates, their applications, each job's pipeline, and applying. One module
@@ -23,7 +25,7 @@ import { createInterviewsArea, interviewEvents, type MemberContacts } from './in
  * created in the same transaction as its candidate: within a module, repositories may join a sibling
  * area's tables; across modules they may not.
  */
-export const recruitingEvents = [...candidateEvents, ...applicationEvents, ...pipelineEvents, ...noteEvents, ...applyingEvents, ...rightsEvents, ...interviewEvents] as const;
+export const recruitingEvents = [...candidateEvents, ...applicationEvents, ...pipelineEvents, ...noteEvents, ...applyingEvents, ...rightsEvents, ...interviewEvents, ...scorecardEvents] as const;
 export { applicationFormEventTypes } from './applying/index.ts';
 
 export interface RecruitingDeps {
@@ -70,15 +72,22 @@ export function createRecruitingModule(deps: RecruitingDeps) {
   routes.push(...applying.routes);
   tasks.push(...applying.tasks);
   routes.push(...createReportsArea({ database: deps.database, jobs: deps.jobs, stagesOf: createPipelinesRepo().stagesOf }).routes);
+  const jobTitle = async (orgId: string, jobId: string) => (await deps.jobs.forApplying(orgId, jobId))?.title ?? null;
   const rights = createRightsArea({
     database: deps.database, events: deps.events, redactEvents: deps.redactEvents, audit: deps.audit, files: deps.files, log: deps.log,
-    jobTitle: async (orgId, jobId) => (await deps.jobs.forApplying(orgId, jobId))?.title ?? null, publicBaseUrl: deps.config.publicBaseUrl, clock: deps.clock,
+    jobTitle, publicBaseUrl: deps.config.publicBaseUrl, clock: deps.clock,
   });
   routes.push(...rights.routes);
   const interviews = createInterviewsArea({
     database: deps.database, events: deps.events, contacts: deps.memberContacts, mailFrom: deps.config.mailFrom, publicBaseUrl: deps.config.publicBaseUrl, clock: deps.clock,
   });
   routes.push(...interviews.routes);
+  routes.push(...createScorecardsArea({ database: deps.database, events: deps.events, jobs: deps.jobs, clock: deps.clock }).routes);
+  const status = createStatusArea({
+    database: deps.database, actions: applications.actions, interviews: interviews.service, erasureRequests: rights.erasureRequests, jobTitle,
+    publicBaseUrl: deps.config.publicBaseUrl, clock: deps.clock,
+  });
+  routes.push(...status.routes);
   return { routes, tasks, candidates, pipelines, notes, applications, interviews, applying: applying.applying, applicationForm: applying.applicationForm,
     applicationsHeld: applications.countForJob };
 }

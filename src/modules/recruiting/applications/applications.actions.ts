@@ -98,24 +98,38 @@ export function createApplicationActions({ events, repo, stagesOf, candidates, l
   const writeAccess = (principal: Principal): { access: JobAccess; actor: HistoryActor } =>
     ({ access: authorize(principal, 'candidates:write'), actor: auditActor(principal.actor) });
 
+  /** One action on one application under its row lock, once the caller is known; `owner` limits it to one candidate's applications. */
+  function actOne(access: JobAccess, actor: HistoryActor, id: string, input: ActionInput, expected?: readonly number[], owner?: string): Promise<Application> {
+    return events.withEvents(access.orgId, async (tx, record) => {
+      const [current] = await repo.lockMany(tx, access, [id]);
+      if (!current || (owner !== undefined && current.row.candidateId !== owner)) throw notFound('Application');
+      checkVersion(current, expected);
+      if (input.kind === 'reopen' && current.row.status === 'withdrawn') await checkNoNewer(tx, access, current);
+      const plan = planAction(current, input, await contextFor(tx, access.orgId, input, current.row.jobId));
+      const at = clock();
+      const row = await repo.update(tx, id, { ...plan.patch, at });
+      const { application, entry, recordAll } = consequences(current.row, row, plan, actor, at);
+      await repo.addHistory(tx, [entry]);
+      await candidates.touch(tx, row.candidateId, at);
+      recordAll(record);
+      return application;
+    });
+  }
+
   return {
     /** One action on one application, under its row lock; `expected` is the versions the caller saw. */
     async act(principal: Principal, id: string, input: ActionInput, expected?: readonly number[]): Promise<Application> {
       const { access, actor } = writeAccess(principal);
-      return events.withEvents(access.orgId, async (tx, record) => {
-        const [current] = await repo.lockMany(tx, access, [id]);
-        if (!current) throw notFound('Application');
-        checkVersion(current, expected);
-        if (input.kind === 'reopen' && current.row.status === 'withdrawn') await checkNoNewer(tx, access, current);
-        const plan = planAction(current, input, await contextFor(tx, access.orgId, input, current.row.jobId));
-        const at = clock();
-        const row = await repo.update(tx, id, { ...plan.patch, at });
-        const { application, entry, recordAll } = consequences(current.row, row, plan, actor, at);
-        await repo.addHistory(tx, [entry]);
-        await candidates.touch(tx, row.candidateId, at);
-        recordAll(record);
-        return application;
-      });
+      return actOne(access, actor, id, input, expected);
+    },
+
+    /**
+     * The candidate withdraws one of their own applications (from their status page): the same
+     * transition as a recruiter's withdraw, with the candidate as the history's actor. An application
+     * of anyone else is not found.
+     */
+    async withdrawByCandidate(orgId: string, candidateId: string, id: string): Promise<Application> {
+      return actOne({ orgId, assignedTo: null }, { type: 'candidate', id: candidateId }, id, { kind: 'withdraw', note: null }, undefined, candidateId);
     },
 
     /**

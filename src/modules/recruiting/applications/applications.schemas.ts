@@ -83,7 +83,7 @@ export const BulkResultsSchema = Type.Object({
 
 export const HistoryItemSchema = Type.Object({
   id: Type.String(),
-  action: Type.Enum(['created', 'moved', 'rejected', 'unrejected', 'withdrawn', 'reopened', 'hired', 'merged', 'interview_scheduled', 'interview_rescheduled', 'interview_cancelled'] as const),
+  action: Type.Enum(['created', 'moved', 'rejected', 'unrejected', 'withdrawn', 'reopened', 'hired', 'merged', 'interview_scheduled', 'interview_rescheduled', 'interview_cancelled', 'scorecard_submitted'] as const),
   actor: Type.Object({
     type: Type.Enum(['user', 'api-key', 'system', 'candidate'] as const),
     id: Nullable(Type.String()),

@@ -40,7 +40,7 @@ export const applications = pgTable('applications', {
 ]);
 
 export type HistoryAction = 'created' | 'moved' | 'rejected' | 'unrejected' | 'withdrawn' | 'reopened' | 'hired' | 'merged'
-  | 'interview_scheduled' | 'interview_rescheduled' | 'interview_cancelled';
+  | 'interview_scheduled' | 'interview_rescheduled' | 'interview_cancelled' | 'scorecard_submitted';
 
 /** Everything that ever happened to an application: who, when, from, to, why. */
 export const applicationHistory = pgTable('application_history', {

@@ -12,6 +12,7 @@ import { applicationsRoutes } from './applications.routes.ts';
 import { createApplicationsService } from './applications.service.ts';
 
 export { applicationEvents } from './applications.events.ts';
+export type { ApplicationActions } from './applications.actions.ts';
 export { createApplication, type HistoryActor, type NewApplicationInput } from './applications.create.ts';
 export { ApplicationSchema, AnswerValueSchema, type Application } from './applications.schemas.ts';
 export { createApplicationsRepo, toApplication, type ApplicationRow, type ApplicationsRepo, type HistoryEntry, type NewApplication } from './applications.repo.ts';

@@ -13,6 +13,7 @@ import { createInterviewsService } from './interviews.service.ts';
 export { interviewEvents } from './interviews.events.ts';
 export { InterviewSchema, type Interview } from './interviews.schemas.ts';
 export type { MemberContact, MemberContacts } from './interviews.people.ts';
+export type { InterviewsService } from './interviews.service.ts';
 
 export function createInterviewsArea(deps: {
   database: Pick<Database, 'tenant' | 'unscoped'>;

@@ -69,6 +69,34 @@ export function inviteIcs(parts: InviteParts, now: Date): string {
   return calendar.toString();
 }
 
+/**
+ * The candidate's copy of an interview, for their status page: same UID and SEQUENCE as the team's
+ * invite, so a download after a change replaces the entry. A published event (no reply is expected),
+ * without the agenda, the cancel reason or the interviewers' addresses, which are the team's.
+ */
+export function candidateIcs(parts: InviteParts, summary: string, now: Date): string {
+  const { interview: { row }, organizer } = parts;
+  const cancelled = row.status === 'cancelled';
+  const calendar = ical({ prodId, method: ICalCalendarMethod.PUBLISH, timezone: zonesFor([parts]) });
+  calendar.createEvent({
+    id: interviewUid(row.id),
+    sequence: row.sequence,
+    stamp: now,
+    created: row.createdAt,
+    lastModified: row.updatedAt,
+    start: new ZonedDate(row.startAt, row.timeZone),
+    end: new ZonedDate(row.endAt, row.timeZone),
+    timezone: row.timeZone,
+    summary: `${kindNames[row.kind]} interview: ${summary}`,
+    description: row.videoUrl ? `Join: ${row.videoUrl}` : null,
+    location: row.location ?? row.videoUrl,
+    url: row.videoUrl,
+    status: cancelled ? ICalEventStatus.CANCELLED : ICalEventStatus.CONFIRMED,
+    organizer,
+  });
+  return calendar.toString();
+}
+
 /** A subscribed calendar (no METHOD: it publishes state, it does not ask anyone to reply). */
 export function feedIcs(name: string, entries: readonly InviteParts[], now: Date): string {
   const calendar = ical({ prodId, name, ttl: 15 * 60, ...(entries.length > 0 ? { timezone: zonesFor(entries) } : {}) });

@@ -3,7 +3,7 @@ import type { Database, DbExecutor } from '../../../infra/db/database.ts';
 import { auditActor, authorize, type JobAccess, type Principal } from '../../access/index.ts';
 import type { EventsService } from '../../events/index.ts';
 import type { ApplicationsRepo } from '../applications/index.ts';
-import { inviteIcs, type Person } from './interviews.ics.ts';
+import { candidateIcs, inviteIcs, type Person } from './interviews.ics.ts';
 import { inviteParts, readAccessOf, type MemberContact, type MemberContacts } from './interviews.people.ts';
 import type { InterviewRow, InterviewsRepo, InterviewWithCandidate } from './interviews.repo.ts';
 import { checkPlan, invalid, type InterviewPlan } from './interviews.rules.ts';
@@ -177,6 +177,18 @@ export function createInterviewsService({ database, events, repo, history, conta
       const [parts] = await inviteParts(contacts, sender, access.orgId, [found]);
       if (!parts) throw new Error('no invite parts for one interview');
       return inviteIcs(parts, clock());
+    },
+
+    /**
+     * The candidate's own copy of one of their interviews (their status page's download); an
+     * interview of anyone else's application is not found. `summary` names it for them (the job).
+     */
+    async candidateInvite(orgId: string, candidateId: string, id: string, summary: (jobId: string) => Promise<string>): Promise<string> {
+      const found = await database.tenant(orgId, (tx) => repo.findVisible(tx, { orgId, assignedTo: null }, id, false));
+      if (!found || found.candidate.id !== candidateId) throw notFound('Interview');
+      const [parts] = await inviteParts(contacts, sender, orgId, [found]);
+      if (!parts) throw new Error('no invite parts for one interview');
+      return candidateIcs(parts, await summary(found.row.jobId), clock());
     },
 
     /** The caller's interviews that have not ended, soonest first. */

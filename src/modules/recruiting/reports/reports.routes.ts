@@ -1,6 +1,7 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { Type, type TSchema } from 'typebox';
+import { prefersOverJson } from '../../../http/accept.ts';
 import { principalOf } from '../../../http/auth.ts';
 import { commonErrorResponses, problemRef } from '../../../http/schemas.ts';
 import { pipelineCsv, sourcesCsv, timeToHireCsv } from './reports.csv.ts';
@@ -10,25 +11,8 @@ import type { ReportsService } from './reports.service.ts';
 const read = { access: { permission: 'candidates:read' } } as const;
 const errors = { ...commonErrorResponses, 403: problemRef, 404: problemRef };
 
-/** The quality the Accept header gives a media type: its most specific matching range wins (RFC 9110 §12.5.1). */
-function quality(accept: string, type: string): number {
-  const [major] = type.split('/');
-  let best = { specificity: -1, q: 0 };
-  for (const part of accept.split(',')) {
-    const [range = '', ...params] = part.trim().toLowerCase().split(';').map((p) => p.trim());
-    const specificity = range === type ? 2 : range === `${major}/*` ? 1 : range === '*/*' ? 0 : -1;
-    if (specificity <= best.specificity) continue;
-    const q = Number(params.find((p) => p.startsWith('q='))?.slice(2) ?? '1');
-    best = { specificity, q: Number.isFinite(q) ? q : 0 };
-  }
-  return best.q;
-}
-
 // CSV only when the caller prefers it to JSON; anything else (no Accept, any type, unknown types) gets JSON.
-const wantsCsv = (request: FastifyRequest): boolean => {
-  const accept = request.headers.accept;
-  return accept !== undefined && quality(accept, 'text/csv') > quality(accept, 'application/json');
-};
+const wantsCsv = (request: FastifyRequest): boolean => prefersOverJson(request, 'text/csv');
 
 /** A 200 of either media type, both documented. */
 const jsonOrCsv = (schema: TSchema, description: string) => ({

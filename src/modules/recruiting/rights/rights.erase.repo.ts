@@ -5,6 +5,9 @@ import { attachments } from '../attachments/attachments.table.ts';
 import { candidateEmails, candidateMerges, candidatePhones, candidates } from '../candidates/candidates.table.ts';
 import { interviews } from '../interviews/interviews.table.ts';
 import { notes } from '../notes/notes.table.ts';
+import { scorecards, scorecardVersions } from '../scorecards/scorecards.table.ts';
+import { candidateStatusLinks } from '../status/status.table.ts';
+import { createErasureRequestsRepo } from './rights.requests.repo.ts';
 import { ERASED_FILE_NAME, ERASED_NAME } from './rights.schemas.ts';
 
 export interface ErasedRows {
@@ -18,6 +21,7 @@ export interface ErasedRows {
 
 /** The writes of an erasure: every table of the recruiting module that holds a candidate's personal data. */
 export function createRightsEraseRepo() {
+  const requests = createErasureRequestsRepo();
   return {
     async lock(tx: DbExecutor, orgId: string, id: string): Promise<{ id: string; name: string; nameKey: string; mergedInto: string | null } | null> {
       const [row] = await tx.select({ id: candidates.id, name: candidates.name, nameKey: candidates.nameKey, mergedInto: candidates.mergedInto })
@@ -50,7 +54,8 @@ export function createRightsEraseRepo() {
     /**
      * Clears the personal data of these candidates everywhere it is kept. Applications stay, with their
      * job, stage, status, source and dates (so reports count them), but without answers, cover letter,
-     * consent or free-text notes; notes about the candidates are deleted; files lose name, hash and text.
+     * consent or free-text notes; notes about the candidates are deleted; scorecards keep their ratings but
+     * lose their notes; files lose name, hash and text.
      */
     async scrub(tx: DbExecutor, orgId: string, ids: readonly string[], now: Date): Promise<ErasedRows> {
       const cands = [...ids];
@@ -65,12 +70,22 @@ export function createRightsEraseRepo() {
         // An agenda or a cancel reason may name the candidate; the slot itself stays on the interviewers' calendars.
         interviewIds = (await tx.update(interviews).set({ agenda: null, cancelReason: null })
           .where(and(eq(interviews.orgId, orgId), inArray(interviews.applicationId, applicationIds))).returning({ id: interviews.id })).map((i) => i.id);
+        // Ratings and recommendations stay (how the team judged, for reports); the notes, free text about the person, go.
+        const cards = await tx.update(scorecards).set({ draftNotes: null })
+          .where(and(eq(scorecards.orgId, orgId), inArray(scorecards.applicationId, applicationIds))).returning({ id: scorecards.id });
+        if (cards.length > 0) {
+          await tx.update(scorecardVersions).set({ notes: null })
+            .where(and(eq(scorecardVersions.orgId, orgId), inArray(scorecardVersions.scorecardId, cards.map((c) => c.id))));
+        }
       }
       const deletedNotes = await tx.delete(notes).where(and(eq(notes.orgId, orgId), or(
         inArray(notes.candidateId, cands), applicationIds.length > 0 ? inArray(notes.applicationId, applicationIds) : undefined,
       ))).returning({ id: notes.id });
       const files = await tx.update(attachments).set({ fileName: ERASED_FILE_NAME, sha256: '', text: null, textStatus: 'none', textFailure: null })
         .where(and(eq(attachments.orgId, orgId), inArray(attachments.candidateId, cands))).returning({ storeKey: attachments.storeKey });
+      // Their status-page link stops opening anything; their erasure requests are settled and lose their free text.
+      await tx.delete(candidateStatusLinks).where(and(eq(candidateStatusLinks.orgId, orgId), inArray(candidateStatusLinks.candidateId, cands)));
+      await requests.settleForErasure(tx, orgId, cands, now);
       await tx.delete(candidateEmails).where(and(eq(candidateEmails.orgId, orgId), inArray(candidateEmails.candidateId, cands)));
       await tx.delete(candidatePhones).where(and(eq(candidatePhones.orgId, orgId), inArray(candidatePhones.candidateId, cands)));
       // Who merged whom, and when, stays; the snapshot of the merged profile goes.

@@ -1,7 +1,7 @@
 import { Type } from 'typebox';
 import type { EventDefinition } from '../../events/index.ts';
 
-/** Candidate rights: only erasure changes anything (an export reads). */
+/** Candidate rights: erasure and the candidate's requests for it (an export reads). */
 export const rightsEvents = [
   {
     type: 'candidate.erased', version: 1,
@@ -9,5 +9,16 @@ export const rightsEvents = [
       + 'Carries no personal data; earlier events about them (and their applications and notes) now have `{ "redacted": true }` as payload. '
       + 'Erase your own copies of them.',
     payload: Type.Object({ candidateId: Type.String(), erasedCandidateIds: Type.Array(Type.String()) }),
+  },
+  {
+    type: 'candidate.erasure_requested', version: 1,
+    description: 'A candidate asked, from their status page, to have their data erased; a recruiter confirms (then `candidate.erased` follows) or declines it. '
+      + 'Carries ids only: the candidate\'s words are read from GET /v1/erasure-requests.',
+    payload: Type.Object({ requestId: Type.String(), candidateId: Type.String() }),
+  },
+  {
+    type: 'candidate.erasure_request_declined', version: 1,
+    description: 'A recruiter declined a candidate\'s erasure request; the candidate may ask again.',
+    payload: Type.Object({ requestId: Type.String(), candidateId: Type.String() }),
   },
 ] as const satisfies readonly EventDefinition[];

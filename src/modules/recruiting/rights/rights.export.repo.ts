@@ -9,6 +9,8 @@ import { candidates } from '../candidates/candidates.table.ts';
 import { interviews } from '../interviews/interviews.table.ts';
 import { notes } from '../notes/notes.table.ts';
 import { jobStages } from '../pipelines/pipelines.table.ts';
+import { scorecards, scorecardVersions } from '../scorecards/scorecards.table.ts';
+import { erasureRequests } from './rights.requests.table.ts';
 
 const { searchVector: _vector, searchProfile: _profile, searchNotes: _notes, searchResume: _resume, ...profileColumns } = getTableColumns(candidates);
 // Metadata only: the extracted text is derived from the file, which the export links to.
@@ -16,6 +18,7 @@ const { text: _text, textClaimedAt: _claimed, ...attachmentColumns } = getTableC
 
 export type ExportProfileRow = Pick<typeof candidates.$inferSelect, keyof typeof profileColumns>;
 export type ExportAttachmentRow = Pick<typeof attachments.$inferSelect, keyof typeof attachmentColumns>;
+export type ExportScorecardVersionRow = Awaited<ReturnType<RightsExportRepo['scorecards']>>[number];
 
 /** Reads for a candidate's data export: everything the caller may see of them, in a few queries. */
 export function createRightsExportRepo() {
@@ -48,6 +51,20 @@ export function createRightsExportRepo() {
         .orderBy(asc(interviews.startAt), asc(interviews.id));
     },
 
+    /**
+     * Every submitted version of the applications' scorecards that `manager` (a candidates:write reach) may
+     * see, oldest first. Drafts never: like private notes, they are their author's alone.
+     */
+    async scorecards(tx: DbExecutor, manager: JobAccess, applicationIds: readonly string[]) {
+      if (applicationIds.length === 0) return [];
+      return tx.select({
+        scorecardId: scorecards.id, applicationId: scorecards.applicationId, interviewId: scorecards.interviewId, version: scorecardVersions.version,
+        ratings: scorecardVersions.ratings, recommendation: scorecardVersions.recommendation, notes: scorecardVersions.notes, submittedAt: scorecardVersions.submittedAt,
+      }).from(scorecardVersions).innerJoin(scorecards, eq(scorecards.id, scorecardVersions.scorecardId))
+        .where(and(eq(scorecards.orgId, manager.orgId), inArray(scorecards.applicationId, [...applicationIds]), jobsVisibleTo(manager, scorecards.jobId)))
+        .orderBy(asc(scorecards.createdAt), asc(scorecards.id), asc(scorecardVersions.version));
+    },
+
     async history(tx: DbExecutor, orgId: string, applicationIds: readonly string[]) {
       if (applicationIds.length === 0) return [];
       return tx.select().from(applicationHistory)
@@ -72,6 +89,12 @@ export function createRightsExportRepo() {
       return tx.select(attachmentColumns).from(attachments)
         .where(and(eq(attachments.orgId, orgId), eq(attachments.candidateId, candidateId)))
         .orderBy(asc(attachments.createdAt), asc(attachments.id));
+    },
+
+    /** The candidate's erasure requests, oldest first: their own words are part of what they get back. */
+    async erasureRequests(tx: DbExecutor, orgId: string, candidateId: string) {
+      return tx.select().from(erasureRequests).where(and(eq(erasureRequests.orgId, orgId), eq(erasureRequests.candidateId, candidateId)))
+        .orderBy(asc(erasureRequests.requestedAt), asc(erasureRequests.id));
     },
   };
 }

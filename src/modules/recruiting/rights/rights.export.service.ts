@@ -3,8 +3,9 @@ import type { Database } from '../../../infra/db/database.ts';
 import { authorize, type Principal } from '../../access/index.ts';
 import { toApplication } from '../applications/index.ts';
 import type { CandidatesRepo } from '../candidates/index.ts';
-import type { RightsExportRepo } from './rights.export.repo.ts';
-import { ERASED_NAME, type CandidateExport } from './rights.schemas.ts';
+import type { ExportScorecardVersionRow, RightsExportRepo } from './rights.export.repo.ts';
+import { ERASED_NAME, type CandidateExport, type ExportScorecard } from './rights.schemas.ts';
+import { toErasureRequest } from './rights.requests.service.ts';
 
 export interface ExportServiceDeps {
   database: Pick<Database, 'tenant'>;
@@ -20,11 +21,22 @@ export interface ExportServiceDeps {
 /** An erased record: the anonymized name, and no email left (every other candidate has at least one). */
 export const isErased = (row: { name: string; nameKey: string }, emails: number): boolean => row.name === ERASED_NAME && row.nameKey === '' && emails === 0;
 
+/** Submitted scorecard versions (oldest first, grouped by scorecard in order) → one entry per scorecard. */
+function scorecardsOf(versions: readonly ExportScorecardVersionRow[]): ExportScorecard[] {
+  const byId = new Map<string, ExportScorecard>();
+  for (const v of versions) {
+    const card = byId.get(v.scorecardId) ?? { id: v.scorecardId, interviewId: v.interviewId, versions: [] };
+    card.versions.push({ version: v.version, ratings: v.ratings, recommendation: v.recommendation, notes: v.notes, submittedAt: v.submittedAt.toISOString() });
+    byId.set(v.scorecardId, card);
+  }
+  return [...byId.values()];
+}
+
 export function createExportService({ database, repo, contacts, jobTitle, publicBaseUrl, clock }: ExportServiceDeps) {
   return {
     /**
      * Everything about the candidate the caller may see, as one document to hand to them (data
-     * portability): profile, applications with answers, consent and history, team notes, files as links.
+     * portability): profile, applications with answers, consent, history and submitted scorecards, team notes, files as links.
      */
     async export(principal: Principal, id: string): Promise<CandidateExport> {
       const access = authorize(principal, 'candidates:read');
@@ -35,16 +47,20 @@ export function createExportService({ database, repo, contacts, jobTitle, public
         if (candidate.mergedInto) throw new AppError('not-found', `Candidate ${candidate.id} was merged into ${candidate.mergedInto}; use that candidate`);
         const apps = await repo.applications(tx, access, id);
         const applicationIds = apps.map((a) => a.row.id);
+        // Scorecards only for an exporter who sees them all (candidates:write), so an export cannot get round the submit-first rule.
+        const manager = principal.grants.has('candidates:write') ? authorize(principal, 'candidates:write') : null;
         return {
           candidate, contact: await contacts(tx, id), merged: await repo.mergedInto(tx, orgId, id), apps,
           history: await repo.history(tx, orgId, applicationIds),
           interviews: await repo.interviews(tx, orgId, applicationIds),
+          scorecards: manager ? await repo.scorecards(tx, manager, applicationIds) : [],
           notes: await repo.teamNotes(tx, access, id, applicationIds),
           files: await repo.attachments(tx, orgId, id),
+          requests: await repo.erasureRequests(tx, orgId, id),
         };
       });
       if (!found) throw notFound('Candidate');
-      const { candidate, contact, merged, apps, history, interviews, notes, files } = found;
+      const { candidate, contact, merged, apps, history, interviews, scorecards, notes, files, requests } = found;
       const titles = new Map<string, string | null>();
       for (const jobId of new Set(apps.map((a) => a.row.jobId))) titles.set(jobId, await jobTitle(orgId, jobId));
       const base = publicBaseUrl.replace(/\/+$/, '');
@@ -68,6 +84,7 @@ export function createExportService({ database, repo, contacts, jobTitle, public
               id: i.id, start: i.startAt.toISOString(), end: i.endAt.toISOString(), timeZone: i.timeZone, kind: i.kind, status: i.status,
               location: i.location, videoUrl: i.videoUrl, agenda: i.agenda,
             })),
+            scorecards: scorecardsOf(scorecards.filter((v) => v.applicationId === appId)),
           };
         }),
         notes: notes.map((n) => ({
@@ -79,6 +96,7 @@ export function createExportService({ database, repo, contacts, jobTitle, public
           applicationId: f.applicationId, questionId: f.questionId, createdAt: f.createdAt.toISOString(),
           url: `${base}/v1/candidates/${encodeURIComponent(id)}/attachments/${encodeURIComponent(f.id)}/content`,
         })),
+        erasureRequests: requests.map(toErasureRequest),
       };
     },
   };

@@ -2,6 +2,7 @@ import { Type, type Static } from 'typebox';
 import { Nullable } from '../../../http/schemas.ts';
 import { ApplicationSchema } from '../applications/index.ts';
 import { CandidateSummarySchema } from '../candidates/index.ts';
+import { ErasureRequestSchema } from './rights.requests.schemas.ts';
 
 /** The name an erased candidate keeps, so lists, pipelines and reports still show a row. */
 export const ERASED_NAME = 'Erased candidate';
@@ -34,12 +35,29 @@ export const ExportInterviewSchema = Type.Object({
   agenda: Nullable(Type.String()),
 });
 
+export const ExportScorecardSchema = Type.Object({
+  id: Type.String(),
+  interviewId: Type.String(),
+  versions: Type.Array(Type.Object({
+    version: Type.Integer(),
+    ratings: Type.Array(Type.Object({ criterionId: Type.String(), criterion: Type.String(), rating: Type.Integer() })),
+    recommendation: Type.String(),
+    notes: Nullable(Type.String()),
+    submittedAt: Type.String({ format: 'date-time' }),
+  }), { description: 'Every submitted version, oldest first' }),
+});
+export type ExportScorecard = Static<typeof ExportScorecardSchema>;
+
 export const ExportApplicationSchema = Type.Object({
   id: Type.String(),
   job: Type.Object({ id: Type.String(), title: Nullable(Type.String({ description: 'Null if the job no longer exists' })) }),
   stage, status, rejection, source, sourceDetail, answers, coverLetter, consent, appliedAt, lastActivityAt, updatedAt,
   history: Type.Array(ExportHistoryItemSchema, { description: 'Everything that happened to the application, oldest first' }),
   interviews: Type.Array(ExportInterviewSchema, { description: 'Interviews for the application, soonest first (interviewers are not named)' }),
+  scorecards: Type.Array(ExportScorecardSchema, {
+    description: 'Submitted scorecards (interviewers are not named; drafts, like private notes, never appear). Empty unless the exporter holds '
+      + 'candidates:write over the job, so an interviewer cannot read others\' scorecards through an export',
+  }),
 });
 
 export const ExportNoteSchema = Type.Object({
@@ -79,6 +97,7 @@ export const CandidateExportSchema = Type.Object({
   applications: Type.Array(ExportApplicationSchema),
   notes: Type.Array(ExportNoteSchema, { description: 'Team notes only: private notes are never exported' }),
   attachments: Type.Array(ExportAttachmentSchema),
+  erasureRequests: Type.Array(ErasureRequestSchema, { description: 'What the candidate asked from their status page, and what became of it' }),
 }, { $id: 'CandidateExport' });
 export type CandidateExport = Static<typeof CandidateExportSchema>;
 export type ExportApplication = Static<typeof ExportApplicationSchema>;

@@ -1,0 +1,28 @@
+// The candidate's status page: a secret link to their applications, interviews and rights, in one org.
+import type { FastifyPluginAsync } from 'fastify';
+import type { Database } from '../../../infra/db/database.ts';
+import type { ApplicationActions } from '../applications/index.ts';
+import type { InterviewsService } from '../interviews/index.ts';
+import type { ErasureRequestsService } from '../rights/index.ts';
+import { statusHtmlRoutes } from './status.html.routes.ts';
+import { createStatusLinksRepo } from './status.links.repo.ts';
+import { createStatusPageRepo } from './status.page.repo.ts';
+import { statusRoutes } from './status.routes.ts';
+import { createStatusService, type StatusServiceDeps } from './status.service.ts';
+
+export { StatusOfferSchema, type StatusOffer } from './status.schemas.ts';
+
+export function createStatusArea(deps: {
+  database: Pick<Database, 'tenant' | 'unscoped'>;
+  actions: Pick<ApplicationActions, 'withdrawByCandidate'>;
+  interviews: Pick<InterviewsService, 'candidateInvite'>;
+  erasureRequests: Pick<ErasureRequestsService, 'request' | 'latest'>;
+  jobTitle: (orgId: string, jobId: string) => Promise<string | null>;
+  offersAwaiting?: StatusServiceDeps['offersAwaiting'];
+  publicBaseUrl: string;
+  clock?: () => Date;
+}) {
+  const service = createStatusService({ ...deps, links: createStatusLinksRepo(), page: createStatusPageRepo(), clock: deps.clock ?? (() => new Date()) });
+  const routes: FastifyPluginAsync[] = [statusRoutes(service), statusHtmlRoutes(service)];
+  return { service, routes };
+}

@@ -1,0 +1,77 @@
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import { AppError } from '../../../app-error.ts';
+import { problemTypes } from '../../../http/problem-types.ts';
+import { messageHtml, notices, statusHtml, type Notice } from './status.html.ts';
+import type { StatusService } from './status.service.ts';
+
+const open = { access: { public: true } } as const;
+const FORM_LIMIT_BYTES = 16 * 1024;
+const HTML_TYPE = 'text/html; charset=utf-8';
+
+interface TokenParams { token: string }
+interface ApplicationParams extends TokenParams { applicationId: string }
+
+/** The candidate's answers are theirs alone: no shared cache keeps them, no search engine lists them, and no link followed from them carries the token on. */
+export const personal = (reply: FastifyReply): FastifyReply =>
+  reply.header('cache-control', 'private, no-store').header('referrer-policy', 'no-referrer').header('x-robots-tag', 'noindex');
+
+/** An error as a page a person reads, with the status the API would answer; anything unexpected goes to the app's error handler. */
+function failurePage(reply: FastifyReply, err: unknown): FastifyReply {
+  if (!(err instanceof AppError)) throw err;
+  const { status } = problemTypes[err.code];
+  const page = err.code === 'not-found' && err.detail === 'Status page was not found'
+    ? messageHtml('This link does not work', 'It may have expired or been replaced by a newer one. Ask the organization that sent it for a new link.')
+    : messageHtml('That did not work', err.detail);
+  return personal(reply).code(status).type(HTML_TYPE).send(page);
+}
+
+const isNotice = (value: unknown): value is Notice => typeof value === 'string' && Object.hasOwn(notices, value);
+
+/** The page as HTML (GET /status/{token}, or GET /v1/status/{token} with Accept: text/html). */
+export async function sendStatusHtml(service: StatusService, request: FastifyRequest, reply: FastifyReply, token: string): Promise<FastifyReply> {
+  try {
+    const page = await service.read(token);
+    const done = (request.query as Record<string, unknown> | undefined)?.done;
+    return personal(reply).type(HTML_TYPE).send(statusHtml(page, token, isNotice(done) ? done : null));
+  } catch (err) {
+    return failurePage(reply, err);
+  }
+}
+
+/**
+ * The status page's HTML and its plain forms (no JavaScript): each POST does what the JSON route does,
+ * then sends the browser back to the page (303). No CSRF token is needed: the secret in the URL is
+ * what authorizes, and another site cannot know it. Hidden from the OpenAPI document: it is for people.
+ */
+export function statusHtmlRoutes(service: StatusService): FastifyPluginAsyncTypebox {
+  return async (app) => {
+    app.addContentTypeParser('application/x-www-form-urlencoded', { parseAs: 'string', bodyLimit: FORM_LIMIT_BYTES }, (_request, body, done) => {
+      done(null, Object.fromEntries(new URLSearchParams(String(body))));
+    });
+    const back = (reply: FastifyReply, token: string, notice: Notice) => personal(reply).redirect(`/status/${encodeURIComponent(token)}?done=${notice}`, 303);
+
+    app.get<{ Params: TokenParams }>('/status/:token', { config: open, schema: { hide: true } }, async (request, reply) =>
+      sendStatusHtml(service, request, reply, request.params.token));
+
+    app.post<{ Params: ApplicationParams }>('/status/:token/applications/:applicationId/withdraw', { config: open, schema: { hide: true } }, async (request, reply) => {
+      try {
+        await service.withdraw(request.params.token, request.params.applicationId);
+        return back(reply, request.params.token, 'withdrawn');
+      } catch (err) {
+        return failurePage(reply, err);
+      }
+    });
+
+    app.post<{ Params: TokenParams; Body: Record<string, string> | undefined }>('/status/:token/erasure-request', { config: open, schema: { hide: true } }, async (request, reply) => {
+      try {
+        const reason = request.body?.reason ?? '';
+        if (reason.length > 1000) throw new AppError('validation-failed', 'Please keep the reason under 1,000 characters');
+        await service.requestErasure(request.params.token, reason);
+        return back(reply, request.params.token, 'erasure-requested');
+      } catch (err) {
+        return failurePage(reply, err);
+      }
+    });
+  };
+}

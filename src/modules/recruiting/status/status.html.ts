@@ -1,0 +1,82 @@
+import type { StatusInterview, StatusPage } from './status.schemas.ts';
+
+/** Everything interpolated into the page goes through here: text and attribute values alike. */
+export const escapeHtml = (text: string): string =>
+  text.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] ?? c);
+
+/** Markup built by this file: already escaped, so it is not escaped twice. */
+class Html {
+  constructor(readonly markup: string) {}
+}
+function html(strings: TemplateStringsArray, ...values: (string | Html | readonly Html[])[]): Html {
+  let out = strings[0] ?? '';
+  values.forEach((value, i) => {
+    const part = value instanceof Html ? value.markup : Array.isArray(value) ? value.map((v: Html) => v.markup).join('') : escapeHtml(value as string);
+    out += part + (strings[i + 1] ?? '');
+  });
+  return new Html(out);
+}
+
+/** What a POST from the page just did, said once above the page (303 See Other brings the browser back with it). */
+export const notices = { withdrawn: 'Your application was withdrawn.', 'erasure-requested': 'Your request to erase your data was sent.' } as const;
+export type Notice = keyof typeof notices;
+
+const kindNames = { phone: 'Phone', video: 'Video', onsite: 'Onsite' } as const;
+const statusNames = { open: 'In progress', closed: 'Closed', withdrawn: 'Withdrawn', hired: 'Hired' } as const;
+
+const day = (iso: string): string => new Intl.DateTimeFormat('en', { dateStyle: 'long', timeZone: 'UTC' }).format(new Date(iso));
+/** The interview's time where it was planned, with the zone named (the candidate may be elsewhere). */
+const when = (interview: StatusInterview): string =>
+  new Intl.DateTimeFormat('en', {
+    weekday: 'long', year: 'numeric', month: 'long', day: 'numeric', hour: 'numeric', minute: '2-digit', timeZone: interview.timeZone, timeZoneName: 'short',
+  }).format(new Date(interview.start));
+
+// Interviews only accept http(s) links; checked again here, so no other scheme ever becomes a link on this page.
+const videoLink = (url: string): Html => (/^https?:\/\//i.test(url) ? html`<p>Video link: <a href="${url}" rel="noreferrer">${url}</a></p>` : html`<p>Video link: ${url}</p>`);
+
+function layout(title: string, body: Html): string {
+  return `<!doctype html>\n${html`<html lang="en">
+<head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><meta name="robots" content="noindex"><title>${title}</title></head>
+<body><main>
+${body}
+</main></body>
+</html>
+`.markup}`;
+}
+
+/** The status page: plain HTML that works without JavaScript; forms post back to /status/{token}/…. */
+export function statusHtml(page: StatusPage, token: string, notice: Notice | null): string {
+  const action = (path: string) => `/status/${token}${path}`;
+  const applications = page.applications.map((a) => {
+    const title = a.job.title ?? 'A position';
+    return html`<li><h3>${title}</h3><p>${a.stage} · ${statusNames[a.status]}</p><p>Applied on ${day(a.appliedAt)}</p>${a.canWithdraw
+      ? html`<form method="post" action="${action(`/applications/${a.id}/withdraw`)}"><button type="submit">Withdraw my application for ${title}</button></form>`
+      : html``}</li>`;
+  });
+  const interviews = page.interviews.map((i) => html`<li><p>${kindNames[i.kind]} interview for ${i.job.title ?? 'your application'}: <time datetime="${i.start}">${when(i)}</time></p>${
+    i.location ? html`<p>Where: ${i.location}</p>` : html``}${i.videoUrl ? videoLink(i.videoUrl) : html``
+  }<p><a href="${new URL(i.inviteUrl).pathname}" download>Add to my calendar (.ics)</a></p></li>`);
+  // Offers awaiting the candidate's answer are listed here; the offers area adds their accept and decline forms.
+  const offers = page.offers.length === 0 ? html`` : html`<section id="offers" aria-labelledby="offers-heading"><h2 id="offers-heading">Offers awaiting your answer</h2><ul>${
+    page.offers.map((o) => html`<li>${o.job.title ?? 'A position'}</li>`)}</ul></section>`;
+  const request = page.erasureRequest;
+  const erasure = request?.status === 'pending'
+    ? html`<p>You asked on ${day(request.requestedAt)} to have your data erased. The organization will review your request.</p>`
+    : html`${request?.status === 'declined' ? html`<p>Your request of ${day(request.requestedAt)} to have your data erased was declined${request.note ? html`: ${request.note}` : html`.`}</p>` : html``}
+<form method="post" action="${action('/erasure-request')}"><p><label for="reason">Why (optional; please leave out personal details)</label></p>
+<p><textarea id="reason" name="reason" maxlength="1000" rows="3" cols="40"></textarea></p><p><button type="submit">Ask to have my data erased</button></p></form>`;
+  return layout('Your applications', html`<h1>Hello, ${page.candidate.name}</h1>
+${notice ? html`<p role="status">${notices[notice]}</p>` : html``}
+<p>This page shows where your applications stand. Its link works until ${day(page.linkExpiresAt)}; keep it to yourself.</p>
+<section aria-labelledby="applications-heading"><h2 id="applications-heading">Your applications</h2>${
+  applications.length > 0 ? html`<ul>${applications}</ul>` : html`<p>You have no applications here.</p>`}</section>
+<section aria-labelledby="interviews-heading"><h2 id="interviews-heading">Upcoming interviews</h2>${
+  interviews.length > 0 ? html`<ul>${interviews}</ul>` : html`<p>No interviews are scheduled.</p>`}</section>
+${offers}
+<section aria-labelledby="data-heading"><h2 id="data-heading">Your data</h2>${erasure}</section>`);
+}
+
+/** A page for a link that opens nothing, or an action that could not be done. */
+export function messageHtml(title: string, detail: string): string {
+  return layout(title, html`<h1>${title}</h1><p>${detail}</p>`);
+}
