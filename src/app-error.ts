@@ -31,6 +31,7 @@ export const errorCodes = [
   'unsupported-media-type',
   'unprocessable-job',
   'idempotency-key-reused',
+  'llm-not-configured',
   'rate-limited',
   'headers-too-large',
   'service-unavailable',

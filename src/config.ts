@@ -2,6 +2,25 @@ import path from 'node:path';
 
 export type LogLevel = 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
 
+/** The optional language model that fills fields the job-description parser left empty (src/infra/llm). */
+export interface LlmConfig {
+  /** Wire protocol: OpenAI-compatible Chat Completions (OpenAI, llama.cpp server, vLLM, Ollama) or Anthropic Messages. */
+  readonly provider: 'openai' | 'anthropic';
+  /** Without a trailing slash; /chat/completions or /v1/messages is appended. */
+  readonly baseUrl: string;
+  /** Sent as a bearer token (openai) or x-api-key (anthropic); null sends none (local runtimes). */
+  readonly apiKey: string | null;
+  readonly model: string;
+  /** Per attempt; a slower answer is abandoned and retried. */
+  readonly timeoutMs: number;
+  /** Retries after the first attempt on 429, 5xx, timeouts and network errors. */
+  readonly maxRetries: number;
+  /** Input plus output tokens, as the API reports them, each org may spend per calendar month (UTC). */
+  readonly monthlyTokenBudget: number;
+  /** Cap on the tokens one answer may take. */
+  readonly maxOutputTokens: number;
+}
+
 export interface Config {
   readonly nodeEnv: 'development' | 'production' | 'test';
   readonly host: string;
@@ -37,6 +56,8 @@ export interface Config {
   readonly filesDir: string;
   /** Applications per minute per client address on the public apply endpoint. */
   readonly applyRateLimitPerIp: number;
+  /** Null (LLM_PROVIDER=none, the default): parsing stays deterministic and offline. */
+  readonly llm: LlmConfig | null;
 }
 
 type Env = Record<string, string | undefined>;
@@ -77,7 +98,7 @@ function boolean(env: Env, errors: ConfigErrors, name: string, fallback: boolean
 }
 
 /** URLs that may carry credentials, so a bad value is never echoed. */
-const secretUrls = new Set(['DATABASE_URL', 'SMTP_URL']);
+const secretUrls = new Set(['DATABASE_URL', 'SMTP_URL', 'LLM_BASE_URL']);
 
 function url(env: Env, errors: ConfigErrors, name: string, protocols: readonly string[]): string | null {
   const raw = env[name];
@@ -93,6 +114,26 @@ function url(env: Env, errors: ConfigErrors, name: string, protocols: readonly s
     errors.add(name, 'must be an absolute URL', secretUrls.has(name) ? '<redacted>' : raw);
     return null;
   }
+}
+
+const defaultLlmBaseUrls = { openai: 'https://api.openai.com/v1', anthropic: 'https://api.anthropic.com' } as const;
+
+function llmConfig(env: Env, errors: ConfigErrors): LlmConfig | null {
+  const provider = oneOf(env, errors, 'LLM_PROVIDER', ['none', 'openai', 'anthropic'] as const, 'none');
+  if (provider === 'none') return null;
+  const model = env.LLM_MODEL?.trim() ?? '';
+  if (model === '') errors.add('LLM_MODEL', `is required when LLM_PROVIDER=${provider} (the model name the server knows)`, '');
+  const apiKey = env.LLM_API_KEY?.trim() ?? '';
+  return Object.freeze({
+    provider,
+    baseUrl: (url(env, errors, 'LLM_BASE_URL', ['http:', 'https:']) ?? defaultLlmBaseUrls[provider]).replace(/\/+$/, ''),
+    apiKey: apiKey === '' ? null : apiKey,
+    model,
+    timeoutMs: integer(env, errors, 'LLM_TIMEOUT_MS', 30_000, 100, 600_000),
+    maxRetries: integer(env, errors, 'LLM_MAX_RETRIES', 2, 0, 10),
+    monthlyTokenBudget: integer(env, errors, 'LLM_MONTHLY_TOKEN_BUDGET', 1_000_000, 1, 1_000_000_000_000),
+    maxOutputTokens: integer(env, errors, 'LLM_MAX_OUTPUT_TOKENS', 1024, 16, 100_000),
+  });
 }
 
 export class ConfigError extends Error {
@@ -142,6 +183,7 @@ export function loadConfig(env: Env = process.env): Config {
     appBaseUrl: (url(env, errors, 'APP_BASE_URL', ['http:', 'https:']) ?? publicBaseUrl).replace(/\/$/, ''),
     filesDir: path.resolve(env.FILES_DIR && env.FILES_DIR !== '' ? env.FILES_DIR : path.join(dataDir, 'files')),
     applyRateLimitPerIp: integer(env, errors, 'APPLY_RATE_LIMIT_PER_IP', 20, 1, 10_000_000),
+    llm: llmConfig(env, errors),
   };
   if (errors.messages.length > 0) throw new ConfigError(errors.messages);
   return Object.freeze(config);

@@ -7,6 +7,7 @@ import { migrationsCurrent } from './infra/db/migrations.ts';
 import { statisticsTask } from './infra/db/statistics.tasks.ts';
 import { createDiskFileStore } from './infra/files/file-store.ts';
 import { createEventLoopLoad } from './infra/load/event-loop-load.ts';
+import { createLlm } from './infra/llm/index.ts';
 import { createMailer } from './infra/mail/mailer.ts';
 import type { TaskDefinition } from './infra/queue/task-runner.ts';
 import { createAccessModule } from './modules/access/index.ts';
@@ -47,8 +48,9 @@ export async function createContainer(config: Config, log: Logger, database?: Da
     // Called only once requests flow, after jobs below exists: identity and jobs each need the other.
     memberRemoved: (orgId, userId, tx) => jobs.team.removeMember(orgId, userId, tx),
   });
-  const jd = createJdModule();
-  const jobs = createJobsModule({ database: db, events: events.service, parse: jd.parse, isMember: identity.members.isMember,
+  const llm = createLlm(config.llm, { database: db, log });
+  const jd = createJdModule({ llm });
+  const jobs = createJobsModule({ database: db, events: events.service, parse: jd.parse, assistedParse: jd.assisted, isMember: identity.members.isMember,
     expirySweepIntervalMs: config.expirySweepIntervalMs,
     orgs: orgs.service, boardCacheTtlMs: config.boardCacheTtlMs, publicBaseUrl: config.publicBaseUrl,
     // Called only once requests flow, after recruiting below exists: the job page lists the application questions recruiting owns.

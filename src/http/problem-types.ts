@@ -40,6 +40,7 @@ export const problemTypes: Record<ErrorCode, ProblemType> = {
   'unsupported-media-type': { status: 415, title: 'Unsupported media type' },
   'unprocessable-job': { status: 422, title: 'Job cannot be processed in its current form' },
   'idempotency-key-reused': { status: 422, title: 'Idempotency-Key was used for a different request' },
+  'llm-not-configured': { status: 409, title: 'No language model is configured on this server' },
   'rate-limited': { status: 429, title: 'Too many requests' },
   'headers-too-large': { status: 431, title: 'Request header fields too large' },
   'service-unavailable': { status: 503, title: 'Service unavailable' },

@@ -77,6 +77,7 @@ const matrix: Record<string, Entry> = {
   'PUT /v1/jobs/{id}/team/{userId}': { kind: 'resource', params: (b) => ({ id: b.jobId, userId: b.memberId }) },
   'DELETE /v1/jobs/{id}/team/{userId}': { kind: 'resource', params: (b) => ({ id: b.jobId, userId: b.memberId }) },
   'POST /v1/job-descriptions/parse': { kind: 'own', body: { text: 'Engineer' } },
+  'GET /v1/job-descriptions/llm-usage': { kind: 'own' },
   'PATCH /v1/org': { kind: 'own', body: { privacyNoticeUrl: null, privacyNoticeVersion: null } },
   'GET /v1/jobs/{jobId}/questions': { kind: 'resource', params: (b) => ({ jobId: b.jobId }) },
   'PUT /v1/jobs/{jobId}/questions': { kind: 'resource', params: (b) => ({ jobId: b.jobId }), body: { questions: [] } },

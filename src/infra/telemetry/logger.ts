@@ -3,7 +3,7 @@ import pretty from 'pino-pretty';
 import type { LogLevel } from '../../config.ts';
 
 const redact = {
-  paths: ['req.headers.authorization', 'req.headers.cookie', 'apiKey', '*.apiKey', 'password', '*.password', 'databaseUrl'],
+  paths: ['req.headers.authorization', 'req.headers.cookie', 'apiKey', '*.apiKey', 'password', '*.password', 'databaseUrl', 'llm.apiKey', '*.llm.apiKey'],
   censor: '[redacted]',
 };
 

@@ -20,6 +20,7 @@ export function createJobsModule(deps: {
   database: Pick<Database, 'tenant' | 'unscoped'>;
   events: EventsService;
   parse: JobsServiceDeps['parse'];
+  assistedParse?: JobsServiceDeps['assistedParse'];
   isMember: JobTeamDeps['isMember'];
   expirySweepIntervalMs: number;
   /** For the public board (board/): slugs to orgs, its answer cache's TTL and the base of its absolute URLs. */
@@ -33,7 +34,7 @@ export function createJobsModule(deps: {
 }) {
   const { database } = deps;
   const repo = createJobsRepo();
-  const service = createJobsService({ database, repo, events: deps.events, parse: deps.parse, applicationsHeld: deps.applicationsHeld });
+  const service = createJobsService({ database, repo, events: deps.events, parse: deps.parse, assistedParse: deps.assistedParse, applicationsHeld: deps.applicationsHeld });
   const team = createJobTeamService({ database, repo, teamRepo: createJobTeamRepo(), isMember: deps.isMember });
   const board = createBoardModule({
     database, orgs: deps.orgs, events: deps.events, cacheTtlMs: deps.boardCacheTtlMs, publicBaseUrl: deps.publicBaseUrl,

@@ -1,10 +1,10 @@
-import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import type { FastifyPluginAsyncTypebox, TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
 import { acceptedVersions, IfMatchHeadersSchema, versionEtag } from '../../http/preconditions.ts';
 import { principalOf } from '../../http/auth.ts';
 import { cursorId, cursorTimestamp, decodeCursor, encodeCursor } from '../../http/cursor.ts';
 import { commonErrorResponses, Page, problemRef } from '../../http/schemas.ts';
-import { acceptPlainText, bodyText, textBodySchema } from '../jd/index.ts';
+import { acceptPlainText, AssistQuerySchema, bodyText, FieldSourcesSchema, textBodySchema } from '../jd/index.ts';
 import { foldEnumCase } from '../../http/enum-case.ts';
 import { jobActions } from './jobs.lifecycle.ts';
 import {
@@ -95,18 +95,24 @@ export function jobsRoutes(service: JobsService, team: JobTeamService): FastifyP
     }
 
     // Its own plugin, so text/plain is accepted here and nowhere else in the jobs API.
-    await app.register(async (textRoutes) => {
-      acceptPlainText(textRoutes);
+    await app.register(async (plugin) => {
+      acceptPlainText(plugin);
+      const textRoutes = plugin.withTypeProvider<TypeBoxTypeProvider>();
       textRoutes.post('/v1/jobs/import', {
         config: write,
         schema: {
           ...base, summary: 'Create a draft job from raw job-description text',
-          description: 'Send JSON `{"text": "..."}` or the posting itself as `text/plain`.',
+          description: 'Send JSON `{"text": "..."}` or the posting itself as `text/plain`. '
+            + 'With `?assist=llm`, fields the parser left empty or flagged are asked of the configured language model first (see POST /v1/job-descriptions/parse).',
+          querystring: AssistQuerySchema,
           body: textBodySchema(ImportJobBodySchema, ImportJobPlainBodySchema),
-          response: { 201: Type.Object({ job: JobSchema, warnings: Type.Array(Type.String()) }), ...commonErrorResponses, ...authErrors },
+          response: {
+            201: Type.Object({ job: JobSchema, warnings: Type.Array(Type.String()), sources: Type.Optional(FieldSourcesSchema) }),
+            ...commonErrorResponses, ...authErrors, 409: problemRef,
+          },
         },
       }, async (request, reply) => {
-        const result = await service.importDescription(principalOf(request), bodyText(request.body));
+        const result = await service.importDescription(principalOf(request), bodyText(request.body), request.query.assist === 'llm');
         return reply.code(201).header('location', `/v1/jobs/${result.job.id}`).send(result);
       });
     });

@@ -3,7 +3,7 @@ import type { Database, DbExecutor } from '../../infra/db/database.ts';
 import { newId } from '../../infra/db/ids.ts';
 import { authorize, requireWholeOrg, type Principal } from '../access/index.ts';
 import type { EventsService, RecordEvent } from '../events/index.ts';
-import type { ParsedJobDescription } from '../jd/index.ts';
+import { llmNotConfigured, type AssistedParser, type FieldSources, type ParsedJobDescription } from '../jd/index.ts';
 import { assertPublishable, planTransition, type JobAction } from './jobs.lifecycle.ts';
 import { newJobWrite, toColumns, toJob } from './jobs.mapping.ts';
 import type { JobRow, JobsRepo } from './jobs.repo.ts';
@@ -15,6 +15,8 @@ export interface JobsServiceDeps {
   repo: JobsRepo;
   events: Pick<EventsService, 'withEvents'>;
   parse: (text: string) => ParsedJobDescription;
+  /** The parse with a language model filling the gaps; null when none is configured. */
+  assistedParse?: AssistedParser | null;
   /** How many applications a job holds (recruiting's), asked inside the delete's transaction. */
   applicationsHeld?: (tx: DbExecutor, orgId: string, jobId: string) => Promise<number>;
   clock?: () => Date;
@@ -38,7 +40,7 @@ function checkVersion(current: JobRow, expected: readonly number[] | undefined):
   }
 }
 
-export function createJobsService({ database, repo, events, parse, applicationsHeld, clock = () => new Date() }: JobsServiceDeps) {
+export function createJobsService({ database, repo, events, parse, assistedParse = null, applicationsHeld, clock = () => new Date() }: JobsServiceDeps) {
   const snapshot = (row: JobRow) => ({ job: toJob(row) });
 
   /** Creating or deleting jobs acts on the whole org, so a caller limited to assigned jobs may not. */
@@ -175,10 +177,17 @@ export function createJobsService({ database, repo, events, parse, applicationsH
       return { job: toJob(row), closed };
     },
 
-    async importDescription(principal: Principal, text: string): Promise<{ job: Job; warnings: string[] }> {
-      const parsed = parse(text);
+    async importDescription(principal: Principal, text: string, assist = false): Promise<{ job: Job; warnings: string[]; sources?: FieldSources }> {
+      if (!assist) {
+        const { input, warnings } = createJobFromDescription(parse(text), text);
+        return { job: await create(principal, input, 'import'), warnings };
+      }
+      if (!assistedParse) throw llmNotConfigured();
+      // Checked before the model is asked, so a caller who may not create the job spends no tokens.
+      requireWholeOrg(authorize(principal, 'jobs:write'), 'create jobs');
+      const parsed = await assistedParse(principal.orgId, text);
       const { input, warnings } = createJobFromDescription(parsed, text);
-      return { job: await create(principal, input, 'import'), warnings };
+      return { job: await create(principal, input, 'import'), warnings, sources: parsed.sources };
     },
 
     /**
