@@ -8,12 +8,20 @@ import { resolvePlaces } from './jd.locations.ts';
 /** Capitalised words joined by the small words and marks organisation names use ("Health New Zealand | Te Whatu Ora"). */
 const ORG = "\\p{Lu}[\\p{L}\\d.'’&-]*(?:\\s(?:(?:of|and|for|the|de|du|la|des|&|\\|)\\s)?[\\p{Lu}(][\\p{L}\\d.'’&()-]*){0,8}";
 /** What may sit between a name and its verb: "in Nairobi, Kenya", or "(doing business as … (PTFCF), Inc.)". */
-const ASIDE = "(?:\\sin\\s\\p{Lu}[\\p{L}-]+(?:,\\s\\p{Lu}[\\p{L}-]+)?|\\s\\((?:[^()]|\\([^()]*\\))*\\))?";
+const ASIDE = "(?:\\sin\\s\\p{Lu}[\\p{L}-]+(?:,\\s\\p{Lu}[\\p{L}-]+)?|\\s\\((?:[^()]|\\([^()]*\\))*\\)|\\s[–—-]\\s[^.–—]{1,40}?\\slocation)?";
 const ORG_SENTENCES = [
-  new RegExp(`(?:^|,\\s)(?:The\\s)?(${ORG})${ASIDE}\\s(?:is|are)\\s(?:now\\s)?(?:hiring|looking for|searching for|seeking|recruiting)\\b`, 'u'),
+  // "Acme is hiring", "the ILO invites interested candidates", "Acme – Riverside location is looking for".
+  new RegExp(`(?:^|[,.]\\s)(?:([Tt]he)\\s)?(${ORG})${ASIDE}\\s(?:(?:is|are)\\s(?:now\\s)?(?:hiring|looking for|searching for|seeking|recruiting)|invites|welcomes|values|seeks|(?:is|are)\\s(?:exceptionally\\s|very\\s)?proud)\\b`, 'u'),
   // "… is a …" only where the sentence says what kind of employer: "DigitalOcean is a high-growth technology company".
-  new RegExp(`(?:^|,\\s)(?:The\\s)?(${ORG})${ASIDE}\\s(?:is|are)\\s(?:a|an|the|one of)\\s[^.]{0,80}?\\b(?:company|employer|organi[sz]ation|business|firm|agency|provider|charity|council|institution|startup|group|brand|retailer|manufacturer|non-?profit|ngo)\\b`, 'u'),
-  new RegExp(`^(?:The\\s)?(${ORG})\\shas\\s(?:a|an)\\s`, 'u'),
+  new RegExp(`(?:^|,\\s)(?:(The)\\s)?(${ORG})${ASIDE}\\s(?:is|are)\\s(?:a|an|the|one of)\\s[^.]{0,80}?\\b(?:company|employer|organi[sz]ation|business|firm|agency|provider|charity|council|institution|startup|group|brand|retailer|manufacturer|non-?profit|ngo)\\b`, 'u'),
+  new RegExp(`^(?:(The)\\s)?(${ORG})\\shas\\s(?:a|an)\\s`, 'u'),
+];
+/** Weaker signs, read only when no sentence introduces the employer: a legal form, or "Acme's mission". */
+// Starts at a word's start and bounds each word, so a long run of letters is not re-read from every capital.
+const NAME_WORDS = "(?<![\\p{L}\\d.'’&-])\\p{Lu}[\\p{L}\\d.'’&-]{0,30}(?:\\s\\p{Lu}[\\p{L}\\d.'’&-]{0,30}){0,4}";
+const ORG_MENTIONS = [
+  new RegExp(`(${NAME_WORDS},?\\s(?:Inc\\.|LLC|L\\.L\\.C\\.|Ltd\\.?|Limited|GmbH|plc|PLC|Pty\\sLtd|Corp\\.|Corporation|S\\.A\\.|B\\.V\\.|AG))(?![\\p{L}])`, 'u'),
+  new RegExp(`(${NAME_WORDS})['’]s\\s(?:mission|vision|values|culture|goals)\\b`, 'u'),
 ];
 /** Lines under a title that are not a name: chrome, fields, workplace words, headings. */
 const NOT_A_NAME = /^(?:remote|hybrid|on-?site|full[- ]?time|part[- ]?time|contract|temporary|permanent|casual|seasonal|internship|new|featured|urgent|about .*|job description|job details|overview|description|summary|apply|save|share)$/i;
@@ -43,10 +51,19 @@ export function nameUnderTitle(following: readonly string[]): string | null {
 
 /** The subject of the sentence that introduces the employer, in the first lines. */
 export function companyFromSentences(lines: readonly string[]): string | null {
+  const fits = (name: string | undefined): name is string =>
+    !!name && name.split(/\s+/).length <= 9 && !NOT_AN_ORG.test(name) && !resolvePlaces(name, true);
   for (const line of lines) {
     for (const pattern of ORG_SENTENCES) {
+      const m = pattern.exec(line);
+      const name = m?.[2];
+      if (fits(name)) return cleanCompany(name);
+    }
+  }
+  for (const line of lines) {
+    for (const pattern of ORG_MENTIONS) {
       const name = pattern.exec(line)?.[1];
-      if (name && name.split(/\s+/).length <= 9 && !NOT_AN_ORG.test(name) && !resolvePlaces(name, true)) return cleanCompany(name);
+      if (fits(name)) return cleanCompany(name);
     }
   }
   return null;
