@@ -14,9 +14,9 @@ import { createOffersService } from './offers.service.ts';
 import { offerWrites } from './offers.writes.ts';
 
 export { offerEvents } from './offers.events.ts';
-export { OfferSchema, OfferTermsSchema, type Offer } from './offers.schemas.ts';
+export { CandidateOfferTermsSchema, OfferSchema, OfferTermsSchema, type CandidateOffer, type Offer } from './offers.schemas.ts';
 export { toTerms as toOfferTerms } from './offers.mapping.ts';
-export type { OfferResponse } from './offers.responses.ts';
+export type { OfferResponse, OfferResponses } from './offers.responses.ts';
 
 export function createOffersArea(deps: {
   database: Pick<Database, 'tenant'>;
@@ -35,7 +35,7 @@ export function createOffersArea(deps: {
   const responses = createOfferResponses({ ...deps, repo, writes: offerWrites(repo, history) });
   const settings = createOfferSettingsService({ database: deps.database, repo, clock: deps.clock });
   const routes: FastifyPluginAsync[] = [offersRoutes(offers, responses, settings)];
-  /** `respondAsCandidate(orgId, offerId, 'accept' | 'decline')` is what the candidate status page calls. */
+  /** `awaitingCandidate` and `respondAsCandidate(orgId, offerId, 'accept' | 'decline')` are what the candidate status page calls. */
   const service = { ...offers, ...responses };
   return { service, settings, routes };
 }

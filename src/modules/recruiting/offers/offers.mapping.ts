@@ -1,6 +1,6 @@
 import type { ApprovalRow, NewTerms, OfferVersionRow, OfferWithTerms } from './offers.repo.ts';
 import { approverStates, nextApprover } from './offers.rules.ts';
-import type { DraftOfferInput, Offer, OfferTerms } from './offers.schemas.ts';
+import type { CandidateOffer, DraftOfferInput, Offer, OfferTerms } from './offers.schemas.ts';
 
 const iso = (d: Date | null): string | null => (d ? d.toISOString() : null);
 
@@ -12,6 +12,12 @@ export const toTerms = (v: OfferVersionRow): OfferTerms => ({
   startDate: v.startDate, equity: v.equity, bonus: v.bonus, document: v.document,
   author: { type: v.authorType, id: v.authorId }, createdAt: v.createdAt.toISOString(),
 });
+
+/** A sent offer as its candidate sees it: the terms of the current version only, none of the approval. */
+export function toCandidateOffer({ row, terms }: OfferWithTerms): CandidateOffer {
+  const { salary, startDate, equity, bonus, document } = toTerms(terms);
+  return { id: row.id, applicationId: row.applicationId, jobId: row.jobId, terms: { salary, startDate, equity, bonus, document }, sentAt: (row.sentAt ?? row.updatedAt).toISOString() };
+}
 
 /** The offer as the API shows it, with its approvers' decisions in the current round. */
 export function toOffer({ row, candidateId, terms }: OfferWithTerms, approvals: readonly ApprovalRow[]): Offer {

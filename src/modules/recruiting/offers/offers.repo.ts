@@ -80,6 +80,12 @@ export function createOffersRepo() {
       return joined(tx).where(reachable(reach, eq(offers.applicationId, applicationId))).orderBy(asc(offers.createdAt), asc(offers.id)).limit(100);
     },
 
+    /** The candidate's offers awaiting their answer (sent), oldest sent first; the candidate is the application's, which a merge moves. */
+    sentTo(tx: DbExecutor, orgId: string, candidateId: string): Promise<OfferWithTerms[]> {
+      return joined(tx).where(and(eq(offers.orgId, orgId), eq(applications.candidateId, candidateId), eq(offers.status, 'sent')))
+        .orderBy(asc(offers.sentAt), asc(offers.id)).limit(100);
+    },
+
     /** Every version of the terms, oldest first. */
     versions(tx: DbExecutor, offerId: string): Promise<OfferVersionRow[]> {
       return tx.select().from(offerVersions).where(eq(offerVersions.offerId, offerId)).orderBy(asc(offerVersions.version));

@@ -1,18 +1,20 @@
 import { AppError, notFound } from '../../../app-error.ts';
-import type { DbExecutor } from '../../../infra/db/database.ts';
+import type { Database, DbExecutor } from '../../../infra/db/database.ts';
 import { auditActor, authorize, type JobAccess, type Principal } from '../../access/index.ts';
 import type { EventsService, RecordEvent } from '../../events/index.ts';
 import type { JobsService } from '../../jobs/index.ts';
 import type { ApplicationActions, HistoryActor } from '../applications/index.ts';
 import type { PipelinesRepo } from '../pipelines/index.ts';
+import { toCandidateOffer } from './offers.mapping.ts';
 import type { OfferWithTerms, OffersRepo } from './offers.repo.ts';
 import { requireStatus } from './offers.rules.ts';
-import type { Offer } from './offers.schemas.ts';
+import type { CandidateOffer, Offer } from './offers.schemas.ts';
 import type { OfferWrites } from './offers.writes.ts';
 
 export type OfferResponse = 'accept' | 'decline';
 
 export interface OfferResponsesDeps {
+  database: Pick<Database, 'tenant'>;
   events: Pick<EventsService, 'withEvents'>;
   repo: OffersRepo;
   writes: OfferWrites;
@@ -24,7 +26,7 @@ export interface OfferResponsesDeps {
 }
 
 /** The candidate's answer to a sent offer, recorded by a recruiter or given by the candidate on their status page. */
-export function createOfferResponses({ events, repo, writes, applications, stagesOf, jobs, clock = () => new Date() }: OfferResponsesDeps) {
+export function createOfferResponses({ database, events, repo, writes, applications, stagesOf, jobs, clock = () => new Date() }: OfferResponsesDeps) {
   /**
    * Accepting hires: the application moves to its job's (first) hired stage through the applications
    * area's transition, one opening of the job is filled (closing it if that was the last and the job
@@ -60,6 +62,11 @@ export function createOfferResponses({ events, repo, writes, applications, stage
   }
 
   return {
+    /** The candidate's offers awaiting their answer, as their status page lists them (no principal: the page's link said who they are). */
+    async awaitingCandidate(orgId: string, candidateId: string): Promise<CandidateOffer[]> {
+      return (await database.tenant(orgId, (tx) => repo.sentTo(tx, orgId, candidateId))).map(toCandidateOffer);
+    },
+
     /** A recruiter records the candidate's answer (candidates:write on the job). */
     async respond(principal: Principal, id: string, response: OfferResponse, note: string | null, expected: readonly number[] | undefined): Promise<Offer> {
       const access = authorize(principal, 'candidates:write');

@@ -97,3 +97,22 @@ export type OfferSettings = Static<typeof OfferSettingsSchema>;
 export const OfferSettingsBodySchema = Type.Object({ approvalMode: ApprovalModeSchema }, { additionalProperties: false });
 
 export const IdParamsSchema = Type.Object({ id: Id });
+
+/** The terms as the candidate sees them: no internal version, author or approvals. */
+export const CandidateOfferTermsSchema = Type.Object({
+  salary: Nullable(SalarySchema),
+  startDate: Nullable(Type.String({ format: 'date' })),
+  equity: Nullable(Type.String()),
+  bonus: Nullable(Type.String()),
+  document: Nullable(Type.String({ description: 'The offer letter or terms (Markdown)' })),
+});
+export type CandidateOfferTerms = Static<typeof CandidateOfferTermsSchema>;
+
+/** A sent offer awaiting the candidate's answer, with only what the candidate should see. */
+export interface CandidateOffer {
+  id: string;
+  applicationId: string;
+  jobId: string;
+  terms: CandidateOfferTerms;
+  sentAt: string;
+}

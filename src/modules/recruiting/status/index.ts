@@ -3,12 +3,13 @@ import type { FastifyPluginAsync } from 'fastify';
 import type { Database } from '../../../infra/db/database.ts';
 import type { ApplicationActions } from '../applications/index.ts';
 import type { InterviewsService } from '../interviews/index.ts';
+import type { OfferResponses } from '../offers/index.ts';
 import type { ErasureRequestsService } from '../rights/index.ts';
 import { statusHtmlRoutes } from './status.html.routes.ts';
 import { createStatusLinksRepo } from './status.links.repo.ts';
 import { createStatusPageRepo } from './status.page.repo.ts';
 import { statusRoutes } from './status.routes.ts';
-import { createStatusService, type StatusServiceDeps } from './status.service.ts';
+import { createStatusService } from './status.service.ts';
 
 export { StatusOfferSchema, type StatusOffer } from './status.schemas.ts';
 
@@ -18,7 +19,7 @@ export function createStatusArea(deps: {
   interviews: Pick<InterviewsService, 'candidateInvite'>;
   erasureRequests: Pick<ErasureRequestsService, 'request' | 'latest'>;
   jobTitle: (orgId: string, jobId: string) => Promise<string | null>;
-  offersAwaiting?: StatusServiceDeps['offersAwaiting'];
+  offers: Pick<OfferResponses, 'awaitingCandidate' | 'respondAsCandidate'>;
   publicBaseUrl: string;
   clock?: () => Date;
 }) {

@@ -11,6 +11,7 @@ const HTML_TYPE = 'text/html; charset=utf-8';
 
 interface TokenParams { token: string }
 interface ApplicationParams extends TokenParams { applicationId: string }
+interface OfferParams extends TokenParams { offerId: string }
 
 /** The candidate's answers are theirs alone: no shared cache keeps them, no search engine lists them, and no link followed from them carries the token on. */
 export const personal = (reply: FastifyReply): FastifyReply =>
@@ -62,6 +63,19 @@ export function statusHtmlRoutes(service: StatusService): FastifyPluginAsyncType
         return failurePage(reply, err);
       }
     });
+
+    for (const response of ['accept', 'decline'] as const) {
+      app.post<{ Params: OfferParams; Body: Record<string, string> | undefined }>(`/status/:token/offers/:offerId/${response}`, { config: open, schema: { hide: true } }, async (request, reply) => {
+        try {
+          const note = request.body?.note?.trim() ?? '';
+          if (note.length > 2000) throw new AppError('validation-failed', 'Please keep the note under 2,000 characters');
+          await service.answerOffer(request.params.token, request.params.offerId, response, note || null);
+          return back(reply, request.params.token, response === 'accept' ? 'offer-accepted' : 'offer-declined');
+        } catch (err) {
+          return failurePage(reply, err);
+        }
+      });
+    }
 
     app.post<{ Params: TokenParams; Body: Record<string, string> | undefined }>('/status/:token/erasure-request', { config: open, schema: { hide: true } }, async (request, reply) => {
       try {

@@ -1,4 +1,4 @@
-import type { StatusInterview, StatusPage } from './status.schemas.ts';
+import type { StatusInterview, StatusOffer, StatusPage } from './status.schemas.ts';
 
 /** Everything interpolated into the page goes through here: text and attribute values alike. */
 export const escapeHtml = (text: string): string =>
@@ -18,7 +18,10 @@ function html(strings: TemplateStringsArray, ...values: (string | Html | readonl
 }
 
 /** What a POST from the page just did, said once above the page (303 See Other brings the browser back with it). */
-export const notices = { withdrawn: 'Your application was withdrawn.', 'erasure-requested': 'Your request to erase your data was sent.' } as const;
+export const notices = {
+  withdrawn: 'Your application was withdrawn.', 'erasure-requested': 'Your request to erase your data was sent.',
+  'offer-accepted': 'You accepted the offer. The organization has been told.', 'offer-declined': 'You declined the offer. The organization has been told.',
+} as const;
 export type Notice = keyof typeof notices;
 
 const kindNames = { phone: 'Phone', video: 'Video', onsite: 'Onsite' } as const;
@@ -33,6 +36,25 @@ const when = (interview: StatusInterview): string =>
 
 // Interviews only accept http(s) links; checked again here, so no other scheme ever becomes a link on this page.
 const videoLink = (url: string): Html => (/^https?:\/\//i.test(url) ? html`<p>Video link: <a href="${url}" rel="noreferrer">${url}</a></p>` : html`<p>Video link: ${url}</p>`);
+
+const periodNames = { year: 'per year', month: 'per month', week: 'per week', day: 'per day', hour: 'per hour' } as const;
+const money = (salary: NonNullable<StatusOffer['terms']['salary']>): string =>
+  `${new Intl.NumberFormat('en', { style: 'currency', currency: salary.currency }).format(salary.amount)} ${periodNames[salary.period]}`;
+const term = (name: string, value: string | null): Html => (value ? html`<dt>${name}</dt><dd>${value}</dd>` : html``);
+// The terms document is Markdown written by the team; shown as its text, a paragraph per blank-line-separated block, never as markup.
+const paragraphs = (text: string): Html[] => text.split(/\n\s*\n/).filter((p) => p.trim() !== '').map((p) => html`<p>${p.trim()}</p>`);
+
+function offerItem(offer: StatusOffer, action: (path: string) => string): Html {
+  const title = offer.job.title ?? 'a position';
+  const { salary, startDate, equity, bonus, document } = offer.terms;
+  const noteId = `note-${offer.id}`;
+  return html`<li><h3>Offer for ${title}</h3><p>Sent on ${day(offer.sentAt)}</p>
+<dl>${term('Salary', salary ? money(salary) : null)}${term('Start date', startDate ? day(startDate) : null)}${term('Equity', equity)}${term('Bonus', bonus)}</dl>${
+  document ? html`<h4>Terms</h4>${paragraphs(document)}` : html``}
+<form method="post" action="${action(`/offers/${offer.id}/accept`)}"><button type="submit">Accept the offer for ${title}</button></form>
+<form method="post" action="${action(`/offers/${offer.id}/decline`)}"><p><label for="${noteId}">Anything you want to tell them (optional)</label></p>
+<p><textarea id="${noteId}" name="note" maxlength="2000" rows="2" cols="40"></textarea></p><p><button type="submit">Decline the offer for ${title}</button></p></form></li>`;
+}
 
 function layout(title: string, body: Html): string {
   return `<!doctype html>\n${html`<html lang="en">
@@ -56,9 +78,8 @@ export function statusHtml(page: StatusPage, token: string, notice: Notice | nul
   const interviews = page.interviews.map((i) => html`<li><p>${kindNames[i.kind]} interview for ${i.job.title ?? 'your application'}: <time datetime="${i.start}">${when(i)}</time></p>${
     i.location ? html`<p>Where: ${i.location}</p>` : html``}${i.videoUrl ? videoLink(i.videoUrl) : html``
   }<p><a href="${new URL(i.inviteUrl).pathname}" download>Add to my calendar (.ics)</a></p></li>`);
-  // Offers awaiting the candidate's answer are listed here; the offers area adds their accept and decline forms.
   const offers = page.offers.length === 0 ? html`` : html`<section id="offers" aria-labelledby="offers-heading"><h2 id="offers-heading">Offers awaiting your answer</h2><ul>${
-    page.offers.map((o) => html`<li>${o.job.title ?? 'A position'}</li>`)}</ul></section>`;
+    page.offers.map((o) => offerItem(o, action))}</ul></section>`;
   const request = page.erasureRequest;
   const erasure = request?.status === 'pending'
     ? html`<p>You asked on ${day(request.requestedAt)} to have your data erased. The organization will review your request.</p>`

@@ -6,7 +6,7 @@ import { commonErrorResponses, problemRef } from '../../../http/schemas.ts';
 import { personal, sendStatusHtml } from './status.html.routes.ts';
 import {
   StatusApplicationParamsSchema, StatusApplicationSchema, StatusErasureAnswerSchema, StatusErasureBodySchema, StatusInterviewParamsSchema, StatusLinkSchema,
-  StatusPageSchema, StatusTokenParamsSchema,
+  StatusOfferAnswerSchema, StatusOfferBodySchema, StatusOfferParamsSchema, StatusPageSchema, StatusTokenParamsSchema,
 } from './status.schemas.ts';
 import type { StatusService } from './status.service.ts';
 
@@ -63,6 +63,21 @@ export function statusRoutes(service: StatusService): FastifyPluginAsyncTypebox 
         description: `An application that is no longer open is a 409; one that is not yours is a 404. ${tokenNote}`,
       },
     }, async (request, reply) => personal(reply).send(await service.withdraw(request.params.token, request.params.applicationId)));
+
+    for (const response of ['accept', 'decline'] as const) {
+      app.post(`/v1/status/:token/offers/:offerId/${response}`, {
+        config: open,
+        preValidation: async (request) => {
+          request.body ??= {};
+        },
+        schema: {
+          ...candidate, summary: response === 'accept' ? 'Accept an offer made to you' : 'Decline an offer made to you',
+          params: StatusOfferParamsSchema, body: StatusOfferBodySchema, response: { 200: StatusOfferAnswerSchema, ...publicErrors, 409: problemRef },
+          description: `${response === 'accept' ? 'Accepting is your hire for that job. ' : ''}Only a sent offer awaiting your answer can be answered (else 409); `
+            + `an offer made to anyone else is a 404. ${tokenNote}`,
+        },
+      }, async (request, reply) => personal(reply).send(await service.answerOffer(request.params.token, request.params.offerId, response, request.body.note ?? null)));
+    }
 
     app.get('/v1/status/:token/interviews/:interviewId/invite.ics', {
       config: open,

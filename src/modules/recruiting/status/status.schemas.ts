@@ -1,5 +1,6 @@
 import { Type, type Static } from 'typebox';
 import { Nullable } from '../../../http/schemas.ts';
+import { CandidateOfferTermsSchema } from '../offers/index.ts';
 
 /** How long a status-page link opens the page: long enough for a hiring process's next steps, short enough to leak little. */
 export const STATUS_LINK_DAYS = 14;
@@ -36,13 +37,29 @@ export const StatusInterviewSchema = Type.Object({
 });
 export type StatusInterview = Static<typeof StatusInterviewSchema>;
 
-/** An offer waiting for the candidate's answer. The offers area fills these in; this page only lists them. */
+/** An offer waiting for the candidate's answer: its terms as sent, never its approvers, their notes or earlier versions. */
 export const StatusOfferSchema = Type.Object({
   id: Type.String(),
   applicationId: Type.String(),
   job: Type.Object({ title: Nullable(Type.String()) }),
+  terms: CandidateOfferTermsSchema,
+  sentAt: Type.String({ format: 'date-time' }),
+  acceptUrl: Type.String({ description: 'POST here (optional `note`) to accept: that is your hire' }),
+  declineUrl: Type.String({ description: 'POST here (optional `note`, e.g. why) to decline' }),
 });
 export type StatusOffer = Static<typeof StatusOfferSchema>;
+
+export const StatusOfferAnswerSchema = Type.Object({
+  id: Type.String(),
+  applicationId: Type.String(),
+  status: Type.Enum(['accepted', 'declined'] as const),
+  respondedAt: Type.String({ format: 'date-time' }),
+});
+export type StatusOfferAnswer = Static<typeof StatusOfferAnswerSchema>;
+
+export const StatusOfferBodySchema = Type.Object({
+  note: Type.Optional(Type.String({ minLength: 1, maxLength: 2000, description: 'A word to the organization (optional)' })),
+}, { additionalProperties: false });
 
 export const StatusErasureRequestSchema = Type.Object({
   status: Type.Enum(['pending', 'erased', 'declined'] as const),
@@ -55,7 +72,7 @@ export const StatusPageSchema = Type.Object({
   candidate: Type.Object({ name: Type.String() }),
   applications: Type.Array(StatusApplicationSchema, { description: 'Oldest first' }),
   interviews: Type.Array(StatusInterviewSchema, { description: 'Scheduled interviews of open applications that have not ended, soonest first' }),
-  offers: Type.Array(StatusOfferSchema, { description: 'Offers awaiting the candidate\'s answer (accept or decline); empty until offers are sent through Hireline' }),
+  offers: Type.Array(StatusOfferSchema, { description: 'Sent offers awaiting the candidate\'s answer (accept or decline), oldest first' }),
   erasureRequest: Type.Union([StatusErasureRequestSchema, Type.Null()], { description: 'The candidate\'s latest request to have their data erased' }),
   erasureRequestUrl: Type.String({ description: 'POST here (optional `reason`) to ask the organization to erase your data' }),
   linkExpiresAt: Type.String({ format: 'date-time' }),
@@ -64,6 +81,7 @@ export type StatusPage = Static<typeof StatusPageSchema>;
 
 export const StatusTokenParamsSchema = Type.Object({ token: Type.String({ minLength: 1, maxLength: 100 }) });
 export const StatusApplicationParamsSchema = Type.Object({ token: Type.String({ minLength: 1, maxLength: 100 }), applicationId: Type.String({ minLength: 1, maxLength: 64 }) });
+export const StatusOfferParamsSchema = Type.Object({ token: Type.String({ minLength: 1, maxLength: 100 }), offerId: Type.String({ minLength: 1, maxLength: 64 }) });
 export const StatusInterviewParamsSchema = Type.Object({ token: Type.String({ minLength: 1, maxLength: 100 }), interviewId: Type.String({ minLength: 1, maxLength: 64 }) });
 
 export const StatusErasureBodySchema = Type.Object({

@@ -4,10 +4,11 @@ import type { Database } from '../../../infra/db/database.ts';
 import { auditActor, authorize, requireWholeOrg, type Principal } from '../../access/index.ts';
 import type { ApplicationActions } from '../applications/index.ts';
 import type { InterviewsService } from '../interviews/index.ts';
+import type { CandidateOffer, OfferResponse, OfferResponses } from '../offers/index.ts';
 import type { ErasureRequest, ErasureRequestsService } from '../rights/index.ts';
 import type { StatusLinksRepo } from './status.links.repo.ts';
 import type { StatusApplicationRow, StatusPageRepo } from './status.page.repo.ts';
-import { STATUS_LINK_DAYS, type StatusApplication, type StatusLink, type StatusOffer, type StatusPage } from './status.schemas.ts';
+import { STATUS_LINK_DAYS, type StatusApplication, type StatusLink, type StatusOffer, type StatusOfferAnswer, type StatusPage } from './status.schemas.ts';
 
 export interface StatusServiceDeps {
   database: Pick<Database, 'tenant' | 'unscoped'>;
@@ -18,8 +19,8 @@ export interface StatusServiceDeps {
   erasureRequests: Pick<ErasureRequestsService, 'request' | 'latest'>;
   /** A job's title, or null when it no longer exists (the jobs module answers). */
   jobTitle: (orgId: string, jobId: string) => Promise<string | null>;
-  /** Offers awaiting the candidate's answer: the offers area plugs in here; until then there are none. */
-  offersAwaiting?: (orgId: string, candidateId: string) => Promise<StatusOffer[]>;
+  /** The offers area: the candidate's sent offers, and their answer to one. */
+  offers: Pick<OfferResponses, 'awaitingCandidate' | 'respondAsCandidate'>;
   publicBaseUrl: string;
   clock: () => Date;
 }
@@ -38,7 +39,7 @@ const closed = () => notFound('Status page');
 
 const candidateStatus: Record<StatusApplicationRow['status'], StatusApplication['status']> = { active: 'open', rejected: 'closed', withdrawn: 'withdrawn', hired: 'hired' };
 
-export function createStatusService({ database, links, page, actions, interviews, erasureRequests, jobTitle, offersAwaiting, publicBaseUrl, clock }: StatusServiceDeps) {
+export function createStatusService({ database, links, page, actions, interviews, erasureRequests, jobTitle, offers, publicBaseUrl, clock }: StatusServiceDeps) {
   const base = publicBaseUrl.replace(/\/+$/, '');
 
   async function open(token: string): Promise<StatusHolder> {
@@ -59,6 +60,11 @@ export function createStatusService({ database, links, page, actions, interviews
   const toApplication = (token: string, row: StatusApplicationRow, title: string | null | undefined): StatusApplication => ({
     id: row.id, job: { title: title ?? null }, stage: row.stageName, status: candidateStatus[row.status], appliedAt: row.appliedAt.toISOString(),
     canWithdraw: row.status === 'active', withdrawUrl: row.status === 'active' ? `${base}/v1/status/${token}/applications/${row.id}/withdraw` : null,
+  });
+
+  const toOffer = (token: string, offer: CandidateOffer, title: string | null | undefined): StatusOffer => ({
+    id: offer.id, applicationId: offer.applicationId, job: { title: title ?? null }, terms: offer.terms, sentAt: offer.sentAt,
+    acceptUrl: `${base}/v1/status/${token}/offers/${offer.id}/accept`, declineUrl: `${base}/v1/status/${token}/offers/${offer.id}/decline`,
   });
 
   const toErasureRequest = (request: ErasureRequest) =>
@@ -105,7 +111,8 @@ export function createStatusService({ database, links, page, actions, interviews
         apps: await page.applications(tx, orgId, candidateId),
         upcoming: await page.upcomingInterviews(tx, orgId, candidateId, clock()),
       }));
-      const jobTitles = await titles(orgId, [...apps.map((a) => a.jobId), ...upcoming.map((i) => i.jobId)]);
+      const awaiting = await offers.awaitingCandidate(orgId, candidateId);
+      const jobTitles = await titles(orgId, [...apps.map((a) => a.jobId), ...upcoming.map((i) => i.jobId), ...awaiting.map((o) => o.jobId)]);
       const request = await erasureRequests.latest(orgId, candidateId);
       return {
         candidate: { name: holder.name },
@@ -115,7 +122,7 @@ export function createStatusService({ database, links, page, actions, interviews
           start: row.startAt.toISOString(), end: row.endAt.toISOString(), timeZone: row.timeZone, location: row.location, videoUrl: row.videoUrl,
           inviteUrl: `${base}/v1/status/${token}/interviews/${row.id}/invite.ics`,
         })),
-        offers: offersAwaiting ? await offersAwaiting(orgId, candidateId) : [],
+        offers: awaiting.map((offer) => toOffer(token, offer, jobTitles.get(offer.jobId))),
         erasureRequest: request ? toErasureRequest(request) : null,
         erasureRequestUrl: `${base}/v1/status/${token}/erasure-request`,
         linkExpiresAt: holder.expiresAt.toISOString(),
@@ -135,6 +142,21 @@ export function createStatusService({ database, links, page, actions, interviews
       const row = (await database.tenant(orgId, (tx) => page.applications(tx, orgId, candidateId))).find((a) => a.id === applicationId);
       if (!row) throw notFound('Application');
       return toApplication(token, row, await jobTitle(orgId, row.jobId));
+    },
+
+    /** The candidate accepts (which hires) or declines one of their sent offers; anyone else's is not found. */
+    async answerOffer(token: string, offerId: string, response: OfferResponse, note: string | null): Promise<StatusOfferAnswer> {
+      const { orgId, candidateId } = await open(token);
+      try {
+        const offer = await offers.respondAsCandidate(orgId, offerId, response, { candidateId, ...(note ? { note } : {}) });
+        return { id: offer.id, applicationId: offer.applicationId, status: response === 'accept' ? 'accepted' : 'declined', respondedAt: offer.respondedAt ?? clock().toISOString() };
+      } catch (err) {
+        // The team's wording names internal states and pipeline stages; the candidate gets their own.
+        if (err instanceof AppError && err.code === 'invalid-state-transition') {
+          throw new AppError('invalid-state-transition', 'This offer is not awaiting your answer; please contact the organization that sent it');
+        }
+        throw err;
+      }
     },
 
     async invite(token: string, interviewId: string): Promise<string> {
