@@ -25,6 +25,7 @@ export const errorCodes = [
   'uri-too-long',
   'unsupported-media-type',
   'unprocessable-job',
+  'webhook-url-refused',
   'idempotency-key-reused',
   'rate-limited',
   'headers-too-large',

@@ -11,12 +11,13 @@ import { createMailer } from './infra/mail/mailer.ts';
 import type { TaskDefinition } from './infra/queue/task-runner.ts';
 import { createAccessModule } from './modules/access/index.ts';
 import { createAuditModule } from './modules/audit/index.ts';
-import { createEventsModule } from './modules/events/index.ts';
+import { createEventsModule, eventTypes } from './modules/events/index.ts';
 import { createJdModule } from './modules/jd/index.ts';
 import { createIdentityModule } from './modules/identity/index.ts';
 import { createJobsModule } from './modules/jobs/index.ts';
 import { createOrgsModule } from './modules/orgs/index.ts';
 import { applicationFormEventTypes, createRecruitingModule } from './modules/recruiting/index.ts';
+import { createWebhooksModule } from './modules/webhooks/index.ts';
 
 export const version: string = (JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version: string }).version;
 
@@ -57,6 +58,9 @@ export async function createContainer(config: Config, log: Logger, database?: Da
     files: createDiskFileStore(config.filesDir), redactEvents: events.redactSubjects, audit: audit.service,
     busy: createEventLoopLoad().busy,
   });
+  const webhooks = createWebhooksModule({
+    database: db, events: events.service, relay: events.relay, eventTypes, allowedHosts: config.webhookAllowedHosts, timeoutMs: config.webhookTimeoutMs,
+  });
   const authenticate = access.authenticateWith(identity.sessions.authenticate);
   const routes: FastifyPluginAsync[] = [
     healthRoutes({ database: () => db.ping(), migrationsCurrent: () => migrationsCurrent(db) }),
@@ -69,9 +73,10 @@ export async function createContainer(config: Config, log: Logger, database?: Da
     events.routes,
     jobs.board.routes,
     ...recruiting.routes,
+    ...webhooks.routes,
   ];
   // Every background task, in one list: serve and worker hand it to the one task runner.
-  const tasks: readonly TaskDefinition[] = [...jobs.tasks, ...identity.tasks, ...recruiting.tasks, statisticsTask(db)];
+  const tasks: readonly TaskDefinition[] = [...jobs.tasks, ...identity.tasks, ...recruiting.tasks, ...webhooks.tasks, statisticsTask(db)];
   return {
     database: db,
     routes,
@@ -89,6 +94,7 @@ export async function createContainer(config: Config, log: Logger, database?: Da
     events: events.service,
     parse: jd.parse,
     recruiting,
+    webhooks: webhooks.deliveries,
     close: async () => {
       mailer.close();
       await db.close();
