@@ -25,6 +25,8 @@ interface Fixture {
   memberId: string;
   sessionId: string;
   erasureRequestId: string;
+  webhookId: string;
+  deliveryId: string;
 }
 
 /**
@@ -149,6 +151,14 @@ const matrix: Record<string, Entry> = {
   'GET /v1/erasure-requests': { kind: 'list' },
   'POST /v1/erasure-requests/{id}/confirm': { kind: 'resource', params: (b) => ({ id: b.erasureRequestId }) },
   'POST /v1/erasure-requests/{id}/decline': { kind: 'resource', params: (b) => ({ id: b.erasureRequestId }), body: {} },
+  'POST /v1/webhooks': { kind: 'own', body: { url: 'http://127.0.0.1:9/mine' } },
+  'GET /v1/webhooks': { kind: 'list' },
+  'GET /v1/webhooks/{id}': { kind: 'resource', params: (b) => ({ id: b.webhookId }) },
+  'PATCH /v1/webhooks/{id}': { kind: 'resource', params: (b) => ({ id: b.webhookId }), body: { url: 'http://127.0.0.1:9/taken-over' } },
+  'DELETE /v1/webhooks/{id}': { kind: 'resource', params: (b) => ({ id: b.webhookId }) },
+  'POST /v1/webhooks/{id}/rotate-secret': { kind: 'resource', params: (b) => ({ id: b.webhookId }) },
+  'GET /v1/webhooks/{id}/deliveries': { kind: 'resource', params: (b) => ({ id: b.webhookId }) },
+  'POST /v1/webhooks/{id}/deliveries/{deliveryId}/redeliver': { kind: 'resource', params: (b) => ({ id: b.webhookId, deliveryId: b.deliveryId }) },
 };
 
 interface Operation {
@@ -189,9 +199,12 @@ describe('tenant isolation and permissions across every private route', () => {
   let operations: Operation[];
 
   before(async () => {
-    t = await startTestApp();
+    // Org B's webhook points at a port where nothing listens, allowlisted so that no DNS is needed.
+    t = await startTestApp({ WEBHOOK_ALLOWED_HOSTS: '127.0.0.1' });
     ownerA = await signUp(t);
     const ownerB = await signUp(t);
+    const webhook = await t.app.inject({ method: 'POST', url: '/v1/webhooks', headers: ownerB.auth, payload: { url: 'http://127.0.0.1:9/b' } });
+    assert.equal(webhook.statusCode, 201, webhook.body);
     const memberB = await join(t, ownerB.auth, 'viewer');
     const job = await createJob(t, { id: ownerB.orgId, slug: ownerB.orgSlug, apiKey: '', auth: ownerB.auth });
     const key = json<{ key: { id: string } }>(await t.app.inject({ method: 'POST', url: '/v1/api-keys', headers: ownerB.auth, payload: { name: 'b', scopes: ['jobs:read'] } }));
@@ -225,6 +238,10 @@ describe('tenant isolation and permissions across every private route', () => {
     const asked = await t.app.inject({ method: 'POST', url: `${new URL(statusLink.apiUrl).pathname}/erasure-request`, payload: {} });
     assert.equal(asked.statusCode, 202, asked.body);
     const erasureRequests = await asB<{ data: { id: string }[] }>('GET', '/v1/erasure-requests');
+    // Org B's events become deliveries to its webhook (each attempt fails fast: connection refused).
+    await t.container.webhooks.sweep(new Date(Date.now() + 3_000));
+    const webhookId = webhook.json<{ id: string }>().id;
+    const deliveries = await asB<{ data: { id: string }[] }>('GET', `/v1/webhooks/${webhookId}/deliveries?limit=1`);
     const first = <T>(list: { data: T[] }, what: string): T => {
       const item = list.data[0];
       if (!item) throw new Error(`org B has no ${what}`);
@@ -235,6 +252,7 @@ describe('tenant isolation and permissions across every private route', () => {
       candidateId, otherCandidateId: other.id, applicationId, attachmentId: first(attachments, 'attachment').id, noteId: note.id, interviewId: interview.id, scorecardId: submitted.json<{ id: string }>().id,
       templateId: first(templates, 'template').id, reasonId: first(reasons, 'rejection reason').id, candidateFieldId: field.id,
       erasureRequestId: first(erasureRequests, 'erasure request').id,
+      webhookId, deliveryId: first(deliveries, 'webhook delivery').id,
     };
     bIds = [...Object.values(b), ownerB.userId, ownerB.orgId];
     operations = privateOperations(json(await t.app.inject({ method: 'GET', url: '/openapi.json' })));
