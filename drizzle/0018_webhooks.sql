@@ -20,6 +20,7 @@ CREATE TABLE "webhook_deliveries" (
 	"endpoint_id" text NOT NULL,
 	"event_id" text NOT NULL,
 	"event_type" text NOT NULL,
+	"subject_id" text NOT NULL,
 	"status" text DEFAULT 'pending' NOT NULL,
 	"attempts" integer DEFAULT 0 NOT NULL,
 	"next_attempt_at" timestamp with time zone,
@@ -45,6 +46,7 @@ CREATE INDEX "webhook_endpoints_org_idx" ON "webhook_endpoints" USING btree ("or
 CREATE INDEX "webhook_endpoints_enabled_idx" ON "webhook_endpoints" USING btree ("id") WHERE enabled;--> statement-breakpoint
 CREATE UNIQUE INDEX "webhook_deliveries_endpoint_event_key" ON "webhook_deliveries" USING btree ("endpoint_id","event_id");--> statement-breakpoint
 CREATE INDEX "webhook_deliveries_endpoint_idx" ON "webhook_deliveries" USING btree ("endpoint_id","id");--> statement-breakpoint
+CREATE INDEX "webhook_deliveries_subject_idx" ON "webhook_deliveries" USING btree ("org_id","subject_id");--> statement-breakpoint
 CREATE INDEX "webhook_deliveries_due_idx" ON "webhook_deliveries" USING btree ("next_attempt_at") WHERE status = 'pending';--> statement-breakpoint
 CREATE INDEX "webhook_attempts_delivery_idx" ON "webhook_attempts" USING btree ("delivery_id","id");--> statement-breakpoint
 -- Row-level security for the webhook tables, as drizzle/0006 set it up for the first tables.

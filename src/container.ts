@@ -55,7 +55,12 @@ export async function createContainer(config: Config, log: Logger, database?: Da
   });
   const recruiting = createRecruitingModule({
     database: db, events: events.service, orgs: orgs.service, jobs: jobs.service, isMember: identity.members.isMember, memberContacts: identity.members.contacts, config, log,
-    files: createDiskFileStore(config.filesDir), redactEvents: events.redactSubjects, audit: audit.service,
+    files: createDiskFileStore(config.filesDir), audit: audit.service,
+    // Erasure redacts the events and, called once requests flow (webhooks is built below), what webhook receivers answered about them.
+    redactEvents: async (tx, orgId, subjectIds, keep) => {
+      await webhooks.forgetResponses(tx, orgId, subjectIds);
+      return events.redactSubjects(tx, orgId, subjectIds, keep);
+    },
     busy: createEventLoopLoad().busy,
   });
   const webhooks = createWebhooksModule({

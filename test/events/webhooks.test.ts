@@ -14,7 +14,7 @@ interface Delivery { id: string; eventId: string; eventType: string; status: str
 
 /**
  * A receiver on 127.0.0.1 that records every request. Each path answers with the statuses queued for
- * it, one per request, then keeps answering the last; /moved redirects to /elsewhere.
+ * it, one per request, then keeps answering the last; /moved redirects to /elsewhere; /echo answers with the body.
  */
 async function startReceiver(plans: Record<string, number[]>) {
   const received: Received[] = [];
@@ -24,6 +24,10 @@ async function startReceiver(plans: Record<string, number[]>) {
     req.on('end', () => {
       const path = req.url ?? '/';
       received.push({ path, headers: req.headers, body });
+      if (path === '/echo') {
+        res.writeHead(200, { 'content-type': 'application/json' }).end(body);
+        return;
+      }
       if (path === '/moved') {
         res.writeHead(302, { location: '/elsewhere' }).end();
         return;
@@ -165,6 +169,23 @@ describe('signed webhooks', () => {
     problem(stale, 409, 'version-conflict');
     const patched = await t.app.inject({ method: 'PATCH', url: `/v1/webhooks/${endpoint.id}`, headers: { ...org.auth, 'if-match': '"1"' }, payload: { url: 'https://127.0.0.2/x' } });
     problem(patched, 422, 'webhook-url-refused');
+    await remove(org, endpoint.id);
+  });
+
+  test('erasing a candidate forgets what receivers answered about them', async () => {
+    const org = await t.createOrg('Erasure');
+    const endpoint = await register(org, { url: `${receiver.base}/echo`, eventTypes: ['candidate.created'] });
+    const created = await t.app.inject({ method: 'POST', url: '/v1/candidates', headers: org.auth, payload: { name: 'Erin Erasable', emails: ['erin.erasable@example.test'] } });
+    assert.equal(created.statusCode, 201, created.body);
+    const candidateId = json<{ id: string }>(created).id;
+    await sweep();
+    // A receiver may answer with anything, the person's data included: here it echoes the delivery.
+    const [echoed] = await deliveriesOf(org, endpoint.id);
+    assert.ok(echoed?.log[0]?.responseExcerpt?.includes(candidateId), 'the receiver echoed the delivery');
+    const erased = await t.app.inject({ method: 'POST', url: `/v1/candidates/${candidateId}/erase`, headers: org.auth, payload: { reason: 'Asked by email' } });
+    assert.equal(erased.statusCode, 200, erased.body);
+    const [after] = await deliveriesOf(org, endpoint.id);
+    assert.deepEqual([after?.id, after?.status, after?.log[0]?.statusCode, after?.log[0]?.responseExcerpt], [echoed?.id, 'succeeded', 200, null]);
     await remove(org, endpoint.id);
   });
 

@@ -52,7 +52,7 @@ export function createDeliveriesService({ database, repo, events, relay, allowed
       const batch = await database.tenant(endpoint.orgId, async (tx) => {
         const found = await relay.batch(tx, endpoint.orgId, cursor, before, FAN_OUT_BATCH);
         const wanted = found.filter((e) => endpoint.eventTypes === null || endpoint.eventTypes.includes(e.type));
-        await repo.insertDeliveries(tx, wanted.map((e) => ({ orgId: endpoint.orgId, endpointId: endpoint.id, eventId: e.id, eventType: e.type, nextAttemptAt: now, createdAt: now })));
+        await repo.insertDeliveries(tx, wanted.map((e) => ({ orgId: endpoint.orgId, endpointId: endpoint.id, eventId: e.id, eventType: e.type, subjectId: e.subjectId, nextAttemptAt: now, createdAt: now })));
         const last = found.at(-1);
         if (last) await repo.moveCursor(tx, endpoint.id, last.id);
         queued += wanted.length;

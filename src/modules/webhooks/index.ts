@@ -1,6 +1,6 @@
 // Webhooks: org-registered endpoints that receive the domain events, signed per Standard Webhooks, retried, logged.
 import type { FastifyPluginAsync } from 'fastify';
-import type { Database } from '../../infra/db/database.ts';
+import type { Database, DbExecutor } from '../../infra/db/database.ts';
 import type { EventsService, RelayEvents } from '../events/index.ts';
 import { createDeliveriesService } from './deliveries.service.ts';
 import { createWebhooksRepo } from './webhooks.repo.ts';
@@ -26,6 +26,8 @@ export function createWebhooksModule(deps: {
   const deliveries = createDeliveriesService({ ...deps, repo });
   const service = createWebhooksService({ ...deps, repo, resend: deliveries.redeliver });
   const routes: FastifyPluginAsync[] = [webhooksRoutes(service)];
-  return { service, deliveries, routes, tasks: webhooksTasks({ deliveries }) };
+  /** For erasure, inside its transaction: receivers' answers about these subjects are dropped from the log. */
+  const forgetResponses = (tx: DbExecutor, orgId: string, subjectIds: readonly string[]): Promise<void> => repo.forgetResponses(tx, orgId, subjectIds);
+  return { service, deliveries, routes, tasks: webhooksTasks({ deliveries }), forgetResponses };
 }
 export type WebhooksModule = ReturnType<typeof createWebhooksModule>;

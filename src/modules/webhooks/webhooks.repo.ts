@@ -102,6 +102,16 @@ export function createWebhooksRepo() {
       return inserted;
     },
 
+    /** Drops the answers receivers gave to deliveries of events about these subjects (they may echo personal data). */
+    async forgetResponses(tx: DbExecutor, orgId: string, subjectIds: readonly string[]): Promise<void> {
+      if (subjectIds.length === 0) return;
+      await tx.update(webhookAttempts).set({ responseExcerpt: null }).where(and(
+        eq(webhookAttempts.orgId, orgId),
+        inArray(webhookAttempts.deliveryId, tx.select({ id: webhookDeliveries.id }).from(webhookDeliveries)
+          .where(and(eq(webhookDeliveries.orgId, orgId), inArray(webhookDeliveries.subjectId, [...subjectIds])))),
+      ));
+    },
+
     /** The attempts of these deliveries, in order: one query for a page of deliveries. */
     attemptsOf(tx: DbExecutor, deliveryIds: readonly string[]): Promise<AttemptRow[]> {
       if (deliveryIds.length === 0) return Promise.resolve([]);

@@ -31,6 +31,8 @@ export const webhookDeliveries = pgTable('webhook_deliveries', {
   endpointId: text('endpoint_id').notNull().references(() => webhookEndpoints.id, { onDelete: 'cascade' }),
   eventId: text('event_id').notNull(),
   eventType: text('event_type').notNull(),
+  /** The event's subject, so erasing a person also forgets what receivers answered about them. */
+  subjectId: text('subject_id').notNull(),
   status: text('status').$type<DeliveryStatus>().notNull().default('pending'),
   attempts: integer('attempts').notNull().default(0),
   nextAttemptAt: timestamp('next_attempt_at', { withTimezone: true, mode: 'date' }),
@@ -38,6 +40,7 @@ export const webhookDeliveries = pgTable('webhook_deliveries', {
 }, (t) => [
   uniqueIndex('webhook_deliveries_endpoint_event_key').on(t.endpointId, t.eventId),
   index('webhook_deliveries_endpoint_idx').on(t.endpointId, t.id),
+  index('webhook_deliveries_subject_idx').on(t.orgId, t.subjectId),
   index('webhook_deliveries_due_idx').on(t.nextAttemptAt).where(sql`status = 'pending'`),
 ]);
 
