@@ -223,6 +223,12 @@ describe('signed webhooks', () => {
       await t.app.inject({ method: 'GET', url: '/v1/events?type=webhook.disabled', headers: org.auth })).data;
     assert.deepEqual(events.map((e) => [e.subjectId, e.payload.endpointId, e.payload.url]), [[down.id, down.id, down.url]], 'one event, however many attempts failed');
 
+    // Newest first, a page at a time: job.published, then job.created, each with its three failed attempts.
+    const page1 = json<{ data: Delivery[]; nextCursor: string }>(await t.app.inject({ method: 'GET', url: `/v1/webhooks/${down.id}/deliveries?limit=1`, headers: org.auth }));
+    const page2 = json<{ data: Delivery[]; nextCursor: string | null }>(await t.app.inject({ method: 'GET', url: `/v1/webhooks/${down.id}/deliveries?limit=1&cursor=${encodeURIComponent(page1.nextCursor)}`, headers: org.auth }));
+    assert.deepEqual([...page1.data, ...page2.data].map((d) => [d.eventType, d.attempts, d.log.length]), [['job.published', 3, 3], ['job.created', 3, 3]]);
+    assert.equal(page2.nextCursor, null);
+    problem(await t.app.inject({ method: 'GET', url: `/v1/webhooks/${down.id}/deliveries?cursor=${Buffer.from('["events","evt_x"]').toString('base64url')}`, headers: org.auth }), 400, 'invalid-cursor');
     // The watcher hears of it; the disabled endpoint gets nothing more.
     const sentToDown = at('/down').length;
     await sweep(6 * 86_400_000 + 3_000);
