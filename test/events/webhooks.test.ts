@@ -14,7 +14,7 @@ interface Delivery { id: string; eventId: string; eventType: string; status: str
 
 /**
  * A receiver on 127.0.0.1 that records every request. Each path answers with the statuses queued for
- * it, one per request, then keeps answering the last; /moved redirects to /elsewhere; /echo answers with the body.
+ * it, one per request, then keeps answering the last; /moved redirects to /elsewhere; /echo answers with the body; /silent never answers.
  */
 async function startReceiver(plans: Record<string, number[]>) {
   const received: Received[] = [];
@@ -24,6 +24,7 @@ async function startReceiver(plans: Record<string, number[]>) {
     req.on('end', () => {
       const path = req.url ?? '/';
       received.push({ path, headers: req.headers, body });
+      if (path === '/silent') return;
       if (path === '/echo') {
         res.writeHead(200, { 'content-type': 'application/json' }).end(body);
         return;
@@ -39,7 +40,11 @@ async function startReceiver(plans: Record<string, number[]>) {
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-  return { base, received, close: () => new Promise<void>((resolve) => server.close(() => resolve())) };
+  const close = () => new Promise<void>((resolve) => {
+    server.closeAllConnections();
+    server.close(() => resolve());
+  });
+  return { base, received, close };
 }
 
 const verify = (secret: string, r: Received): unknown => new Webhook(secret).verify(r.body, {
@@ -163,6 +168,11 @@ describe('signed webhooks', () => {
       await assert.rejects(postOnce({ url, headers: {}, body: '{}', timeoutMs: 2_000, allowedHosts: [] }), /loopback/);
     }
     assert.equal(receiver.received.length, before);
+    await assert.rejects(postOnce({ url: `${receiver.base}/silent`, headers: {}, body: '{}', timeoutMs: 200, allowedHosts: ['127.0.0.1'] }), /no answer within 200 ms/);
+    // A public address passes (an IP literal: no DNS needed).
+    const publicHost = await t.app.inject({ method: 'POST', url: '/v1/webhooks', headers: org.auth, payload: { url: 'https://93.184.215.14/hook', enabled: false } });
+    assert.equal(publicHost.statusCode, 201, publicHost.body);
+    await remove(org, json<Endpoint>(publicHost).id);
 
     const endpoint = await register(org, { url: `${receiver.base}/ok`, eventTypes: ['job.closed'] });
     const stale = await t.app.inject({ method: 'PATCH', url: `/v1/webhooks/${endpoint.id}`, headers: { ...org.auth, 'if-match': '"7"' }, payload: { description: 'x' } });
