@@ -16,7 +16,7 @@ import { createJdModule } from './modules/jd/index.ts';
 import { createIdentityModule } from './modules/identity/index.ts';
 import { createJobsModule } from './modules/jobs/index.ts';
 import { createOrgsModule } from './modules/orgs/index.ts';
-import { applicationFormEventTypes, createRecruitingModule } from './modules/recruiting/index.ts';
+import { applicationFormEventTypes, createRecruitingModule, orgFormEventTypes } from './modules/recruiting/index.ts';
 import { createWebhooksModule } from './modules/webhooks/index.ts';
 
 export const version: string = (JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version: string }).version;
@@ -27,8 +27,11 @@ export interface Logger {
   error(details: object, message: string): void;
 }
 
-/** Builds every adapter, then every module; the one place that knows how the parts fit. */
-export async function createContainer(config: Config, log: Logger, database?: Database) {
+/**
+ * Builds every adapter, then every module; the one place that knows how the parts fit. `clock` is for
+ * tests that move time (retention, expiry); applicant tracking reads the time from it.
+ */
+export async function createContainer(config: Config, log: Logger, database?: Database, options: { clock?: () => Date } = {}) {
   const db = database ?? await openDatabase({
     databaseUrl: config.databaseUrl,
     dataDir: config.dataDir,
@@ -50,7 +53,11 @@ export async function createContainer(config: Config, log: Logger, database?: Da
     expirySweepIntervalMs: config.expirySweepIntervalMs,
     orgs: orgs.service, boardCacheTtlMs: config.boardCacheTtlMs, publicBaseUrl: config.publicBaseUrl,
     // Called only once requests flow, after recruiting below exists: the job page lists the application questions recruiting owns.
-    applicationForm: { questions: (orgId, jobId) => recruiting.applicationForm(orgId, jobId), changedBy: applicationFormEventTypes },
+    applicationForm: {
+      questions: (orgId, jobId) => recruiting.applicationForm(orgId, jobId),
+      equalOpportunity: (orgId) => recruiting.equalOpportunityForm(orgId),
+      changedBy: [...applicationFormEventTypes, ...orgFormEventTypes],
+    },
     applicationsHeld: (tx, orgId, jobId) => recruiting.applicationsHeld(tx, orgId, jobId),
   });
   const recruiting = createRecruitingModule({
@@ -61,10 +68,11 @@ export async function createContainer(config: Config, log: Logger, database?: Da
       await webhooks.forgetResponses(tx, orgId, subjectIds);
       return events.redactSubjects(tx, orgId, subjectIds, keep);
     },
-    busy: createEventLoopLoad().busy,
+    busy: createEventLoopLoad().busy, clock: options.clock,
   });
   const webhooks = createWebhooksModule({
     database: db, events: events.service, relay: events.relay, eventTypes, allowedHosts: config.webhookAllowedHosts, timeoutMs: config.webhookTimeoutMs,
+    clock: options.clock,
   });
   const authenticate = access.authenticateWith(identity.sessions.authenticate);
   const routes: FastifyPluginAsync[] = [

@@ -3,7 +3,9 @@ import { Command } from 'commander';
 import { ConfigError, loadConfig, type Config } from './config.ts';
 import { version } from './container.ts';
 import { createLogger } from './infra/telemetry/logger.ts';
-import { candidatesImportCommand, jobsImportCommand, keysCreateCommand, keysRotateCommand, migrateCommand, orgCreateCommand, seedCommand, workerCommand } from './cli/commands.ts';
+import {
+  candidatesImportCommand, jobsImportCommand, keysCreateCommand, keysRotateCommand, migrateCommand, orgCreateCommand, retentionRunCommand, seedCommand, workerCommand,
+} from './cli/commands.ts';
 import { startServer } from './server.ts';
 import { parseJobDescription } from './modules/jd/index.ts';
 
@@ -40,7 +42,7 @@ program.command('serve')
   });
 
 program.command('worker')
-  .description('Run background tasks only (every module\'s tasks: expired jobs, abandoned SSO sign-ins, expired refresh tokens, signing-key rotation, planner statistics)')
+  .description('Run background tasks only (every module\'s tasks: expired jobs, abandoned SSO sign-ins, expired refresh tokens, signing-key rotation, planner statistics, the daily candidate data retention run)')
   .action(async () => workerCommand(configOrExit()));
 
 program.command('migrate')
@@ -81,6 +83,13 @@ candidates.command('import <file>')
   .description('Import candidates from a CSV file (header row: name, email, phone, location, tags, source, linkedin, github, portfolio, custom field keys)')
   .requiredOption('--org <slug>', 'organization to import into')
   .action(async (file: string, options: { org: string }) => candidatesImportCommand(configOrExit(), options.org, file));
+
+const retention = program.command('retention').description('Candidate data retention (each organization\'s policy: GET/PUT /v1/retention-policy)');
+retention.command('run')
+  .description('Anonymize the candidates each policy says are due (also run daily by the worker); safe to repeat')
+  .option('--dry-run', 'list the candidates it would anonymize (by id), and change nothing')
+  .option('--org <slug>', 'only this organization (with --dry-run, even while its policy is off)')
+  .action(async (options: { dryRun?: boolean; org?: string }) => retentionRunCommand(configOrExit(), options));
 
 const jd = program.command('jd').description('Job-description tools (no database needed)');
 jd.command('parse <file>')

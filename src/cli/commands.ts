@@ -11,6 +11,7 @@ import { createLogger } from '../infra/telemetry/logger.ts';
 import { seedDemo } from '../seed/demo.ts';
 import { syntheticJobs } from '../seed/synthetic-jobs.ts';
 import { startTasks } from '../server.ts';
+import { retentionRun, type RetentionRunOptions } from './retention.ts';
 
 /** Opens the database, applies migrations, runs fn, and always closes the pool. */
 async function withContainer<T>(config: Config, fn: (container: Container) => Promise<T>): Promise<T> {
@@ -148,6 +149,17 @@ export async function candidatesImportCommand(config: Config, orgSlug: string, f
       if (result.failed > 0) process.exitCode = 1;
     } catch (err) {
       if (started) bar.stop();
+      if (err instanceof AppError) fail(err.detail);
+      throw err;
+    }
+  });
+}
+
+export async function retentionRunCommand(config: Config, options: RetentionRunOptions): Promise<void> {
+  await withContainer(config, async (container) => {
+    try {
+      process.stdout.write((await retentionRun(container, options)).output);
+    } catch (err) {
       if (err instanceof AppError) fail(err.detail);
       throw err;
     }

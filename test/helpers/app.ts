@@ -26,14 +26,14 @@ export interface TestOrg {
   auth: { authorization: string };
 }
 
-/** The app over a fresh database of the current profile, with one org; call close() in after(). */
-export async function startTestApp(env: Record<string, string> = {}): Promise<TestApp> {
+/** The app over a fresh database of the current profile, with one org; call close() in after(). `clock` moves applicant tracking's time. */
+export async function startTestApp(env: Record<string, string> = {}, options: { clock?: () => Date } = {}): Promise<TestApp> {
   // Uploaded files go to a directory of this app's own, never under the repository's data/.
   const filesDir = await mkdtemp(path.join(os.tmpdir(), 'hireline-files-'));
   const config = loadConfig({ LOG_LEVEL: 'silent', SEED_DEMO: 'false', PUBLIC_BASE_URL: 'https://jobs.example.test', FILES_DIR: filesDir, ...env });
   const { database, drop } = await freshDatabase();
   const log = pino({ level: 'silent' });
-  const container = await createContainer(config, log, database);
+  const container = await createContainer(config, log, database, options);
   const app = await buildApp({ config, version, routes: container.routes, schemas: container.schemas, authenticate: container.authenticate, logger: log });
   const createOrg = async (name = 'Acme'): Promise<TestOrg> => {
     const slug = `${name.toLowerCase().replace(/[^a-z0-9]+/g, '-')}-${randomBytes(3).toString('hex')}`;

@@ -17,6 +17,7 @@ interface Fixture {
   noteId: string;
   interviewId: string;
   scorecardId: string;
+  schedulingLinkId: string;
   templateId: string;
   reasonId: string;
   candidateFieldId: string;
@@ -126,6 +127,11 @@ const matrix: Record<string, Entry> = {
   'GET /v1/reports/pipeline': { kind: 'resource', params: () => ({}), query: (b) => ({ jobId: b.jobId }) },
   'GET /v1/reports/time-to-hire': { kind: 'list' },
   'GET /v1/reports/sources': { kind: 'list' },
+  'GET /v1/reports/eeo': { kind: 'resource', params: () => ({}), query: (b) => ({ jobId: b.jobId }) },
+  'GET /v1/eeo-questions': { kind: 'list' },
+  'PUT /v1/eeo-questions': { kind: 'own', body: { questions: [] } },
+  'GET /v1/retention-policy': { kind: 'own' },
+  'PUT /v1/retention-policy': { kind: 'own', body: { enabled: false, anonymizeAfterMonths: 6, keepConsentedMonths: 24 } },
   'POST /v1/applications/{id}/interviews': {
     kind: 'resource', params: (b) => ({ id: b.applicationId }),
     body: { start: '2030-01-01T09:00:00Z', end: '2030-01-01T10:00:00Z', timeZone: 'UTC', kind: 'phone', interviewers: ['usr_x'] },
@@ -151,6 +157,14 @@ const matrix: Record<string, Entry> = {
   'GET /v1/erasure-requests': { kind: 'list' },
   'POST /v1/erasure-requests/{id}/confirm': { kind: 'resource', params: (b) => ({ id: b.erasureRequestId }) },
   'POST /v1/erasure-requests/{id}/decline': { kind: 'resource', params: (b) => ({ id: b.erasureRequestId }), body: {} },
+  'GET /v1/me/availability': { kind: 'own' },
+  'PUT /v1/me/availability': { kind: 'own', body: { windows: [] } },
+  'POST /v1/applications/{id}/scheduling-links': {
+    kind: 'resource', params: (b) => ({ id: b.applicationId }),
+    body: { interviewers: ['usr_x'], durationMinutes: 30, kind: 'phone', from: '2030-01-01T00:00:00Z', to: '2030-01-10T00:00:00Z' },
+  },
+  'GET /v1/applications/{id}/scheduling-links': { kind: 'resource', params: (b) => ({ id: b.applicationId }) },
+  'POST /v1/scheduling-links/{id}/revoke': { kind: 'resource', params: (b) => ({ id: b.schedulingLinkId }) },
   'POST /v1/webhooks': { kind: 'own', body: { url: 'http://127.0.0.1:9/mine' } },
   'GET /v1/webhooks': { kind: 'list' },
   'GET /v1/webhooks/{id}': { kind: 'resource', params: (b) => ({ id: b.webhookId }) },
@@ -238,6 +252,9 @@ describe('tenant isolation and permissions across every private route', () => {
     const asked = await t.app.inject({ method: 'POST', url: `${new URL(statusLink.apiUrl).pathname}/erasure-request`, payload: {} });
     assert.equal(asked.statusCode, 202, asked.body);
     const erasureRequests = await asB<{ data: { id: string }[] }>('GET', '/v1/erasure-requests');
+    const link = await asB<{ link: { id: string } }>('POST', `/v1/applications/${applicationId}/scheduling-links`, {
+      interviewers: [memberB.userId], durationMinutes: 30, kind: 'phone', from: '2030-01-01T00:00:00Z', to: '2030-01-10T00:00:00Z',
+    });
     // Org B's events become deliveries to its webhook (each attempt fails fast: connection refused).
     await t.container.webhooks.sweep(new Date(Date.now() + 3_000));
     const webhookId = webhook.json<{ id: string }>().id;
@@ -250,6 +267,7 @@ describe('tenant isolation and permissions across every private route', () => {
     b = {
       jobId: job.id, keyId: key.key.id, invitationId: invitation.invitation.id, memberId: memberB.userId, sessionId: ownerB.sessionId,
       candidateId, otherCandidateId: other.id, applicationId, attachmentId: first(attachments, 'attachment').id, noteId: note.id, interviewId: interview.id, scorecardId: submitted.json<{ id: string }>().id,
+      schedulingLinkId: link.link.id,
       templateId: first(templates, 'template').id, reasonId: first(reasons, 'rejection reason').id, candidateFieldId: field.id,
       erasureRequestId: first(erasureRequests, 'erasure request').id,
       webhookId, deliveryId: first(deliveries, 'webhook delivery').id,

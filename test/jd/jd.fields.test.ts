@@ -16,6 +16,19 @@ describe('salary', () => {
     ['Salary scale: Ksh.52,000 – 60,500 p.m.', { min: 52000, max: 60500, currency: 'KES', unit: 'MONTH' }],
     ['Pay: R210 500,00 – R240 000,00 per annum', { min: 210500, max: 240000, currency: 'ZAR', unit: 'YEAR' }],
     ['The salary for this post is 980,000.00 (Phpeso) yearly.', { min: 980000, max: 980000, currency: 'PHP', unit: 'YEAR' }],
+    // A range with an aside before its connector, and "rising to" as the connector.
+    ['Starting pay £24,100 (grade A) rising to £25,900 per annum', { min: 24100, max: 25900, currency: 'GBP', unit: 'YEAR' }],
+    ['Pay: 40,000 (EUR) - 48,000 (EUR) a year', { min: 40000, max: 48000, currency: 'EUR', unit: 'YEAR' }],
+    // "From" figures: "$18+/hr", "$17.25 or higher per hour".
+    ['Earn $18+/hr depending on experience', { min: 18, max: 18, currency: 'USD', unit: 'HOUR' }],
+    // Extras on top of the pay are not the pay.
+    ['Start at $17.25 or higher per hour, overtime available at $25.88 per hour', { min: 17.25, max: 17.25, currency: 'USD', unit: 'HOUR' }],
+    ['$16/hr + $1.50/hr shift differential for nights', { min: 16, max: 16, currency: 'USD', unit: 'HOUR' }],
+    ['Salary: €50,000 – €60,000 per year, plus a yearly bonus', { min: 50000, max: 60000, currency: 'EUR', unit: 'YEAR' }],
+    // A salary scale beside a total cost of employment.
+    ['Salary scale: R120 000,00 – R140 000,00 per annum\nEstimated remuneration package: R180 000,00 – R205 000,00 per annum', { min: 120000, max: 140000, currency: 'ZAR', unit: 'YEAR' }],
+    // A bare "$" in a posting whose only place is a postal address: the address's country's dollar.
+    ['Groundskeeper\nPay: $31.20 per hour\nSend applications to\nPO Box 12\nWAGGA WAGGA NSW 2650', { min: 31.2, max: 31.2, currency: 'AUD', unit: 'HOUR' }],
     ['We train you FOR 3 weeks before your first shift.', null],
     ['CTC: 15 LPA', { min: 1500000, max: 1500000, currency: 'INR', unit: 'YEAR' }],
     ['Package of 10-15 lakhs per annum', { min: 1000000, max: 1500000, currency: 'INR', unit: 'YEAR' }],
@@ -170,6 +183,8 @@ describe('locations', () => {
     ['Our Mill Street, Lancaster, PA plant is hiring!', ['Lancaster, Pennsylvania, United States']],
     ['We opened a depot in Portland, Oregon last year.', ['Portland, Oregon, United States']],
     ['We work in Python, Django and Go.', []],
+    // A postal address is where mail goes, not a place of work.
+    ['Groundskeeper\nSend applications to\nPO Box 12\nWAGGA WAGGA NSW 2650', []],
   ];
   for (const [text, want] of cases) test(text, () => assert.deepEqual(parse(text).locations, want));
 });

@@ -14,6 +14,7 @@ export const secretTokenPrefixes = {
   ssoBrowser: 'hlb_',
   calendarFeed: 'hlc_',
   candidateStatus: 'hlsp_',
+  schedulingLink: 'hlsl_',
 } as const;
 export type SecretTokenKind = keyof typeof secretTokenPrefixes;
 

@@ -9,6 +9,8 @@ export const auditActions = [
   'invitation.created', 'invitation.revoked', 'invitation.accepted',
   // A candidate's personal data erased at their request: who asked for it, when and why (data.reason).
   'candidate.erased',
+  // Who changed when candidates are anonymized (data: the policy as saved).
+  'retention_policy.updated',
 ] as const;
 export type AuditAction = (typeof auditActions)[number];
 

@@ -156,6 +156,16 @@ function cityInItsPlace(value: string): { label: string; country: string | null 
   return inside ? resolvePlaces(value, true) ?? [] : [];
 }
 
+const POSTCODES: Record<string, RegExp> = { AU: /^\d{4}$/, US: /^\d{5}(?:-\d{4})?$/, CA: /^[A-Z]\d[A-Z] ?\d[A-Z]\d$/ };
+const POSTAL_LINE = /^\p{Lu}[\p{L}' -]{1,40}?,?\s+([A-Z]{2,3})\s+([A-Z\d]{3}(?: ?[A-Z\d]{3})?|\d{4,5}(?:-\d{4})?)$/u;
+
+function postalCountry(line: string): string | null {
+  const m = POSTAL_LINE.exec(line.trim());
+  if (!m) return null;
+  const [, code = '', postcode = ''] = m;
+  return STATE_CODE_COUNTRIES.find((c) => regionByCode.has(`${c}:${code.toLowerCase()}`) && POSTCODES[c]?.test(postcode)) ?? null;
+}
+
 export interface LocationResult { locations: string[]; country: string | null }
 
 export function extractLocations(labelValues: string[], lines: string[], text: string): LocationResult {
@@ -191,9 +201,12 @@ export function extractLocations(labelValues: string[], lines: string[], text: s
     }
   });
   const labels = [...new Set(found.map((f) => f.label))];
+  // A postal address ("LEETON NSW 2705") says which country the employer is in, for the currency of a bare
+  // "$"; it is where applications are mailed, not always where the work is, so it adds no location.
+  const postal = found.length === 0 ? lines.map(postalCountry).find((c) => c !== null) ?? null : null;
   // Drop "India" when "Kolkata, West Bengal, India" is also there.
   const locations = labels.filter((l) => !labels.some((o) => o !== l && o.endsWith(`, ${l}`)));
-  return { locations, country: found.find((f) => f.country)?.country ?? null };
+  return { locations, country: found.find((f) => f.country)?.country ?? postal };
 }
 
 /** The GeoNames name of a city given by any of its names ("München", "Bangalore"), or null when unknown. */

@@ -20,10 +20,11 @@ const MULT = '(?:[kKmM]|mn|MM|[Ll]akhs?|[Ll]acs?|LPA|lpa|L|[Cc]r|[Cc]rores?)';
 // Every part is optional-once, so matching stays linear even on inputs like 50,000 repeated "$1,".
 // The leading lookahead rejects most positions (lowercase letters, spaces) before the long alternation runs.
 const MONEY = new RegExp(
-  `(?=[A-Z$€£₹¥₩₱₦₺z\\d])(${CUR})?\\s?(${NUM})\\s?(${MULT})?(?![\\p{L}\\d])\\s?\\(?(${CUR}(?![\\p{L}]))?\\)?` +
-  `(?:\\s?(?:-|–|—|to)\\s?(${CUR})?\\s?(${NUM})\\s?(${MULT})?(?![\\p{L}\\d])\\s?\\(?(${CUR}(?![\\p{L}]))?\\)?)?`, 'gu',
+  `(?=[A-Z$€£₹¥₩₱₦₺z\\d])(${CUR})?\\s?(${NUM})\\s?(${MULT})?(?![\\p{L}\\d])(?:\\s?\\(?(${CUR}(?![\\p{L}]))\\)?)?` +
+  // "£25,583 (Level one) rising to £26,403": a short aside may sit before the second figure's connector.
+  `(?:\\s?(?:\\([^()\\n]{1,24}\\)\\s?)?(?:-|–|—|to|rising to)\\s?(${CUR})?\\s?(${NUM})\\s?(${MULT})?(?![\\p{L}\\d])(?:\\s?\\(?(${CUR}(?![\\p{L}]))\\)?)?)?`, 'gu',
 );
-const UNIT_AFTER = /^\s?(?:(?:\/|per|a|an|each)\s?(hour|hr|h|day|week|wk|month|mo|mth|year|yr|annum)\b|(hourly|daily|weekly|monthly|annually|yearly|annual|p\.?a\.?|p\.?m\.?|LPA|CTC)(?![\p{L}]))/iu;
+const UNIT_AFTER = /^\+?\s?(?:or (?:higher|more|above)\s)?(?:(?:\/|per|a|an|each)\s?(hour|hr|h|day|week|wk|month|mo|mth|year|yr|annum)\b|(hourly|daily|weekly|monthly|annually|yearly|annual|p\.?a\.?|p\.?m\.?|LPA|CTC)(?![\p{L}]))/iu;
 const UNIT_BEFORE = /\b(hourly|daily|weekly|monthly|annual|yearly|per annum|per hour|per month|stipend)\b[^.\n]{0,40}$/i;
 const UNITS: Record<string, SalaryUnit> = {
   hour: 'HOUR', hr: 'HOUR', h: 'HOUR', hourly: 'HOUR', 'per hour': 'HOUR', day: 'DAY', daily: 'DAY', week: 'WEEK', wk: 'WEEK', weekly: 'WEEK',
@@ -31,7 +32,13 @@ const UNITS: Record<string, SalaryUnit> = {
   year: 'YEAR', yr: 'YEAR', annum: 'YEAR', annually: 'YEAR', yearly: 'YEAR', annual: 'YEAR', pa: 'YEAR', 'p.a.': 'YEAR', 'p.a': 'YEAR',
   lpa: 'YEAR', ctc: 'YEAR', 'per annum': 'YEAR',
 };
-const PAY_CONTEXT = /\b(?:salary|pay|paid|compensation|stipend|ctc|package|wage|rate|earn|base|ote|remuneration|range|budget)\b/i;
+const PAY_CONTEXT = /\b(?:salary|pay|paid|compensation|stipend|ctc|package|wage|rate|earn|base|ote|remuneration|range|budget|scale)\b/i;
+// Extras on top of the pay ("$2/hr shift premium", "overtime at $29.13") are not the pay itself.
+const EXTRA_PAY_BEFORE = /\b(?:overtime|premium|differential|bonus|allowance|sign-?on)\b[^.\n$€£]{0,30}$/i;
+// Right after the figure, past its period and one word: "$2/hr shift premium", but not "… per year, plus a bonus".
+const EXTRA_PAY_AFTER = /^\s?(?:(?:\/|per\s|an?\s)\s?[a-z]+\s)?(?:[a-z]+\s)?(?:premium|differential|bonus|allowance)\b/i;
+// A total cost of employment ("Estimated remuneration package") counts below a salary or scale stated beside it.
+const TOTAL_PACKAGE_BEFORE = /\b(?:estimated|total)\s(?:remuneration\s|compensation\s)?package\b[^.\n]{0,20}$/i;
 const NOT_PAY_AFTER = /^\s?\+?\s?(?:in\s)?(?:funding|raised|revenue|valuation|arr|users|customers|downloads|investment|series|seed|bn|billion)\b/i;
 const NOT_PAY_BEFORE = /\b(?:raised|funding|revenue|valuation|worth|grant|turnover|investment)\b[^.\n]{0,30}$/i;
 const UNPAID = /\bunpaid\b(?!\s(?:leave|time|overtime|break))|\bno stipend\b/i;
@@ -70,7 +77,9 @@ export function extractSalary(text: string, localCurrency: string | null): Salar
     const unitKey = (unitWord?.[1] ?? unitWord?.[2] ?? UNIT_BEFORE.exec(before)?.[1] ?? '').toLowerCase();
     const unit = UNITS[unitKey] ?? (max < 500 ? 'HOUR' : currency === 'INR' && max < 200_000 ? 'MONTH' : 'YEAR');
     const upTo = /\bup\s?to\s?$/i.test(before);
-    const score = (unitKey ? 2 : 0) + (PAY_CONTEXT.test(before + after) ? 2 : 0) + (n2 ? 1 : 0) + 1 + (m1 || m2 ? 1 : 0);
+    const extra = EXTRA_PAY_BEFORE.test(before) || EXTRA_PAY_AFTER.test(after);
+    const score = (unitKey ? 2 : 0) + (PAY_CONTEXT.test(before + after) ? 2 : 0) + (n2 ? 1 : 0) + 1 + (m1 || m2 ? 1 : 0)
+      - (extra ? 4 : 0) - (TOTAL_PACKAGE_BEFORE.test(before) ? 1 : 0);
     if (score >= 2 && (!best || score > best.score)) {
       best = { score, salary: { min: upTo ? null : min, max, currency, unit } };
     }

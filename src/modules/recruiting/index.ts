@@ -16,6 +16,7 @@ import { createNotesArea, noteEvents } from './notes/index.ts';
 import { createReportsArea } from './reports/index.ts';
 import { createRightsArea, rightsEvents } from './rights/index.ts';
 import { createInterviewsArea, interviewEvents, type MemberContacts } from './interviews/index.ts';
+import { createEqualOpportunityArea, eeoEvents, eeoEventTypes } from './equal-opportunity/index.ts';
 import { createScorecardsArea, scorecardEvents } from './scorecards/index.ts';
 import { createStatusArea } from './status/index.ts';
 
@@ -25,8 +26,11 @@ import { createStatusArea } from './status/index.ts';
  * created in the same transaction as its candidate: within a module, repositories may join a sibling
  * area's tables; across modules they may not.
  */
-export const recruitingEvents = [...candidateEvents, ...applicationEvents, ...pipelineEvents, ...noteEvents, ...applyingEvents, ...rightsEvents, ...interviewEvents, ...scorecardEvents] as const;
+export const recruitingEvents = [...candidateEvents, ...applicationEvents, ...pipelineEvents, ...noteEvents, ...applyingEvents, ...rightsEvents, ...interviewEvents, ...scorecardEvents, ...eeoEvents] as const;
 export { applicationFormEventTypes } from './applying/index.ts';
+export type { RetentionRun } from './rights/index.ts';
+/** The events that change every job's public page: the org's equal-opportunity questions. */
+export const orgFormEventTypes = eeoEventTypes;
 
 export interface RecruitingDeps {
   database: Pick<Database, 'tenant' | 'unscoped' | 'unscopedTransaction'>;
@@ -65,8 +69,10 @@ export function createRecruitingModule(deps: RecruitingDeps) {
   const attachments = createAttachmentsArea({ database: deps.database, store: deps.files, log: deps.log, busy: deps.busy });
   routes.push(...attachments.routes);
   tasks.push(...attachments.tasks);
+  const equalOpportunity = createEqualOpportunityArea({ database: deps.database, events: deps.events, jobs: deps.jobs, clock: deps.clock });
+  routes.push(...equalOpportunity.routes);
   const applying = createApplyingArea({
-    database: deps.database, events: deps.events, orgs: deps.orgs, jobs: deps.jobs, files: attachments.files,
+    database: deps.database, events: deps.events, orgs: deps.orgs, jobs: deps.jobs, files: attachments.files, eeo: equalOpportunity.service,
     rateLimitPerMinute: deps.config.applyRateLimitPerIp, clock: deps.clock,
   });
   routes.push(...applying.routes);
@@ -78,6 +84,7 @@ export function createRecruitingModule(deps: RecruitingDeps) {
     jobTitle, publicBaseUrl: deps.config.publicBaseUrl, clock: deps.clock,
   });
   routes.push(...rights.routes);
+  tasks.push(...rights.tasks);
   const interviews = createInterviewsArea({
     database: deps.database, events: deps.events, contacts: deps.memberContacts, mailFrom: deps.config.mailFrom, publicBaseUrl: deps.config.publicBaseUrl, clock: deps.clock,
   });
@@ -89,6 +96,8 @@ export function createRecruitingModule(deps: RecruitingDeps) {
   });
   routes.push(...status.routes);
   return { routes, tasks, candidates, pipelines, notes, applications, interviews, applying: applying.applying, applicationForm: applying.applicationForm,
-    applicationsHeld: applications.countForJob };
+    applicationsHeld: applications.countForJob, retention: rights.retention,
+    /** The org's voluntary equal-opportunity questions, as every job's public page lists them. */
+    equalOpportunityForm: (orgId: string) => equalOpportunity.service.form(orgId) };
 }
 export type RecruitingModule = ReturnType<typeof createRecruitingModule>;

@@ -32,10 +32,19 @@ export const BoardQuestionSchema = Type.Object({
 });
 export type BoardQuestion = Static<typeof BoardQuestionSchema>;
 
+/** A voluntary equal-opportunity question of the org: a careers page offers it apart from the form (answers go to `equalOpportunity[<id>]`). */
+export const BoardEeoQuestionSchema = Type.Object({
+  id: Type.String(),
+  label: Type.String(),
+  choices: Type.Array(Type.String(), { description: 'One may be chosen; "Prefer not to say" is always among them' }),
+  voluntary: Type.Literal(true, { description: 'Always true: applying never needs an answer, and the hiring team never sees one (only counts)' }),
+});
+
 export const BoardJobSchema = Type.Object({
   ...boardJobFields,
   description: Type.String({ description: 'Markdown' }),
   questions: Type.Array(BoardQuestionSchema, { description: 'The application form\'s questions, in order' }),
+  equalOpportunity: Type.Array(BoardEeoQuestionSchema, { description: 'The organization\'s voluntary equal-opportunity questions, in order; often empty' }),
   hiringOrganization: Type.Object({ name: Type.String(), slug: Type.String() }),
   jsonLd: Type.Record(Type.String(), Type.Unknown(), { description: 'schema.org JobPosting, for a <script type="application/ld+json"> tag' }),
 }, { $id: 'BoardJob' });

@@ -40,6 +40,8 @@ export interface BoardServiceDeps {
 /** Late-bound: the recruiting module is built after jobs, and jobs may not import it. */
 export interface ApplicationForm {
   questions(orgId: string, jobId: string): Promise<BoardQuestion[]>;
+  /** The org's voluntary equal-opportunity questions, the same on every job's page. */
+  equalOpportunity(orgId: string): Promise<{ id: string; label: string; choices: string[] }[]>;
   changedBy: readonly EventType[];
 }
 
@@ -171,10 +173,12 @@ export function createBoardService(deps: BoardServiceDeps) {
         const job = await deps.published.get(org.id, id);
         if (!job) throw notFound('Job');
         const questions = deps.applicationForm ? await deps.applicationForm.questions(org.id, job.id) : [];
+        const eeo = deps.applicationForm ? await deps.applicationForm.equalOpportunity(org.id) : [];
         const body: BoardJob = {
           ...common(job, slug),
           description: job.description,
           questions,
+          equalOpportunity: eeo.map((q) => ({ ...q, voluntary: true })),
           hiringOrganization: { name: org.name, slug: org.slug },
           jsonLd: jobPostingJsonLd(job, org, jobUrl(slug, job.id)),
         };

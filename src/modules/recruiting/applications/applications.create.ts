@@ -27,6 +27,8 @@ export interface NewApplicationInput {
   answers: Record<string, AnswerValue>;
   coverLetter: string | null;
   consent: Consent | null;
+  /** When the applicant agreed to be kept for future roles; omitted: they did not. */
+  futureRolesConsentedAt?: Date | null;
   actor: HistoryActor;
   at?: Date;
   /** The candidate was created in this same transaction: nothing to mark as changed. */
@@ -70,7 +72,7 @@ export async function createApplication(tx: DbExecutor, record: RecordEvent, inp
   }
   const row = await repo.insertWithHistory(tx, {
     orgId, jobId, candidateId, stageId: stage.id, source: input.source, sourceDetail: input.sourceDetail, answers: input.answers,
-    coverLetter: input.coverLetter, consent: input.consent, appliedAt: at, lastActivityAt: at, updatedAt: at,
+    coverLetter: input.coverLetter, consent: input.consent, futureRolesConsentedAt: input.futureRolesConsentedAt ?? null, appliedAt: at, lastActivityAt: at, updatedAt: at,
   }, { orgId, action: 'created', actorType: input.actor.type, actorId: input.actor.id, toStageId: stage.id, at, details: { source: input.source } }, input.alsoInsert);
   if (!input.candidateIsNew) await candidatesRepo.touch(tx, candidateId, at);
   const application = toApplication(row, stage);

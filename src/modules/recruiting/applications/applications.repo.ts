@@ -188,6 +188,7 @@ export const toApplication = (row: ApplicationRow, stage: StageRef) => ({
   answers: row.answers,
   coverLetter: row.coverLetter,
   consent: row.consent ?? null,
+  futureRolesConsentedAt: row.futureRolesConsentedAt?.toISOString() ?? null,
   appliedAt: row.appliedAt.toISOString(),
   lastActivityAt: row.lastActivityAt.toISOString(),
   updatedAt: row.updatedAt.toISOString(),

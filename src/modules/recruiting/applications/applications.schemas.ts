@@ -27,6 +27,7 @@ export const ApplicationSchema = Type.Object({
   answers: Type.Record(Type.String(), AnswerValueSchema, { description: 'By question id' }),
   coverLetter: Nullable(Type.String()),
   consent: Nullable(Type.Object({ noticeUrl: Nullable(Type.String()), noticeVersion: Nullable(Type.String()), consentedAt: Type.String({ format: 'date-time' }) })),
+  futureRolesConsentedAt: Nullable(Type.String({ format: 'date-time', description: 'When the applicant agreed to be kept for future roles (the retention policy keeps them longer); null if they did not' })),
   appliedAt: Type.String({ format: 'date-time' }),
   lastActivityAt: Type.String({ format: 'date-time' }),
   updatedAt: Type.String({ format: 'date-time' }),

@@ -27,6 +27,8 @@ export const applications = pgTable('applications', {
   answers: jsonb('answers').$type<Record<string, AnswerValue>>().notNull().default({}),
   coverLetter: text('cover_letter'),
   consent: jsonb('consent').$type<Consent>(),
+  /** When the applicant agreed to be kept for future roles: the retention policy keeps them longer (rights/retention). */
+  futureRolesConsentedAt: timestamp('future_roles_consented_at', { withTimezone: true, mode: 'date' }),
   appliedAt: timestamp('applied_at', { withTimezone: true, mode: 'date' }).notNull().defaultNow(),
   lastActivityAt: timestamp('last_activity_at', { withTimezone: true, mode: 'date' }).notNull().defaultNow(),
   updatedAt: timestamp('updated_at', { withTimezone: true, mode: 'date' }).notNull().defaultNow(),

@@ -35,7 +35,8 @@ function fromJson(body: ApplyJsonBody): ApplyInput {
     answers[id] = typeof value === 'object' && !Array.isArray(value) ? decodeFile(value, `answers.${id}`) : value;
   }
   return {
-    name: body.name, email: body.email, phone: body.phone, coverLetterText: body.coverLetterText, consent: body.consent, website: body.website,
+    name: body.name, email: body.email, phone: body.phone, coverLetterText: body.coverLetterText, consent: body.consent, keepForFutureRoles: body.keepForFutureRoles,
+    equalOpportunity: body.equalOpportunity ?? {}, website: body.website,
     resume: body.resume ? decodeFile(body.resume, 'resume') : undefined,
     coverLetter: body.coverLetter ? decodeFile(body.coverLetter, 'coverLetter') : undefined,
     answers,
@@ -51,6 +52,9 @@ const APPLY_DESCRIPTION = `Public: no credential. Send \`multipart/form-data\` (
   \`{ "fileName", "contentBase64" }\` (10 MB decoded, 32 MB of body in all).
 
 \`consent\` must be true while the org publishes a privacy notice (see the job's org); it is recorded with the notice's URL and version.
+\`keepForFutureRoles\` (optional, \`true\`) records agreement to be kept for future roles: the org's retention policy keeps the candidate longer.
+Voluntary equal-opportunity answers (the job page's \`equalOpportunity\` questions) go in \`equalOpportunity\` (JSON: an object by question id)
+or \`equalOpportunity[<questionId>]\` (multipart), one choice each; they are stored apart and only ever counted.
 \`website\` is a spam trap: leave it out or empty. Errors point at the field, e.g. \`/answers/qst_…\`. A second application by the same
 person to the same job is a 409 \`already-applied\` naming the first. Limited per client address (RateLimit-* headers; 429 with Retry-After).`;
 
@@ -97,7 +101,7 @@ export function applyingRoutes(deps: { applying: ApplyingService; questions: Que
       if (!request.isMultipart() && (typeof request.body !== 'object' || request.body === null)) {
         throw new AppError('unsupported-media-type', 'Send the application as multipart/form-data or application/json');
       }
-      const input = request.isMultipart() ? await readMultipart(request, target.questions) : fromJson(request.body as ApplyJsonBody);
+      const input = request.isMultipart() ? await readMultipart(request, target.questions, target.eeoQuestions.length) : fromJson(request.body as ApplyJsonBody);
       const { result, replayed } = await applying.apply(target, input, request.headers['idempotency-key']);
       if (replayed) reply.header('idempotent-replayed', 'true');
       return reply.code(201).header('location', `/v1/applications/${result.applicationId}`).send(result);

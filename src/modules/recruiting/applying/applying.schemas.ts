@@ -1,5 +1,6 @@
 import { Type, type Static } from 'typebox';
 import { OrgSlugSchema } from '../../orgs/index.ts';
+import { EeoAnswersBodySchema } from '../equal-opportunity/index.ts';
 import { MAX_LONG_TEXT } from './applying.answers.ts';
 import { MAX_FILE_BYTES } from './applying.multipart.ts';
 import { MAX_COVER_LETTER_TEXT, MAX_EMAIL, MAX_NAME } from './applying.service.ts';
@@ -25,6 +26,8 @@ export const ApplyJsonBodySchema = Type.Object({
     Type.String({ maxLength: MAX_LONG_TEXT }), Type.Boolean(), Type.Array(Type.String({ maxLength: 200 }), { maxItems: 50 }), FileBodySchema,
   ]), { maxProperties: MAX_QUESTIONS, description: 'By question id: text, true/false, an option, a list of options, or a file' })),
   consent: Type.Optional(Type.Boolean({ description: 'Agreement to the org\'s privacy notice; required (true) while the org has one' })),
+  keepForFutureRoles: Type.Optional(Type.Boolean({ description: 'Optional: agreement to be kept for future roles; the org\'s retention policy then keeps the candidate longer' })),
+  equalOpportunity: Type.Optional(EeoAnswersBodySchema),
   website: Type.Optional(Type.String({ maxLength: 1000, description: 'Leave out or empty: a spam trap' })),
 }, { additionalProperties: false });
 export type ApplyJsonBody = Static<typeof ApplyJsonBodySchema>;
@@ -43,6 +46,8 @@ export const ApplyMultipartDoc = Type.Unsafe({
     coverLetterText: { type: 'string' },
     'answers[<questionId>]': { type: 'string', description: 'One field per answer; repeat it for each choice of a multi_choice question; a file for a file question' },
     consent: { type: 'string', enum: ['true', 'false'] },
+    keepForFutureRoles: { type: 'string', enum: ['true', 'false'], description: 'Optional: agreement to be kept for future roles' },
+    'equalOpportunity[<questionId>]': { type: 'string', description: 'Voluntary: one of the question\'s choices (the job page\'s `equalOpportunity`)' },
     website: { type: 'string', description: 'Hidden on the form and left empty: a spam trap' },
   },
   required: ['name', 'email'],

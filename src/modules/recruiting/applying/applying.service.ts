@@ -9,6 +9,7 @@ import type { Org, OrgsService } from '../../orgs/index.ts';
 import type { createApplication } from '../applications/index.ts';
 import type { AttachmentFiles, PreparedAttachment, Upload } from '../attachments/index.ts';
 import { phoneKey, type CandidatesRepo } from '../candidates/index.ts';
+import { checkEeoAnswers, type EeoAnswersInput, type EeoForm, type EeoQuestion } from '../equal-opportunity/index.ts';
 import type { PipelinesRepo } from '../pipelines/index.ts';
 import { checkAnswers, type AnswerInput, type CheckedAnswer, type FileInput } from './applying.answers.ts';
 import type { Question } from './questions.schemas.ts';
@@ -23,6 +24,10 @@ export interface ApplyInput {
   resume?: FileInput;
   coverLetter?: FileInput;
   consent?: boolean | string;
+  /** Agreement to be kept for future roles: the org's retention policy then keeps the candidate longer. */
+  keepForFutureRoles?: boolean | string;
+  /** Voluntary equal-opportunity answers by question id; stored apart from the application. */
+  equalOpportunity?: EeoAnswersInput;
   /** The honeypot: hidden on the careers form, so only a bot fills it. */
   website?: string;
   answers: Record<string, AnswerInput>;
@@ -42,7 +47,11 @@ export interface ApplyTarget {
   org: Org;
   job: { id: string; title: string; status: string; validThrough: Date | null };
   questions: Question[];
+  /** The org's voluntary equal-opportunity questions. */
+  eeoQuestions: EeoQuestion[];
 }
+/** What target() remembers per job: all of the target but the org-wide questions. */
+type JobTarget = Omit<ApplyTarget, 'eeoQuestions'>;
 
 export interface ApplyingServiceDeps {
   events: Pick<EventsService, 'withEvents'>;
@@ -55,6 +64,7 @@ export interface ApplyingServiceDeps {
   /** The applications area's one way to create an application (row, history, event, candidate touched). */
   createApplication: typeof createApplication;
   pipelines: Pick<PipelinesRepo, 'firstStage'>;
+  eeo: EeoForm;
   clock: () => Date;
 }
 
@@ -66,7 +76,15 @@ const EMAIL = /^[^\s@]{1,64}@[^\s@.]+(?:\.[^\s@.]+)+$/;
 const invalid = (problems: readonly FieldProblem[]): AppError =>
   new AppError('validation-failed', `The application is incomplete or invalid: ${problems.map((p) => `${p.field} ${p.detail}`).slice(0, 3).join('; ')}`, { fields: problems });
 
-function checkApplicant(input: ApplyInput, org: Org): { name: string; email: string; phone: string | null; coverLetterText: string | null; consented: boolean; problems: FieldProblem[] } {
+/** A yes/no field as JSON (boolean) or a form ("true"/"false") sends it; undefined when it is neither. */
+function yesNo(value: boolean | string | undefined): boolean | undefined {
+  if (value === undefined || value === false || value === 'false') return false;
+  return value === true || value === 'true' ? true : undefined;
+}
+
+function checkApplicant(input: ApplyInput, org: Org): {
+  name: string; email: string; phone: string | null; coverLetterText: string | null; consented: boolean; keepForFutureRoles: boolean; problems: FieldProblem[];
+} {
   const problems: FieldProblem[] = [];
   const name = (input.name ?? '').trim();
   const email = (input.email ?? '').trim();
@@ -87,7 +105,12 @@ function checkApplicant(input: ApplyInput, org: Org): { name: string; email: str
   } else if (org.privacyNoticeUrl && !consented) {
     problems.push({ field: 'consent', detail: `is required: agree to the privacy notice at ${org.privacyNoticeUrl}` });
   }
-  return { name, email, phone: phone === '' ? null : phone, coverLetterText: coverLetterText === '' ? null : coverLetterText, consented, problems };
+  const keepForFutureRoles = yesNo(input.keepForFutureRoles);
+  if (keepForFutureRoles === undefined) problems.push({ field: 'keepForFutureRoles', detail: 'must be true or false' });
+  return {
+    name, email, phone: phone === '' ? null : phone, coverLetterText: coverLetterText === '' ? null : coverLetterText, consented,
+    keepForFutureRoles: keepForFutureRoles === true, problems,
+  };
 }
 
 /** How long target() may serve a job's state and form it read before; changes in this process apply at once. */
@@ -95,13 +118,15 @@ export const TARGET_TTL_MS = 2_000;
 
 export function createApplyingService(deps: ApplyingServiceDeps) {
   const { clock } = deps;
-  const targets = createMemoryCache<ApplyTarget>(10_000, () => clock().getTime());
+  const targets = createMemoryCache<JobTarget>(10_000, () => clock().getTime());
 
-  async function readTarget(orgSlug: string, jobId: string): Promise<ApplyTarget> {
+  async function readTarget(orgSlug: string, jobId: string): Promise<JobTarget> {
     const org = await deps.orgs.findBySlug(orgSlug);
     const job = org ? await deps.jobs.forApplying(org.id, jobId) : null;
     if (!org || !job || job.status === 'draft') throw notFound('Job');
-    return { org, job: { id: job.id, title: job.title, status: job.status, validThrough: job.validThrough }, questions: await deps.questions.form(org.id, job.id) };
+    return {
+      org, job: { id: job.id, title: job.title, status: job.status, validThrough: job.validThrough }, questions: await deps.questions.form(org.id, job.id),
+    };
   }
 
   /** Stores every file first (outside any transaction); one refused file removes the ones stored before it. */
@@ -116,7 +141,10 @@ export function createApplyingService(deps: ApplyingServiceDeps) {
     }
   }
 
-  async function create(tx: DbExecutor, record: RecordEvent, target: ApplyTarget, applicant: ReturnType<typeof checkApplicant>, answers: Record<string, CheckedAnswer | { attachmentId: string }>, prepared: readonly PreparedAttachment[]): Promise<ApplyResult> {
+  async function create(
+    tx: DbExecutor, record: RecordEvent, target: ApplyTarget, applicant: ReturnType<typeof checkApplicant>,
+    answers: Record<string, CheckedAnswer | { attachmentId: string }>, eeoAnswers: Readonly<Record<string, string>>, prepared: readonly PreparedAttachment[],
+  ): Promise<ApplyResult> {
     const { org, job } = target;
     const now = clock();
     const { candidateId, created } = await deps.candidates.matchOrCreate(tx, org.id, {
@@ -129,11 +157,12 @@ export function createApplyingService(deps: ApplyingServiceDeps) {
       : null;
     const application = await deps.createApplication(tx, record, {
       orgId: org.id, jobId: job.id, candidateId, stageId: stage.id, lockedStage: stage, source: 'board', sourceDetail: null, answers,
-      coverLetter: applicant.coverLetterText, consent, actor: { type: 'candidate', id: candidateId }, at: now, candidateIsNew: created,
+      coverLetter: applicant.coverLetterText, consent, futureRolesConsentedAt: applicant.keepForFutureRoles ? now : null, actor: { type: 'candidate', id: candidateId }, at: now, candidateIsNew: created,
       alsoInsert: (applicationId) => deps.files.recordStatement(tx, candidateId, applicationId, prepared),
     }, {
       duplicate: (first) => new AppError('already-applied', `You have already applied to this job (application ${first.id}); a recruiter will be in touch`),
     });
+    await deps.eeo.record(tx, org.id, application.id, job.id, eeoAnswers, now);
     if (created) record({ orgId: org.id, type: 'candidate.created', subjectId: candidateId, payload: { candidateId, source: 'board' } });
     return { applicationId: application.id, jobId: job.id, status: 'received', stage: stage.candidateName, appliedAt: application.appliedAt };
   }
@@ -152,7 +181,8 @@ export function createApplyingService(deps: ApplyingServiceDeps) {
       if (target.job.status !== 'published' || (target.job.validThrough !== null && target.job.validThrough.getTime() <= clock().getTime())) {
         throw new AppError('job-closed', `"${target.job.title}" is no longer accepting applications`);
       }
-      return target;
+      // Org-wide, so remembered by the equal-opportunity area itself, which forgets them when they change.
+      return { ...target, eeoQuestions: await deps.eeo.form(target.org.id) };
     },
 
     /** Forgets what target() remembers of a job: called when the job or its form changes. */
@@ -172,7 +202,8 @@ export function createApplyingService(deps: ApplyingServiceDeps) {
       }
       const applicant = checkApplicant(input, org);
       const answers = checkAnswers(target.questions, input.answers);
-      const problems = [...applicant.problems, ...answers.problems];
+      const eeo = checkEeoAnswers(target.eeoQuestions, input.equalOpportunity ?? {});
+      const problems = [...applicant.problems, ...answers.problems, ...eeo.problems];
       if (problems.length > 0) throw invalid(problems);
 
       const uploads: Upload[] = [
@@ -187,7 +218,7 @@ export function createApplyingService(deps: ApplyingServiceDeps) {
       // Fields as checked (so "true" and true hash alike) and files by content, never by multipart framing.
       const hash = requestHash({
         name: applicant.name, email: applicant.email, phone: applicant.phone, coverLetterText: applicant.coverLetterText, consent: applicant.consented,
-        answers: answers.values, files: prepared.map((p) => [p.kind, p.questionId, p.sha256]),
+        keepForFutureRoles: applicant.keepForFutureRoles, answers: answers.values, equalOpportunity: eeo.values, files: prepared.map((p) => [p.kind, p.questionId, p.sha256]),
       });
       try {
         const outcome = await deps.events.withEvents(org.id, async (tx, record) => {
@@ -198,7 +229,7 @@ export function createApplyingService(deps: ApplyingServiceDeps) {
             }
             if (claim.state === 'replay') return { result: claim.response as ApplyResult, statusCode: claim.statusCode, replayed: true };
           }
-          const result = await create(tx, record, target, applicant, stored, prepared);
+          const result = await create(tx, record, target, applicant, stored, eeo.values, prepared);
           if (idempotencyKey !== undefined) await deps.idempotency.complete(tx, org.id, scope, idempotencyKey, 201, result);
           return { result, statusCode: 201, replayed: false };
         });

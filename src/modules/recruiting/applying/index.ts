@@ -8,6 +8,7 @@ import { jobEventTypes, type BoardQuestion, type JobsService } from '../../jobs/
 import type { OrgsService } from '../../orgs/index.ts';
 import { createApplication } from '../applications/index.ts';
 import type { AttachmentFiles } from '../attachments/index.ts';
+import type { EeoForm } from '../equal-opportunity/index.ts';
 import { createCandidatesRepo } from '../candidates/index.ts';
 import { createPipelinesRepo } from '../pipelines/index.ts';
 import { applyingRoutes } from './applying.routes.ts';
@@ -27,6 +28,8 @@ export interface ApplyingDeps {
   orgs: Pick<OrgsService, 'findBySlug'>;
   jobs: Pick<JobsService, 'get' | 'forApplying'>;
   files: AttachmentFiles;
+  /** The org's voluntary equal-opportunity questions, and where their answers go. */
+  eeo: EeoForm;
   /** Applications per client address per minute. */
   rateLimitPerMinute: number;
   clock?: () => Date;
@@ -46,7 +49,7 @@ export function createApplyingArea(deps: ApplyingDeps): {
   const questions = createQuestionsService({ database: deps.database, events: deps.events, jobs: deps.jobs, repo: createQuestionsRepo() });
   const applying = createApplyingService({
     events: deps.events, orgs: deps.orgs, jobs: deps.jobs, questions, files: deps.files, idempotency, clock,
-    candidates: createCandidatesRepo(), pipelines: createPipelinesRepo(), createApplication,
+    candidates: createCandidatesRepo(), pipelines: createPipelinesRepo(), createApplication, eeo: deps.eeo,
   });
   // A job's or its form's change forgets what applying remembers of it (see target()).
   deps.events.onCommitted([...jobEventTypes, ...applicationFormEventTypes], (event) => applying.forgetTarget(event.subjectId));

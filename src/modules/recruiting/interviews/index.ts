@@ -1,14 +1,21 @@
-// Interviews: scheduling them for applications, their iCalendar invites, and each person's private calendar feed.
+// Interviews: scheduling them for applications, their iCalendar invites, each person's private calendar feed,
+// and self-scheduling (interviewers' availability, links candidates book a slot through).
 import type { FastifyPluginAsync } from 'fastify';
 import type { Database } from '../../../infra/db/database.ts';
 import type { EventsService } from '../../events/index.ts';
 import { createApplicationsRepo } from '../applications/index.ts';
+import { createAvailabilityRepo } from './availability.repo.ts';
+import { createAvailabilityService } from './availability.service.ts';
+import { createBookingService } from './booking.service.ts';
 import { createCalendarFeedsRepo } from './calendar-feeds.repo.ts';
 import { createCalendarFeedsService } from './calendar-feeds.service.ts';
 import { parseMailbox, type MemberContacts } from './interviews.people.ts';
 import { createInterviewsRepo } from './interviews.repo.ts';
 import { interviewsRoutes } from './interviews.routes.ts';
 import { createInterviewsService } from './interviews.service.ts';
+import { createSchedulingLinksRepo } from './scheduling-links.repo.ts';
+import { createSchedulingLinksService } from './scheduling-links.service.ts';
+import { selfSchedulingRoutes } from './self-scheduling.routes.ts';
 
 export { interviewEvents } from './interviews.events.ts';
 export { InterviewSchema, type Interview } from './interviews.schemas.ts';
@@ -29,7 +36,12 @@ export function createInterviewsArea(deps: {
   const sender = parseMailbox(deps.mailFrom);
   const service = createInterviewsService({ ...deps, repo, history: createApplicationsRepo(), sender });
   const feeds = createCalendarFeedsService({ ...deps, repo: createCalendarFeedsRepo(), interviews: repo, sender });
-  const routes: FastifyPluginAsync[] = [interviewsRoutes(service, feeds)];
-  return { service, feeds, routes };
+  const availabilityRepo = createAvailabilityRepo();
+  const linksRepo = createSchedulingLinksRepo();
+  const availability = createAvailabilityService({ ...deps, repo: availabilityRepo });
+  const links = createSchedulingLinksService({ ...deps, repo: linksRepo, interviews: repo, interviewers: service });
+  const booking = createBookingService({ ...deps, links: linksRepo, availability: availabilityRepo, interviews: service });
+  const routes: FastifyPluginAsync[] = [interviewsRoutes(service, feeds), selfSchedulingRoutes(availability, links, booking)];
+  return { service, feeds, availability, links, booking, routes };
 }
 export type InterviewsArea = ReturnType<typeof createInterviewsArea>;

@@ -1,7 +1,7 @@
 import { AppError, notFound, type FieldProblem } from '../../../app-error.ts';
 import type { Database, DbExecutor } from '../../../infra/db/database.ts';
 import { auditActor, authorize, type JobAccess, type Principal } from '../../access/index.ts';
-import type { EventsService } from '../../events/index.ts';
+import type { EventsService, RecordEvent } from '../../events/index.ts';
 import type { ApplicationsRepo } from '../applications/index.ts';
 import { candidateIcs, inviteIcs, type Person } from './interviews.ics.ts';
 import { inviteParts, readAccessOf, type MemberContact, type MemberContacts } from './interviews.people.ts';
@@ -19,6 +19,15 @@ export interface InterviewsServiceDeps {
   sender: Person;
   clock?: () => Date;
 }
+
+/** Who an interview is scheduled by: its organizer (invites come from them) and the history's actor. */
+export interface ScheduledBy {
+  organizer: { type: 'user' | 'api-key' | 'system'; id: string | null };
+  actor: { type: 'user' | 'api-key' | 'system' | 'candidate'; id: string | null };
+  /** More for the history entry (such as the scheduling link it was booked through). */
+  details?: Record<string, unknown>;
+}
+export type ScheduleWrite = (tx: DbExecutor, record: RecordEvent) => Promise<Interview>;
 
 export const toInterview = ({ row, candidate }: { row: InterviewRow; candidate: { id: string } }): Interview => ({
   id: row.id, applicationId: row.applicationId, jobId: row.jobId, candidateId: candidate.id, kind: row.kind, status: row.status,
@@ -81,30 +90,52 @@ export function createInterviewsService({ database, events, repo, history, conta
     return found;
   }
 
+  /**
+   * Checks a new interview's plan and reads its interviewers' memberships (outside any transaction: the
+   * lookup runs in its own), then answers the write, to run in a transaction its caller holds.
+   */
+  async function prepareSchedule(access: JobAccess, applicationId: string, input: ScheduleInterviewInput, by: ScheduledBy): Promise<ScheduleWrite> {
+    const plan = checkPlan({
+      startAt: new Date(input.start), endAt: new Date(input.end), timeZone: input.timeZone, kind: input.kind,
+      location: input.location ?? null, videoUrl: input.videoUrl ?? null,
+    });
+    const members = await membersAmong(access.orgId, input.interviewers);
+    return async (tx, record) => {
+      const application = await repo.visibleApplication(tx, access, applicationId);
+      if (!application) throw notFound('Application');
+      if (application.status !== 'active') throw new AppError('invalid-state-transition', `The application is ${application.status}; only an active one gets interviews`);
+      const interviewerIds = await checkInterviewers(tx, access.orgId, applicationId, input.interviewers, members);
+      const now = clock();
+      const row = await repo.insert(tx, {
+        orgId: access.orgId, applicationId, jobId: application.jobId, ...plan, agenda: input.agenda ?? null, interviewerIds,
+        organizerType: by.organizer.type, organizerId: by.organizer.id, createdAt: now, updatedAt: now,
+      });
+      const interview = toInterview({ row, candidate: { id: application.candidateId } });
+      await history.addHistory(tx, [{
+        orgId: access.orgId, applicationId, action: 'interview_scheduled', actorType: by.actor.type, actorId: by.actor.id, details: { interviewId: row.id, ...by.details }, at: now,
+      }]);
+      record({ orgId: access.orgId, type: 'interview.scheduled', subjectId: row.id, payload: { interview } });
+      return interview;
+    };
+  }
+
   return {
+    prepareSchedule,
+
+    /**
+     * For an interview to come (a scheduling link's): reads the interviewers' memberships, then answers the
+     * check scheduling makes of them, to run in the caller's transaction once it has found the application.
+     */
+    async prepareInterviewers(orgId: string, ids: readonly string[]): Promise<(tx: DbExecutor, applicationId: string) => Promise<string[]>> {
+      const members = await membersAmong(orgId, ids);
+      return (tx, applicationId) => checkInterviewers(tx, orgId, applicationId, ids, members);
+    },
+
     async schedule(principal: Principal, applicationId: string, input: ScheduleInterviewInput): Promise<Interview> {
       const access = authorize(principal, 'candidates:write');
-      const plan = checkPlan({
-        startAt: new Date(input.start), endAt: new Date(input.end), timeZone: input.timeZone, kind: input.kind,
-        location: input.location ?? null, videoUrl: input.videoUrl ?? null,
-      });
       const organizer = auditActor(principal.actor);
-      const members = await membersAmong(access.orgId, input.interviewers);
-      return events.withEvents(access.orgId, async (tx, record) => {
-        const application = await repo.visibleApplication(tx, access, applicationId);
-        if (!application) throw notFound('Application');
-        if (application.status !== 'active') throw new AppError('invalid-state-transition', `The application is ${application.status}; only an active one gets interviews`);
-        const interviewerIds = await checkInterviewers(tx, access.orgId, applicationId, input.interviewers, members);
-        const now = clock();
-        const row = await repo.insert(tx, {
-          orgId: access.orgId, applicationId, jobId: application.jobId, ...plan, agenda: input.agenda ?? null, interviewerIds,
-          organizerType: organizer.type, organizerId: organizer.id, createdAt: now, updatedAt: now,
-        });
-        const interview = toInterview({ row, candidate: { id: application.candidateId } });
-        await history.addHistory(tx, [{ orgId: access.orgId, applicationId, action: 'interview_scheduled', actorType: organizer.type, actorId: organizer.id, details: { interviewId: row.id }, at: now }]);
-        record({ orgId: access.orgId, type: 'interview.scheduled', subjectId: row.id, payload: { interview } });
-        return interview;
-      });
+      const write = await prepareSchedule(access, applicationId, input, { organizer, actor: organizer });
+      return events.withEvents(access.orgId, write);
     },
 
     async get(principal: Principal, id: string): Promise<Interview> {

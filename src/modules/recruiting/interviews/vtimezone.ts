@@ -1,14 +1,7 @@
-import { ZonedDate } from './zoned-date.ts';
+import { offsetAt } from './zoned-date.ts';
 
 const MINUTE = 60_000;
 const DAY = 86_400_000;
-
-/** The zone's offset from UTC at an instant, in minutes (east positive). */
-function offsetAt(timeZone: string, at: number): number {
-  const wall = new ZonedDate(new Date(at), timeZone);
-  const asUtc = Date.UTC(wall.getFullYear(), wall.getMonth(), wall.getDate(), wall.getHours(), wall.getMinutes(), wall.getSeconds());
-  return Math.round((asUtc - Math.floor(at / 1000) * 1000) / MINUTE);
-}
 
 /** The first minute at which the offset differs from the one at `from` (the offset changes once between from and to). */
 function transitionBetween(timeZone: string, from: number, to: number): number {

@@ -59,3 +59,10 @@ export class ZonedDate extends Date implements ICalTZDateStub {
   override getMinutes(): number { return this.part('minute'); }
   override getSeconds(): number { return this.part('second'); }
 }
+
+/** The zone's offset from UTC at an instant, in minutes (east positive). */
+export function offsetAt(timeZone: string, at: number): number {
+  const wall = new ZonedDate(new Date(at), timeZone);
+  const asUtc = Date.UTC(wall.getFullYear(), wall.getMonth(), wall.getDate(), wall.getHours(), wall.getMinutes(), wall.getSeconds());
+  return Math.round((asUtc - Math.floor(at / 1000) * 1000) / 60_000);
+}

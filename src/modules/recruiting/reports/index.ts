@@ -8,6 +8,8 @@ import { reportsRoutes } from './reports.routes.ts';
 import { createReportsService } from './reports.service.ts';
 
 export type { ReportsService } from './reports.service.ts';
+export { csvTable } from './reports.csv.ts';
+export { jsonOrCsv, respond } from './reports.negotiation.ts';
 
 export function createReportsArea(deps: {
   database: Pick<Database, 'tenant'>;

@@ -13,16 +13,17 @@ const cell = (value: Cell): string | number => {
   return value;
 };
 
-const table = (columns: readonly string[], rows: readonly (readonly Cell[])[]): string =>
+/** A CSV table with a header row, CRLF line ends (as spreadsheets expect), formula-looking cells defused. */
+export const csvTable = (columns: readonly string[], rows: readonly (readonly Cell[])[]): string =>
   stringify(rows.map((row) => row.map(cell)), { header: true, columns: [...columns], record_delimiter: 'windows' });
 
-export const pipelineCsv = (report: PipelineReport): string => table(
+export const pipelineCsv = (report: PipelineReport): string => csvTable(
   ['jobId', 'title', 'position', 'stageId', 'stage', 'kind', 'entered', 'movedOn', 'conversion', 'inStageNow', 'medianDaysInStage'],
   report.stages.map((s) => [report.jobId, report.title, s.position, s.stageId, s.name, s.kind, s.entered, s.movedOn, s.conversion, s.inStageNow, s.medianDaysInStage]),
 );
 
 /** One table: the overall row first, then each job, then each department (the `level` column says which). */
-export const timeToHireCsv = (report: TimeToHireReport): string => table(
+export const timeToHireCsv = (report: TimeToHireReport): string => csvTable(
   ['level', 'jobId', 'title', 'department', 'hires', 'medianDays', 'p90Days'],
   [
     ['overall', null, null, null, report.overall.hires, report.overall.medianDays, report.overall.p90Days],
@@ -31,7 +32,7 @@ export const timeToHireCsv = (report: TimeToHireReport): string => table(
   ],
 );
 
-export const sourcesCsv = (report: SourcesReport): string => table(
+export const sourcesCsv = (report: SourcesReport): string => csvTable(
   ['source', 'applications', 'interviewed', 'hires', 'interviewRate', 'hireRate'],
   report.sources.map((s) => [s.source, s.applications, s.interviewed, s.hires, s.interviewRate, s.hireRate]),
 );

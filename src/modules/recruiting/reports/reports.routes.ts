@@ -1,31 +1,13 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
-import type { FastifyReply, FastifyRequest } from 'fastify';
-import { Type, type TSchema } from 'typebox';
-import { prefersOverJson } from '../../../http/accept.ts';
 import { principalOf } from '../../../http/auth.ts';
 import { commonErrorResponses, problemRef } from '../../../http/schemas.ts';
 import { pipelineCsv, sourcesCsv, timeToHireCsv } from './reports.csv.ts';
+import { jsonOrCsv, respond } from './reports.negotiation.ts';
 import { PeriodQuerySchema, PipelineReportQuerySchema, PipelineReportSchema, SourcesReportSchema, TimeToHireReportSchema } from './reports.schemas.ts';
 import type { ReportsService } from './reports.service.ts';
 
 const read = { access: { permission: 'candidates:read' } } as const;
 const errors = { ...commonErrorResponses, 403: problemRef, 404: problemRef };
-
-// CSV only when the caller prefers it to JSON; anything else (no Accept, any type, unknown types) gets JSON.
-const wantsCsv = (request: FastifyRequest): boolean => prefersOverJson(request, 'text/csv');
-
-/** A 200 of either media type, both documented. */
-const jsonOrCsv = (schema: TSchema, description: string) => ({
-  description,
-  content: { 'application/json': { schema }, 'text/csv': { schema: Type.String({ description: 'The same figures as a CSV table with a header row' }) } },
-});
-
-/** The report as JSON, or as CSV when asked for; either way caches learn that the answer depends on Accept. */
-function respond<R>(request: FastifyRequest, reply: FastifyReply, report: R, csv: { name: string; write: (report: R) => string }) {
-  reply.header('vary', 'Accept');
-  if (!wantsCsv(request)) return reply.send(report);
-  return reply.type('text/csv; charset=utf-8').header('content-disposition', `attachment; filename="${csv.name}.csv"`).send(csv.write(report));
-}
 
 const periodNote = 'Applications applied in [appliedAfter, appliedBefore), either end open. ';
 const reach = 'Needs candidates:read; a hiring manager or interviewer gets figures over the jobs whose hiring team they are on (`scope: assigned-jobs`). '

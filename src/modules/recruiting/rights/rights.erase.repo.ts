@@ -3,7 +3,9 @@ import { queryRows, type DbExecutor } from '../../../infra/db/database.ts';
 import { applicationHistory, applications } from '../applications/applications.table.ts';
 import { attachments } from '../attachments/attachments.table.ts';
 import { candidateEmails, candidateMerges, candidatePhones, candidates } from '../candidates/candidates.table.ts';
+import { eeoAnswers } from '../equal-opportunity/eeo.table.ts';
 import { interviews } from '../interviews/interviews.table.ts';
+import { schedulingLinks } from '../interviews/self-scheduling.table.ts';
 import { notes } from '../notes/notes.table.ts';
 import { scorecards, scorecardVersions } from '../scorecards/scorecards.table.ts';
 import { candidateStatusLinks } from '../status/status.table.ts';
@@ -15,6 +17,8 @@ export interface ErasedRows {
   noteIds: string[];
   /** Interviews of the erased applications: kept (interviewers' calendars), without agenda or cancel reason. */
   interviewIds: string[];
+  /** Scheduling links of the erased applications: deleted (their agenda may name the person; an open one could still book). */
+  schedulingLinkIds: string[];
   /** File-store keys of the erased files: their bytes are deleted once the transaction commits. */
   storeKeys: string[];
 }
@@ -54,17 +58,20 @@ export function createRightsEraseRepo() {
     /**
      * Clears the personal data of these candidates everywhere it is kept. Applications stay, with their
      * job, stage, status, source and dates (so reports count them), but without answers, cover letter,
-     * consent or free-text notes; notes about the candidates are deleted; scorecards keep their ratings but
-     * lose their notes; files lose name, hash and text.
+     * consents, equal-opportunity answers or free-text notes; notes about the candidates are deleted; scorecards keep
+     * their ratings but lose their notes; files lose name, hash and text.
      */
     async scrub(tx: DbExecutor, orgId: string, ids: readonly string[], now: Date): Promise<ErasedRows> {
       const cands = [...ids];
       const apps = await tx.update(applications).set({
-        answers: {}, coverLetter: null, consent: null, rejectionNote: null, sourceDetail: null, updatedAt: now, version: sql`${applications.version} + 1`,
+        answers: {}, coverLetter: null, consent: null, futureRolesConsentedAt: null, rejectionNote: null, sourceDetail: null, updatedAt: now, version: sql`${applications.version} + 1`,
       }).where(and(eq(applications.orgId, orgId), inArray(applications.candidateId, cands))).returning({ id: applications.id });
       const applicationIds = apps.map((a) => a.id);
       let interviewIds: string[] = [];
+      let schedulingLinkIds: string[] = [];
       if (applicationIds.length > 0) {
+        // Equal-opportunity answers are deleted, not kept for counting: they are special-category data about the person.
+        await tx.delete(eeoAnswers).where(and(eq(eeoAnswers.orgId, orgId), inArray(eeoAnswers.applicationId, applicationIds)));
         await tx.update(applicationHistory).set({ note: null })
           .where(and(eq(applicationHistory.orgId, orgId), inArray(applicationHistory.applicationId, applicationIds)));
         // An agenda or a cancel reason may name the candidate; the slot itself stays on the interviewers' calendars.
@@ -77,6 +84,8 @@ export function createRightsEraseRepo() {
           await tx.update(scorecardVersions).set({ notes: null })
             .where(and(eq(scorecardVersions.orgId, orgId), inArray(scorecardVersions.scorecardId, cards.map((c) => c.id))));
         }
+        schedulingLinkIds = (await tx.delete(schedulingLinks)
+          .where(and(eq(schedulingLinks.orgId, orgId), inArray(schedulingLinks.applicationId, applicationIds))).returning({ id: schedulingLinks.id })).map((l) => l.id);
       }
       const deletedNotes = await tx.delete(notes).where(and(eq(notes.orgId, orgId), or(
         inArray(notes.candidateId, cands), applicationIds.length > 0 ? inArray(notes.applicationId, applicationIds) : undefined,
@@ -95,7 +104,7 @@ export function createRightsEraseRepo() {
         name: ERASED_NAME, nameKey: '', location: null, links: {}, tags: [], sourceDetail: null, customFields: {},
         searchProfile: '', searchNotes: '', searchResume: '', updatedAt: now, version: sql`${candidates.version} + 1`,
       }).where(and(eq(candidates.orgId, orgId), inArray(candidates.id, cands)));
-      return { applicationIds, noteIds: deletedNotes.map((n) => n.id), interviewIds, storeKeys: files.map((f) => f.storeKey) };
+      return { applicationIds, noteIds: deletedNotes.map((n) => n.id), interviewIds, schedulingLinkIds, storeKeys: files.map((f) => f.storeKey) };
     },
   };
 }

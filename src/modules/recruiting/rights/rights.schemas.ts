@@ -10,7 +10,7 @@ export const ERASED_NAME = 'Erased candidate';
 export const ERASED_FILE_NAME = 'erased';
 
 const Actor = Type.Object({ type: Type.String(), id: Nullable(Type.String()) });
-const { stage, status, rejection, source, sourceDetail, answers, coverLetter, consent, appliedAt, lastActivityAt, updatedAt } = ApplicationSchema.properties;
+const { stage, status, rejection, source, sourceDetail, answers, coverLetter, consent, futureRolesConsentedAt, appliedAt, lastActivityAt, updatedAt } = ApplicationSchema.properties;
 
 export const ExportHistoryItemSchema = Type.Object({
   id: Type.String(),
@@ -51,7 +51,7 @@ export type ExportScorecard = Static<typeof ExportScorecardSchema>;
 export const ExportApplicationSchema = Type.Object({
   id: Type.String(),
   job: Type.Object({ id: Type.String(), title: Nullable(Type.String({ description: 'Null if the job no longer exists' })) }),
-  stage, status, rejection, source, sourceDetail, answers, coverLetter, consent, appliedAt, lastActivityAt, updatedAt,
+  stage, status, rejection, source, sourceDetail, answers, coverLetter, consent, futureRolesConsentedAt, appliedAt, lastActivityAt, updatedAt,
   history: Type.Array(ExportHistoryItemSchema, { description: 'Everything that happened to the application, oldest first' }),
   interviews: Type.Array(ExportInterviewSchema, { description: 'Interviews for the application, soonest first (interviewers are not named)' }),
   scorecards: Type.Array(ExportScorecardSchema, {
