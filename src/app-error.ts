@@ -30,6 +30,7 @@ export const errorCodes = [
   'uri-too-long',
   'unsupported-media-type',
   'unprocessable-job',
+  'webhook-url-refused',
   'idempotency-key-reused',
   'llm-not-configured',
   'rate-limited',

@@ -58,6 +58,10 @@ export interface Config {
   readonly applyRateLimitPerIp: number;
   /** Null (LLM_PROVIDER=none, the default): parsing stays deterministic and offline. */
   readonly llm: LlmConfig | null;
+  /** Hosts (as written in webhook URLs) that may be plain http or private addresses: a receiver inside your network, or tests. */
+  readonly webhookAllowedHosts: readonly string[];
+  /** How long one webhook attempt may take, connection to last byte read. */
+  readonly webhookTimeoutMs: number;
 }
 
 type Env = Record<string, string | undefined>;
@@ -184,6 +188,8 @@ export function loadConfig(env: Env = process.env): Config {
     filesDir: path.resolve(env.FILES_DIR && env.FILES_DIR !== '' ? env.FILES_DIR : path.join(dataDir, 'files')),
     applyRateLimitPerIp: integer(env, errors, 'APPLY_RATE_LIMIT_PER_IP', 20, 1, 10_000_000),
     llm: llmConfig(env, errors),
+    webhookAllowedHosts: (env.WEBHOOK_ALLOWED_HOSTS ?? '').split(',').map((h) => h.trim().toLowerCase()).filter((h) => h !== ''),
+    webhookTimeoutMs: integer(env, errors, 'WEBHOOK_TIMEOUT_MS', 10_000, 100, 60_000),
   };
   if (errors.messages.length > 0) throw new ConfigError(errors.messages);
   return Object.freeze(config);

@@ -12,12 +12,13 @@ import { createMailer } from './infra/mail/mailer.ts';
 import type { TaskDefinition } from './infra/queue/task-runner.ts';
 import { createAccessModule } from './modules/access/index.ts';
 import { createAuditModule } from './modules/audit/index.ts';
-import { createEventsModule } from './modules/events/index.ts';
+import { createEventsModule, eventTypes } from './modules/events/index.ts';
 import { createJdModule } from './modules/jd/index.ts';
 import { createIdentityModule } from './modules/identity/index.ts';
 import { createJobsModule } from './modules/jobs/index.ts';
 import { createOrgsModule } from './modules/orgs/index.ts';
 import { applicationFormEventTypes, createRecruitingModule, orgFormEventTypes } from './modules/recruiting/index.ts';
+import { createWebhooksModule } from './modules/webhooks/index.ts';
 
 export const version: string = (JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version: string }).version;
 
@@ -63,8 +64,17 @@ export async function createContainer(config: Config, log: Logger, database?: Da
   });
   const recruiting = createRecruitingModule({
     database: db, events: events.service, orgs: orgs.service, jobs: jobs.service, isMember: identity.members.isMember, memberContacts: identity.members.contacts, config, log,
-    files: createDiskFileStore(config.filesDir), redactEvents: events.redactSubjects, audit: audit.service,
+    files: createDiskFileStore(config.filesDir), audit: audit.service,
+    // Erasure redacts the events and, called once requests flow (webhooks is built below), what webhook receivers answered about them.
+    redactEvents: async (tx, orgId, subjectIds, keep) => {
+      await webhooks.forgetResponses(tx, orgId, subjectIds);
+      return events.redactSubjects(tx, orgId, subjectIds, keep);
+    },
     busy: createEventLoopLoad().busy, clock: options.clock,
+  });
+  const webhooks = createWebhooksModule({
+    database: db, events: events.service, relay: events.relay, eventTypes, allowedHosts: config.webhookAllowedHosts, timeoutMs: config.webhookTimeoutMs,
+    clock: options.clock,
   });
   const authenticate = access.authenticateWith(identity.sessions.authenticate);
   const routes: FastifyPluginAsync[] = [
@@ -78,9 +88,10 @@ export async function createContainer(config: Config, log: Logger, database?: Da
     events.routes,
     jobs.board.routes,
     ...recruiting.routes,
+    ...webhooks.routes,
   ];
   // Every background task, in one list: serve and worker hand it to the one task runner.
-  const tasks: readonly TaskDefinition[] = [...jobs.tasks, ...identity.tasks, ...recruiting.tasks, statisticsTask(db)];
+  const tasks: readonly TaskDefinition[] = [...jobs.tasks, ...identity.tasks, ...recruiting.tasks, ...webhooks.tasks, statisticsTask(db)];
   return {
     database: db,
     routes,
@@ -98,6 +109,7 @@ export async function createContainer(config: Config, log: Logger, database?: Da
     events: events.service,
     parse: jd.parse,
     recruiting,
+    webhooks: webhooks.deliveries,
     close: async () => {
       mailer.close();
       await db.close();

@@ -30,6 +30,7 @@ const cursorKinds: Record<string, readonly TSchema[]> = {
   applications: [Id('app')],
   interviews: [Timestamp, Id('intv')],
   'erasure-requests': [Timestamp, Id('erq')],
+  'webhook-deliveries': [Id('whdl')],
   ...Object.fromEntries(['applied', 'activity'].flatMap((f) => [`pipeline:${f}`, `pipeline:-${f}`]).map((tag) => [tag, [Timestamp, Id('app')]])),
 };
 

@@ -39,6 +39,7 @@ export const problemTypes: Record<ErrorCode, ProblemType> = {
   'uri-too-long': { status: 414, title: 'URI too long' },
   'unsupported-media-type': { status: 415, title: 'Unsupported media type' },
   'unprocessable-job': { status: 422, title: 'Job cannot be processed in its current form' },
+  'webhook-url-refused': { status: 422, title: 'Hireline does not call this webhook URL' },
   'idempotency-key-reused': { status: 422, title: 'Idempotency-Key was used for a different request' },
   'llm-not-configured': { status: 409, title: 'No language model is configured on this server' },
   'rate-limited': { status: 429, title: 'Too many requests' },

@@ -27,6 +27,8 @@ interface Fixture {
   memberId: string;
   sessionId: string;
   erasureRequestId: string;
+  webhookId: string;
+  deliveryId: string;
 }
 
 /**
@@ -181,6 +183,14 @@ const matrix: Record<string, Entry> = {
   'POST /v1/offers/{id}/withdraw': { kind: 'resource', params: (b) => ({ id: b.offerId }) },
   'GET /v1/offer-settings': { kind: 'own' },
   'PUT /v1/offer-settings': { kind: 'own', body: { approvalMode: 'parallel' } },
+  'POST /v1/webhooks': { kind: 'own', body: { url: 'http://127.0.0.1:9/mine' } },
+  'GET /v1/webhooks': { kind: 'list' },
+  'GET /v1/webhooks/{id}': { kind: 'resource', params: (b) => ({ id: b.webhookId }) },
+  'PATCH /v1/webhooks/{id}': { kind: 'resource', params: (b) => ({ id: b.webhookId }), body: { url: 'http://127.0.0.1:9/taken-over' } },
+  'DELETE /v1/webhooks/{id}': { kind: 'resource', params: (b) => ({ id: b.webhookId }) },
+  'POST /v1/webhooks/{id}/rotate-secret': { kind: 'resource', params: (b) => ({ id: b.webhookId }) },
+  'GET /v1/webhooks/{id}/deliveries': { kind: 'resource', params: (b) => ({ id: b.webhookId }) },
+  'POST /v1/webhooks/{id}/deliveries/{deliveryId}/redeliver': { kind: 'resource', params: (b) => ({ id: b.webhookId, deliveryId: b.deliveryId }) },
 };
 
 interface Operation {
@@ -221,9 +231,12 @@ describe('tenant isolation and permissions across every private route', () => {
   let operations: Operation[];
 
   before(async () => {
-    t = await startTestApp();
+    // Org B's webhook points at a port where nothing listens, allowlisted so that no DNS is needed.
+    t = await startTestApp({ WEBHOOK_ALLOWED_HOSTS: '127.0.0.1' });
     ownerA = await signUp(t);
     const ownerB = await signUp(t);
+    const webhook = await t.app.inject({ method: 'POST', url: '/v1/webhooks', headers: ownerB.auth, payload: { url: 'http://127.0.0.1:9/b' } });
+    assert.equal(webhook.statusCode, 201, webhook.body);
     const memberB = await join(t, ownerB.auth, 'viewer');
     const job = await createJob(t, { id: ownerB.orgId, slug: ownerB.orgSlug, apiKey: '', auth: ownerB.auth });
     const key = json<{ key: { id: string } }>(await t.app.inject({ method: 'POST', url: '/v1/api-keys', headers: ownerB.auth, payload: { name: 'b', scopes: ['jobs:read'] } }));
@@ -264,6 +277,10 @@ describe('tenant isolation and permissions across every private route', () => {
       salary: { amount: 90000, currency: 'EUR', period: 'year' }, startDate: '2030-02-01', approvers: [ownerB.userId],
     });
     await asB('POST', `/v1/offers/${offer.id}/submit`);
+    // Org B's events become deliveries to its webhook (each attempt fails fast: connection refused).
+    await t.container.webhooks.sweep(new Date(Date.now() + 3_000));
+    const webhookId = webhook.json<{ id: string }>().id;
+    const deliveries = await asB<{ data: { id: string }[] }>('GET', `/v1/webhooks/${webhookId}/deliveries?limit=1`);
     const first = <T>(list: { data: T[] }, what: string): T => {
       const item = list.data[0];
       if (!item) throw new Error(`org B has no ${what}`);
@@ -275,6 +292,7 @@ describe('tenant isolation and permissions across every private route', () => {
       schedulingLinkId: link.link.id, offerId: offer.id,
       templateId: first(templates, 'template').id, reasonId: first(reasons, 'rejection reason').id, candidateFieldId: field.id,
       erasureRequestId: first(erasureRequests, 'erasure request').id,
+      webhookId, deliveryId: first(deliveries, 'webhook delivery').id,
     };
     bIds = [...Object.values(b), ownerB.userId, ownerB.orgId];
     operations = privateOperations(json(await t.app.inject({ method: 'GET', url: '/openapi.json' })));

@@ -35,6 +35,8 @@ const jobsMatrix: Record<string, { allowed: Role[]; body?: Record<string, unknow
   'GET /v1/jobs/{jobId}/pipeline/stages/{stageId}/applications': { allowed: everyone },
   'GET /v1/jobs/{jobId}/questions': { allowed: everyone },
   'PUT /v1/jobs/{jobId}/questions': { allowed: [...managers, 'hiring_manager'], body: { questions: [] } },
+  'GET /v1/jobs/{jobId}/scorecard-criteria': { allowed: everyone },
+  'PUT /v1/jobs/{jobId}/scorecard-criteria': { allowed: [...managers, 'hiring_manager'], body: { criteria: [] } },
 };
 
 describe('roles', () => {

@@ -25,6 +25,8 @@ describe('background tasks', () => {
       'database.refresh-statistics': 6 * 60 * 60 * 1000,
       'recruiting.extract-text': 1000,
       'recruiting.idempotency-sweep': 60 * 60 * 1000,
+      'recruiting.retention': 24 * 60 * 60 * 1000,
+      'webhooks.deliver': 1000,
     });
   });
 

@@ -1,6 +1,7 @@
 import type { Static } from 'typebox';
 import { jobEvents } from '../jobs/index.ts';
 import { recruitingEvents } from '../recruiting/index.ts';
+import { webhookEvents } from '../webhooks/index.ts';
 import type { EventDefinition } from './events.definition.ts';
 
 /**
@@ -8,7 +9,7 @@ import type { EventDefinition } from './events.definition.ts';
  * `record()` accepts only these, the OpenAPI document shows them, and relays (webhooks, a broker,
  * GraphQL subscriptions) publish exactly these. A new module adds its list here.
  */
-export const catalogue = [...jobEvents, ...recruitingEvents] as const satisfies readonly EventDefinition[];
+export const catalogue = [...jobEvents, ...recruitingEvents, ...webhookEvents] as const satisfies readonly EventDefinition[];
 
 type Definition = (typeof catalogue)[number];
 export type EventType = Definition['type'];

@@ -1,4 +1,4 @@
-import { and, asc, eq, gt, inArray, notInArray } from 'drizzle-orm';
+import { and, asc, eq, gt, inArray, lt, notInArray } from 'drizzle-orm';
 import type { DbExecutor } from '../../infra/db/database.ts';
 import type { EventType } from './events.catalogue.ts';
 import { domainEvents } from './events.table.ts';
@@ -25,6 +25,19 @@ export function createEventsRepo() {
         ))
         .orderBy(asc(domainEvents.id))
         .limit(filter.limit);
+    },
+
+    /** The org's events with ids after `afterId` and before `beforeId`, oldest first: a relay's next batch. */
+    async between(orgId: string, afterId: string, beforeId: string, limit: number, tx: DbExecutor): Promise<DomainEventRow[]> {
+      return tx.select().from(domainEvents)
+        .where(and(eq(domainEvents.orgId, orgId), gt(domainEvents.id, afterId), lt(domainEvents.id, beforeId)))
+        .orderBy(asc(domainEvents.id))
+        .limit(limit);
+    },
+
+    async byIds(orgId: string, ids: readonly string[], tx: DbExecutor): Promise<DomainEventRow[]> {
+      if (ids.length === 0) return [];
+      return tx.select().from(domainEvents).where(and(eq(domainEvents.orgId, orgId), inArray(domainEvents.id, [...ids])));
     },
 
     /** Replaces the payloads of the org's events about these subjects, except events of the `keep` types; returns how many. */

@@ -1,4 +1,5 @@
 import type { Database, DbExecutor } from '../../infra/db/database.ts';
+import { idBoundaryAt } from '../../infra/db/ids.ts';
 import { catalogue, payloadSchemaId, type EventType } from './events.catalogue.ts';
 import { createEventsRepo } from './events.repo.ts';
 import { eventsRoutes } from './events.routes.ts';
@@ -15,11 +16,37 @@ export type { EventListener, EventsService, RecordEvent } from './events.service
  */
 export type RedactSubjects = (tx: DbExecutor, orgId: string, subjectIds: readonly string[], keep?: readonly EventType[]) => Promise<number>;
 
+/** An event as a relay hands it on; the payload is `{ "redacted": true }` once its subject was erased. */
+export interface StoredEvent {
+  id: string;
+  orgId: string;
+  type: EventType;
+  version: number;
+  subjectId: string;
+  payload: Record<string, unknown>;
+  occurredAt: Date;
+}
+
+/**
+ * For relays that keep their own cursor (webhooks), inside the relay's transaction; no caller to
+ * authorize, the relay acts for the system. Never touches published_at, which is the broker relay's.
+ */
+export interface RelayEvents {
+  /** The org's events after `afterId` and older than `before`, oldest first. */
+  batch(tx: DbExecutor, orgId: string, afterId: string, before: Date, limit: number): Promise<StoredEvent[]>;
+  /** The org's events with these ids, in any order. */
+  byIds(tx: DbExecutor, orgId: string, ids: readonly string[]): Promise<StoredEvent[]>;
+}
+
 export function createEventsModule(deps: { database: Pick<Database, 'tenant' | 'unscopedTransaction'>; log: EventsServiceDeps['log'] }) {
   const repo = createEventsRepo();
   const service = createEventsService({ database: deps.database, repo, log: deps.log });
+  const relay: RelayEvents = {
+    batch: (tx, orgId, afterId, before, limit) => repo.between(orgId, afterId, idBoundaryAt('evt', before), limit, tx),
+    byIds: (tx, orgId, ids) => repo.byIds(orgId, ids, tx),
+  };
   const redactSubjects: RedactSubjects = (tx, orgId, subjectIds, keep = []) => repo.redactPayloads(orgId, subjectIds, keep, tx);
   // Each payload schema becomes an OpenAPI component (JobCreatedV1 ...), the contract webhooks and relays deliver.
   const schemas = catalogue.map((definition) => ({ ...definition.payload, $id: payloadSchemaId(definition), title: `${definition.type} v${definition.version}`, description: definition.description }));
-  return { service, routes: eventsRoutes(service), schemas, redactSubjects };
+  return { service, routes: eventsRoutes(service), schemas, redactSubjects, relay };
 }

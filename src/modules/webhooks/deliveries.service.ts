@@ -1,0 +1,145 @@
+import { performance } from 'node:perf_hooks';
+import type { Database } from '../../infra/db/database.ts';
+import { postOnce, type OutboundPost, type OutboundResponse } from '../../infra/outbound/outbound-post.ts';
+import { RefusedHostError } from '../../infra/outbound/public-address.ts';
+import type { EventsService, RelayEvents, StoredEvent } from '../events/index.ts';
+import { messageBody, signedHeaders } from './webhooks.message.ts';
+import type { DeliveryRow, EndpointRow, WebhooksRepo } from './webhooks.repo.ts';
+import { disableAfterMs, nextAttemptAt } from './webhooks.retry.ts';
+
+export interface DeliveriesDeps {
+  database: Pick<Database, 'tenant' | 'unscoped' | 'unscopedTransaction'>;
+  repo: WebhooksRepo;
+  events: Pick<EventsService, 'withEvents'>;
+  relay: RelayEvents;
+  allowedHosts: readonly string[];
+  timeoutMs: number;
+  post?: (request: OutboundPost) => Promise<OutboundResponse>;
+  clock?: () => Date;
+  random?: () => number;
+}
+
+/**
+ * Events younger than this are left for the next sweep: an event's id is taken before its transaction
+ * commits, so a slower transaction can still commit an older id; a cursor that had passed it would skip it.
+ */
+export const SETTLE_MS = 2_000;
+const FAN_OUT_BATCH = 500;
+const ATTEMPT_BATCH = 50;
+const PARALLEL = 8;
+
+interface AttemptResult {
+  statusCode: number | null;
+  responseExcerpt: string | null;
+  error: string | null;
+  succeeded: boolean;
+  latencyMs: number;
+}
+
+const errorText = (err: unknown): string => {
+  if (err instanceof RefusedHostError) return `refused: ${err.message}`;
+  const e = err as NodeJS.ErrnoException | null;
+  return (e?.code ? `${e.code}: ${e.message}` : e?.message ?? String(err)).slice(0, 500);
+};
+
+export function createDeliveriesService({ database, repo, events, relay, allowedHosts, timeoutMs, post = postOnce, clock = () => new Date(), random = Math.random }: DeliveriesDeps) {
+  /** Takes deliveries for the endpoint's new events (the types it wants) and moves its cursor past them. */
+  async function fanOut(endpoint: EndpointRow, now: Date): Promise<number> {
+    const before = new Date(now.getTime() - SETTLE_MS);
+    let cursor = endpoint.cursor;
+    let queued = 0;
+    for (;;) {
+      const batch = await database.tenant(endpoint.orgId, async (tx) => {
+        const found = await relay.batch(tx, endpoint.orgId, cursor, before, FAN_OUT_BATCH);
+        const wanted = found.filter((e) => endpoint.eventTypes === null || endpoint.eventTypes.includes(e.type));
+        await repo.insertDeliveries(tx, wanted.map((e) => ({ orgId: endpoint.orgId, endpointId: endpoint.id, eventId: e.id, eventType: e.type, subjectId: e.subjectId, nextAttemptAt: now, createdAt: now })));
+        const last = found.at(-1);
+        if (last) await repo.moveCursor(tx, endpoint.id, last.id);
+        queued += wanted.length;
+        return found;
+      });
+      const last = batch.at(-1);
+      if (!last || batch.length < FAN_OUT_BATCH) return queued;
+      cursor = last.id;
+    }
+  }
+
+  async function send(endpoint: EndpointRow, event: StoredEvent | undefined, now: Date): Promise<AttemptResult> {
+    const started = performance.now();
+    const latency = () => Math.round(performance.now() - started);
+    if (!event) return { statusCode: null, responseExcerpt: null, error: 'the event is no longer stored', succeeded: false, latencyMs: 0 };
+    const body = messageBody(event);
+    try {
+      const res = await post({ url: endpoint.url, headers: signedHeaders(endpoint.secret, event.id, now, body), body, timeoutMs, allowedHosts });
+      const succeeded = res.status >= 200 && res.status < 300;
+      const error = succeeded ? null : res.status >= 300 && res.status < 400 ? `redirect (${res.status}) not followed` : `answered ${res.status}`;
+      return { statusCode: res.status, responseExcerpt: res.excerpt === '' ? null : res.excerpt, error, succeeded, latencyMs: latency() };
+    } catch (err) {
+      return { statusCode: null, responseExcerpt: null, error: errorText(err), succeeded: false, latencyMs: latency() };
+    }
+  }
+
+  /**
+   * One attempt and its record: the log row, the delivery's next state and the endpoint's failure
+   * record, in one transaction with the webhook.disabled event when sustained failure turns it off.
+   * A manual attempt is logged and can mark the delivery done, but never moves the schedule or disables.
+   */
+  async function attempt(endpoint: EndpointRow, delivery: DeliveryRow, manual: boolean, now: Date): Promise<DeliveryRow> {
+    const { orgId } = endpoint;
+    const [event] = await database.tenant(orgId, (tx) => relay.byIds(tx, orgId, [delivery.eventId]));
+    const result = await send(endpoint, event, now);
+    return events.withEvents(orgId, async (tx, record) => {
+      await repo.insertAttempt(tx, { orgId, deliveryId: delivery.id, attemptedAt: now, manual, ...result });
+      const attempts = delivery.attempts + 1;
+      const next = result.succeeded || manual ? null : nextAttemptAt(attempts, now, random);
+      const updated = await repo.updateDelivery(tx, delivery.id, result.succeeded
+        ? { status: 'succeeded', attempts, nextAttemptAt: null }
+        : manual ? { attempts } : { attempts, status: next ? 'pending' : 'failed', nextAttemptAt: next });
+      const current = await repo.findEndpoint(tx, orgId, endpoint.id, true);
+      if (!current) return updated;
+      if (result.succeeded) {
+        if (current.failingSince) await repo.updateEndpoint(tx, current.id, { failingSince: null }, now);
+      } else if (!manual) {
+        const failingSince = current.failingSince ?? now;
+        if (current.enabled && now.getTime() - failingSince.getTime() >= disableAfterMs) {
+          const reason = `Every attempt failed from ${failingSince.toISOString()} to ${now.toISOString()} (last: ${result.error ?? 'failed'})`;
+          await repo.updateEndpoint(tx, current.id, { enabled: false, disabledReason: reason, failingSince }, now);
+          record({ orgId, type: 'webhook.disabled', subjectId: current.id, payload: { endpointId: current.id, url: current.url, reason, failingSince: failingSince.toISOString() } });
+        } else if (!current.failingSince) {
+          await repo.updateEndpoint(tx, current.id, { failingSince }, now);
+        }
+      }
+      return updated;
+    });
+  }
+
+  return {
+    /**
+     * One pass: new events become deliveries for every enabled endpoint, then due deliveries are
+     * attempted (leased first, so no transaction stays open across a request). Returns the counts.
+     */
+    async sweep(now: Date = clock()): Promise<{ queued: number; attempted: number }> {
+      const endpoints = await repo.enabledEndpoints(database.unscoped);
+      let queued = 0;
+      for (const endpoint of endpoints) queued += await fanOut(endpoint, now);
+      const due = await database.unscopedTransaction(async (tx) => {
+        const rows = await repo.dueDeliveries(tx, now, ATTEMPT_BATCH);
+        await repo.lease(tx, rows.map((r) => r.id), new Date(now.getTime() + 3 * timeoutMs));
+        return rows;
+      });
+      const byId = new Map(endpoints.map((e) => [e.id, e]));
+      const runnable = due.flatMap((d) => {
+        const endpoint = byId.get(d.endpointId);
+        return endpoint ? [{ endpoint, delivery: d }] : [];
+      });
+      for (let i = 0; i < runnable.length; i += PARALLEL) {
+        await Promise.all(runnable.slice(i, i + PARALLEL).map(({ endpoint, delivery }) => attempt(endpoint, delivery, false, now)));
+      }
+      return { queued, attempted: runnable.length };
+    },
+
+    /** Sends a delivery once more, now, whatever its state (a disabled endpoint too, to check it answers again). */
+    redeliver: (endpoint: EndpointRow, delivery: DeliveryRow): Promise<DeliveryRow> => attempt(endpoint, delivery, true, clock()),
+  };
+}
+export type DeliveriesService = ReturnType<typeof createDeliveriesService>;
