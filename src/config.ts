@@ -37,6 +37,14 @@ export interface Config {
   readonly filesDir: string;
   /** Applications per minute per client address on the public apply endpoint. */
   readonly applyRateLimitPerIp: number;
+  /** amqp:// or amqps:// RabbitMQ the outbox relay publishes every domain event to; null publishes nothing. */
+  readonly amqpUrl: string | null;
+  /** The durable topic exchange events go to (routing key = event type). */
+  readonly amqpExchange: string;
+  /** Longest wait between reconnect attempts to the broker (they start at 100 ms and double, with jitter). */
+  readonly amqpReconnectMaxDelayMs: number;
+  /** How often the relay looks for unpublished events besides being woken by each commit. */
+  readonly outboxPollIntervalMs: number;
 }
 
 type Env = Record<string, string | undefined>;
@@ -77,7 +85,7 @@ function boolean(env: Env, errors: ConfigErrors, name: string, fallback: boolean
 }
 
 /** URLs that may carry credentials, so a bad value is never echoed. */
-const secretUrls = new Set(['DATABASE_URL', 'SMTP_URL']);
+const secretUrls = new Set(['DATABASE_URL', 'SMTP_URL', 'AMQP_URL']);
 
 function url(env: Env, errors: ConfigErrors, name: string, protocols: readonly string[]): string | null {
   const raw = env[name];
@@ -93,6 +101,15 @@ function url(env: Env, errors: ConfigErrors, name: string, protocols: readonly s
     errors.add(name, 'must be an absolute URL', secretUrls.has(name) ? '<redacted>' : raw);
     return null;
   }
+}
+
+/** An AMQP exchange name: at most 255 of letters, digits, hyphen, underscore, period and colon. */
+function exchangeName(env: Env, errors: ConfigErrors, name: string, fallback: string): string {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return fallback;
+  if (/^[\w.:-]{1,255}$/.test(raw) && !raw.startsWith('amq.')) return raw;
+  errors.add(name, 'must be 1 to 255 letters, digits, "-", "_", "." or ":", not starting with "amq."', raw);
+  return fallback;
 }
 
 export class ConfigError extends Error {
@@ -142,6 +159,10 @@ export function loadConfig(env: Env = process.env): Config {
     appBaseUrl: (url(env, errors, 'APP_BASE_URL', ['http:', 'https:']) ?? publicBaseUrl).replace(/\/$/, ''),
     filesDir: path.resolve(env.FILES_DIR && env.FILES_DIR !== '' ? env.FILES_DIR : path.join(dataDir, 'files')),
     applyRateLimitPerIp: integer(env, errors, 'APPLY_RATE_LIMIT_PER_IP', 20, 1, 10_000_000),
+    amqpUrl: url(env, errors, 'AMQP_URL', ['amqp:', 'amqps:']),
+    amqpExchange: exchangeName(env, errors, 'AMQP_EXCHANGE', 'hireline.events'),
+    amqpReconnectMaxDelayMs: integer(env, errors, 'AMQP_RECONNECT_MAX_DELAY_MS', 30_000, 100, 3_600_000),
+    outboxPollIntervalMs: integer(env, errors, 'OUTBOX_POLL_INTERVAL_MS', 1_000, 100, 3_600_000),
   };
   if (errors.messages.length > 0) throw new ConfigError(errors.messages);
   return Object.freeze(config);

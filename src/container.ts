@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import type { FastifyPluginAsync } from 'fastify';
 import type { Config } from './config.ts';
+import { createAmqpPublisher } from './infra/broker/amqp-publisher.ts';
 import { healthRoutes } from './http/health.routes.ts';
 import { openDatabase, type Database } from './infra/db/database.ts';
 import { migrationsCurrent } from './infra/db/migrations.ts';
@@ -34,7 +35,14 @@ export async function createContainer(config: Config, log: Logger, database?: Da
     poolMax: config.dbPoolMax,
     statementTimeoutMs: config.dbStatementTimeoutMs,
   });
-  const events = createEventsModule({ database: db, log });
+  const events = createEventsModule({
+    database: db, log,
+    // RabbitMQ when AMQP_URL is set; the embedded default publishes nowhere (events stay readable at GET /v1/events).
+    outlet: config.amqpUrl === null ? null : {
+      publisher: createAmqpPublisher({ url: config.amqpUrl, exchange: config.amqpExchange, reconnectMaxDelayMs: config.amqpReconnectMaxDelayMs, log }),
+      pollIntervalMs: config.outboxPollIntervalMs,
+    },
+  });
   const audit = createAuditModule({ database: db });
   const access = createAccessModule({ database: db, audit: audit.service });
   const orgs = createOrgsModule({ database: db, apiKeys: access.apiKeys });
@@ -71,7 +79,7 @@ export async function createContainer(config: Config, log: Logger, database?: Da
     ...recruiting.routes,
   ];
   // Every background task, in one list: serve and worker hand it to the one task runner.
-  const tasks: readonly TaskDefinition[] = [...jobs.tasks, ...identity.tasks, ...recruiting.tasks, statisticsTask(db)];
+  const tasks: readonly TaskDefinition[] = [...events.tasks, ...jobs.tasks, ...identity.tasks, ...recruiting.tasks, statisticsTask(db)];
   return {
     database: db,
     routes,
@@ -87,9 +95,13 @@ export async function createContainer(config: Config, log: Logger, database?: Da
     audit: audit.service,
     jobs: jobs.service,
     events: events.service,
+    /** The outbox relay when AMQP_URL is set, else null. */
+    outbox: events.outbox,
     parse: jd.parse,
     recruiting,
     close: async () => {
+      // The relay ends its batch in flight while the pool is still open.
+      await events.outbox?.close();
       mailer.close();
       await db.close();
     },

@@ -1,5 +1,8 @@
+import type { EventPublisher } from '../../infra/broker/event-publisher.ts';
 import type { Database, DbExecutor } from '../../infra/db/database.ts';
-import { catalogue, payloadSchemaId, type EventType } from './events.catalogue.ts';
+import type { TaskDefinition } from '../../infra/queue/task-runner.ts';
+import { catalogue, eventTypes, payloadSchemaId, type EventType } from './events.catalogue.ts';
+import { createOutboxRelay, outboxRelayTask, type OutboxRelayDeps } from './events.relay.ts';
 import { createEventsRepo } from './events.repo.ts';
 import { eventsRoutes } from './events.routes.ts';
 import { createEventsService, type EventsServiceDeps } from './events.service.ts';
@@ -8,6 +11,23 @@ export { catalogue, eventTypes, payloadSchemaId, type EventPayload, type EventTy
 export type { EventDefinition } from './events.definition.ts';
 export type { EventListener, EventsService, RecordEvent } from './events.service.ts';
 
+/** The running relay of an outlet. */
+export interface Outbox {
+  /** Publishes what waits now; resolves once the outlet confirmed it (see OutboxRelay.drain). */
+  drain(): Promise<number>;
+  /** The periodic poll, for the task runner. */
+  task: TaskDefinition;
+  /** Ends the batch in flight, then closes the outlet's connection. */
+  close(): Promise<void>;
+}
+
+/** Where the outbox relay sends committed events; without one (the embedded default) no relay runs and rows stay unpublished. */
+export interface EventOutlet {
+  publisher: EventPublisher;
+  /** The poll under wake-on-commit, for events committed by another instance or left by a failure. */
+  pollIntervalMs: number;
+}
+
 /**
  * Erasure of a person's data, inside the caller's transaction: every event about these subjects keeps
  * its id, type, version, subject and time, and its payload becomes `{ "redacted": true }`. Events of the
@@ -15,11 +35,29 @@ export type { EventListener, EventsService, RecordEvent } from './events.service
  */
 export type RedactSubjects = (tx: DbExecutor, orgId: string, subjectIds: readonly string[], keep?: readonly EventType[]) => Promise<number>;
 
-export function createEventsModule(deps: { database: Pick<Database, 'tenant' | 'unscopedTransaction'>; log: EventsServiceDeps['log'] }) {
+export function createEventsModule(deps: {
+  database: Pick<Database, 'tenant' | 'unscopedTransaction' | 'withConnection'>;
+  log: EventsServiceDeps['log'] & OutboxRelayDeps['log'];
+  outlet?: EventOutlet | null;
+}) {
   const repo = createEventsRepo();
   const service = createEventsService({ database: deps.database, repo, log: deps.log });
+  const outbox = deps.outlet ? relayTo(deps.outlet) : null;
+  function relayTo({ publisher, pollIntervalMs }: EventOutlet): Outbox {
+    const relay = createOutboxRelay({ database: deps.database, repo, publisher, log: deps.log });
+    service.onCommitted(eventTypes, () => relay.wake());
+    publisher.onAvailable(() => relay.wake());
+    return {
+      drain: relay.drain,
+      task: outboxRelayTask(relay, pollIntervalMs),
+      close: async () => {
+        await relay.stop();
+        await publisher.close();
+      },
+    };
+  }
   const redactSubjects: RedactSubjects = (tx, orgId, subjectIds, keep = []) => repo.redactPayloads(orgId, subjectIds, keep, tx);
   // Each payload schema becomes an OpenAPI component (JobCreatedV1 ...), the contract webhooks and relays deliver.
   const schemas = catalogue.map((definition) => ({ ...definition.payload, $id: payloadSchemaId(definition), title: `${definition.type} v${definition.version}`, description: definition.description }));
-  return { service, routes: eventsRoutes(service), schemas, redactSubjects };
+  return { service, routes: eventsRoutes(service), schemas, redactSubjects, outbox, tasks: outbox ? [outbox.task] : [] };
 }
