@@ -67,7 +67,7 @@ export async function createContainer(config: Config, log: Logger, database?: Da
   });
   const authenticate = access.authenticateWith(identity.sessions.authenticate);
   const routes: FastifyPluginAsync[] = [
-    healthRoutes({ database: () => db.ping(), migrationsCurrent: () => migrationsCurrent(db) }),
+    healthRoutes({ database: () => db.ping(), migrationsCurrent: () => migrationsCurrent(db), ...(events.outbox ? { outboxLag: events.outbox.lag } : {}) }),
     ...identity.routes,
     ...orgs.routes,
     access.routes,

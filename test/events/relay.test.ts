@@ -4,6 +4,8 @@ import type { ConsumeMessage } from 'amqplib';
 import { isNull } from 'drizzle-orm';
 import { pino } from 'pino';
 import { createAmqpPublisher } from '../../src/infra/broker/amqp-publisher.ts';
+import { newId } from '../../src/infra/db/ids.ts';
+import { createTaskRunner } from '../../src/infra/queue/task-runner.ts';
 import { createOutboxRelay } from '../../src/modules/events/events.relay.ts';
 import { createEventsRepo } from '../../src/modules/events/events.repo.ts';
 import { domainEvents } from '../../src/modules/events/events.table.ts';
@@ -38,6 +40,7 @@ describe('without AMQP_URL (the embedded default)', () => {
     const events = await listEvents(t, t.org);
     assert.deepEqual(events.map((e) => e.type), ['job.created', 'job.published']);
     assert.deepEqual(await unpublishedIds(t), events.map((e) => e.id).sort());
+    assert.equal(json(await t.app.inject({ method: 'GET', url: '/ready' })).outbox, undefined, '/ready shows no relay lag');
   });
 
   test('a crash between the broker\'s confirm and the mark sends the events again with the same message-id, and loses none', { skip: withoutBroker }, async () => {
@@ -89,7 +92,7 @@ describe('the outbox relay to RabbitMQ', { skip: withoutBroker }, () => {
     proxy = await reserveTcpProxy({ host: new URL(url).hostname, port: Number(new URL(url).port || 5672) });
     const throughProxy = new URL(url);
     throughProxy.port = String(proxy.port);
-    t = await startTestApp({ AMQP_URL: throughProxy.toString(), AMQP_EXCHANGE: exchange, AMQP_RECONNECT_MAX_DELAY_MS: '200' });
+    t = await startTestApp({ AMQP_URL: throughProxy.toString(), AMQP_EXCHANGE: exchange, AMQP_RECONNECT_MAX_DELAY_MS: '200', OUTBOX_POLL_INTERVAL_MS: '250' });
   });
   after(async () => {
     await t?.close();
@@ -119,11 +122,17 @@ describe('the outbox relay to RabbitMQ', { skip: withoutBroker }, () => {
     const afterCut = (await listEvents(t, t.org)).find((e) => e.type === 'job.published');
     assert.deepEqual(await unpublishedIds(t), [afterCut?.id]);
     assert.equal(queue.messages.length, 1);
+    const ready = await t.app.inject({ method: 'GET', url: '/ready' });
+    assert.equal(ready.statusCode, 200, 'a broker outage does not make the API unready');
+    const lag = json<{ outbox: { unpublished: number; oldestUnpublishedAgeSeconds: number } }>(ready).outbox;
+    assert.equal(lag.unpublished, 1);
+    assert.ok(Number.isInteger(lag.oldestUnpublishedAgeSeconds) && lag.oldestUnpublishedAgeSeconds >= 0);
 
     await proxy.open();
     assert.deepEqual(ids(await queue.waitFor(2)), [created?.id, afterCut?.id]);
     await t.container.outbox.drain();
     assert.deepEqual(await unpublishedIds(t), []);
+    assert.deepEqual(json(await t.app.inject({ method: 'GET', url: '/ready' })).outbox, { unpublished: 0, oldestUnpublishedAgeSeconds: null });
   });
 
   test('publishes each committed event once, in order, as a persistent JSON message routed by its type', async () => {
@@ -161,5 +170,20 @@ describe('the outbox relay to RabbitMQ', { skip: withoutBroker }, () => {
 
     assert.equal(await t.container.outbox.drain(), 0, 'nothing is published twice');
     assert.equal(everything.messages.length, 4);
+  });
+
+  test('the poll publishes what no commit here woke it for (an event another instance committed)', async () => {
+    await proxy.open();
+    const queue = await broker.bind('job.reopened');
+    const task = t.container.tasks.find((d) => d.name === 'events.relay-outbox');
+    assert.equal(task?.everyMs, 250, 'at OUTBOX_POLL_INTERVAL_MS');
+    const id = newId('evt');
+    await createEventsRepo().insert([{ id, orgId: t.org.id, type: 'job.reopened', subjectId: 'job_elsewhere', payload: { job: { id: 'job_elsewhere' } } }], t.container.database.unscoped);
+    assert.deepEqual(await unpublishedIds(t), [id]);
+    const runner = createTaskRunner({ tasks: t.container.tasks, log: silent });
+    assert.equal(await runner.runNow('events.relay-outbox'), true);
+    await runner.stop();
+    assert.deepEqual(ids(await queue.waitFor(1)), [id]);
+    assert.deepEqual(await unpublishedIds(t), []);
   });
 });

@@ -39,6 +39,16 @@ export function createEventsRepo() {
       if (ids.length > 0) await db.update(domainEvents).set({ publishedAt: sql`now()` }).where(inArray(domainEvents.id, [...ids]));
     },
 
+    /** How far the relay is behind: unpublished events (counted up to `countUpTo`) and the oldest one's time. */
+    async outboxLag(countUpTo: number, db: DbExecutor): Promise<{ unpublished: number; oldestOccurredAt: Date | null }> {
+      const [oldest] = await db.select({ occurredAt: domainEvents.occurredAt }).from(domainEvents)
+        .where(isNull(domainEvents.publishedAt)).orderBy(asc(domainEvents.id)).limit(1);
+      if (!oldest) return { unpublished: 0, oldestOccurredAt: null };
+      // Capped, so a long outage's backlog does not make every readiness probe count millions of rows.
+      const [counted] = await queryRows<{ n: number }>(db, sql`select count(*)::int as n from (select 1 from domain_events where published_at is null limit ${countUpTo}) waiting`);
+      return { unpublished: counted?.n ?? 0, oldestOccurredAt: oldest.occurredAt };
+    },
+
     /** One relay at a time across instances: a session lock, so it must be taken and released on one connection. */
     async tryLockRelay(db: DbExecutor): Promise<boolean> {
       const [row] = await queryRows<{ locked: boolean }>(db, sql`select pg_try_advisory_lock(${OUTBOX_RELAY_LOCK_KEY}) as locked`);

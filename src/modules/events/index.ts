@@ -15,10 +15,18 @@ export type { EventListener, EventsService, RecordEvent } from './events.service
 export interface Outbox {
   /** Publishes what waits now; resolves once the outlet confirmed it (see OutboxRelay.drain). */
   drain(): Promise<number>;
+  /** How far the relay is behind, for /ready. */
+  lag(): Promise<OutboxLag>;
   /** The periodic poll, for the task runner. */
   task: TaskDefinition;
   /** Ends the batch in flight, then closes the outlet's connection. */
   close(): Promise<void>;
+}
+
+export interface OutboxLag {
+  /** Events waiting for the outlet, counted up to 10,000. */
+  unpublished: number;
+  oldestUnpublishedAgeSeconds: number | null;
 }
 
 /** Where the outbox relay sends committed events; without one (the embedded default) no relay runs and rows stay unpublished. */
@@ -36,7 +44,7 @@ export interface EventOutlet {
 export type RedactSubjects = (tx: DbExecutor, orgId: string, subjectIds: readonly string[], keep?: readonly EventType[]) => Promise<number>;
 
 export function createEventsModule(deps: {
-  database: Pick<Database, 'tenant' | 'unscopedTransaction' | 'withConnection'>;
+  database: Pick<Database, 'unscoped' | 'tenant' | 'unscopedTransaction' | 'withConnection'>;
   log: EventsServiceDeps['log'] & OutboxRelayDeps['log'];
   outlet?: EventOutlet | null;
 }) {
@@ -49,6 +57,10 @@ export function createEventsModule(deps: {
     publisher.onAvailable(() => relay.wake());
     return {
       drain: relay.drain,
+      lag: async () => {
+        const { unpublished, oldestOccurredAt } = await repo.outboxLag(10_000, deps.database.unscoped);
+        return { unpublished, oldestUnpublishedAgeSeconds: oldestOccurredAt ? Math.max(0, Math.floor((Date.now() - oldestOccurredAt.getTime()) / 1000)) : null };
+      },
       task: outboxRelayTask(relay, pollIntervalMs),
       close: async () => {
         await relay.stop();
