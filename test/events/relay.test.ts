@@ -4,6 +4,7 @@ import type { ConsumeMessage } from 'amqplib';
 import { isNull } from 'drizzle-orm';
 import { pino } from 'pino';
 import { createAmqpPublisher } from '../../src/infra/broker/amqp-publisher.ts';
+import { loadConfig } from '../../src/config.ts';
 import { newId } from '../../src/infra/db/ids.ts';
 import { createTaskRunner } from '../../src/infra/queue/task-runner.ts';
 import { createOutboxRelay } from '../../src/modules/events/events.relay.ts';
@@ -79,6 +80,39 @@ describe('without AMQP_URL (the embedded default)', () => {
       await broker.close();
     }
   });
+
+  test('two relays over one database (two instances) publish each event once between them', { skip: withoutBroker }, async () => {
+    const exchange = testExchangeName();
+    const broker = await openTestBroker(url, exchange);
+    const publishers = [0, 1].map(() => createAmqpPublisher({ url, exchange, reconnectMaxDelayMs: 200, log: silent }));
+    try {
+      const queue = await broker.bind('#');
+      await publishJob(t, t.org);
+      await publishJob(t, t.org);
+      const waiting = await unpublishedIds(t);
+      assert.ok(waiting.length >= 4);
+      // Batches of one, so the two would interleave and send rows twice if they did not take turns.
+      const relays = publishers.map((publisher) => createOutboxRelay({ database: t.container.database, repo: createEventsRepo(), publisher, log: silent, batchSize: 1 }));
+      const published = await Promise.all(relays.map((relay) => relay.drain()));
+      assert.equal(published.reduce((a, b) => a + b, 0), waiting.length);
+      assert.deepEqual(await unpublishedIds(t), []);
+      assert.deepEqual(ids(await queue.waitFor(waiting.length)), waiting);
+      await Promise.all(relays.map((relay) => relay.stop()));
+    } finally {
+      await Promise.all(publishers.map((publisher) => publisher.close()));
+      await broker.close();
+    }
+  });
+});
+
+test('AMQP settings: the defaults, and a bad value named without echoing its credentials', () => {
+  const config = loadConfig({});
+  assert.equal(config.amqpUrl, null, 'no broker unless AMQP_URL says so');
+  assert.equal(config.amqpExchange, 'hireline.events');
+  assert.equal(loadConfig({ AMQP_URL: 'amqps://u:p@mq.example.test/prod', AMQP_EXCHANGE: 'acme.events' }).amqpExchange, 'acme.events');
+  assert.throws(() => loadConfig({ AMQP_URL: 'http://user:secret@mq.example.test' }), (err: Error) => /AMQP_URL="<redacted>"/.test(err.message) && !err.message.includes('secret'));
+  assert.throws(() => loadConfig({ AMQP_EXCHANGE: 'amq.topic' }), /AMQP_EXCHANGE/);
+  assert.throws(() => loadConfig({ AMQP_EXCHANGE: 'has space' }), /AMQP_EXCHANGE/);
 });
 
 describe('the outbox relay to RabbitMQ', { skip: withoutBroker }, () => {
