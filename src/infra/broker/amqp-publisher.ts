@@ -57,7 +57,9 @@ function drained(ch: ConfirmChannel): Promise<void> {
  */
 export function createAmqpPublisher({ url, exchange, reconnectMaxDelayMs, log }: AmqpPublisherOptions): EventPublisher {
   let model: Promise<RecoveringChannelModel> | null = null;
-  let connected = false;
+  // The live connection, or null while recovery reconnects: channels open on it and fail at once if it
+  // just dropped (the recovering model's own createConfirmChannel would wait for the reconnect instead).
+  let live: ChannelModel | null = null;
   // One warning per outage, not one per reconnect attempt.
   let outageLogged = false;
   // The first publish waits for the first attempt's outcome, so a broker that is up takes it at once.
@@ -83,15 +85,15 @@ export function createAmqpPublisher({ url, exchange, reconnectMaxDelayMs, log }:
         },
       },
     }).then((recovering) => {
-      recovering.on('connect', () => {
-        connected = true;
+      recovering.on('connect', (connection) => {
+        live = connection;
         outageLogged = false;
         firstAttemptEnded();
         log.info({ exchange }, 'message broker connected');
         for (const listener of availableListeners) listener();
       });
       recovering.on('disconnect', (err) => {
-        connected = false;
+        live = null;
         channel = null;
         outageLogged = true;
         log.warn({ err: err.message }, 'message broker connection lost; events wait in the outbox while it reconnects');
@@ -107,8 +109,8 @@ export function createAmqpPublisher({ url, exchange, reconnectMaxDelayMs, log }:
     return model;
   }
 
-  function confirmChannel(recovering: RecoveringChannelModel): Promise<ConfirmChannel> {
-    channel ??= recovering.createConfirmChannel().then((ch) => {
+  function confirmChannel(connection: ChannelModel): Promise<ConfirmChannel> {
+    channel ??= connection.createConfirmChannel().then((ch) => {
       // A channel the broker closed (or one left with unconfirmed messages) is never reused.
       const discard = () => {
         if (channel === opened) channel = null;
@@ -127,11 +129,11 @@ export function createAmqpPublisher({ url, exchange, reconnectMaxDelayMs, log }:
   return {
     async publish(batch) {
       if (closed) throw new PublisherUnavailableError('the publisher is closed');
-      const recovering = await connection();
+      await connection();
       await firstAttempt;
-      if (!connected) throw new PublisherUnavailableError('not connected to the message broker');
+      if (!live) throw new PublisherUnavailableError('not connected to the message broker');
       if (batch.length === 0) return;
-      const ch = await confirmChannel(recovering);
+      const ch = await confirmChannel(live);
       try {
         for (const event of batch) {
           const { routingKey, content, options } = amqpMessage(event);
@@ -154,6 +156,7 @@ export function createAmqpPublisher({ url, exchange, reconnectMaxDelayMs, log }:
       closed = true;
       const recovering = model;
       model = null;
+      live = null;
       channel = null;
       firstAttemptEnded();
       if (recovering) await (await recovering).close();
