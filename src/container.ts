@@ -1,8 +1,8 @@
 import { readFileSync } from 'node:fs';
 import type { FastifyPluginAsync } from 'fastify';
 import type { Config } from './config.ts';
-import { createAmqpPublisher } from './infra/broker/amqp-publisher.ts';
 import { healthRoutes } from './http/health.routes.ts';
+import { createAmqpPublisher } from './infra/broker/amqp-publisher.ts';
 import { openDatabase, type Database } from './infra/db/database.ts';
 import { migrationsCurrent } from './infra/db/migrations.ts';
 import { statisticsTask } from './infra/db/statistics.tasks.ts';
