@@ -62,6 +62,14 @@ export interface Config {
   readonly webhookAllowedHosts: readonly string[];
   /** How long one webhook attempt may take, connection to last byte read. */
   readonly webhookTimeoutMs: number;
+  /** amqp:// or amqps:// RabbitMQ the outbox relay publishes every domain event to; null publishes nothing. */
+  readonly amqpUrl: string | null;
+  /** The durable topic exchange events go to (routing key = event type). */
+  readonly amqpExchange: string;
+  /** Longest wait between reconnect attempts to the broker (they start at 100 ms and double, with jitter). */
+  readonly amqpReconnectMaxDelayMs: number;
+  /** How often the relay looks for unpublished events besides being woken by each commit. */
+  readonly outboxPollIntervalMs: number;
 }
 
 type Env = Record<string, string | undefined>;
@@ -102,7 +110,7 @@ function boolean(env: Env, errors: ConfigErrors, name: string, fallback: boolean
 }
 
 /** URLs that may carry credentials, so a bad value is never echoed. */
-const secretUrls = new Set(['DATABASE_URL', 'SMTP_URL', 'LLM_BASE_URL']);
+const secretUrls = new Set(['DATABASE_URL', 'SMTP_URL', 'LLM_BASE_URL', 'AMQP_URL']);
 
 function url(env: Env, errors: ConfigErrors, name: string, protocols: readonly string[]): string | null {
   const raw = env[name];
@@ -138,6 +146,15 @@ function llmConfig(env: Env, errors: ConfigErrors): LlmConfig | null {
     monthlyTokenBudget: integer(env, errors, 'LLM_MONTHLY_TOKEN_BUDGET', 1_000_000, 1, 1_000_000_000_000),
     maxOutputTokens: integer(env, errors, 'LLM_MAX_OUTPUT_TOKENS', 1024, 16, 100_000),
   });
+}
+
+/** An AMQP exchange name: at most 255 of letters, digits, hyphen, underscore, period and colon. */
+function exchangeName(env: Env, errors: ConfigErrors, name: string, fallback: string): string {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return fallback;
+  if (/^[\w.:-]{1,255}$/.test(raw) && !raw.startsWith('amq.')) return raw;
+  errors.add(name, 'must be 1 to 255 letters, digits, "-", "_", "." or ":", not starting with "amq."', raw);
+  return fallback;
 }
 
 export class ConfigError extends Error {
@@ -190,6 +207,10 @@ export function loadConfig(env: Env = process.env): Config {
     llm: llmConfig(env, errors),
     webhookAllowedHosts: (env.WEBHOOK_ALLOWED_HOSTS ?? '').split(',').map((h) => h.trim().toLowerCase()).filter((h) => h !== ''),
     webhookTimeoutMs: integer(env, errors, 'WEBHOOK_TIMEOUT_MS', 10_000, 100, 60_000),
+    amqpUrl: url(env, errors, 'AMQP_URL', ['amqp:', 'amqps:']),
+    amqpExchange: exchangeName(env, errors, 'AMQP_EXCHANGE', 'hireline.events'),
+    amqpReconnectMaxDelayMs: integer(env, errors, 'AMQP_RECONNECT_MAX_DELAY_MS', 30_000, 100, 3_600_000),
+    outboxPollIntervalMs: integer(env, errors, 'OUTBOX_POLL_INTERVAL_MS', 1_000, 100, 3_600_000),
   };
   if (errors.messages.length > 0) throw new ConfigError(errors.messages);
   return Object.freeze(config);

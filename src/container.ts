@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import type { FastifyPluginAsync } from 'fastify';
 import type { Config } from './config.ts';
 import { healthRoutes } from './http/health.routes.ts';
+import { createAmqpPublisher } from './infra/broker/amqp-publisher.ts';
 import { openDatabase, type Database } from './infra/db/database.ts';
 import { migrationsCurrent } from './infra/db/migrations.ts';
 import { statisticsTask } from './infra/db/statistics.tasks.ts';
@@ -39,7 +40,14 @@ export async function createContainer(config: Config, log: Logger, database?: Da
     poolMax: config.dbPoolMax,
     statementTimeoutMs: config.dbStatementTimeoutMs,
   });
-  const events = createEventsModule({ database: db, log });
+  const events = createEventsModule({
+    database: db, log,
+    // RabbitMQ when AMQP_URL is set; the embedded default publishes nowhere (events stay readable at GET /v1/events).
+    outlet: config.amqpUrl === null ? null : {
+      publisher: createAmqpPublisher({ url: config.amqpUrl, exchange: config.amqpExchange, reconnectMaxDelayMs: config.amqpReconnectMaxDelayMs, log }),
+      pollIntervalMs: config.outboxPollIntervalMs,
+    },
+  });
   const audit = createAuditModule({ database: db });
   const access = createAccessModule({ database: db, audit: audit.service });
   const orgs = createOrgsModule({ database: db, apiKeys: access.apiKeys });
@@ -78,7 +86,7 @@ export async function createContainer(config: Config, log: Logger, database?: Da
   });
   const authenticate = access.authenticateWith(identity.sessions.authenticate);
   const routes: FastifyPluginAsync[] = [
-    healthRoutes({ database: () => db.ping(), migrationsCurrent: () => migrationsCurrent(db) }),
+    healthRoutes({ database: () => db.ping(), migrationsCurrent: () => migrationsCurrent(db), ...(events.outbox ? { outboxLag: events.outbox.lag } : {}) }),
     ...identity.routes,
     ...orgs.routes,
     access.routes,
@@ -91,7 +99,7 @@ export async function createContainer(config: Config, log: Logger, database?: Da
     ...webhooks.routes,
   ];
   // Every background task, in one list: serve and worker hand it to the one task runner.
-  const tasks: readonly TaskDefinition[] = [...jobs.tasks, ...identity.tasks, ...recruiting.tasks, ...webhooks.tasks, statisticsTask(db)];
+  const tasks: readonly TaskDefinition[] = [...events.tasks, ...jobs.tasks, ...identity.tasks, ...recruiting.tasks, ...webhooks.tasks, statisticsTask(db)];
   return {
     database: db,
     routes,
@@ -107,10 +115,14 @@ export async function createContainer(config: Config, log: Logger, database?: Da
     audit: audit.service,
     jobs: jobs.service,
     events: events.service,
+    /** The outbox relay when AMQP_URL is set, else null. */
+    outbox: events.outbox,
     parse: jd.parse,
     recruiting,
     webhooks: webhooks.deliveries,
     close: async () => {
+      // The relay ends its batch in flight while the pool is still open.
+      await events.outbox?.close();
       mailer.close();
       await db.close();
     },

@@ -42,6 +42,8 @@ export async function startTestApp(env: Record<string, string> = {}, options: { 
   };
   const close = async () => {
     await app.close();
+    // The outbox relay (when AMQP_URL is set) ends its batch and closes its broker connection before the database goes.
+    await container.outbox?.close();
     await drop();
     await rm(filesDir, { recursive: true, force: true });
   };
