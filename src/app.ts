@@ -12,6 +12,7 @@ import { frameworkErrorHandler, registerErrorHandling } from './http/errors.ts';
 import { registerOpenApi } from './http/openapi.ts';
 import { registerCookies } from './http/session-cookies.ts';
 import { ProblemSchema } from './http/schemas.ts';
+import { lazySerializers } from './http/serializers.ts';
 import { createValidatorCompiler } from './http/validation.ts';
 
 export interface AppDeps {
@@ -48,6 +49,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     routerOptions,
     frameworkErrors: frameworkErrorHandler,
     clientErrorHandler: createClientErrorHandler(deps.logger),
+    schemaController: { compilersFactory: { buildSerializer: lazySerializers() } },
   }).withTypeProvider<TypeBoxTypeProvider>();
   const allowedMethods = trackAllowedMethods(app, routerOptions);
 
