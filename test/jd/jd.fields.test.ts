@@ -194,6 +194,8 @@ describe('deadline', () => {
     ['Apply by 30 June 2026', '2026-06-30'],
     ['Application deadline: 2026-05-01', '2026-05-01'],
     ['Last date to apply: 15/05/2026', '2026-05-15'],
+    // A day.month date is not read as a time of day ("14.08") and skipped.
+    ['Closing date: 14.08.2027', '2027-08-14'],
     ['Applications close on June 3rd, 2026.', '2026-06-03'],
     ['Closing date: Friday, 12 September 2025', '2025-09-12'],
     ['Deadline: 31/02/2026', null],

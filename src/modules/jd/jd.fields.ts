@@ -33,17 +33,19 @@ export function guessCompany(text: string, aboutNames: string[]): string | null 
 }
 
 const EMPLOYMENT_PATTERNS: [EmploymentType, RegExp][] = [
-  ['INTERN', /\b(?:intern|internship|interns|trainee(?:ship)?|co-?op)\b/i],
+  ['INTERN', /\b(?:intern|internship|interns|trainee(?:ship)?|co-?op|praktikum|praktikant(?:in)?|werkstudent(?:in)?|stagiaire|alternance|alternant(?:e)?)\b|\bstage\s(?:de|d['’]|en|h\/f)\b/i],
   ['PER_DIEM', /\bper[- ]diem\b/i],
   ['VOLUNTEER', /\bvolunteer(?:ing)? (?:role|position|opportunity|basis)\b|\bunpaid volunteer\b/i],
-  ['PART_TIME', /\bpart[- ]?time\b/i],
-  ['CONTRACTOR', /\b(?:contractor|freelance(?:r)?|contract(?:[- ]to[- ]hire)?\s(?:role|position|basis|job|contract|engagement|assignment)|\d+[- ]month contract|1099|c2c|corp[- ]to[- ]corp)\b/i],
+  ['PART_TIME', /\bpart[- ]?time\b|\bteilzeit\b|\btemps partiel\b|\bmi-temps\b/i],
+  ['CONTRACTOR', /\b(?:contractor|freelance(?:r)?|freiberuflich(?:e|er)?|indépendant(?:e)?|portage salarial|contract(?:[- ]to[- ]hire)?\s(?:role|position|basis|job|contract|engagement|assignment)|\d+[- ]month contract|1099|c2c|corp[- ]to[- ]corp)\b/i],
   ['TEMPORARY', /\b(?:temporary|temp|seasonal)\s(?:role|position|job|assignment|contract|basis|staff|worker)\b|\bmaternity cover\b/i],
-  ['FULL_TIME', /\bfull[- ]?time\b|\bpermanent\s(?:role|position|job|contract)\b/i],
+  ['FULL_TIME', /\bfull[- ]?time\b|\bpermanent\s(?:role|position|job|contract)\b|\bvollzeit\b|\bunbefristet(?:e|er|en)?\b|\bfestanstellung\b|\bCDI\b|\btemps (?:plein|complet)\b/i],
 ];
 const LABEL_TYPE_WORDS: [EmploymentType, RegExp][] = [
-  ['INTERN', /\bintern/i], ['PER_DIEM', /per[- ]diem/i], ['VOLUNTEER', /volunteer/i], ['PART_TIME', /part[- ]?time/i],
-  ['CONTRACTOR', /contract|freelance/i], ['TEMPORARY', /temp|seasonal/i], ['FULL_TIME', /full[- ]?time|permanent/i],
+  ['INTERN', /\bintern|praktik|werkstudent|stagiaire|\bstage\b|alternan/i], ['PER_DIEM', /per[- ]diem/i], ['VOLUNTEER', /volunteer|bénévol|ehrenamt/i],
+  ['PART_TIME', /part[- ]?time|teilzeit|temps partiel|mi-temps/i],
+  ['CONTRACTOR', /contract|freelance|freiberuf|indépendant/i], ['TEMPORARY', /temp(?!s)|seasonal|(?<!un)befristet|\bcdd\b|intérim|saisonn/i],
+  ['FULL_TIME', /full[- ]?time|permanent|vollzeit|unbefristet|festanstellung|\bcdi\b|temps plein|temps complet/i],
 ];
 
 /** Title and labels beat body text; an internship stays INTERN even if also called full-time. */
@@ -57,6 +59,8 @@ const TEMPORARY_SIGNS = [
   /\bshort[- ]term\b(?:\s+[\w()-]+){0,3}?\s+(?:contract|position|role|assignment|appointment)\b/i,
   /\bcontract type:\s*(?:short[- ]term|temporary)\b/i,
   /\bcontract\/temp\b/i,
+  // German and French: "befristet" (not "unbefristet"), a CDD, interim or seasonal work.
+  /\bbefristet(?:e|er|en|es)?\b/i, /\bCDD\b/, /\bintérim(?:aire)?\b/i, /\bsaisonnier|\bsaisonarbeit|\bsaisonstelle/i,
   /\b(?:is|are) temporary\b/i,
   /\bposition for (?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve) months\b/i,
 ];
@@ -68,7 +72,7 @@ const EITHER_HOURS = /\b(?:full[- ]?time (?:or|and|\/) part[- ]?time|part[- ]?ti
 
 export function detectEmploymentType(title: string | null, labelValues: string[], body: string): { type: EmploymentType | null; conflict: boolean } {
   const fromLabels = LABEL_TYPE_WORDS.filter(([, re]) => labelValues.some((v) => re.test(v))).map(([t]) => t);
-  const titleIntern = title !== null && /\b(?:intern|internship|trainee)\b/i.test(title);
+  const titleIntern = title !== null && /\b(?:intern|internship|trainee|praktikum|praktikant(?:in)?|werkstudent(?:in)?|stagiaire|alternant(?:e)?)\b/i.test(title);
   if (titleIntern || fromLabels.includes('INTERN')) {
     return { type: 'INTERN', conflict: fromLabels.some((t) => t === 'FULL_TIME' || t === 'PART_TIME') };
   }
@@ -89,12 +93,12 @@ export function detectEmploymentType(title: string | null, labelValues: string[]
   return { type: best?.type ?? null, conflict: false };
 }
 
-const HYBRID = /\bhybrid\b|\b(?:\d|one|two|three|four)\s(?:days?|times)\s(?:a|per|each)\sweek\s(?:in|at)\s(?:the\s)?office\b|\b(?:\d|one|two|three|four)\sdays?\s(?:a week\s)?(?:in|at)\s(?:the\s)?office\b|\bpartly remote\b|\bremote[- ]friendly\b|\b(?:option|opportunity|ability|flexibility) (?:of|to) work(?:ing)? from home\b|\bwork(?:ing)? from home (?:up to |for )?(?:\d|one|two|three|four) days?\b/i;
-const REMOTE_STRONG = /\b(?:fully|100%|completely|entirely|full)[- ]remote\b|\bremote[- ](?:first|only)\b|\bwork(?:ing)? from home\b|\bwfh\b|\bwork from anywhere\b|\b(?:this is a|is a|fully a) remote\b|\(remote\)|\bremote (?:role|position|job|opportunity|internship|work)\b|\bremote\b(?=\s*(?:$|[,;|)]))/im;
+const HYBRID = /\bhybrid\b|\bhybride\b|\btélétravail (?:partiel|possible|\d jours?)|\b(?:teilweise|tageweise) (?:im )?home-?office\b|\bhome-?office (?:möglich|option|an \d)|\b(?:\d|one|two|three|four)\s(?:days?|times)\s(?:a|per|each)\sweek\s(?:in|at)\s(?:the\s)?office\b|\b(?:\d|one|two|three|four)\sdays?\s(?:a week\s)?(?:in|at)\s(?:the\s)?office\b|\bpartly remote\b|\bremote[- ]friendly\b|\b(?:option|opportunity|ability|flexibility) (?:of|to) work(?:ing)? from home\b|\bwork(?:ing)? from home (?:up to |for )?(?:\d|one|two|three|four) days?\b/i;
+const REMOTE_STRONG = /\b(?:fully|100%|completely|entirely|full)[- ]remote\b|\b(?:100\s?%|vollständig|komplett) (?:remote|im home-?office)\b|\btélétravail (?:complet|total|à 100\s?%)|\bremote[- ](?:first|only)\b|\bwork(?:ing)? from home\b|\bwfh\b|\bwork from anywhere\b|\b(?:this is a|is a|fully a) remote\b|\(remote\)|\bremote (?:role|position|job|opportunity|internship|work)\b|\bremote\b(?=\s*(?:$|[,;|)]))/im;
 /** A board's "Remote" chip run into the text before it ("$60 - $80Remote"), as copied pages come out. */
 const GLUED_REMOTE = /(?<=[a-z\d)])Remote(?=\s*$)/m;
 const NOT_REMOTE = /\b(?:not|no|isn't|non)[- ]remote\b|\bnot (?:a )?remote\b/i;
-const ONSITE = /\bon[- ]?site\b(?!\s(?:meetings?|visits?|events?))|\bin[- ]office\b|\bin the office\b|\boffice[- ]based\b|\bwork from (?:the )?office\b|\bwfo\b|\bin[- ]person\b/i;
+const ONSITE = /\bon[- ]?site\b(?!\s(?:meetings?|visits?|events?))|\bvor ort\b|\bsur site\b|\ben présentiel\b|\bin[- ]office\b|\bin the office\b|\boffice[- ]based\b|\bwork from (?:the )?office\b|\bwfo\b|\bin[- ]person\b/i;
 
 export function detectWorkplace(labelValues: string[], title: string | null, body: string): Workplace | null {
   const label = [...labelValues, title ?? ''].join(' | ');
@@ -121,7 +125,25 @@ const EXPERIENCE_CONTEXT = /\bexperience|\bexp\b|\bbackground\b|\bworking\b|\bin
 const NOT_EXPERIENCE = /\b(?:aged|age|ages)\s*$|\bfor\s*$|\bduration:?\s*$/i;
 
 /** Years of experience only where the text says experience (a bare "for 45 years" or "1 year" is something else). */
+// German and French: "mindestens 3 Jahre Berufserfahrung", "5 ans d'expérience", "Erfahrung von 2 Jahren", "expérience de 3 ans".
+const EXPERIENCE_DE_FR = [
+  /(?<![\d.,])(\d{1,2})\s?\+?\s?(?:(?:-|–|bis|à)\s?\d{1,2}\s?)?(?:jahre?n?|ans?)\b[^.\n]{0,40}?(?:erfahrung|expérience)/i,
+  /(?:erfahrung|expérience)\s(?:von|de)\s(?:mindestens\s|au moins\s|plus de\s)?(\d{1,2})\s?(?:jahren?|ans?)\b/i,
+];
+
 export function extractExperience(text: string): number | null {
+  return englishExperience(text) ?? germanOrFrenchExperience(text);
+}
+
+function germanOrFrenchExperience(text: string): number | null {
+  for (const re of EXPERIENCE_DE_FR) {
+    const value = Number(re.exec(text)?.[1] ?? NaN);
+    if (value >= 0 && value <= 50) return value;
+  }
+  return null;
+}
+
+function englishExperience(text: string): number | null {
   for (const m of text.matchAll(EXPERIENCE)) {
     const first = m[2] ?? '';
     const value = Math.floor(NUMBER_WORDS[first.toLowerCase()] ?? Number(first));

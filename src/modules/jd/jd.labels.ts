@@ -1,16 +1,16 @@
-/** "Label: value" lines (and a bare label followed by its value on the next line). */
+/** "Label: value" lines (and a bare label followed by its value on the next line), in English, German and French. */
 
 export type LabelField = 'title' | 'company' | 'location' | 'employmentType' | 'workplace' | 'salary' | 'deadline' | 'posted';
 
 const LABELS: [LabelField, RegExp][] = [
-  ['title', /^(?:job title|title|position|position title|role|job role|designation|job name|opening)$/],
-  ['company', /^(?:company|company name|organi[sz]ation|employer|hiring company|client)$/],
-  ['location', /^(?:location|locations|job location|work location|office location|office|city|based in|place of work)$/],
-  ['employmentType', /^(?:job type|employment type|type|contract type|position type|work type|employment|engagement|job category|schedule)$/],
-  ['workplace', /^(?:workplace|workplace type|work mode|work model|work arrangement|work setup|remote)$/],
-  ['salary', /^(?:salary|salary range|compensation|pay|pay range|stipend|ctc|rate|budget|remuneration)$/],
-  ['deadline', /^(?:deadline|application deadline|apply by|apply before|last date|last date to apply|closing date|applications close)$/],
-  ['posted', /^(?:created|posted|date posted|posted on|published)$/],
+  ['title', /^(?:job title|title|position|position title|role|job role|designation|job name|opening|stellenbezeichnung|stellentitel|poste|intitulé du poste|titre du poste)$/],
+  ['company', /^(?:company|company name|organi[sz]ation|employer|hiring company|client|unternehmen|firma|arbeitgeber|entreprise|société|employeur)$/],
+  ['location', /^(?:location|locations|job location|work location|office location|office|city|based in|place of work|standort|arbeitsort|einsatzort|dienstort|lieu|lieu de travail|localisation|ville)$/],
+  ['employmentType', /^(?:job type|employment type|type|contract type|position type|work type|employment|engagement|job category|schedule|anstellungsart|beschäftigungsart|vertragsart|arbeitszeit|type de contrat|contrat|type d'emploi|temps de travail)$/],
+  ['workplace', /^(?:workplace|workplace type|work mode|work model|work arrangement|work setup|remote|arbeitsmodell|télétravail|mode de travail)$/],
+  ['salary', /^(?:salary|salary range|compensation|pay|pay range|stipend|ctc|rate|budget|remuneration|gehalt|jahresgehalt|vergütung|salaire|rémunération)$/],
+  ['deadline', /^(?:deadline|application deadline|apply by|apply before|last date|last date to apply|closing date|applications close|bewerbungsfrist|bewerbungsschluss|date limite|date limite de candidature)$/],
+  ['posted', /^(?:created|posted|date posted|posted on|published|veröffentlicht|veröffentlicht am|publié le|date de publication)$/],
 ];
 
 export interface Label { field: LabelField; value: string }

@@ -1,5 +1,6 @@
 /** Pay ranges: currency symbols/codes, k/lakh/crore multipliers, ranges and pay periods. */
 import currencies from '../../../data/currencies.v1.json' with { type: 'json' };
+import { amountsInFigures } from './jd.number-words.ts';
 import type { Salary, SalaryUnit } from './jd.schemas.ts';
 
 const SYMBOLS: Record<string, string> = {
@@ -14,8 +15,9 @@ const MULTIPLIERS: Record<string, number> = { k: 1e3, m: 1e6, mn: 1e6, mm: 1e6, 
 const esc = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 // "R165 564": the rand's R, only right before a figure and never inside a word.
 const CUR = `(?:${[...Object.keys(SYMBOLS).sort((a, b) => b.length - a.length).map(esc), '\\$', '(?<![\\p{L}\\d])R(?=\\d)', ...currencies.codes].join('|')})`;
-// Thousands by comma or dot ("1,500.00"), or by space with a decimal comma ("165 564,00", as South Africa and much of Europe write).
-const NUM = '(?:\\d{1,3}(?: \\d{3})+(?:,\\d{2})?(?!\\d)|\\d{1,3}(?:[,.]\\d{3})+(?:\\.\\d{1,2})?|\\d+(?:\\.\\d+)?)';
+// Thousands by comma or dot ("1,500.00"), by space with a decimal comma ("165 564,00", as South Africa and much of Europe
+// write), or a decimal comma with dots for thousands ("15,50 €", "1.234,56 €", as German and French postings write).
+const NUM = '(?:\\d{1,3}(?:\\.\\d{3})*,\\d{2}(?!\\d)|\\d{1,3}(?: \\d{3})+(?:,\\d{2})?(?!\\d)|\\d{1,3}(?:[,.]\\d{3})+(?:\\.\\d{1,2})?|\\d+(?:\\.\\d+)?)';
 const MULT = '(?:[kKmM]|mn|MM|[Ll]akhs?|[Ll]acs?|LPA|lpa|L|[Cc]r|[Cc]rores?)';
 // Every part is optional-once, so matching stays linear even on inputs like 50,000 repeated "$1,".
 // The leading lookahead rejects most positions (lowercase letters, spaces) before the long alternation runs.
@@ -24,15 +26,20 @@ const MONEY = new RegExp(
   // "£25,583 (Level one) rising to £26,403": a short aside may sit before the second figure's connector.
   `(?:\\s?(?:\\([^()\\n]{1,24}\\)\\s?)?(?:-|–|—|to|rising to)\\s?(${CUR})?\\s?(${NUM})\\s?(${MULT})?(?![\\p{L}\\d])(?:\\s?\\(?(${CUR}(?![\\p{L}]))\\)?)?)?`, 'gu',
 );
-const UNIT_AFTER = /^\+?\s?(?:or (?:higher|more|above)\s)?(?:(?:\/|per|a|an|each)\s?(hour|hr|h|day|week|wk|month|mo|mth|year|yr|annum)\b|(hourly|daily|weekly|monthly|annually|yearly|annual|p\.?a\.?|p\.?m\.?|LPA|CTC)(?![\p{L}]))/iu;
-const UNIT_BEFORE = /\b(hourly|daily|weekly|monthly|annual|yearly|per annum|per hour|per month|stipend)\b[^.\n]{0,40}$/i;
+// English, German ("€ brutto pro Jahr", "jährlich") and French ("€ brut par an", "de l'heure") periods.
+const UNIT_AFTER = /^\+?\s?(?:or (?:higher|more|above)\s)?(?:brutto\s|brut\s)?(?:(?:\/|per|a|an|each|pro|par|je|im)\s?(hour|hr|h|day|week|wk|month|mo|mth|year|yr|annum|jahr|monat|stunde|std|tag|woche|an|année|mois|heure|jour|semaine)\b|(hourly|daily|weekly|monthly|annually|yearly|annual|p\.?a\.?|p\.?m\.?|LPA|CTC|jährlich|monatlich|annuel(?:le)?|mensuel(?:le)?|de l['’]heure)(?![\p{L}]))/iu;
+const UNIT_BEFORE = /\b(hourly|daily|weekly|monthly|annual|yearly|per annum|per hour|per month|stipend|jahresgehalt|bruttojahresgehalt|monatsgehalt|stundenlohn|salaire annuel|salaire mensuel|taux horaire)\b[^.\n]{0,40}$/i;
 const UNITS: Record<string, SalaryUnit> = {
   hour: 'HOUR', hr: 'HOUR', h: 'HOUR', hourly: 'HOUR', 'per hour': 'HOUR', day: 'DAY', daily: 'DAY', week: 'WEEK', wk: 'WEEK', weekly: 'WEEK',
   month: 'MONTH', mo: 'MONTH', mth: 'MONTH', monthly: 'MONTH', pm: 'MONTH', 'p.m.': 'MONTH', 'per month': 'MONTH', stipend: 'MONTH',
   year: 'YEAR', yr: 'YEAR', annum: 'YEAR', annually: 'YEAR', yearly: 'YEAR', annual: 'YEAR', pa: 'YEAR', 'p.a.': 'YEAR', 'p.a': 'YEAR',
   lpa: 'YEAR', ctc: 'YEAR', 'per annum': 'YEAR',
+  jahr: 'YEAR', jährlich: 'YEAR', jahresgehalt: 'YEAR', bruttojahresgehalt: 'YEAR', monat: 'MONTH', monatlich: 'MONTH', monatsgehalt: 'MONTH',
+  stunde: 'HOUR', std: 'HOUR', stundenlohn: 'HOUR', tag: 'DAY', woche: 'WEEK',
+  an: 'YEAR', année: 'YEAR', annuel: 'YEAR', annuelle: 'YEAR', 'salaire annuel': 'YEAR', mois: 'MONTH', mensuel: 'MONTH', mensuelle: 'MONTH',
+  'salaire mensuel': 'MONTH', heure: 'HOUR', "de l'heure": 'HOUR', 'de l’heure': 'HOUR', 'taux horaire': 'HOUR', jour: 'DAY', semaine: 'WEEK',
 };
-const PAY_CONTEXT = /\b(?:salary|pay|paid|compensation|stipend|ctc|package|wage|rate|earn|base|ote|remuneration|range|budget|scale)\b/i;
+const PAY_CONTEXT = /\b(?:salary|pay|paid|compensation|stipend|ctc|package|wage|rate|earn|base|ote|remuneration|range|budget|scale|gehalt|jahresgehalt|vergütung|verdienst|lohn|brutto|salaire|rémunération|brut)\b/i;
 // Extras on top of the pay ("$2/hr shift premium", "overtime at $29.13") are not the pay itself.
 const EXTRA_PAY_BEFORE = /\b(?:overtime|premium|differential|bonus|allowance|sign-?on)\b[^.\n$€£]{0,30}$/i;
 // Right after the figure, past its period and one word: "$2/hr shift premium", but not "… per year, plus a bonus".
@@ -45,7 +52,8 @@ const UNPAID = /\bunpaid\b(?!\s(?:leave|time|overtime|break))|\bno stipend\b/i;
 
 function toNumber(num: string, mult: string | undefined): number {
   // "1.500" and "1,500" are thousands; "1.5" is a decimal.
-  const plain = /^\d{1,3}(?: \d{3})+(?:,\d{2})?$/.test(num) ? num.replace(/ /g, '').replace(',', '.')
+  const plain = /^\d{1,3}(?:\.\d{3})*,\d{2}$/.test(num) ? num.replace(/\./g, '').replace(',', '.')
+    : /^\d{1,3}(?: \d{3})+(?:,\d{2})?$/.test(num) ? num.replace(/ /g, '').replace(',', '.')
     : /^\d{1,3}(?:[,.]\d{3})+(?:\.\d{1,2})?$/.test(num) ? num.replace(/[,.](?=\d{3}(?:\D|$))/g, '') : num;
   return parseFloat(plain) * (mult ? (MULTIPLIERS[mult.toLowerCase()] ?? 1) : 1);
 }
@@ -59,7 +67,8 @@ function currencyOf(token: string | undefined, localCurrency: string | null): st
 
 interface Candidate { salary: Salary; score: number }
 
-export function extractSalary(text: string, localCurrency: string | null): Salary | null {
+export function extractSalary(written: string, localCurrency: string | null): Salary | null {
+  const text = amountsInFigures(written);
   let best: Candidate | null = null;
   for (const m of text.matchAll(MONEY)) {
     const [, c1, n1 = '', m1, c2, c3, n2, m2, c4] = m;

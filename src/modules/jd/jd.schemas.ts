@@ -65,7 +65,7 @@ export const ParsedJobDescriptionSchema = Type.Object({
     description: [
       'Stable codes: text_empty (nothing to parse), text_truncated (input over 200,000 characters, the rest ignored),',
       'binary_content (control or replacement characters removed), html_stripped (tags and entities removed),',
-      'language_not_english (long enough to judge and confidently detected as another language; results are sparse),',
+      'language_not_supported (long enough to judge and confidently detected as a language other than English, German or French; results are sparse),',
       'title_not_found, salary_not_found,',
       'employment_type_conflict (an internship also labelled otherwise; INTERN kept), sections_not_found,',
       'internal_error (a parser bug was caught; every field is empty).',

@@ -1,5 +1,5 @@
 /** Turns arbitrary input into clean plain text with one logical line per line. */
-import { isClearlyNotEnglish } from './jd.language.ts';
+import { isClearlyUnsupported } from './jd.language.ts';
 
 export const MAX_TEXT_CHARS = 200_000;
 
@@ -72,6 +72,6 @@ export function cleanText(input: unknown): CleanText {
     .replace(/\n{3,}/g, '\n\n')
     .trim();
   if (text.length === 0) warnings.push('text_empty');
-  else if (isClearlyNotEnglish(text)) warnings.push('language_not_english');
+  else if (isClearlyUnsupported(text)) warnings.push('language_not_supported');
   return { text, warnings };
 }
