@@ -11,10 +11,10 @@ const ORG = "\\p{Lu}[\\p{L}\\d.'’&-]*(?:\\s(?:(?:of|and|for|the|de|du|la|des|&
 const ASIDE = "(?:\\sin\\s\\p{Lu}[\\p{L}-]+(?:,\\s\\p{Lu}[\\p{L}-]+)?|\\s\\((?:[^()]|\\([^()]*\\))*\\)|\\s[–—-]\\s[^.–—]{1,40}?\\slocation)?";
 const ORG_SENTENCES = [
   // "Acme is hiring", "the ILO invites interested candidates", "Acme – Riverside location is looking for".
-  new RegExp(`(?:^|[,.]\\s)(?:([Tt]he)\\s)?(${ORG})${ASIDE}\\s(?:(?:is|are)\\s(?:now\\s)?(?:hiring|looking for|searching for|seeking|recruiting)|invites|welcomes|values|seeks|(?:is|are)\\s(?:exceptionally\\s|very\\s)?proud)\\b`, 'u'),
+  new RegExp(`(?:^|[,.]\\s)(?:[Tt]he\\s)?(${ORG})${ASIDE}\\s(?:(?:is|are)\\s(?:now\\s)?(?:hiring|looking for|searching for|seeking|recruiting)|invites|welcomes|values|seeks|(?:is|are)\\s(?:exceptionally\\s|very\\s)?proud)\\b`, 'u'),
   // "… is a …" only where the sentence says what kind of employer: "DigitalOcean is a high-growth technology company".
-  new RegExp(`(?:^|,\\s)(?:(The)\\s)?(${ORG})${ASIDE}\\s(?:is|are)\\s(?:a|an|the|one of)\\s[^.]{0,80}?\\b(?:company|employer|organi[sz]ation|business|firm|agency|provider|charity|council|institution|startup|group|brand|retailer|manufacturer|non-?profit|ngo)\\b`, 'u'),
-  new RegExp(`^(?:(The)\\s)?(${ORG})\\shas\\s(?:a|an)\\s`, 'u'),
+  new RegExp(`(?:^|,\\s)(?:The\\s)?(${ORG})${ASIDE}\\s(?:is|are)\\s(?:a|an|the|one of)\\s[^.]{0,80}?\\b(?:company|employer|organi[sz]ation|business|firm|agency|provider|charity|council|institution|startup|group|brand|retailer|manufacturer|non-?profit|ngo)\\b`, 'u'),
+  new RegExp(`^(?:The\\s)?(${ORG})\\shas\\s(?:a|an)\\s`, 'u'),
 ];
 /** Weaker signs, read only when no sentence introduces the employer: a legal form, or "Acme's mission". */
 // Starts at a word's start and bounds each word, so a long run of letters is not re-read from every capital.
@@ -53,17 +53,13 @@ export function nameUnderTitle(following: readonly string[]): string | null {
 export function companyFromSentences(lines: readonly string[]): string | null {
   const fits = (name: string | undefined): name is string =>
     !!name && name.split(/\s+/).length <= 9 && !NOT_AN_ORG.test(name) && !resolvePlaces(name, true);
-  for (const line of lines) {
-    for (const pattern of ORG_SENTENCES) {
-      const m = pattern.exec(line);
-      const name = m?.[2];
-      if (fits(name)) return cleanCompany(name);
-    }
-  }
-  for (const line of lines) {
-    for (const pattern of ORG_MENTIONS) {
-      const name = pattern.exec(line)?.[1];
-      if (fits(name)) return cleanCompany(name);
+  // Every line for a sentence that introduces the employer first; only then the weaker mentions.
+  for (const patterns of [ORG_SENTENCES, ORG_MENTIONS]) {
+    for (const line of lines) {
+      for (const pattern of patterns) {
+        const name = pattern.exec(line)?.[1];
+        if (fits(name)) return cleanCompany(name);
+      }
     }
   }
   return null;
