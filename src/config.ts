@@ -70,6 +70,10 @@ export interface Config {
   readonly amqpReconnectMaxDelayMs: number;
   /** How often the relay looks for unpublished events besides being woken by each commit. */
   readonly outboxPollIntervalMs: number;
+  /** redis:// or rediss:// server for the shared cache, rate limits, idempotency keys, session checks and live-event fan-out; null keeps them in memory. */
+  readonly redisUrl: string | null;
+  /** nats:// server whose JetStream the outbox relay also publishes to; null publishes nothing there. */
+  readonly natsUrl: string | null;
 }
 
 type Env = Record<string, string | undefined>;
@@ -110,7 +114,7 @@ function boolean(env: Env, errors: ConfigErrors, name: string, fallback: boolean
 }
 
 /** URLs that may carry credentials, so a bad value is never echoed. */
-const secretUrls = new Set(['DATABASE_URL', 'SMTP_URL', 'LLM_BASE_URL', 'AMQP_URL']);
+const secretUrls = new Set(['DATABASE_URL', 'SMTP_URL', 'LLM_BASE_URL', 'AMQP_URL', 'REDIS_URL', 'NATS_URL']);
 
 function url(env: Env, errors: ConfigErrors, name: string, protocols: readonly string[]): string | null {
   const raw = env[name];
@@ -211,6 +215,8 @@ export function loadConfig(env: Env = process.env): Config {
     amqpExchange: exchangeName(env, errors, 'AMQP_EXCHANGE', 'hireline.events'),
     amqpReconnectMaxDelayMs: integer(env, errors, 'AMQP_RECONNECT_MAX_DELAY_MS', 30_000, 100, 3_600_000),
     outboxPollIntervalMs: integer(env, errors, 'OUTBOX_POLL_INTERVAL_MS', 1_000, 100, 3_600_000),
+    redisUrl: url(env, errors, 'REDIS_URL', ['redis:', 'rediss:']),
+    natsUrl: url(env, errors, 'NATS_URL', ['nats:', 'tls:']),
   };
   if (errors.messages.length > 0) throw new ConfigError(errors.messages);
   return Object.freeze(config);
