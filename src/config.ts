@@ -66,12 +66,18 @@ export interface Config {
   readonly amqpUrl: string | null;
   /** The durable topic exchange events go to (routing key = event type). */
   readonly amqpExchange: string;
-  /** Longest wait between reconnect attempts to the broker (they start at 100 ms and double, with jitter). */
+  /** Longest wait between reconnect attempts to the broker, RabbitMQ and NATS alike (they start at 100 ms and double, with jitter). */
   readonly amqpReconnectMaxDelayMs: number;
   /** How often the relay looks for unpublished events besides being woken by each commit. */
   readonly outboxPollIntervalMs: number;
   /** redis:// or rediss:// server for the shared cache, rate limits, idempotency keys, session checks and live-event fan-out; null keeps them in memory. */
   readonly redisUrl: string | null;
+  /** The JetStream stream the NATS outlet appends to (created if missing). */
+  readonly natsStream: string;
+  /** Events go to `<prefix>.<event type>`; the stream captures `<prefix>.>`. */
+  readonly natsSubjectPrefix: string;
+  /** Bearer token /metrics asks for; null serves /metrics only to requests from this host. */
+  readonly metricsToken: string | null;
   /** nats:// server whose JetStream the outbox relay also publishes to; null publishes nothing there. */
   readonly natsUrl: string | null;
 }
@@ -161,6 +167,15 @@ function exchangeName(env: Env, errors: ConfigErrors, name: string, fallback: st
   return fallback;
 }
 
+/** A name that must match `pattern`: a NATS stream or subject prefix. */
+function matching(env: Env, errors: ConfigErrors, name: string, fallback: string, pattern: RegExp, problem: string): string {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return fallback;
+  if (pattern.test(raw) && raw.length <= 255) return raw;
+  errors.add(name, problem, raw);
+  return fallback;
+}
+
 export class ConfigError extends Error {
   constructor(readonly problems: readonly string[]) {
     super(`Invalid configuration:\n${problems.join('\n')}`);
@@ -217,6 +232,9 @@ export function loadConfig(env: Env = process.env): Config {
     outboxPollIntervalMs: integer(env, errors, 'OUTBOX_POLL_INTERVAL_MS', 1_000, 100, 3_600_000),
     redisUrl: url(env, errors, 'REDIS_URL', ['redis:', 'rediss:']),
     natsUrl: url(env, errors, 'NATS_URL', ['nats:', 'tls:']),
+    natsStream: matching(env, errors, 'NATS_STREAM', 'HIRELINE_EVENTS', /^[\w-]{1,255}$/, 'must be 1 to 255 letters, digits, "-" or "_"'),
+    natsSubjectPrefix: matching(env, errors, 'NATS_SUBJECT_PREFIX', 'hireline.events', /^[\w-]+(\.[\w-]+)*$/, 'must be subject tokens of letters, digits, "-" or "_" joined by "."'),
+    metricsToken: env.METRICS_TOKEN && env.METRICS_TOKEN.trim() !== '' ? env.METRICS_TOKEN.trim() : null,
   };
   if (errors.messages.length > 0) throw new ConfigError(errors.messages);
   return Object.freeze(config);

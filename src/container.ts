@@ -2,7 +2,8 @@ import { readFileSync } from 'node:fs';
 import type { FastifyPluginAsync } from 'fastify';
 import type { Config } from './config.ts';
 import { healthRoutes } from './http/health.routes.ts';
-import { createAmqpPublisher } from './infra/broker/amqp-publisher.ts';
+import { metricsRoutes } from './http/metrics.routes.ts';
+import { createEventOutlets } from './infra/broker/outlets.ts';
 import { openDatabase, type Database } from './infra/db/database.ts';
 import { migrationsCurrent } from './infra/db/migrations.ts';
 import { statisticsTask } from './infra/db/statistics.tasks.ts';
@@ -11,6 +12,7 @@ import { createEventLoopLoad } from './infra/load/event-loop-load.ts';
 import { createLlm } from './infra/llm/index.ts';
 import { createMailer } from './infra/mail/mailer.ts';
 import type { TaskDefinition } from './infra/queue/task-runner.ts';
+import { createMetrics } from './infra/telemetry/metrics.ts';
 import { createAccessModule } from './modules/access/index.ts';
 import { createAuditModule } from './modules/audit/index.ts';
 import { createEventsModule, eventTypes } from './modules/events/index.ts';
@@ -40,13 +42,11 @@ export async function createContainer(config: Config, log: Logger, database?: Da
     poolMax: config.dbPoolMax,
     statementTimeoutMs: config.dbStatementTimeoutMs,
   });
+  // RabbitMQ (AMQP_URL) and/or NATS JetStream (NATS_URL); the embedded default publishes nowhere (events stay readable at GET /v1/events).
+  const publisher = createEventOutlets(config, log);
   const events = createEventsModule({
     database: db, log,
-    // RabbitMQ when AMQP_URL is set; the embedded default publishes nowhere (events stay readable at GET /v1/events).
-    outlet: config.amqpUrl === null ? null : {
-      publisher: createAmqpPublisher({ url: config.amqpUrl, exchange: config.amqpExchange, reconnectMaxDelayMs: config.amqpReconnectMaxDelayMs, log }),
-      pollIntervalMs: config.outboxPollIntervalMs,
-    },
+    outlet: publisher && { publisher, pollIntervalMs: config.outboxPollIntervalMs },
   });
   const audit = createAuditModule({ database: db });
   const access = createAccessModule({ database: db, audit: audit.service });
@@ -85,7 +85,11 @@ export async function createContainer(config: Config, log: Logger, database?: Da
     clock: options.clock,
   });
   const authenticate = access.authenticateWith(identity.sessions.authenticate);
+  // The task queue's depth joins these once the durable queue is wired (queueDepth).
+  const metrics = createMetrics({ ...(events.outbox ? { outboxLag: events.outbox.lag } : {}), webhookDeliveries: webhooks.deliveryCounts });
   const routes: FastifyPluginAsync[] = [
+    // First: its request-duration hook times every route registered after it.
+    metricsRoutes(metrics, { token: config.metricsToken }),
     healthRoutes({ database: () => db.ping(), migrationsCurrent: () => migrationsCurrent(db), ...(events.outbox ? { outboxLag: events.outbox.lag } : {}) }),
     ...identity.routes,
     ...orgs.routes,
@@ -115,7 +119,7 @@ export async function createContainer(config: Config, log: Logger, database?: Da
     audit: audit.service,
     jobs: jobs.service,
     events: events.service,
-    /** The outbox relay when AMQP_URL is set, else null. */
+    /** The outbox relay when AMQP_URL or NATS_URL is set, else null. */
     outbox: events.outbox,
     parse: jd.parse,
     recruiting,

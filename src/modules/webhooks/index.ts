@@ -28,6 +28,8 @@ export function createWebhooksModule(deps: {
   const routes: FastifyPluginAsync[] = [webhooksRoutes(service)];
   /** For erasure, inside its transaction: receivers' answers about these subjects are dropped from the log. */
   const forgetResponses = (tx: DbExecutor, orgId: string, subjectIds: readonly string[]): Promise<void> => repo.forgetResponses(tx, orgId, subjectIds);
-  return { service, deliveries, routes, tasks: webhooksTasks({ deliveries }), forgetResponses };
+  /** Deliveries by status (pending, succeeded, failed) across organizations, for /metrics. */
+  const deliveryCounts = () => repo.deliveryCounts(deps.database.unscoped);
+  return { service, deliveries, routes, tasks: webhooksTasks({ deliveries }), forgetResponses, deliveryCounts };
 }
 export type WebhooksModule = ReturnType<typeof createWebhooksModule>;

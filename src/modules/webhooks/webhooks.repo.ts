@@ -102,6 +102,10 @@ export function createWebhooksRepo() {
       return inserted;
     },
 
+    /** Every delivery counted by status, across organizations: the delivery log's outcomes, for /metrics. */
+    deliveryCounts: (db: DbExecutor): Promise<{ status: string; count: number }[]> =>
+      db.select({ status: webhookDeliveries.status, count: sql<number>`count(*)::int` }).from(webhookDeliveries).groupBy(webhookDeliveries.status),
+
     /** Drops the answers receivers gave to deliveries of events about these subjects (they may echo personal data). */
     async forgetResponses(tx: DbExecutor, orgId: string, subjectIds: readonly string[]): Promise<void> {
       if (subjectIds.length === 0) return;
