@@ -1,5 +1,5 @@
 import amqp, { type ChannelModel, type ConfirmChannel, type Options, type RecoveringChannelModel } from 'amqplib';
-import { PublisherUnavailableError, type EventPublisher, type OutgoingEvent } from './event-publisher.ts';
+import { eventBody, PublisherUnavailableError, type EventPublisher, type OutgoingEvent } from './event-publisher.ts';
 
 export interface AmqpPublisherOptions {
   /** amqp:// or amqps:// with credentials and vhost; `?heartbeat=N` to notice a silent broker sooner. */
@@ -13,13 +13,9 @@ export interface AmqpPublisherOptions {
 
 /** What goes on the wire for one event: the body is JSON, the rest lets consumers route and dedupe without parsing it. */
 export function amqpMessage(event: OutgoingEvent): { routingKey: string; content: Buffer; options: Options.Publish } {
-  const body = {
-    id: event.id, type: event.type, version: event.version, orgId: event.orgId,
-    subjectId: event.subjectId, occurredAt: event.occurredAt.toISOString(), payload: event.payload,
-  };
   return {
     routingKey: event.type,
-    content: Buffer.from(JSON.stringify(body)),
+    content: eventBody(event),
     options: {
       // The event id is the deduplication key: a relay crash between confirm and mark sends it again.
       messageId: event.id,

@@ -9,8 +9,14 @@ export interface OutgoingEvent {
   readonly occurredAt: Date;
 }
 
+/** An event's JSON body on every outlet; the outlets' headers repeat the routing fields so consumers need not parse it. */
+export const eventBody = (event: OutgoingEvent): Buffer => Buffer.from(JSON.stringify({
+  id: event.id, type: event.type, version: event.version, orgId: event.orgId,
+  subjectId: event.subjectId, occurredAt: event.occurredAt.toISOString(), payload: event.payload,
+}));
+
 /**
- * An outlet for domain events (RabbitMQ today; a Kafka-style log would be a second adapter).
+ * An outlet for domain events: RabbitMQ (amqp-publisher.ts) and NATS JetStream (nats-publisher.ts).
  * The outbox relay hands it batches in id order and marks them published once `publish` resolves,
  * so `publish` must resolve only when the outlet has taken responsibility for every event of the
  * batch (a broker's confirm, a log's acknowledged append), and reject otherwise.
