@@ -13,9 +13,9 @@ export interface OutboxRelayDeps {
 
 export interface OutboxRelay {
   /**
-   * Publishes every waiting event, batch by batch, and resolves with how many it published; a call
-   * made while a drain runs joins it and makes it look once more. Never rejects: what failed waits
-   * in the outbox for the next wake or poll.
+   * Publishes every waiting event, batch by batch, and resolves with how many it published; calls
+   * made while a drain runs share one more drain after it, which sees what they committed. Never
+   * rejects: what failed waits in the outbox for the next wake or poll.
    */
   drain(): Promise<number>;
   /** Starts a drain in the background (after a commit, or when the outlet reconnects). */
@@ -37,7 +37,8 @@ const outgoing = (row: DomainEventRow): OutgoingEvent => ({
  */
 export function createOutboxRelay({ database, repo, publisher, log, batchSize = 200 }: OutboxRelayDeps): OutboxRelay {
   let running: Promise<number> | null = null;
-  let again = false;
+  // The run after the one in flight, shared by every call made meanwhile (the one in flight may have read already).
+  let next: Promise<number> | null = null;
   let stopped = false;
   let failing = false;
 
@@ -60,10 +61,7 @@ export function createOutboxRelay({ database, repo, publisher, log, batchSize = 
         // Another instance holds it: it is draining, and whatever it misses our next poll takes.
         if (!(await repo.tryLockRelay(db))) return;
         try {
-          do {
-            again = false;
-            published += await publishWaiting(db);
-          } while (again && !stopped);
+          published = await publishWaiting(db);
         } finally {
           await repo.unlockRelay(db);
         }
@@ -83,8 +81,11 @@ export function createOutboxRelay({ database, repo, publisher, log, batchSize = 
   function drain(): Promise<number> {
     if (stopped) return Promise.resolve(0);
     if (running) {
-      again = true;
-      return running;
+      next ??= running.then(() => {
+        next = null;
+        return drain();
+      });
+      return next;
     }
     const current = run().finally(() => {
       running = null;
