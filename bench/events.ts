@@ -1,0 +1,237 @@
+/**
+ * Events from commit to RabbitMQ and to a webhook receiver, on the PostgreSQL server profile, in one
+ * process as `hireline serve` runs them (API container, outbox relay woken on commit, task runner).
+ * Each event is committed through the events service's `withEvents`, the transaction every module's
+ * change goes through: one `job.updated` event (a real job as payload, ~1 KB) per transaction.
+ * A consumer bound to the exchange and a node:http receiver on 127.0.0.1 note when each event arrives.
+ * The lead's bench/run.ts calls measureEvents(); `node --import tsx bench/events.ts [--duration=10] [--events=20000]` runs it alone.
+ */
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import path from 'node:path';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+import amqp from 'amqplib';
+import { pino } from 'pino';
+import { buildApp } from '../src/app.ts';
+import { loadConfig } from '../src/config.ts';
+import { createContainer, version } from '../src/container.ts';
+import { createTaskRunner } from '../src/infra/queue/task-runner.ts';
+import type { EventPayload } from '../src/modules/events/index.ts';
+import { runCommand } from './processes.ts';
+import type { Row } from './report.ts';
+import { benchDatabaseUrl, pgAdminUrl, withClient } from './seed.ts';
+
+const DATABASE = 'hireline_bench_events';
+const EXCHANGE = 'hireline.bench.events';
+/** The rate the latency target is stated at. */
+const TARGET_RATE = 2_000;
+const WEBHOOK_RATE = 100;
+const amqpUrl = process.env.BENCH_AMQP_URL ?? 'amqp://guest:guest@127.0.0.1:5672';
+
+export interface EventsBenchResult {
+  rows: Row[];
+  notes: string[];
+}
+
+const percentile = (values: readonly number[], p: number): number => {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted.length === 0 ? Number.NaN : Math.round(sorted[Math.min(sorted.length - 1, Math.ceil(p * sorted.length) - 1)] ?? Number.NaN);
+};
+
+/** Arrival times (performance.now) by event id, and a wait for a set of ids. */
+function arrivals() {
+  const at = new Map<string, number>();
+  return {
+    at,
+    note: (id: string) => {
+      if (!at.has(id)) at.set(id, performance.now());
+    },
+    async waitFor(ids: readonly string[], timeoutMs: number): Promise<number> {
+      const deadline = performance.now() + timeoutMs;
+      let missing = ids.filter((id) => !at.has(id)).length;
+      while (missing > 0 && performance.now() < deadline) {
+        await sleep(20);
+        missing = ids.filter((id) => !at.has(id)).length;
+      }
+      return missing;
+    },
+  };
+}
+
+export async function measureEvents(options: { duration: number; events: number }): Promise<EventsBenchResult> {
+  const databaseUrl = benchDatabaseUrl(DATABASE);
+  await withClient(pgAdminUrl, async (client) => {
+    await client.query(`drop database if exists ${DATABASE} with (force)`);
+    await client.query(`create database ${DATABASE}`);
+  });
+  const env = { SEED_DEMO: 'false', LOG_LEVEL: 'warn', DATABASE_URL: databaseUrl };
+  await runCommand('src/main.ts', ['migrate'], env, 180_000);
+
+  // The bench's own consumer: an exclusive queue bound to every event on the exchange.
+  const consumer = await amqp.connect(amqpUrl);
+  const channel = await consumer.createChannel();
+  await channel.assertExchange(EXCHANGE, 'topic', { durable: true });
+  const { queue } = await channel.assertQueue('', { exclusive: true });
+  await channel.bindQueue(queue, EXCHANGE, '#');
+  const broker = arrivals();
+  await channel.consume(queue, (m) => {
+    if (m) broker.note(String((m.properties.headers as Record<string, unknown> | undefined)?.['subject-id']));
+  }, { noAck: true });
+
+  const hooks = arrivals();
+  const receiver = http.createServer((req, res) => {
+    let body = '';
+    req.on('data', (chunk: Buffer) => { body += chunk.toString('utf8'); });
+    req.on('end', () => {
+      hooks.note((JSON.parse(body) as { subjectId: string }).subjectId);
+      res.writeHead(204).end();
+    });
+  });
+  await new Promise<void>((resolve) => receiver.listen(0, '127.0.0.1', resolve));
+  const receiverUrl = `http://127.0.0.1:${(receiver.address() as AddressInfo).port}/hook`;
+
+  const log = pino({ level: 'warn' });
+  const config = loadConfig({ ...env, AMQP_URL: amqpUrl, AMQP_EXCHANGE: EXCHANGE, WEBHOOK_ALLOWED_HOSTS: '127.0.0.1' });
+  const container = await createContainer(config, log);
+  const app = await buildApp({ config, version, routes: container.routes, schemas: container.schemas, authenticate: container.authenticate, logger: log });
+  const runner = createTaskRunner({ tasks: container.tasks, log });
+  try {
+    const { org, apiKey } = await container.orgs.createOrg({ name: 'Bench events', slug: 'bench-events' });
+    const auth = { authorization: `Bearer ${apiKey}` };
+    const created = await app.inject({ method: 'POST', url: '/v1/jobs', headers: auth, payload: { title: 'Backend Engineer', description: 'Build APIs in Node.js.', locations: ['Berlin, Germany'], employmentType: 'FULL_TIME' } });
+    if (created.statusCode !== 201) throw new Error(`creating the job failed: ${created.statusCode} ${created.body}`);
+    const job = created.json<EventPayload<'job.updated'>['job']>();
+    // The webhook endpoint takes only job.reopened, so the RabbitMQ runs' events do not queue up for it.
+    const hook = await app.inject({ method: 'POST', url: '/v1/webhooks', headers: auth, payload: { url: receiverUrl, eventTypes: ['job.reopened'] } });
+    if (hook.statusCode !== 201) throw new Error(`registering the webhook failed: ${hook.statusCode} ${hook.body}`);
+    // The relay alone, before the task runner's poll starts: a backlog committed through a second instance without an outlet, then one drain.
+    const writer = await createContainer(loadConfig(env), log);
+    let backlog = options.events;
+    const backlogTokens: string[] = [];
+    try {
+      await Promise.all(Array.from({ length: 32 }, async () => {
+        while (backlog-- > 0) {
+          const token = `bench_b${backlog}`;
+          await writer.events.withEvents(org.id, async (_tx, record) => record({ orgId: org.id, type: 'job.updated', subjectId: token, payload: { job, changed: ['title'] } }));
+          backlogTokens.push(token);
+        }
+      }));
+    } finally {
+      await writer.close();
+    }
+    const drainStarted = performance.now();
+    await container.outbox?.drain();
+    const drainMissing = await broker.waitFor(backlogTokens, 120_000);
+    const drainLast = Math.max(...backlogTokens.map((token) => broker.at.get(token) ?? 0));
+    const drainRate = (backlogTokens.length - drainMissing) / ((drainLast - drainStarted) / 1000);
+
+    runner.start();
+
+    // Each event's subject id is a token of its own, so an arrival is matched to its commit without reading the outbox.
+    const committedAt = new Map<string, number>();
+    let n = 0;
+    const commitOne = async (type: 'job.updated' | 'job.reopened'): Promise<string> => {
+      const token = `bench_${type === 'job.updated' ? 'u' : 'r'}${n++}`;
+      await container.events.withEvents(org.id, async (_tx, record) => {
+        if (type === 'job.updated') record({ orgId: org.id, type, subjectId: token, payload: { job, changed: ['title'] } });
+        else record({ orgId: org.id, type, subjectId: token, payload: { job } });
+      });
+      committedAt.set(token, performance.now());
+      return token;
+    };
+    const latencies = (tokens: readonly string[], at: Map<string, number>) =>
+      tokens.flatMap((token) => {
+        const arrived = at.get(token);
+        const committed = committedAt.get(token);
+        return arrived !== undefined && committed !== undefined ? [arrived - committed] : [];
+      });
+
+    // Flat out: `events` commits, 32 at a time; throughput counts from the first commit to the last arrival.
+    const flatStarted = performance.now();
+    const flatTokens: string[] = [];
+    let remaining = options.events;
+    await Promise.all(Array.from({ length: 32 }, async () => {
+      while (remaining-- > 0) flatTokens.push(await commitOne('job.updated'));
+    }));
+    const commitSeconds = (performance.now() - flatStarted) / 1000;
+    const flatMissing = await broker.waitFor(flatTokens, 120_000);
+    const flatLast = Math.max(...flatTokens.map((token) => broker.at.get(token) ?? 0));
+    const flatRate = (flatTokens.length - flatMissing) / ((flatLast - flatStarted) / 1000);
+    const flatLatency = latencies(flatTokens, broker.at);
+
+    // Open loop at the target rate: commit i starts when due, whether or not earlier ones are done.
+    const paced = async (type: 'job.updated' | 'job.reopened', rate: number, seconds: number) => {
+      const tokens: Promise<string>[] = [];
+      const started = performance.now();
+      const total = Math.round(rate * seconds);
+      for (let i = 0; i < total; i++) {
+        const wait = started + (i * 1000) / rate - performance.now();
+        if (wait > 0) await sleep(wait);
+        tokens.push(commitOne(type));
+      }
+      const done = await Promise.all(tokens);
+      return { tokens: done, committedPerSec: done.length / ((performance.now() - started) / 1000) };
+    };
+    const atTarget = await paced('job.updated', TARGET_RATE, options.duration);
+    const pacedMissing = await broker.waitFor(atTarget.tokens, 60_000);
+    const pacedLatency = latencies(atTarget.tokens, broker.at);
+
+    // Webhooks: a slower paced run of the one type the endpoint takes; deliveries go out on the 1 s sweep after a 2 s settling delay.
+    const hookStarted = performance.now();
+    const toHook = await paced('job.reopened', WEBHOOK_RATE, options.duration);
+    const hookMissing = await hooks.waitFor(toHook.tokens, 120_000);
+    const hookLast = Math.max(...toHook.tokens.map((token) => hooks.at.get(token) ?? 0));
+    const hookRate = (toHook.tokens.length - hookMissing) / ((hookLast - hookStarted) / 1000);
+    const hookLatency = latencies(toHook.tokens, hooks.at);
+
+    const flatMet = flatRate >= TARGET_RATE && flatMissing === 0;
+    const pacedMet = percentile(pacedLatency, 0.99) <= 200 && atTarget.committedPerSec >= TARGET_RATE * 0.98 && pacedMissing === 0;
+    return {
+      rows: [
+        {
+          scenario: '(h) events, commit → RabbitMQ, flat out', profile: 'postgres', cache: '—', reqPerSec: flatRate,
+          p50: percentile(flatLatency, 0.5), p99: percentile(flatLatency, 0.99), ratio: null, failures: flatMissing,
+          target: `${flatMet ? 'yes' : 'NO'} (≥ ${TARGET_RATE} events/s, none lost)`,
+        },
+        {
+          scenario: '(h) events, relay drain of a backlog → RabbitMQ', profile: 'postgres', cache: '—', reqPerSec: drainRate,
+          p50: Number.NaN, p99: Number.NaN, ratio: null, failures: drainMissing,
+          target: `${drainRate >= TARGET_RATE && drainMissing === 0 ? 'yes' : 'NO'} (≥ ${TARGET_RATE} events/s)`,
+        },
+        {
+          scenario: `(h) events, commit → RabbitMQ, at ${TARGET_RATE}/s`, profile: 'postgres', cache: '—', reqPerSec: atTarget.committedPerSec,
+          p50: percentile(pacedLatency, 0.5), p99: percentile(pacedLatency, 0.99), ratio: null, failures: pacedMissing,
+          target: `${pacedMet ? 'yes' : 'NO'} (p99 commit-to-delivery ≤ 200 ms at ${TARGET_RATE}/s)`,
+        },
+        {
+          scenario: `(h) events, commit → webhook receiver, at ${WEBHOOK_RATE}/s`, profile: 'postgres', cache: '—', reqPerSec: hookRate,
+          p50: percentile(hookLatency, 0.5), p99: percentile(hookLatency, 0.99), ratio: null, failures: hookMissing,
+          target: 'none set (floor: 2 s settling + 1 s sweep)',
+        },
+      ],
+      notes: [
+        `(h) in one process as \`serve\` runs it (relay woken on commit, task runner), PostgreSQL server, RabbitMQ at ${new URL(amqpUrl).host}; each event is one \`withEvents\` transaction `
+        + `recording one job event (a real job as payload, ${Buffer.byteLength(JSON.stringify(job))} B). Flat out: ${options.events} commits 32 at a time (commits alone ${Math.round(options.events / commitSeconds)}/s), `
+        + `events/s from the first commit to the last arrival at a bound queue. Backlog: as many events committed by a second instance without an outlet, then one drain, events/s to the last arrival. Paced: ${options.duration} s open-loop at ${TARGET_RATE}/s (committed ${Math.round(atTarget.committedPerSec)}/s), `
+        + `latency from each commit's return to its arrival at the consumer. Webhooks: ${toHook.tokens.length} events at ${WEBHOOK_RATE}/s to a node:http receiver on 127.0.0.1 (one endpoint), `
+        + `events/s from the first commit to the last delivery. Missing after the wait: RabbitMQ ${flatMissing} + ${pacedMissing}, webhooks ${hookMissing}.`,
+      ],
+    };
+  } finally {
+    await runner.stop();
+    await app.close();
+    await container.close();
+    await consumer.close();
+    receiver.closeAllConnections();
+    await new Promise((resolve) => receiver.close(resolve));
+  }
+}
+
+if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
+  const { values } = parseArgs({ options: { duration: { type: 'string', default: '10' }, events: { type: 'string', default: '20000' } } });
+  const { rows, notes } = await measureEvents({ duration: Number(values.duration), events: Number(values.events) });
+  process.stdout.write(`${rows.map((row) => JSON.stringify(row)).join('\n')}\n${notes.join('\n')}\n`);
+  process.exit(0);
+}
