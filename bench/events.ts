@@ -110,6 +110,7 @@ export async function measureEvents(options: { duration: number; events: number 
     const writer = await createContainer(loadConfig(env), log);
     let backlog = options.events;
     const backlogTokens: string[] = [];
+    const backlogStarted = performance.now();
     try {
       await Promise.all(Array.from({ length: 32 }, async () => {
         while (backlog-- > 0) {
@@ -121,6 +122,7 @@ export async function measureEvents(options: { duration: number; events: number 
     } finally {
       await writer.close();
     }
+    const backlogCommitRate = options.events / ((performance.now() - backlogStarted) / 1000);
     const drainStarted = performance.now();
     await container.outbox?.drain();
     const drainMissing = await broker.waitFor(backlogTokens, 120_000);
@@ -214,7 +216,7 @@ export async function measureEvents(options: { duration: number; events: number 
       notes: [
         `(h) in one process as \`serve\` runs it (relay woken on commit, task runner), PostgreSQL server, RabbitMQ at ${new URL(amqpUrl).host}; each event is one \`withEvents\` transaction `
         + `recording one job event (a real job as payload, ${Buffer.byteLength(JSON.stringify(job))} B). Flat out: ${options.events} commits 32 at a time (commits alone ${Math.round(options.events / commitSeconds)}/s), `
-        + `events/s from the first commit to the last arrival at a bound queue. Backlog: as many events committed by a second instance without an outlet, then one drain, events/s to the last arrival. Paced: ${options.duration} s open-loop at ${TARGET_RATE}/s (committed ${Math.round(atTarget.committedPerSec)}/s), `
+        + `events/s from the first commit to the last arrival at a bound queue. Backlog: as many events committed by a second instance without an outlet (${Math.round(backlogCommitRate)}/s, no relay running), then one drain, events/s to the last arrival. Paced: ${options.duration} s open-loop at ${TARGET_RATE}/s (committed ${Math.round(atTarget.committedPerSec)}/s), `
         + `latency from each commit's return to its arrival at the consumer. Webhooks: ${toHook.tokens.length} events at ${WEBHOOK_RATE}/s to a node:http receiver on 127.0.0.1 (one endpoint), `
         + `events/s from the first commit to the last delivery. Missing after the wait: RabbitMQ ${flatMissing} + ${pacedMissing}, webhooks ${hookMissing}.`,
       ],

@@ -2,7 +2,8 @@
  * `npm run bench`: seeds 100k published jobs into PGlite and PostgreSQL, serves each profile from a
  * child process, drives it with autocannon from this process, and writes bench/RESULTS.md.
  * Options: --only=pglite|postgres, --duration=<s> per scenario (default 10), --connections=<n> (32), --jobs=<n> (100000),
- * --scenarios=board,parse,apply,candidates (default all; apply and candidates run on the PostgreSQL server only).
+ * --scenarios=board,parse,apply,candidates,reports,events (default all; apply, candidates, reports and events run on the PostgreSQL server only),
+ * --events=<n> committed per events run (20000).
  */
 import { loadavg } from 'node:os';
 import { parseArgs } from 'node:util';
@@ -10,6 +11,7 @@ import pg from 'pg';
 import { explainPglite, explainPostgres, type ExplainResult } from './explain.ts';
 import { drive, type LoadResult } from './load.ts';
 import { measureApplying } from './apply.ts';
+import { measureEvents } from './events.ts';
 import { benchCandidates, SEARCH_RATE } from './candidates.ts';
 import { benchReports } from './reports.ts';
 import { measureParsing } from './parse.ts';
@@ -24,7 +26,8 @@ const { values: args } = parseArgs({
     duration: { type: 'string', default: '10' },
     connections: { type: 'string', default: '32' },
     jobs: { type: 'string', default: '100000' },
-    scenarios: { type: 'string', default: 'board,parse,apply,candidates,reports' },
+    scenarios: { type: 'string', default: 'board,parse,apply,candidates,reports,events' },
+    events: { type: 'string', default: '20000' },
   },
 });
 const scenarios = new Set(args.scenarios.split(','));
@@ -237,6 +240,18 @@ if (scenarios.has('reports') && profiles.includes('postgres')) {
     notes.push(`(g) ${applications.toLocaleString('en')} applications over 6 jobs with ${history.toLocaleString('en')} history entries; one request at a time through the API, 30 runs after 2 warm-ups; req/s is 1 / p50.`);
   } catch (err) {
     notes.push(`(g) reports failed: ${String(err)}`);
+  }
+}
+
+if (scenarios.has('events') && profiles.includes('postgres')) {
+  print('\n(h) events to RabbitMQ and webhooks');
+  try {
+    const events = await measureEvents({ duration, events: Number(args.events) });
+    rows.push(...events.rows);
+    notes.push(...events.notes);
+    for (const row of events.rows) print(`${row.scenario}: ${Math.round(row.reqPerSec)} events/s, p99 ${row.p99} ms`);
+  } catch (err) {
+    notes.push(`(h) events failed: ${String(err)}`);
   }
 }
 
