@@ -13,9 +13,9 @@ export interface OutboxRelayDeps {
 
 export interface OutboxRelay {
   /**
-   * Publishes every waiting event, batch by batch, and resolves with how many it published; calls
-   * made while a drain runs share one more drain after it, which sees what they committed. Never
-   * rejects: what failed waits in the outbox for the next wake or poll.
+   * Publishes every waiting event, batch by batch, and resolves with how many it published; a call
+   * made while a drain runs resolves once the outbox was read after it (that drain reads again, or
+   * one more runs). Never rejects: what failed waits in the outbox for the next wake or poll.
    */
   drain(): Promise<number>;
   /** Starts a drain in the background (after a commit, or when the outlet reconnects). */
@@ -37,7 +37,10 @@ const outgoing = (row: DomainEventRow): OutgoingEvent => ({
  */
 export function createOutboxRelay({ database, repo, publisher, log, batchSize = 200 }: OutboxRelayDeps): OutboxRelay {
   let running: Promise<number> | null = null;
-  // The run after the one in flight, shared by every call made meanwhile (the one in flight may have read already).
+  // Calls to drain, and how many of them the last read of the outbox came after: a run reads again while
+  // calls arrive, and a call that came after its last read (while it let go of the lock) gets a run of its own.
+  let asked = 0;
+  let seen = 0;
   let next: Promise<number> | null = null;
   let stopped = false;
   let failing = false;
@@ -61,7 +64,10 @@ export function createOutboxRelay({ database, repo, publisher, log, batchSize = 
         // Another instance holds it: it is draining, and whatever it misses our next poll takes.
         if (!(await repo.tryLockRelay(db))) return;
         try {
-          published = await publishWaiting(db);
+          do {
+            seen = asked;
+            published += await publishWaiting(db);
+          } while (asked > seen && !stopped);
         } finally {
           await repo.unlockRelay(db);
         }
@@ -80,10 +86,11 @@ export function createOutboxRelay({ database, repo, publisher, log, batchSize = 
 
   function drain(): Promise<number> {
     if (stopped) return Promise.resolve(0);
+    asked++;
     if (running) {
       next ??= running.then(() => {
         next = null;
-        return drain();
+        return asked > seen ? drain() : 0;
       });
       return next;
     }
