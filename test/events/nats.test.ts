@@ -115,6 +115,35 @@ describe('the outbox relay to NATS JetStream', { skip: skipJetStream }, () => {
     }
   });
 
+  test('when the connection drops the API still answers and events wait; after the reconnect they go, each once, in order', async () => {
+    const { stream: own, prefix: ownPrefix } = testStream();
+    const proxy = await reserveTcpProxy({ host: new URL(natsUrl).hostname, port: Number(new URL(natsUrl).port || 4222) });
+    await proxy.open();
+    const app = await startTestApp({ NATS_URL: `nats://127.0.0.1:${proxy.port}`, NATS_STREAM: own, NATS_SUBJECT_PREFIX: ownPrefix, AMQP_RECONNECT_MAX_DELAY_MS: '200' });
+    try {
+      assert.ok(app.container.outbox);
+      const job = await publishJob(app, app.org);
+      await app.container.outbox.drain();
+      assert.deepEqual(await unpublishedIds(app), []);
+
+      await proxy.cut();
+      const closed = await app.app.inject({ method: 'POST', url: `/v1/jobs/${job.id}/close`, headers: app.org.auth });
+      assert.equal(closed.statusCode, 200, closed.body);
+      await app.container.outbox.drain();
+      const events = await listEvents(app, app.org.auth);
+      assert.deepEqual(await unpublishedIds(app), [events.at(-1)?.id], 'the close waits in the outbox');
+
+      await proxy.open();
+      for (let i = 0; i < 500 && (await unpublishedIds(app)).length > 0; i++) await new Promise((resolve) => setTimeout(resolve, 20));
+      assert.deepEqual(await unpublishedIds(app), [], 'the reconnect woke the relay');
+      assert.deepEqual((await storedMessages(jsm, own)).map((m) => m.msgId), events.map((e) => e.id));
+    } finally {
+      await app.close();
+      await proxy.cut();
+      await jsm.streams.delete(own).catch(() => false);
+    }
+  });
+
   test('a crash between the stream\'s ack and the mark resends the batch, and JetStream drops the duplicates', async () => {
     const { stream: own, prefix: ownPrefix } = testStream();
     const publisher = createNatsPublisher({ url: natsUrl, stream: own, subjectPrefix: ownPrefix, reconnectMaxDelayMs: 200, log: silent });

@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { after, before, describe, test } from 'node:test';
+import { createMetrics } from '../../src/infra/telemetry/metrics.ts';
 import { createJob, json, publishJob, startTestApp, type TestApp } from '../helpers/app.ts';
 
 /** The value of the one sample named `name` whose labels include `labels`, from Prometheus text format; undefined if none. */
@@ -119,4 +120,17 @@ describe('/metrics with a relay and METRICS_TOKEN', () => {
     assert.equal((await scrape(t, { authorization: 'Bearer scrape-secret-but-longer' })).statusCode, 401);
     assert.equal((await scrape(t, { authorization: 'Bearer scrape-secret' })).statusCode, 200);
   });
+});
+
+test('the task queue\'s depth, through the hook the queue is wired to, per task name and state', async () => {
+  let depth = [{ task: 'mail.send', state: 'created', count: 3 }, { task: 'mail.send', state: 'failed', count: 1 }];
+  const metrics = createMetrics({ queueDepth: async () => depth });
+  const first = (await metrics.scrape()).body;
+  assert.match(first, /^# TYPE hireline_task_queue_depth gauge$/m);
+  assert.equal(sample(first, 'hireline_task_queue_depth', { task: 'mail.send', state: 'created' }), 3);
+  assert.equal(sample(first, 'hireline_task_queue_depth', { task: 'mail.send', state: 'failed' }), 1);
+  depth = [{ task: 'mail.send', state: 'created', count: 0 }];
+  const second = (await metrics.scrape()).body;
+  assert.equal(sample(second, 'hireline_task_queue_depth', { task: 'mail.send', state: 'created' }), 0);
+  assert.equal(sample(second, 'hireline_task_queue_depth', { task: 'mail.send', state: 'failed' }), undefined, 'read afresh on each scrape');
 });

@@ -42,6 +42,7 @@ function natsHeaders(event: OutgoingEvent) {
 export function createNatsPublisher({ url, stream, subjectPrefix, reconnectMaxDelayMs, log }: NatsPublisherOptions): EventPublisher {
   let connection: Promise<NatsConnection> | null = null;
   let js: JetStreamClient | null = null;
+  // The connection while it is up (null while the client reconnects): only then is the stream worth a look.
   let live: NatsConnection | null = null;
   let closed = false;
   let attempt = 0;
@@ -53,6 +54,8 @@ export function createNatsPublisher({ url, stream, subjectPrefix, reconnectMaxDe
     firstAttemptEnded = resolve;
   });
   const availableListeners: (() => void)[] = [];
+  // Batches waiting for acks when the connection drops: they fail at once rather than at the ack timeout.
+  const onDrop = new Set<() => void>();
 
   async function ensureStream(nc: NatsConnection): Promise<void> {
     const jsm = await jetstreamManager(nc);
@@ -81,8 +84,11 @@ export function createNatsPublisher({ url, stream, subjectPrefix, reconnectMaxDe
     for await (const status of nc.status()) {
       if (status.type === 'disconnect') {
         js = null;
+        live = null;
+        for (const dropped of onDrop) dropped();
         log.warn({ stream }, 'NATS connection lost; events wait in the outbox while it reconnects');
       } else if (status.type === 'reconnect') {
+        live = nc;
         await ready(nc);
       }
     }
@@ -127,9 +133,17 @@ export function createNatsPublisher({ url, stream, subjectPrefix, reconnectMaxDe
       const client = js;
       if (!client) throw new PublisherUnavailableError('not connected to NATS JetStream');
       // Written to the socket in batch order without waiting in between; each ack says the stream stored it.
-      const acks = await Promise.allSettled(batch.map((event) =>
+      const acks = Promise.allSettled(batch.map((event) =>
         client.publish(natsSubject(subjectPrefix, event), eventBody(event), { msgID: event.id, headers: natsHeaders(event) })));
-      const failed = acks.find((a) => a.status === 'rejected');
+      let dropped = (): void => undefined;
+      const drop = new Promise<'dropped'>((resolve) => {
+        dropped = () => resolve('dropped');
+      });
+      onDrop.add(dropped);
+      // What the client re-sends after a reconnect, the stream stores once: the relay's resend is a duplicate.
+      const outcome = await Promise.race([acks, drop]).finally(() => onDrop.delete(dropped));
+      if (outcome === 'dropped') throw new PublisherUnavailableError('the NATS connection dropped during the batch');
+      const failed = outcome.find((a) => a.status === 'rejected');
       if (failed) {
         if (!js) throw new PublisherUnavailableError('the NATS connection dropped during the batch');
         throw new Error('NATS JetStream did not acknowledge the batch', { cause: failed.reason });
