@@ -12,6 +12,8 @@ import path from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
+import { jetstreamManager } from '@nats-io/jetstream';
+import { connect } from '@nats-io/transport-node';
 import amqp from 'amqplib';
 import { pino } from 'pino';
 import { buildApp } from '../src/app.ts';
@@ -29,6 +31,17 @@ const EXCHANGE = 'hireline.bench.events';
 const TARGET_RATE = 2_000;
 const WEBHOOK_RATE = 100;
 const amqpUrl = process.env.BENCH_AMQP_URL ?? 'amqp://guest:guest@127.0.0.1:5672';
+const natsUrl = process.env.BENCH_NATS_URL ?? 'nats://127.0.0.1:4222';
+const NATS_STREAM = 'HIRELINE_BENCH_EVENTS';
+
+async function deleteStream(url: string, stream: string): Promise<void> {
+  const nc = await connect({ servers: url });
+  try {
+    await (await jetstreamManager(nc)).streams.delete(stream).catch(() => false);
+  } finally {
+    await nc.close();
+  }
+}
 
 export interface EventsBenchResult {
   rows: Row[];
@@ -106,23 +119,50 @@ export async function measureEvents(options: { duration: number; events: number 
     // The webhook endpoint takes only job.reopened, so the RabbitMQ runs' events do not queue up for it.
     const hook = await app.inject({ method: 'POST', url: '/v1/webhooks', headers: auth, payload: { url: receiverUrl, eventTypes: ['job.reopened'] } });
     if (hook.statusCode !== 201) throw new Error(`registering the webhook failed: ${hook.statusCode} ${hook.body}`);
-    // The relay alone, before the task runner's poll starts: a backlog committed through a second instance without an outlet, then one drain.
+    // The relay alone, before the task runner's poll starts: a backlog committed through a second
+    // instance without an outlet, then one drain. First to NATS JetStream (its drain marks them, so the
+    // RabbitMQ relay never sees them), then a fresh backlog to RabbitMQ.
     const writer = await createContainer(loadConfig(env), log);
-    let backlog = options.events;
-    const backlogTokens: string[] = [];
-    const backlogStarted = performance.now();
-    try {
+    const commitBacklog = async (tag: string): Promise<{ tokens: string[]; perSec: number }> => {
+      let left = options.events;
+      const tokens: string[] = [];
+      const started = performance.now();
       await Promise.all(Array.from({ length: 32 }, async () => {
-        while (backlog-- > 0) {
-          const token = `bench_b${backlog}`;
+        while (left-- > 0) {
+          const token = `bench_${tag}${left}`;
           await writer.events.withEvents(org.id, async (_tx, record) => record({ orgId: org.id, type: 'job.updated', subjectId: token, payload: { job, changed: ['title'] } }));
-          backlogTokens.push(token);
+          tokens.push(token);
         }
       }));
+      return { tokens, perSec: tokens.length / ((performance.now() - started) / 1000) };
+    };
+    let natsRate = Number.NaN;
+    let natsNote = `NATS at ${natsUrl} not measured`;
+    let backlog: { tokens: string[]; perSec: number };
+    try {
+      await deleteStream(natsUrl, NATS_STREAM);
+      const nats = await createContainer(loadConfig({ ...env, NATS_URL: natsUrl, NATS_STREAM: NATS_STREAM, NATS_SUBJECT_PREFIX: 'hireline.bench.events' }), log);
+      try {
+        const toNats = await commitBacklog('n');
+        const started = performance.now();
+        // drain() resolves once the stream acknowledged every batch: stored, which is what "delivered" means for a log.
+        const published = (await nats.outbox?.drain()) ?? 0;
+        natsRate = published / ((performance.now() - started) / 1000);
+        natsNote = `NATS JetStream at ${natsUrl}: ${published} of ${toNats.tokens.length} acknowledged by the stream (${NATS_STREAM}, file storage, deleted after)`;
+      } finally {
+        await nats.close();
+        await deleteStream(natsUrl, NATS_STREAM);
+      }
+    } catch (err) {
+      natsNote = `NATS at ${natsUrl} not measured: ${err instanceof Error ? err.message : String(err)}`;
+    }
+    try {
+      backlog = await commitBacklog('b');
     } finally {
       await writer.close();
     }
-    const backlogCommitRate = options.events / ((performance.now() - backlogStarted) / 1000);
+    const backlogTokens = backlog.tokens;
+    const backlogCommitRate = backlog.perSec;
     const drainStarted = performance.now();
     await container.outbox?.drain();
     const drainMissing = await broker.waitFor(backlogTokens, 120_000);
@@ -205,6 +245,10 @@ export async function measureEvents(options: { duration: number; events: number 
           target: `${drainRate >= TARGET_RATE && drainMissing === 0 ? 'yes' : 'NO'} (≥ ${TARGET_RATE} events/s)`,
         },
         {
+          scenario: '(h) events, relay drain of a backlog → NATS JetStream', profile: 'postgres', cache: '—', reqPerSec: natsRate,
+          p50: Number.NaN, p99: Number.NaN, ratio: null, failures: 0, target: 'none set (second outlet)',
+        },
+        {
           scenario: `(h) events, commit → RabbitMQ, at ${TARGET_RATE}/s`, profile: 'postgres', cache: '—', reqPerSec: atTarget.committedPerSec,
           p50: percentile(pacedLatency, 0.5), p99: percentile(pacedLatency, 0.99), ratio: null, failures: pacedMissing + atTarget.failed,
           target: `${pacedMet ? 'yes' : 'NO'} (p99 commit-to-delivery ≤ 200 ms at ${TARGET_RATE}/s)`,
@@ -220,7 +264,7 @@ export async function measureEvents(options: { duration: number; events: number 
         + `recording one job event (a real job as payload, ${Buffer.byteLength(JSON.stringify(job))} B). Flat out: ${options.events} commits 32 at a time (commits alone ${Math.round(options.events / commitSeconds)}/s), `
         + `events/s from the first commit to the last arrival at a bound queue. Backlog: as many events committed by a second instance without an outlet (${Math.round(backlogCommitRate)}/s, no relay running), then one drain, events/s to the last arrival. Paced: ${options.duration} s open-loop at ${TARGET_RATE}/s (committed ${Math.round(atTarget.committedPerSec)}/s), `
         + `latency from each commit's return to its arrival at the consumer. Webhooks: ${toHook.tokens.length} events at ${WEBHOOK_RATE}/s to a node:http receiver on 127.0.0.1 (one endpoint), `
-        + `events/s from the first commit to the last delivery. Missing after the wait: RabbitMQ ${flatMissing} + ${pacedMissing}, webhooks ${hookMissing}; failed commits in the paced runs: ${atTarget.failed}, ${toHook.failed}.`,
+        + `events/s from the first commit to the last delivery. ${natsNote}. Missing after the wait: RabbitMQ ${flatMissing} + ${pacedMissing}, webhooks ${hookMissing}; failed commits in the paced runs: ${atTarget.failed}, ${toHook.failed}.`,
       ],
     };
   } finally {
