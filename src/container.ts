@@ -11,6 +11,8 @@ import { createDiskFileStore } from './infra/files/file-store.ts';
 import { createEventLoopLoad } from './infra/load/event-loop-load.ts';
 import { createLlm } from './infra/llm/index.ts';
 import { createMailer } from './infra/mail/mailer.ts';
+import { createPgBossTaskQueue } from './infra/queue/pg-boss-task-queue.ts';
+import type { QueuedTaskDefinition } from './infra/queue/task-queue.ts';
 import type { TaskDefinition } from './infra/queue/task-runner.ts';
 import { createMetrics } from './infra/telemetry/metrics.ts';
 import { createAccessModule } from './modules/access/index.ts';
@@ -19,6 +21,7 @@ import { createEventsModule, eventTypes } from './modules/events/index.ts';
 import { createJdModule } from './modules/jd/index.ts';
 import { createIdentityModule } from './modules/identity/index.ts';
 import { createJobsModule } from './modules/jobs/index.ts';
+import { createOperationsModule } from './modules/operations/index.ts';
 import { createOrgsModule } from './modules/orgs/index.ts';
 import { applicationFormEventTypes, createRecruitingModule, orgFormEventTypes } from './modules/recruiting/index.ts';
 import { createWebhooksModule } from './modules/webhooks/index.ts';
@@ -44,6 +47,18 @@ export async function createContainer(config: Config, log: Logger, database?: Da
   });
   // RabbitMQ (AMQP_URL) and/or NATS JetStream (NATS_URL); the embedded default publishes nowhere (events stay readable at GET /v1/events).
   const publisher = createEventOutlets(config, log);
+  // The durable queue first, so modules can enqueue; it reads the definitions below when workers start.
+  const taskQueue = createPgBossTaskQueue({
+    database: db, log,
+    definitions: () => queuedTasks,
+    sweeps: () => tasks.filter((task) => task.scope === 'cluster'),
+    options: {
+      pollIntervalMs: config.taskQueuePollIntervalMs,
+      concurrency: config.taskQueueConcurrency,
+      deadRetentionSeconds: config.taskQueueDeadRetentionSeconds,
+      maintenanceIntervalSeconds: config.taskQueueMaintenanceIntervalSeconds,
+    },
+  });
   const events = createEventsModule({
     database: db, log,
     outlet: publisher && { publisher, pollIntervalMs: config.outboxPollIntervalMs },
@@ -84,9 +99,14 @@ export async function createContainer(config: Config, log: Logger, database?: Da
     database: db, events: events.service, relay: events.relay, eventTypes, allowedHosts: config.webhookAllowedHosts, timeoutMs: config.webhookTimeoutMs,
     clock: options.clock,
   });
+  const operations = createOperationsModule({ tasks: taskQueue });
   const authenticate = access.authenticateWith(identity.sessions.authenticate);
-  // The task queue's depth joins these once the durable queue is wired (queueDepth).
-  const metrics = createMetrics({ ...(events.outbox ? { outboxLag: events.outbox.lag } : {}), webhookDeliveries: webhooks.deliveryCounts });
+  const metrics = createMetrics({
+    ...(events.outbox ? { outboxLag: events.outbox.lag } : {}),
+    webhookDeliveries: webhooks.deliveryCounts,
+    queueDepth: async () => (await taskQueue.overview({ failureLimit: 0 })).tasks.flatMap((counts) =>
+      (['waiting', 'active', 'retrying', 'dead'] as const).map((state) => ({ task: counts.name, state, count: counts[state] }))),
+  });
   const routes: FastifyPluginAsync[] = [
     // First: its request-duration hook times every route registered after it.
     metricsRoutes(metrics, { token: config.metricsToken }),
@@ -101,14 +121,22 @@ export async function createContainer(config: Config, log: Logger, database?: Da
     jobs.board.routes,
     ...recruiting.routes,
     ...webhooks.routes,
+    operations.routes,
   ];
-  // Every background task, in one list: serve and worker hand it to the one task runner.
-  const tasks: readonly TaskDefinition[] = [...events.tasks, ...jobs.tasks, ...identity.tasks, ...recruiting.tasks, ...webhooks.tasks, statisticsTask(db)];
+  // Every periodic task, in one list: serve and worker run those of scope 'cluster' through the
+  // durable queue (once per interval across processes) and the rest on this process's timers.
+  // Identity's tasks are all sweeps (refresh-token prune, signing-key rotation, SSO sign-ins).
+  const tasks: readonly TaskDefinition[] = [...events.tasks, ...jobs.tasks, ...inCluster(identity.tasks), ...recruiting.tasks, ...webhooks.tasks, statisticsTask(db)];
+  // Every module's one-off durable task kinds: the queue's workers run them.
+  const queuedTasks: readonly QueuedTaskDefinition[] = [];
   return {
     database: db,
     routes,
     schemas: events.schemas,
     tasks,
+    queuedTasks,
+    /** Modules enqueue on it; serve and worker start its workers; `hireline tasks` and GET /v1/admin/tasks read it. */
+    taskQueue,
     authenticate,
     orgs: orgs.service,
     apiKeys: access.apiKeys,
@@ -133,3 +161,5 @@ export async function createContainer(config: Config, log: Logger, database?: Da
   };
 }
 export type Container = Awaited<ReturnType<typeof createContainer>>;
+
+const inCluster = (tasks: readonly TaskDefinition[]): TaskDefinition[] => tasks.map((task) => ({ ...task, scope: 'cluster' }));

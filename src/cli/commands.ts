@@ -12,6 +12,7 @@ import { seedDemo } from '../seed/demo.ts';
 import { syntheticJobs } from '../seed/synthetic-jobs.ts';
 import { startTasks } from '../server.ts';
 import { retentionRun, type RetentionRunOptions } from './retention.ts';
+import { tasksCommand } from './tasks.ts';
 
 /** Opens the database, applies migrations, runs fn, and always closes the pool. */
 async function withContainer<T>(config: Config, fn: (container: Container) => Promise<T>): Promise<T> {
@@ -166,13 +167,19 @@ export async function retentionRunCommand(config: Config, options: RetentionRunO
   });
 }
 
+export async function tasksCliCommand(config: Config, action: 'list' | 'retry' | 'discard', id?: string): Promise<void> {
+  const { ok, output } = await withContainer(config, (container) => tasksCommand(container, action, id));
+  if (!ok) fail(output.trimEnd());
+  process.stdout.write(output);
+}
+
 export async function workerCommand(config: Config): Promise<void> {
   const log = createLogger(config.logLevel, process.stdout.isTTY === true);
   const container = await createContainer(config, log);
   await runMigrations(container.database);
   // The runner's pending runs keep the worker alive until a signal stops it.
-  const tasks = startTasks(container, log, { keepProcessAlive: true });
-  log.info({ tasks: container.tasks.map((t) => t.name) }, 'worker started');
+  const tasks = await startTasks(container, log, { keepProcessAlive: true, stopTimeoutMs: config.shutdownTimeoutMs });
+  log.info({ tasks: container.tasks.map((t) => t.name), queued: container.queuedTasks.map((t) => t.name) }, 'worker started');
   for (const signal of ['SIGTERM', 'SIGINT'] as const) {
     process.once(signal, () => {
       // A running task ends its batch before the pool closes.
