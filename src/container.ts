@@ -126,7 +126,7 @@ export async function createContainer(config: Config, log: Logger, database?: Da
   // Every periodic task, in one list: serve and worker run those of scope 'cluster' through the
   // durable queue (once per interval across processes) and the rest on this process's timers.
   // Identity's tasks are all sweeps (refresh-token prune, signing-key rotation, SSO sign-ins).
-  const tasks: readonly TaskDefinition[] = [...events.tasks, ...jobs.tasks, ...inCluster(identity.tasks), ...recruiting.tasks, ...webhooks.tasks, statisticsTask(db)];
+  const tasks: readonly TaskDefinition[] = [...events.tasks, ...jobs.tasks, ...identity.tasks, ...recruiting.tasks, ...webhooks.tasks, statisticsTask(db)];
   // Every module's one-off durable task kinds: the queue's workers run them.
   const queuedTasks: readonly QueuedTaskDefinition[] = [];
   return {
@@ -161,5 +161,3 @@ export async function createContainer(config: Config, log: Logger, database?: Da
   };
 }
 export type Container = Awaited<ReturnType<typeof createContainer>>;
-
-const inCluster = (tasks: readonly TaskDefinition[]): TaskDefinition[] => tasks.map((task) => ({ ...task, scope: 'cluster' }));

@@ -15,6 +15,7 @@ export function sessionsTasks(deps: {
     name: 'sessions.prune-refresh-tokens',
     everyMs: HOUR_MS,
     runAtStart: true,
+    scope: 'cluster',
     run: async ({ log }) => {
       const deleted = await deps.sessions.pruneRefreshTokens();
       if (deleted > 0) log.info({ deleted }, 'deleted expired refresh tokens');
@@ -25,6 +26,7 @@ export function sessionsTasks(deps: {
     tasks.push({
       name: 'sessions.rotate-signing-key',
       everyMs: HOUR_MS,
+      scope: 'cluster',
       run: async ({ log }) => {
         const kid = await deps.keys.rotateIfOlderThan(maxAgeMs);
         if (kid) log.info({ kid }, 'rotated the access-token signing key');

@@ -7,6 +7,7 @@ export function ssoTasks(deps: { sso: Pick<SsoService, 'deleteExpiredLogins'>; e
     name: 'sso.delete-expired-logins',
     everyMs: deps.everyMs,
     runAtStart: true,
+    scope: 'cluster',
     run: async () => {
       await deps.sso.deleteExpiredLogins();
     },
