@@ -72,6 +72,13 @@ export interface Config {
   readonly outboxPollIntervalMs: number;
   /** redis:// or rediss:// server for the shared cache, rate limits, idempotency keys, session checks and live-event fan-out; null keeps them in memory. */
   readonly redisUrl: string | null;
+  /** Interval of the comment lines that keep idle event streams open through proxies. */
+  readonly sseHeartbeatMs: number;
+  /** Reconnect delay suggested to event-stream clients (SSE `retry:`). */
+  readonly sseRetryMs: number;
+  /** Concurrent event streams one instance serves (503 beyond), and per organization (429 beyond). */
+  readonly sseMaxStreams: number;
+  readonly sseMaxStreamsPerOrg: number;
   /** nats:// server whose JetStream the outbox relay also publishes to; null publishes nothing there. */
   readonly natsUrl: string | null;
 }
@@ -217,6 +224,10 @@ export function loadConfig(env: Env = process.env): Config {
     outboxPollIntervalMs: integer(env, errors, 'OUTBOX_POLL_INTERVAL_MS', 1_000, 100, 3_600_000),
     redisUrl: url(env, errors, 'REDIS_URL', ['redis:', 'rediss:']),
     natsUrl: url(env, errors, 'NATS_URL', ['nats:', 'tls:']),
+    sseHeartbeatMs: integer(env, errors, 'SSE_HEARTBEAT_MS', 15_000, 10, 3_600_000),
+    sseRetryMs: integer(env, errors, 'SSE_RETRY_MS', 3_000, 0, 3_600_000),
+    sseMaxStreams: integer(env, errors, 'SSE_MAX_STREAMS', 1_000, 1, 1_000_000),
+    sseMaxStreamsPerOrg: integer(env, errors, 'SSE_MAX_STREAMS_PER_ORG', 100, 1, 1_000_000),
   };
   if (errors.messages.length > 0) throw new ConfigError(errors.messages);
   return Object.freeze(config);

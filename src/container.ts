@@ -10,6 +10,8 @@ import { createDiskFileStore } from './infra/files/file-store.ts';
 import { createEventLoopLoad } from './infra/load/event-loop-load.ts';
 import { createLlm } from './infra/llm/index.ts';
 import { createMailer } from './infra/mail/mailer.ts';
+import { createMemoryPubSub } from './infra/pubsub/memory-pubsub.ts';
+import { createRedisPubSub } from './infra/pubsub/redis-pubsub.ts';
 import type { TaskDefinition } from './infra/queue/task-runner.ts';
 import { createAccessModule } from './modules/access/index.ts';
 import { createAuditModule } from './modules/audit/index.ts';
@@ -40,8 +42,11 @@ export async function createContainer(config: Config, log: Logger, database?: Da
     poolMax: config.dbPoolMax,
     statementTimeoutMs: config.dbStatementTimeoutMs,
   });
+  // Live events reach every instance's streams through Redis when REDIS_URL is set; else this process only.
+  const pubsub = config.redisUrl === null ? createMemoryPubSub(log) : createRedisPubSub(config.redisUrl, log);
   const events = createEventsModule({
     database: db, log,
+    live: { pubsub, heartbeatMs: config.sseHeartbeatMs, retryMs: config.sseRetryMs, maxStreams: config.sseMaxStreams, maxStreamsPerOrg: config.sseMaxStreamsPerOrg },
     // RabbitMQ when AMQP_URL is set; the embedded default publishes nowhere (events stay readable at GET /v1/events).
     outlet: config.amqpUrl === null ? null : {
       publisher: createAmqpPublisher({ url: config.amqpUrl, exchange: config.amqpExchange, reconnectMaxDelayMs: config.amqpReconnectMaxDelayMs, log }),
@@ -123,6 +128,7 @@ export async function createContainer(config: Config, log: Logger, database?: Da
     close: async () => {
       // The relay ends its batch in flight while the pool is still open.
       await events.outbox?.close();
+      await pubsub.close();
       mailer.close();
       await db.close();
     },
