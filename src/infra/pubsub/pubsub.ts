@@ -9,8 +9,11 @@ export type MessageHandler = (message: string) => void;
 export interface PubSub {
   /** Delivers to every subscriber of the channel, this instance's included, once each; never throws. */
   publish(channel: string, message: string): Promise<void>;
-  /** Starts delivering the channel's messages to the handler; resolves to its unsubscribe. */
-  subscribe(channel: string, handler: MessageHandler): Promise<() => void>;
+  /**
+   * Starts delivering the channel's messages to the handler; resolves to its unsubscribe. `resumed` is
+   * called when a lost link came back: other instances' messages published since `downSince` were missed.
+   */
+  subscribe(channel: string, handler: MessageHandler, resumed?: (downSince: Date) => void): Promise<() => void>;
   close(): Promise<void>;
 }
 

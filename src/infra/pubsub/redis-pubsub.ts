@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { connectRedis } from '../redis/redis-connection.ts';
-import { LocalChannels, type PubSub } from './pubsub.ts';
+import { LocalChannels, type MessageHandler, type PubSub } from './pubsub.ts';
 
 export interface RedisPubSubLog {
   info(details: object, message: string): void;
@@ -20,18 +20,32 @@ export function createRedisPubSub(url: string, log: RedisPubSubLog): PubSub {
   const publisher = connectRedis(url, log, { name: 'pubsub-publish' });
   const subscriber = connectRedis(url, log, { name: 'pubsub-subscribe' });
   let publishFailing = false;
+  const resumers = new Map<MessageHandler, (downSince: Date) => void>();
+  let downSince: Date | null = null;
 
   subscriber.on('message', (channel: string, raw: string) => {
     const cut = raw.indexOf('\n');
     if (cut < 0 || raw.slice(0, cut) === origin) return;
     local.deliver(channel, raw.slice(cut + 1));
   });
+  subscriber.on('close', () => {
+    downSince ??= new Date();
+  });
   // ioredis resubscribes what it had subscribed; channels whose SUBSCRIBE failed while Redis was down are added here.
   subscriber.on('ready', () => {
     const channels = local.channels();
-    if (channels.length === 0) return;
+    const since = downSince;
+    if (channels.length === 0) {
+      downSince = null;
+      return;
+    }
     subscriber.subscribe(...channels).then(
-      () => log.info({ channels: channels.length }, 'live events: subscribed to Redis again; other instances\' events arrive again'),
+      () => {
+        downSince = null;
+        if (!since) return;
+        log.info({ channels: channels.length, downSince: since }, 'live events: subscribed to Redis again; other instances\' events arrive again');
+        for (const resumed of resumers.values()) resumed(since);
+      },
       (err: Error) => log.warn({ err: { message: err.message } }, 'live events: resubscribing to Redis failed; retrying on the next reconnect'),
     );
   });
@@ -47,13 +61,15 @@ export function createRedisPubSub(url: string, log: RedisPubSubLog): PubSub {
         publishFailing = true;
       }
     },
-    async subscribe(channel, handler) {
+    async subscribe(channel, handler, resumed) {
+      if (resumed) resumers.set(handler, resumed);
       if (local.add(channel, handler)) {
         await subscriber.subscribe(channel).catch((err: Error) => {
           log.warn({ err: { message: err.message }, channel }, 'live events: Redis subscribe failed; local events only until it returns');
         });
       }
       return () => {
+        resumers.delete(handler);
         // Failing while Redis is down is harmless: a channel nobody here listens to is dropped on arrival.
         if (local.remove(channel, handler)) subscriber.unsubscribe(channel).catch(() => undefined);
       };

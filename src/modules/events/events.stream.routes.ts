@@ -43,7 +43,7 @@ export function eventStreamRoutes(streams: EventStreams): FastifyPluginAsyncType
       config: { access: { permission: 'events:read' } },
       schema: {
         tags: ['events'], summary: 'Live domain events (Server-Sent Events)', description,
-        querystring: StreamQuerySchema, headers: StreamHeadersSchema, produces: ['text/event-stream'],
+        querystring: StreamQuerySchema, headers: StreamHeadersSchema,
         response: {
           200: { description: 'An endless text/event-stream', content: { 'text/event-stream': { schema: Type.Unsafe<Readable>({ type: 'string' }) } } },
           429: problemRef, 503: problemRef, ...commonErrorResponses,

@@ -1,5 +1,6 @@
 import { AppError } from '../../app-error.ts';
 import type { Database } from '../../infra/db/database.ts';
+import { idBoundaryAt } from '../../infra/db/ids.ts';
 import type { PubSub } from '../../infra/pubsub/pubsub.ts';
 import { authorize, type Principal } from '../access/index.ts';
 import type { EventType } from './events.catalogue.ts';
@@ -40,6 +41,8 @@ const REPLAY_PAGE = 500;
 const MAX_UNSENT_BYTES = 1_048_576;
 // Enough to cover the switch from replay to live; ids are unique, so forgetting old ones only risks a duplicate, never a loss.
 const REMEMBERED_IDS = 4096;
+// Publishes in flight when the fan-out dropped may be a little older than the moment it noticed.
+const RESUME_MARGIN_MS = 5_000;
 
 /** An event as GET /v1/events shows it. */
 const toDomainEvent = (e: Pick<DomainEventRow, 'id' | 'type' | 'version' | 'subjectId' | 'payload' | 'occurredAt'>): DomainEvent =>
@@ -78,6 +81,8 @@ export function createEventStreams(deps: EventStreamsDeps) {
       if (ofOrg >= deps.maxStreamsPerOrg) throw new AppError('rate-limited', `Your organization has ${deps.maxStreamsPerOrg} event streams open on this instance; close one or retry later`, { retryAfter: 5 });
       perOrg.set(orgId, ofOrg + 1);
 
+      // Nothing older than what the client asked for: its Last-Event-ID, or the moment it connected.
+      const floor = options.lastEventId ?? idBoundaryAt('evt', new Date());
       const wanted = options.types ? new Set<string>(options.types) : null;
       const sent = new Set<string>();
       let held: DomainEvent[] | null = [];
@@ -118,6 +123,14 @@ export function createEventStreams(deps: EventStreamsDeps) {
             stream.close();
           }
         }
+      }, (downSince) => {
+        // Other instances' events were missed while the fan-out was down: read them from the database (sent ones are skipped).
+        if (held || closed) return;
+        const from = idBoundaryAt('evt', new Date(downSince.getTime() - RESUME_MARGIN_MS));
+        replay(orgId, from > floor ? from : floor, send, sink, () => closed).catch((err: unknown) => {
+          deps.log.error({ err, orgId }, 'event stream catch-up failed; closing the stream (the client resumes with Last-Event-ID)');
+          stream.close();
+        });
       });
       // closeAll() may have run while subscribing.
       if (closed) {
