@@ -21,7 +21,7 @@ const StreamHeadersSchema = Type.Object({
 const description = `Server-Sent Events: each message has \`id:\` (the event id), \`event:\` (its type) and \`data:\` (the event as \`GET /v1/events\` shows it).
 Reconnecting with \`Last-Event-ID\` (the header, or \`lastEventId\` in the query) replays the events committed after that id, then goes on live, with
 none lost or repeated across the switch. The comment \`: live\` marks the end of the replay; \`: heartbeat\` comments keep idle proxies from closing the
-connection. Live delivery is at most once while a server is cut off from its Redis; a client that resumes with Last-Event-ID misses nothing.
+connection. While a server is cut off from its Redis, its streams get only its own events; once it is back, each reads the others' from the database.
 Streams per organization and per server are limited: 429 or 503 with Retry-After.`;
 
 function parseTypes(raw: string | undefined): EventType[] | null {

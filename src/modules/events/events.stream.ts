@@ -49,7 +49,7 @@ const toDomainEvent = (e: Pick<DomainEventRow, 'id' | 'type' | 'version' | 'subj
   ({ id: e.id, type: e.type, version: e.version, subjectId: e.subjectId, payload: e.payload, occurredAt: e.occurredAt.toISOString() });
 
 /** One SSE message; a field value holds no line break, so data of several lines becomes several `data:` lines. */
-export function sseMessage(fields: { id: string; event: string; data: string }): string {
+function sseMessage(fields: { id: string; event: string; data: string }): string {
   if (/[\r\n]/.test(fields.id + fields.event)) throw new Error('an SSE id or event name cannot hold a line break');
   return `id: ${fields.id}\nevent: ${fields.event}\n${fields.data.split(/\r\n|\r|\n/).map((line) => `data: ${line}`).join('\n')}\n\n`;
 }
@@ -156,8 +156,6 @@ export function createEventStreams(deps: EventStreamsDeps) {
     closeAll(): void {
       for (const stream of [...open]) stream.close();
     },
-
-    openStreams: (): number => open.size,
   };
 
   async function replay(orgId: string, lastEventId: string, send: (event: DomainEvent) => boolean, sink: StreamSink, isClosed: () => boolean): Promise<void> {
