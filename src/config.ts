@@ -78,6 +78,13 @@ export interface Config {
   readonly natsSubjectPrefix: string;
   /** Bearer token /metrics asks for; null serves /metrics only to requests from this host. */
   readonly metricsToken: string | null;
+  /** Interval of the comment lines that keep idle event streams open through proxies. */
+  readonly sseHeartbeatMs: number;
+  /** Reconnect delay suggested to event-stream clients (SSE `retry:`). */
+  readonly sseRetryMs: number;
+  /** Concurrent event streams one instance serves (503 beyond), and per organization (429 beyond). */
+  readonly sseMaxStreams: number;
+  readonly sseMaxStreamsPerOrg: number;
   /** nats:// server whose JetStream the outbox relay also publishes to; null publishes nothing there. */
   readonly natsUrl: string | null;
   /** Whether `serve` also runs the background tasks and the durable queue's workers (else only `hireline worker` does). */
@@ -250,6 +257,10 @@ export function loadConfig(env: Env = process.env): Config {
     taskQueueConcurrency: integer(env, errors, 'TASK_QUEUE_CONCURRENCY', 4, 1, 100),
     taskQueueDeadRetentionSeconds: integer(env, errors, 'TASK_QUEUE_DEAD_RETENTION_SECONDS', 7 * 86_400, 60, 365 * 86_400),
     taskQueueMaintenanceIntervalSeconds: integer(env, errors, 'TASK_QUEUE_MAINTENANCE_INTERVAL_SECONDS', 60, 1, 3_600),
+    sseHeartbeatMs: integer(env, errors, 'SSE_HEARTBEAT_MS', 15_000, 10, 3_600_000),
+    sseRetryMs: integer(env, errors, 'SSE_RETRY_MS', 3_000, 0, 3_600_000),
+    sseMaxStreams: integer(env, errors, 'SSE_MAX_STREAMS', 1_000, 1, 1_000_000),
+    sseMaxStreamsPerOrg: integer(env, errors, 'SSE_MAX_STREAMS_PER_ORG', 100, 1, 1_000_000),
   };
   if (errors.messages.length > 0) throw new ConfigError(errors.messages);
   return Object.freeze(config);

@@ -13,6 +13,8 @@ import { createLlm } from './infra/llm/index.ts';
 import { createMailer } from './infra/mail/mailer.ts';
 import { createPgBossTaskQueue } from './infra/queue/pg-boss-task-queue.ts';
 import type { QueuedTaskDefinition } from './infra/queue/task-queue.ts';
+import { createMemoryPubSub } from './infra/pubsub/memory-pubsub.ts';
+import { createRedisPubSub } from './infra/pubsub/redis-pubsub.ts';
 import type { TaskDefinition } from './infra/queue/task-runner.ts';
 import { createMetrics } from './infra/telemetry/metrics.ts';
 import { createAccessModule } from './modules/access/index.ts';
@@ -59,8 +61,11 @@ export async function createContainer(config: Config, log: Logger, database?: Da
       maintenanceIntervalSeconds: config.taskQueueMaintenanceIntervalSeconds,
     },
   });
+  // Live events reach every instance's streams through Redis when REDIS_URL is set; else this process only.
+  const pubsub = config.redisUrl === null ? createMemoryPubSub(log) : createRedisPubSub(config.redisUrl, log);
   const events = createEventsModule({
     database: db, log,
+    live: { pubsub, heartbeatMs: config.sseHeartbeatMs, retryMs: config.sseRetryMs, maxStreams: config.sseMaxStreams, maxStreamsPerOrg: config.sseMaxStreamsPerOrg },
     outlet: publisher && { publisher, pollIntervalMs: config.outboxPollIntervalMs },
   });
   const audit = createAuditModule({ database: db });
@@ -155,6 +160,7 @@ export async function createContainer(config: Config, log: Logger, database?: Da
     close: async () => {
       // The relay ends its batch in flight while the pool is still open.
       await events.outbox?.close();
+      await pubsub.close();
       mailer.close();
       await db.close();
     },

@@ -40,7 +40,9 @@ interface Fixture {
 type Entry =
   | { kind: 'resource'; params: (b: Fixture) => Record<string, string>; query?: (b: Fixture) => Record<string, string>; body?: unknown }
   | { kind: 'list' }
-  | { kind: 'own'; body?: unknown };
+  | { kind: 'own'; body?: unknown }
+  /** An endless event stream: replayed from the beginning, it must carry none of B's ids up to its `: live` mark. */
+  | { kind: 'stream' };
 
 const matrix: Record<string, Entry> = {
   'POST /v1/auth/logout': { kind: 'own' },
@@ -66,6 +68,7 @@ const matrix: Record<string, Entry> = {
   'GET /v1/audit-events': { kind: 'list' },
   'GET /v1/admin/tasks': { kind: 'list' },
   'GET /v1/events': { kind: 'list' },
+  'GET /v1/events/stream': { kind: 'stream' },
   'POST /v1/jobs': { kind: 'own', body: { title: 'Mine' } },
   'GET /v1/jobs': { kind: 'list' },
   'POST /v1/jobs/import': { kind: 'own', body: { text: 'Backend Engineer\n\nWe need one.' } },
@@ -316,6 +319,19 @@ describe('tenant isolation and permissions across every private route', () => {
           ...(entry.body !== undefined ? { payload: entry.body as Record<string, unknown> } : {}),
         });
         assert.equal(res.statusCode, 404, `${op.key}: ${res.statusCode} ${res.body.slice(0, 200)}`);
+      } else if (entry.kind === 'stream') {
+        await createJob(t, { id: ownerA.orgId, slug: ownerA.orgSlug, apiKey: '', auth: ownerA.auth });
+        const res = await t.app.inject({ method: 'GET', url: op.path, headers: { ...ownerA.auth, 'last-event-id': `evt_${'0'.repeat(32)}` }, payloadAsStream: true });
+        assert.equal(res.statusCode, 200, op.key);
+        const body = res.stream();
+        let text = '';
+        for await (const chunk of body) {
+          text += String(chunk);
+          if (text.includes(': live\n')) break;
+        }
+        body.destroy();
+        assert.match(text, /^id: evt_/m, `${op.key} replays org A's own events`);
+        for (const id of bIds) assert.ok(!text.includes(id), `${op.key} leaks ${id}`);
       } else {
         const res = await t.app.inject({ method: 'GET', url: op.path, headers: ownerA.auth });
         assert.equal(res.statusCode, 200, op.key);
@@ -338,7 +354,7 @@ describe('tenant isolation and permissions across every private route', () => {
         for (const [role, person] of people) if (!permissionMatrix[role as keyof typeof permissionMatrix][op.needs]) callers.push(person.auth);
       }
       for (const headers of callers) {
-        const res: Awaited<ReturnType<typeof t.app.inject>> = await t.app.inject({ method: op.method as 'GET', url: urlOf(op, entry, b), headers, payload: entry.kind !== 'list' && entry.body ? entry.body as Record<string, unknown> : undefined });
+        const res: Awaited<ReturnType<typeof t.app.inject>> = await t.app.inject({ method: op.method as 'GET', url: urlOf(op, entry, b), headers, payload: (entry.kind === 'resource' || entry.kind === 'own') && entry.body ? entry.body as Record<string, unknown> : undefined });
         assert.equal(res.statusCode, 403, `${op.key} as ${headers.authorization.slice(0, 12)}: ${res.statusCode}`);
         checked++;
       }

@@ -7,7 +7,9 @@ import type { DomainEvent, ListEventsQuery } from './events.schemas.ts';
 
 /** Records one catalogue event: its payload must match the schema of its type (checked at compile time). */
 export type RecordEvent = (event: NewDomainEvent) => void;
-export type EventListener<T extends EventType> = (event: NewDomainEvent<T>) => void;
+/** A recorded event once committed, with the id and time GET /v1/events shows. */
+export type CommittedEvent<T extends EventType = EventType> = NewDomainEvent<T> & { id: string; version: number; occurredAt: Date };
+export type EventListener<T extends EventType> = (event: CommittedEvent<T>) => void;
 
 export interface EventsServiceDeps {
   database: Pick<Database, 'tenant' | 'unscopedTransaction'>;
@@ -21,7 +23,7 @@ export interface EventPosition {
 }
 
 export function createEventsService({ database, repo, log }: EventsServiceDeps) {
-  const listeners = new Map<EventType, Set<(event: NewDomainEvent) => void>>();
+  const listeners = new Map<EventType, Set<(event: CommittedEvent) => void>>();
 
   return {
     /**
@@ -31,14 +33,18 @@ export function createEventsService({ database, repo, log }: EventsServiceDeps) 
      * security applies), or null for the rare sweep that crosses organizations.
      */
     async withEvents<T>(orgId: string | null, fn: (tx: DbExecutor, record: RecordEvent) => Promise<T>): Promise<T> {
-      const recorded: NewDomainEvent[] = [];
+      let committed: CommittedEvent[] = [];
       const work = async (tx: DbExecutor) => {
+        const recorded: NewDomainEvent[] = [];
         const value = await fn(tx, (event) => recorded.push(event));
-        await repo.insert(recorded.map((e) => ({ id: newId('evt'), version: definitionOf(e.type).version, ...e })), tx);
+        // The time is set here rather than by the database, so listeners hear the stored value.
+        const occurredAt = new Date();
+        committed = recorded.map((e) => ({ ...e, id: newId('evt'), version: definitionOf(e.type).version, occurredAt }));
+        await repo.insert(committed, tx);
         return value;
       };
       const result = orgId === null ? await database.unscopedTransaction(work) : await database.tenant(orgId, work);
-      for (const event of recorded) {
+      for (const event of committed) {
         for (const listener of listeners.get(event.type) ?? []) {
           // The write is committed: a failing listener must not turn it into an error response.
           try {
@@ -54,7 +60,7 @@ export function createEventsService({ database, repo, log }: EventsServiceDeps) 
     /** Hears each committed event of the named types, in this process; returns the unsubscribe. */
     onCommitted<T extends EventType>(types: readonly T[], listener: EventListener<T>): () => void {
       // Only events of the named types reach the listener, so widening its parameter is safe.
-      const heard = listener as (event: NewDomainEvent) => void;
+      const heard = listener as (event: CommittedEvent) => void;
       for (const type of types) {
         const set = listeners.get(type) ?? new Set();
         set.add(heard);

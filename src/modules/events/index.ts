@@ -1,16 +1,21 @@
 import type { EventPublisher } from '../../infra/broker/event-publisher.ts';
+import type { FastifyPluginAsync } from 'fastify';
 import type { Database, DbExecutor } from '../../infra/db/database.ts';
 import { idBoundaryAt } from '../../infra/db/ids.ts';
+import { createMemoryPubSub } from '../../infra/pubsub/memory-pubsub.ts';
+import type { PubSub } from '../../infra/pubsub/pubsub.ts';
 import type { TaskDefinition } from '../../infra/queue/task-runner.ts';
 import { catalogue, eventTypes, payloadSchemaId, type EventType } from './events.catalogue.ts';
 import { createOutboxRelay, outboxRelayTask, type OutboxRelayDeps } from './events.relay.ts';
 import { createEventsRepo } from './events.repo.ts';
 import { eventsRoutes } from './events.routes.ts';
 import { createEventsService, type EventsServiceDeps } from './events.service.ts';
+import { createEventStreams, defaultStreamLimits, type EventStreamsDeps } from './events.stream.ts';
+import { eventStreamRoutes } from './events.stream.routes.ts';
 
 export { catalogue, eventTypes, payloadSchemaId, type EventPayload, type EventType, type NewDomainEvent } from './events.catalogue.ts';
 export type { EventDefinition } from './events.definition.ts';
-export type { EventListener, EventsService, RecordEvent } from './events.service.ts';
+export type { CommittedEvent, EventListener, EventsService, RecordEvent } from './events.service.ts';
 
 /** The running relay of an outlet. */
 export interface Outbox {
@@ -68,11 +73,21 @@ export interface RelayEvents {
 
 export function createEventsModule(deps: {
   database: Pick<Database, 'unscoped' | 'tenant' | 'unscopedTransaction' | 'withConnection'>;
-  log: EventsServiceDeps['log'] & OutboxRelayDeps['log'];
+  log: EventsServiceDeps['log'] & OutboxRelayDeps['log'] & EventStreamsDeps['log'];
   outlet?: EventOutlet | null;
+  /** Live events (GET /v1/events/stream): the fan-out every instance's streams hear, and their limits. */
+  live?: { pubsub: PubSub } & Pick<EventStreamsDeps, 'heartbeatMs' | 'retryMs' | 'maxStreams' | 'maxStreamsPerOrg'>;
 }) {
   const repo = createEventsRepo();
   const service = createEventsService({ database: deps.database, repo, log: deps.log });
+  // Without a fan-out (tests that build the module alone), streams hear this process, with the default limits.
+  const live = deps.live ?? { pubsub: createMemoryPubSub(deps.log), ...defaultStreamLimits };
+  const streams = createEventStreams({ ...live, database: deps.database, repo, log: deps.log });
+  service.onCommitted(eventTypes, streams.publish);
+  const routes: FastifyPluginAsync = async (app) => {
+    await app.register(eventsRoutes(service));
+    await app.register(eventStreamRoutes(streams));
+  };
   const outbox = deps.outlet ? relayTo(deps.outlet) : null;
   function relayTo({ publisher, pollIntervalMs }: EventOutlet): Outbox {
     const relay = createOutboxRelay({ database: deps.database, repo, publisher, log: deps.log });
@@ -98,5 +113,5 @@ export function createEventsModule(deps: {
   const redactSubjects: RedactSubjects = (tx, orgId, subjectIds, keep = []) => repo.redactPayloads(orgId, subjectIds, keep, tx);
   // Each payload schema becomes an OpenAPI component (JobCreatedV1 ...), the contract webhooks and relays deliver.
   const schemas = catalogue.map((definition) => ({ ...definition.payload, $id: payloadSchemaId(definition), title: `${definition.type} v${definition.version}`, description: definition.description }));
-  return { service, routes: eventsRoutes(service), schemas, redactSubjects, relay, outbox, tasks: outbox ? [outbox.task] : [] };
+  return { service, routes, streams, schemas, redactSubjects, relay, outbox, tasks: outbox ? [outbox.task] : [] };
 }
