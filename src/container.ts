@@ -11,12 +11,14 @@ import { createEventLoopLoad } from './infra/load/event-loop-load.ts';
 import { createLlm } from './infra/llm/index.ts';
 import { createMailer } from './infra/mail/mailer.ts';
 import type { TaskDefinition } from './infra/queue/task-runner.ts';
+import { createDevQueue } from './infra/queue/dev-queue.ts';
 import { createAccessModule } from './modules/access/index.ts';
 import { createAuditModule } from './modules/audit/index.ts';
 import { createEventsModule, eventTypes } from './modules/events/index.ts';
 import { createJdModule } from './modules/jd/index.ts';
 import { createIdentityModule } from './modules/identity/index.ts';
 import { createJobsModule } from './modules/jobs/index.ts';
+import { createMailModule } from './modules/mail/index.ts';
 import { createOrgsModule } from './modules/orgs/index.ts';
 import { applicationFormEventTypes, createRecruitingModule, orgFormEventTypes } from './modules/recruiting/index.ts';
 import { createWebhooksModule } from './modules/webhooks/index.ts';
@@ -52,8 +54,10 @@ export async function createContainer(config: Config, log: Logger, database?: Da
   const access = createAccessModule({ database: db, audit: audit.service });
   const orgs = createOrgsModule({ database: db, apiKeys: access.apiKeys });
   const mailer = createMailer({ smtpUrl: config.smtpUrl, from: config.mailFrom, log });
+  const queue = createDevQueue();
+  const mail = createMailModule({ database: db, mailer, queue, retryDelaySeconds: config.mailRetryDelaySeconds, log, clock: options.clock });
   const identity = createIdentityModule({
-    database: db, orgs: orgs.service, audit: audit.service, mailer, log, config,
+    database: db, orgs: orgs.service, audit: audit.service, mail: mail.service, log, config,
     // Called only once requests flow, after jobs below exists: identity and jobs each need the other.
     memberRemoved: (orgId, userId, tx) => jobs.team.removeMember(orgId, userId, tx),
   });
@@ -73,12 +77,13 @@ export async function createContainer(config: Config, log: Logger, database?: Da
   const recruiting = createRecruitingModule({
     database: db, events: events.service, orgs: orgs.service, jobs: jobs.service, isMember: identity.members.isMember, memberContacts: identity.members.contacts, config, log,
     files: createDiskFileStore(config.filesDir), audit: audit.service,
-    // Erasure redacts the events and, called once requests flow (webhooks is built below), what webhook receivers answered about them.
+    // Erasure redacts the events, the emails about the person and, called once requests flow (webhooks is built below), what webhook receivers answered about them.
     redactEvents: async (tx, orgId, subjectIds, keep) => {
       await webhooks.forgetResponses(tx, orgId, subjectIds);
+      await mail.forget(tx, orgId, subjectIds);
       return events.redactSubjects(tx, orgId, subjectIds, keep);
     },
-    busy: createEventLoopLoad().busy, clock: options.clock,
+    busy: createEventLoopLoad().busy, mail: mail.service, clock: options.clock,
   });
   const webhooks = createWebhooksModule({
     database: db, events: events.service, relay: events.relay, eventTypes, allowedHosts: config.webhookAllowedHosts, timeoutMs: config.webhookTimeoutMs,
@@ -97,6 +102,7 @@ export async function createContainer(config: Config, log: Logger, database?: Da
     jobs.board.routes,
     ...recruiting.routes,
     ...webhooks.routes,
+    ...mail.routes,
   ];
   // Every background task, in one list: serve and worker hand it to the one task runner.
   const tasks: readonly TaskDefinition[] = [...events.tasks, ...jobs.tasks, ...identity.tasks, ...recruiting.tasks, ...webhooks.tasks, statisticsTask(db)];
@@ -120,6 +126,8 @@ export async function createContainer(config: Config, log: Logger, database?: Da
     parse: jd.parse,
     recruiting,
     webhooks: webhooks.deliveries,
+    mail,
+    devQueue: queue,
     close: async () => {
       // The relay ends its batch in flight while the pool is still open.
       await events.outbox?.close();

@@ -14,7 +14,7 @@ import { startTasks } from '../server.ts';
 import { retentionRun, type RetentionRunOptions } from './retention.ts';
 
 /** Opens the database, applies migrations, runs fn, and always closes the pool. */
-async function withContainer<T>(config: Config, fn: (container: Container) => Promise<T>): Promise<T> {
+export async function withContainer<T>(config: Config, fn: (container: Container) => Promise<T>): Promise<T> {
   const container = await createContainer(config, createLogger('warn'));
   try {
     await runMigrations(container.database);

@@ -3,6 +3,7 @@ import type { Database, DbExecutor } from '../../../infra/db/database.ts';
 import { auditActor, authorize, type JobAccess, type Principal } from '../../access/index.ts';
 import type { EventsService, RecordEvent } from '../../events/index.ts';
 import type { ApplicationsRepo } from '../applications/index.ts';
+import type { CandidateEmails } from '../emails/index.ts';
 import { candidateIcs, inviteIcs, type Person } from './interviews.ics.ts';
 import { inviteParts, readAccessOf, type MemberContact, type MemberContacts } from './interviews.people.ts';
 import type { InterviewRow, InterviewsRepo, InterviewWithCandidate } from './interviews.repo.ts';
@@ -17,6 +18,8 @@ export interface InterviewsServiceDeps {
   contacts: MemberContacts;
   /** The organizer of interviews scheduled by an API key or the system: the mail sender. */
   sender: Person;
+  /** Emails the candidate their invitation (.ics attached), in the transaction that schedules it. */
+  emails?: Pick<CandidateEmails, 'prepare' | 'interview'>;
   clock?: () => Date;
 }
 
@@ -52,7 +55,7 @@ function checkVersion(row: InterviewRow, expected: readonly number[] | undefined
   throw new AppError('version-conflict', `The interview is at version ${row.sequence}, not the one If-Match names; fetch it again and retry`);
 }
 
-export function createInterviewsService({ database, events, repo, history, contacts, sender, clock = () => new Date() }: InterviewsServiceDeps) {
+export function createInterviewsService({ database, events, repo, history, contacts, sender, emails, clock = () => new Date() }: InterviewsServiceDeps) {
   /** The interviewers' memberships, read before the write's transaction (the lookup runs in its own). */
   async function membersAmong(orgId: string, ids: readonly string[] | undefined): Promise<Map<string, MemberContact>> {
     return new Map(ids ? (await contacts(orgId, ids)).map((m) => [m.userId, m]) : []);
@@ -135,7 +138,17 @@ export function createInterviewsService({ database, events, repo, history, conta
       const access = authorize(principal, 'candidates:write');
       const organizer = auditActor(principal.actor);
       const write = await prepareSchedule(access, applicationId, input, { organizer, actor: organizer });
-      return events.withEvents(access.orgId, write);
+      const mailing = await emails?.prepare(access.orgId, applicationId);
+      if (!emails || !mailing) return events.withEvents(access.orgId, write);
+      // The invite names its people; they are read before the transaction, as prepareSchedule reads the interviewers.
+      const people = await contacts(access.orgId, organizer.type === 'user' && organizer.id ? [...input.interviewers, organizer.id] : input.interviewers);
+      return events.withEvents(access.orgId, async (tx, record) => {
+        const interview = await write(tx, record);
+        const found = await repo.findVisible(tx, { orgId: access.orgId, assignedTo: null }, interview.id, false);
+        const [parts] = found ? await inviteParts(async () => people, sender, access.orgId, [found]) : [];
+        if (parts) await emails.interview(tx, mailing, interview, candidateIcs(parts, mailing.jobTitle, clock()));
+        return interview;
+      });
     },
 
     async get(principal: Principal, id: string): Promise<Interview> {
