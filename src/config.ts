@@ -76,6 +76,16 @@ export interface Config {
   readonly redisUrl: string | null;
   /** nats:// server whose JetStream the outbox relay also publishes to; null publishes nothing there. */
   readonly natsUrl: string | null;
+  /** Whether `serve` also runs the background tasks and the durable queue's workers (else only `hireline worker` does). */
+  readonly serveRunsTasks: boolean;
+  /** How often an idle queue worker looks for due tasks. */
+  readonly taskQueuePollIntervalMs: number;
+  /** One-off queued tasks one process runs at once. */
+  readonly taskQueueConcurrency: number;
+  /** How long a dead task (every retry failed) stays listed for `hireline tasks retry` before it is deleted. */
+  readonly taskQueueDeadRetentionSeconds: number;
+  /** How often the queue fails runs past their time limit (a killed worker's) and deletes old tasks. */
+  readonly taskQueueMaintenanceIntervalSeconds: number;
 }
 
 type Env = Record<string, string | undefined>;
@@ -220,6 +230,11 @@ export function loadConfig(env: Env = process.env): Config {
     outboxPollIntervalMs: integer(env, errors, 'OUTBOX_POLL_INTERVAL_MS', 1_000, 100, 3_600_000),
     redisUrl: url(env, errors, 'REDIS_URL', ['redis:', 'rediss:']),
     natsUrl: url(env, errors, 'NATS_URL', ['nats:', 'tls:']),
+    serveRunsTasks: boolean(env, errors, 'SERVE_RUNS_TASKS', true),
+    taskQueuePollIntervalMs: integer(env, errors, 'TASK_QUEUE_POLL_INTERVAL_MS', 1_000, 500, 60_000),
+    taskQueueConcurrency: integer(env, errors, 'TASK_QUEUE_CONCURRENCY', 4, 1, 100),
+    taskQueueDeadRetentionSeconds: integer(env, errors, 'TASK_QUEUE_DEAD_RETENTION_SECONDS', 7 * 86_400, 60, 365 * 86_400),
+    taskQueueMaintenanceIntervalSeconds: integer(env, errors, 'TASK_QUEUE_MAINTENANCE_INTERVAL_SECONDS', 60, 1, 3_600),
   };
   if (errors.messages.length > 0) throw new ConfigError(errors.messages);
   return Object.freeze(config);

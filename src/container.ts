@@ -10,8 +10,9 @@ import { createDiskFileStore } from './infra/files/file-store.ts';
 import { createEventLoopLoad } from './infra/load/event-loop-load.ts';
 import { createLlm } from './infra/llm/index.ts';
 import { createMailer } from './infra/mail/mailer.ts';
+import { createPgBossTaskQueue } from './infra/queue/pg-boss-task-queue.ts';
+import type { QueuedTaskDefinition } from './infra/queue/task-queue.ts';
 import type { TaskDefinition } from './infra/queue/task-runner.ts';
-import { createDevQueue } from './infra/queue/dev-queue.ts';
 import { createAccessModule } from './modules/access/index.ts';
 import { createAuditModule } from './modules/audit/index.ts';
 import { createEventsModule, eventTypes } from './modules/events/index.ts';
@@ -42,6 +43,18 @@ export async function createContainer(config: Config, log: Logger, database?: Da
     poolMax: config.dbPoolMax,
     statementTimeoutMs: config.dbStatementTimeoutMs,
   });
+  // The durable queue first, so modules can enqueue; it reads the definitions below when workers start.
+  const taskQueue = createPgBossTaskQueue({
+    database: db, log,
+    definitions: () => queuedTasks,
+    sweeps: () => tasks.filter((task) => task.scope === 'cluster'),
+    options: {
+      pollIntervalMs: config.taskQueuePollIntervalMs,
+      concurrency: config.taskQueueConcurrency,
+      deadRetentionSeconds: config.taskQueueDeadRetentionSeconds,
+      maintenanceIntervalSeconds: config.taskQueueMaintenanceIntervalSeconds,
+    },
+  });
   const events = createEventsModule({
     database: db, log,
     // RabbitMQ when AMQP_URL is set; the embedded default publishes nowhere (events stay readable at GET /v1/events).
@@ -54,8 +67,7 @@ export async function createContainer(config: Config, log: Logger, database?: Da
   const access = createAccessModule({ database: db, audit: audit.service });
   const orgs = createOrgsModule({ database: db, apiKeys: access.apiKeys });
   const mailer = createMailer({ smtpUrl: config.smtpUrl, from: config.mailFrom, log });
-  const queue = createDevQueue();
-  const mail = createMailModule({ database: db, mailer, queue, retryDelaySeconds: config.mailRetryDelaySeconds, log, clock: options.clock });
+  const mail = createMailModule({ database: db, mailer, queue: taskQueue, retryDelaySeconds: config.mailRetryDelaySeconds, log, clock: options.clock });
   const identity = createIdentityModule({
     database: db, orgs: orgs.service, audit: audit.service, mail: mail.service, log, config,
     // Called only once requests flow, after jobs below exists: identity and jobs each need the other.
@@ -104,13 +116,20 @@ export async function createContainer(config: Config, log: Logger, database?: Da
     ...webhooks.routes,
     ...mail.routes,
   ];
-  // Every background task, in one list: serve and worker hand it to the one task runner.
-  const tasks: readonly TaskDefinition[] = [...events.tasks, ...jobs.tasks, ...identity.tasks, ...recruiting.tasks, ...webhooks.tasks, statisticsTask(db)];
+  // Every periodic task, in one list: serve and worker run those of scope 'cluster' through the
+  // durable queue (once per interval across processes) and the rest on this process's timers.
+  // Identity's tasks are all sweeps (refresh-token prune, signing-key rotation, SSO sign-ins).
+  const tasks: readonly TaskDefinition[] = [...events.tasks, ...jobs.tasks, ...inCluster(identity.tasks), ...recruiting.tasks, ...webhooks.tasks, statisticsTask(db)];
+  // Every module's one-off durable task kinds: the queue's workers run them.
+  const queuedTasks: readonly QueuedTaskDefinition[] = [...mail.queuedTasks];
   return {
     database: db,
     routes,
     schemas: events.schemas,
     tasks,
+    queuedTasks,
+    /** Modules enqueue on it; serve and worker start its workers; `hireline tasks` and GET /v1/admin/tasks read it. */
+    taskQueue,
     authenticate,
     orgs: orgs.service,
     apiKeys: access.apiKeys,
@@ -127,7 +146,6 @@ export async function createContainer(config: Config, log: Logger, database?: Da
     recruiting,
     webhooks: webhooks.deliveries,
     mail,
-    devQueue: queue,
     close: async () => {
       // The relay ends its batch in flight while the pool is still open.
       await events.outbox?.close();
@@ -137,3 +155,5 @@ export async function createContainer(config: Config, log: Logger, database?: Da
   };
 }
 export type Container = Awaited<ReturnType<typeof createContainer>>;
+
+const inCluster = (tasks: readonly TaskDefinition[]): TaskDefinition[] => tasks.map((task) => ({ ...task, scope: 'cluster' }));

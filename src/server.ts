@@ -3,7 +3,7 @@ import { buildApp } from './app.ts';
 import type { Config } from './config.ts';
 import { createContainer, version, type Container } from './container.ts';
 import { runMigrations } from './infra/db/migrations.ts';
-import { createTaskRunner, type TaskRunner } from './infra/queue/task-runner.ts';
+import { createTaskRunner } from './infra/queue/task-runner.ts';
 import type { Logger } from './infra/telemetry/logger.ts';
 import { seedDemo } from './seed/demo.ts';
 
@@ -15,11 +15,24 @@ export interface RunningServer {
   shutdown: (reason: string) => Promise<void>;
 }
 
-/** Starts the one task runner over the container's tasks (serve runs it in-process; worker runs only it). */
-export function startTasks(container: Container, log: Logger, options: { keepProcessAlive?: boolean } = {}): TaskRunner {
-  const runner = createTaskRunner({ tasks: container.tasks, log, ...options });
+export interface RunningTasks {
+  /** Stops both; runs in progress end first (queued ones still going at the deadline are retried later). */
+  stop(): Promise<void>;
+}
+
+/**
+ * Starts the background work: the task runner over the tasks of scope 'process', and the durable
+ * queue's workers (one-off tasks, and the 'cluster' sweeps). serve runs it in-process; worker runs only it.
+ */
+export async function startTasks(container: Container, log: Logger, options: { keepProcessAlive?: boolean; stopTimeoutMs?: number } = {}): Promise<RunningTasks> {
+  const runner = createTaskRunner({ tasks: container.tasks.filter((task) => task.scope !== 'cluster'), log, keepProcessAlive: options.keepProcessAlive });
   runner.start();
-  return runner;
+  await container.taskQueue.start();
+  return {
+    stop: async () => {
+      await Promise.all([runner.stop(), container.taskQueue.stop(options.stopTimeoutMs)]);
+    },
+  };
 }
 
 export async function startServer(config: Config, log: Logger): Promise<RunningServer> {
@@ -29,7 +42,7 @@ export async function startServer(config: Config, log: Logger): Promise<RunningS
   const seeded = config.seedDemo ? await seedDemo(container) : null;
   if (seeded?.created) await container.database.refreshStatistics();
   const app = await buildApp({ config, version, routes: container.routes, schemas: container.schemas, authenticate: container.authenticate, logger: log });
-  const tasks = startTasks(container, log);
+  const tasks = config.serveRunsTasks ? await startTasks(container, log, { stopTimeoutMs: config.shutdownTimeoutMs }) : null;
   const url = await app.listen({ host: config.host, port: config.port });
   log.info({ url, database: container.database.kind, docs: `${url}/docs` }, 'listening');
   // Printed once, last, as plain text for the person who started the server: the key is stored
@@ -51,7 +64,7 @@ export async function startServer(config: Config, log: Logger): Promise<RunningS
       }, config.shutdownTimeoutMs);
       deadline.unref();
       // A task half-way through its batch finishes it before the pool closes under it.
-      await Promise.all([app.close(), tasks.stop()]);
+      await Promise.all([app.close(), tasks?.stop()]);
       clearTimeout(deadline);
       await container.close();
       log.info('shutdown complete');

@@ -171,8 +171,8 @@ export async function workerCommand(config: Config): Promise<void> {
   const container = await createContainer(config, log);
   await runMigrations(container.database);
   // The runner's pending runs keep the worker alive until a signal stops it.
-  const tasks = startTasks(container, log, { keepProcessAlive: true });
-  log.info({ tasks: container.tasks.map((t) => t.name) }, 'worker started');
+  const tasks = await startTasks(container, log, { keepProcessAlive: true, stopTimeoutMs: config.shutdownTimeoutMs });
+  log.info({ tasks: container.tasks.map((t) => t.name), queued: container.queuedTasks.map((t) => t.name) }, 'worker started');
   for (const signal of ['SIGTERM', 'SIGINT'] as const) {
     process.once(signal, () => {
       // A running task ends its batch before the pool closes.

@@ -41,7 +41,7 @@ describe('candidate emails through a real SMTP server', () => {
   before(async () => {
     smtp = await startSmtpServer();
     // Applicant tracking's time runs 59 s behind: a rejection email due a minute after the decision (its time) is due a second from now (ours).
-    t = await startTestApp({ SMTP_URL: smtp.url, MAIL_RETRY_DELAY_SECONDS: '1' }, { clock: () => new Date(Date.now() - 59_000) });
+    t = await startTestApp({ SMTP_URL: smtp.url, MAIL_RETRY_DELAY_SECONDS: '1' }, { clock: () => new Date(Date.now() - 59_000), queue: true });
     owner = await signUp(t, { orgName: 'Acme Robotics' });
     org = { id: owner.orgId, slug: owner.orgSlug, apiKey: '', auth: owner.auth };
     interviewer = await join(t, owner.auth, 'recruiter');

@@ -5,6 +5,7 @@ import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
 import { migrate as migratePg } from 'drizzle-orm/node-postgres/migrator';
 import type { PgliteDatabase } from 'drizzle-orm/pglite';
 import type { NodePgDatabase } from 'drizzle-orm/node-postgres';
+import { migrateTaskQueue } from '../queue/task-queue-schema.ts';
 import { queryRows, type Database, type DbExecutor } from './database.ts';
 
 export const migrationsFolder = fileURLToPath(new URL('../../../drizzle', import.meta.url));
@@ -23,6 +24,8 @@ export async function runMigrations(database: Database): Promise<number> {
       const before = await appliedCount(db);
       if (database.kind === 'pglite') await migratePglite(db as PgliteDatabase, { migrationsFolder });
       else await migratePg(db as NodePgDatabase, { migrationsFolder });
+      // pg-boss's own tables, made and upgraded by pg-boss (it ships no SQL files for drizzle/).
+      await migrateTaskQueue(db);
       return (await appliedCount(db)) - before;
     } finally {
       await db.execute(sql`select pg_advisory_unlock(${MIGRATION_LOCK_KEY})`);

@@ -14,8 +14,13 @@ export interface QueuedTaskDefinition<S extends TSchema = TSchema> {
   readonly payload: S;
   /** Retries after the first attempt. */
   readonly retryLimit: number;
-  /** The delay before the first retry; each next one doubles it (with jitter). */
+  /**
+   * The delay before the first retry, in whole seconds (at least 1); retry n waits between
+   * retryDelaySeconds·2ⁿ⁻¹ and twice that, at random, so tasks that failed together spread out.
+   */
   readonly retryDelaySeconds: number;
+  /** A run still active after this long is taken for crashed (its worker killed) and retried; 15 minutes by default. */
+  readonly timeoutSeconds?: number;
   handle(payload: Static<S>, context: TaskContext): Promise<void>;
 }
 
@@ -30,6 +35,48 @@ export interface EnqueueOptions {
 
 /** Where modules put one-off work; the durable queue on the same PostgreSQL implements it. */
 export interface TaskQueue {
-  /** Resolves with the task's id once it is stored (committed with `tx`, when given). */
+  /**
+   * Resolves with the task's id once it is stored (committed with `tx`, when given); with a
+   * singletonKey already waiting, with the waiting task's id. On PGlite, inside a transaction pass
+   * `tx`: the one session is the transaction's until it ends.
+   */
   enqueue<S extends TSchema>(definition: QueuedTaskDefinition<S>, payload: Static<S>, options?: EnqueueOptions): Promise<string>;
+}
+
+/** Waiting: not yet run (or not yet due). Retrying: failed, another attempt is due later. Dead: every attempt failed. */
+export interface TaskCounts {
+  readonly name: string;
+  readonly waiting: number;
+  readonly active: number;
+  readonly retrying: number;
+  readonly dead: number;
+}
+
+export interface TaskFailure {
+  readonly id: string;
+  readonly name: string;
+  readonly state: 'retrying' | 'dead';
+  /** Attempts made so far. */
+  readonly attempts: number;
+  readonly error: string;
+  /** When the failed attempt started. */
+  readonly lastAttemptAt: Date;
+  /** When a retrying task runs next. */
+  readonly nextAttemptAt: Date | null;
+}
+
+export interface TaskOverview {
+  readonly tasks: readonly TaskCounts[];
+  /** The most recent first. */
+  readonly failures: readonly TaskFailure[];
+}
+
+/** What operators see and do: `hireline tasks` and GET /v1/admin/tasks. */
+export interface TaskQueueAdmin {
+  /** With orgId: only tasks whose payload names that org. */
+  overview(options?: { orgId?: string; failureLimit?: number }): Promise<TaskOverview>;
+  /** Queues a dead (or retrying) task to run again now; false if no such task waits in either state. */
+  retry(id: string): Promise<boolean>;
+  /** Drops a task that has not finished (waiting, retrying or dead); false if there is none. */
+  discard(id: string): Promise<boolean>;
 }

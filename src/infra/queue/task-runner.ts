@@ -22,6 +22,13 @@ export interface TaskDefinition {
   readonly everyMs: number;
   /** Also run once as soon as the runner starts, not only after the first interval. */
   readonly runAtStart?: boolean;
+  /**
+   * 'process' (the default): this process's timer runs it, in every process; right for pollers that
+   * claim their own rows and must react within a second (the outbox relay, webhook deliveries, text
+   * extraction) and for per-process work (PGlite's planner statistics). 'cluster': the durable queue
+   * runs it once per interval however many processes run workers (sweeps, expiry, key rotation).
+   */
+  readonly scope?: 'process' | 'cluster';
   run(context: TaskContext): Promise<void>;
 }
 

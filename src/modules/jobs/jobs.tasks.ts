@@ -6,6 +6,7 @@ export function jobsTasks(deps: { jobs: Pick<JobsService, 'closeExpired'>; expir
     name: 'jobs.close-expired',
     everyMs: deps.expirySweepIntervalMs,
     runAtStart: true,
+    scope: 'cluster',
     run: async ({ log }) => {
       const closed = await deps.jobs.closeExpired();
       if (closed > 0) log.info({ closed }, 'closed jobs past validThrough');

@@ -15,6 +15,7 @@ export function applyingTasks(deps: {
   return [{
     name: 'recruiting.idempotency-sweep',
     everyMs: deps.everyMs ?? 60 * 60 * 1000,
+    scope: 'cluster',
     run: async ({ signal, log }) => {
       const before = new Date(deps.clock().getTime() - IDEMPOTENCY_TTL_MS);
       let swept = 0;

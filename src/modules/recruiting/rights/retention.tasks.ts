@@ -9,6 +9,7 @@ export function retentionTasks(deps: { service: Pick<RetentionService, 'run'>; e
     name: 'recruiting.retention',
     everyMs: deps.everyMs ?? RETENTION_EVERY_MS,
     runAtStart: true,
+    scope: 'cluster',
     run: async ({ log }) => {
       const run = await deps.service.run({ dryRun: false });
       for (const org of run.orgs) {

@@ -1,0 +1,211 @@
+import PgBoss from 'pg-boss';
+import type { TSchema } from 'typebox';
+import { Compile, type Validator } from 'typebox/compile';
+import type { Database } from '../db/database.ts';
+import { bossDb, QUEUE_SCHEMA } from './pg-boss-sql.ts';
+import { createTaskQueueRepo } from './task-queue.repo.ts';
+import { SWEEPS_QUEUE, TASKS_QUEUE } from './task-queue-schema.ts';
+import type { QueuedTaskDefinition, TaskQueue, TaskQueueAdmin } from './task-queue.ts';
+import type { TaskDefinition, TaskLog } from './task-runner.ts';
+
+export interface TaskQueueOptions {
+  /** How often an idle worker looks for due tasks (pg-boss polls; at least 500 ms). */
+  pollIntervalMs: number;
+  /** One-off tasks this process runs at once. */
+  concurrency: number;
+  /** How long a dead task stays listed (for `tasks retry`) before it is deleted. */
+  deadRetentionSeconds: number;
+  /** How often one of the workers fails runs past their time limit (a killed worker's) and deletes old tasks. */
+  maintenanceIntervalSeconds: number;
+}
+
+export interface TaskQueueWorkers {
+  /** Runs this process's share of the queue: one-off tasks, and the cluster sweeps' ticks and runs. */
+  start(): Promise<void>;
+  /** Stops fetching, lets runs in progress end (up to timeoutMs; the rest are retried later), and resolves. */
+  stop(timeoutMs?: number): Promise<void>;
+}
+
+export type DurableTaskQueue = TaskQueue & TaskQueueAdmin & TaskQueueWorkers;
+
+interface TaskData { task: string; payload?: unknown }
+
+const DEFAULT_TIMEOUT_SECONDS = 15 * 60;
+// pg-boss refuses a time limit of a day or more.
+const MAX_TIMEOUT_SECONDS = 86_399;
+const SWEEP_WORKERS = 2;
+// A sweep's slot is its interval, up to a day (pg-boss keeps a completed run that long to dedupe by it).
+const LONGEST_SLOT_SECONDS = 86_400;
+
+/**
+ * The durable queue on pg-boss, on the app's own database (PGlite or the server) through its
+ * Drizzle executors, so an enqueue can join the caller's transaction.
+ *
+ * One-off tasks: retried with pg-boss's exponential backoff, which already has jitter (retry n waits
+ * a random time between delay·2ⁿ⁻¹ and twice that); once `retryLimit` retries failed, the task stays
+ * in pg-boss's failed state: the dead letters, listed until `deadRetentionSeconds` have passed. A task
+ * that succeeds is deleted at once: its payload may hold personal data and nothing reads it again.
+ *
+ * Cluster sweeps (TaskDefinition with scope 'cluster': expiry, retention, key rotation, prunes): each
+ * process that runs workers enqueues a run every `everyMs` into a pg-boss throttle slot of that
+ * length, so however many processes tick, one run per slot is stored and one worker runs it. pg-boss
+ * cron would also give one run per tick, but only per minute and through a second poller; slots keep
+ * the tasks' own intervals (tests use seconds) and the queue's retries and listing.
+ */
+export function createPgBossTaskQueue(deps: {
+  database: Database;
+  /** Read when workers start: modules that enqueue are built before their definitions are collected. */
+  definitions: () => readonly QueuedTaskDefinition[];
+  /** The periodic tasks of scope 'cluster'; read when workers start. */
+  sweeps: () => readonly TaskDefinition[];
+  log: TaskLog;
+  options: TaskQueueOptions;
+}): DurableTaskQueue {
+  const { database, log, options } = deps;
+  const definitions = new Map<string, QueuedTaskDefinition>();
+  const sweeps = new Map<string, TaskDefinition>();
+  const boss = new PgBoss({
+    db: bossDb(database.unscoped),
+    schema: QUEUE_SCHEMA,
+    // Installed and upgraded by `hireline migrate` (task-queue-schema.ts); here only checked.
+    migrate: false,
+    schedule: false,
+    pollingIntervalSeconds: options.pollIntervalMs / 1000,
+    maintenanceIntervalSeconds: options.maintenanceIntervalSeconds,
+    // Only sweeps complete and stay (a slot's run must outlive its slot to keep the next process from
+    // running it again); one-off tasks are deleted as they succeed.
+    archiveCompletedAfterSeconds: LONGEST_SLOT_SECONDS,
+    archiveFailedAfterSeconds: options.deadRetentionSeconds,
+    deleteAfterSeconds: 60,
+  });
+  boss.on('error', (err) => log.error({ err }, 'task queue error'));
+  const repo = createTaskQueueRepo(database);
+  const validators = new WeakMap<TSchema, Validator>();
+  const validator = (schema: TSchema): Validator => {
+    let compiled = validators.get(schema);
+    if (!compiled) {
+      compiled = Compile(schema);
+      validators.set(schema, compiled);
+    }
+    return compiled;
+  };
+  const abort = new AbortController();
+  const timers = new Set<NodeJS.Timeout>();
+  let started: Promise<void> | null = null;
+
+  async function runTask(job: PgBoss.Job<TaskData>): Promise<void> {
+    const definition = definitions.get(job.data.task);
+    if (!definition) throw new Error(`no handler for task ${job.data.task} in this process`);
+    if (!validator(definition.payload).Check(job.data.payload)) throw new Error(`the payload of task ${definition.name} no longer fits its schema`);
+    try {
+      await definition.handle(job.data.payload, { signal: abort.signal, log });
+    } catch (err) {
+      log.error({ err, task: definition.name, taskId: job.id }, 'queued task failed; it is retried later or becomes dead');
+      throw err;
+    }
+    await boss.deleteJob(TASKS_QUEUE, job.id);
+  }
+
+  async function runSweep(job: PgBoss.Job<TaskData>): Promise<void> {
+    const sweep = sweeps.get(job.data.task);
+    if (!sweep) throw new Error(`no sweep ${job.data.task} in this process`);
+    try {
+      await sweep.run({ signal: abort.signal, log });
+    } catch (err) {
+      log.error({ err, task: sweep.name }, 'background task failed; it runs again in its next slot');
+      throw err;
+    }
+  }
+
+  async function tick(sweep: TaskDefinition): Promise<void> {
+    try {
+      await boss.send(SWEEPS_QUEUE, { task: sweep.name }, {
+        singletonKey: sweep.name,
+        singletonSeconds: slotSeconds(sweep),
+        retryLimit: 0,
+        expireInSeconds: Math.min(MAX_TIMEOUT_SECONDS, Math.max(DEFAULT_TIMEOUT_SECONDS, slotSeconds(sweep))),
+      });
+    } catch (err) {
+      log.error({ err, task: sweep.name }, 'could not schedule a background task run; trying again at its next interval');
+    }
+  }
+
+  function scheduleTicks(sweep: TaskDefinition): void {
+    // pg-boss's own pollers keep a worker process alive; these need not.
+    const timer = setInterval(() => void tick(sweep), sweep.everyMs);
+    timer.unref();
+    timers.add(timer);
+    if (sweep.runAtStart) void tick(sweep);
+  }
+
+  return {
+    async enqueue(definition, payload, enqueueOptions = {}) {
+      checkRetries(definition);
+      const check = validator(definition.payload);
+      if (!check.Check(payload)) {
+        const [first] = check.Errors(payload);
+        throw new Error(`payload of task ${definition.name} does not fit its schema${first ? `: ${first.instancePath || '/'} ${first.message}` : ''}`);
+      }
+      const singletonKey = enqueueOptions.singletonKey === undefined ? undefined : `${definition.name}:${enqueueOptions.singletonKey}`;
+      const id = await boss.send(TASKS_QUEUE, { task: definition.name, payload }, {
+        retryLimit: definition.retryLimit,
+        retryDelay: definition.retryDelaySeconds,
+        retryBackoff: true,
+        expireInSeconds: definition.timeoutSeconds ?? DEFAULT_TIMEOUT_SECONDS,
+        ...(enqueueOptions.startAfter ? { startAfter: enqueueOptions.startAfter } : {}),
+        ...(singletonKey ? { singletonKey } : {}),
+        ...(enqueueOptions.tx ? { db: bossDb(enqueueOptions.tx) } : {}),
+      });
+      if (id) return id;
+      const waiting = singletonKey ? await repo.waitingWithKey(enqueueOptions.tx ?? database.unscoped, TASKS_QUEUE, singletonKey) : null;
+      if (!waiting) throw new Error(`task ${definition.name} was not stored`);
+      return waiting;
+    },
+
+    overview: (overviewOptions) => repo.overview(overviewOptions),
+    retry: (id) => repo.retry(id),
+    discard: (id) => repo.discard(id),
+
+    start() {
+      started ??= (async () => {
+        for (const definition of deps.definitions()) {
+          if (definitions.has(definition.name)) throw new Error(`queued task ${definition.name} is registered twice`);
+          checkRetries(definition);
+          definitions.set(definition.name, definition);
+        }
+        for (const sweep of deps.sweeps()) sweeps.set(sweep.name, sweep);
+        await boss.start();
+        const workOptions = { pollingIntervalSeconds: options.pollIntervalMs / 1000, batchSize: 1 };
+        for (let i = 0; i < options.concurrency; i++) {
+          await boss.work<TaskData>(TASKS_QUEUE, workOptions, async ([job]) => {
+            if (job) await runTask(job);
+          });
+        }
+        for (let i = 0; i < Math.min(SWEEP_WORKERS, sweeps.size); i++) {
+          await boss.work<TaskData>(SWEEPS_QUEUE, workOptions, async ([job]) => {
+            if (job) await runSweep(job);
+          });
+        }
+        for (const sweep of sweeps.values()) scheduleTicks(sweep);
+      })();
+      return started;
+    },
+
+    async stop(timeoutMs = 10_000) {
+      for (const timer of timers) clearInterval(timer);
+      timers.clear();
+      if (!started) return;
+      await started.catch(() => undefined);
+      abort.abort();
+      // Runs still going at the deadline are failed back to the queue, to be retried.
+      await boss.stop({ graceful: true, timeout: timeoutMs, close: false });
+    },
+  };
+}
+
+function checkRetries(definition: QueuedTaskDefinition): void {
+  if (!Number.isInteger(definition.retryLimit) || definition.retryLimit < 0) throw new Error(`task ${definition.name}: retryLimit must be a whole number`);
+  if (!Number.isInteger(definition.retryDelaySeconds) || definition.retryDelaySeconds < 1) throw new Error(`task ${definition.name}: retryDelaySeconds must be a whole number of seconds, at least 1`);
+}
+
+const slotSeconds = (sweep: TaskDefinition): number => Math.min(LONGEST_SLOT_SECONDS, Math.max(1, Math.round(sweep.everyMs / 1000)));
