@@ -18,7 +18,7 @@ type Sample = Record<string, unknown>;
 const candidate = { name: 'Ada Lovelace', email: 'ada@example.com' };
 const org = { name: 'Acme' };
 const job = { title: 'Backend Engineer' };
-const statusUrl = 'https://jobs.example.com/status/hlcs_sample';
+const statusUrl = 'https://jobs.example.com/status/hlsp_sample';
 
 /** Sample data per template: exactly the variables a real send provides. */
 export const sampleData: Record<TemplateKey, Sample> = {
@@ -31,9 +31,9 @@ export const sampleData: Record<TemplateKey, Sample> = {
   rejection: { candidate, org, job },
   offer: { candidate, org, job, statusUrl },
   'status-link': { candidate, org, statusUrl, expiresAt: '2026-03-16 12:00 UTC' },
-  'verify-email': { user: { name: 'Ada Lovelace' }, url: 'https://app.example.com/verify-email?token=hlev_sample', token: 'hlev_sample' },
-  'password-reset': { user: { name: 'Ada Lovelace' }, url: 'https://app.example.com/reset-password?token=hlpr_sample', token: 'hlpr_sample' },
-  invitation: { org, role: 'recruiter', url: 'https://app.example.com/accept-invitation?token=hlinv_sample', token: 'hlinv_sample' },
+  'verify-email': { user: { name: 'Ada Lovelace' }, url: 'https://app.example.com/verify-email?token=hlv_sample', token: 'hlv_sample' },
+  'password-reset': { user: { name: 'Ada Lovelace' }, url: 'https://app.example.com/reset-password?token=hlp_sample', token: 'hlp_sample' },
+  invitation: { org, role: 'recruiter', url: 'https://app.example.com/accept-invitation?token=hli_sample', token: 'hli_sample' },
 };
 
 export const templateDescriptions: Record<TemplateKey, string> = {
