@@ -107,7 +107,23 @@ describe('candidate emails through a real SMTP server', () => {
     assert.equal(smtp.inbox.some((m) => m.to === address), false, 'nothing before the offer is sent');
     await ok('POST', `/v1/offers/${offer.id}/send`, {});
     const mail = await smtp.waitFor(address, /Your offer for Robot Whisperer at Acme Robotics/, WAIT_MS);
-    linkIn(mail, `${t.config.publicBaseUrl}/status/`);
+    const page = await t.app.inject({ method: 'GET', url: `/v1${new URL(linkIn(mail, `${t.config.publicBaseUrl}/status/`)).pathname}`, headers: { accept: 'application/json' } });
+    assert.equal(json<{ offers: unknown[] }>(page).offers.length, 1, 'the link opens the page with the offer to answer');
+  });
+
+  test('an email never revokes the status-page link the candidate holds: it points to it instead', async () => {
+    const { address, candidateId, applicationId } = await applicant('Evelyn Boyd');
+    const issued = await ok<{ apiUrl: string }>('POST', `/v1/candidates/${candidateId}/status-link`);
+    const offer = await ok<{ id: string }>('POST', `/v1/applications/${applicationId}/offers`, {
+      salary: { amount: 70000, currency: 'EUR', period: 'year' }, startDate: '2031-02-01', approvers: [],
+    });
+    await ok('POST', `/v1/offers/${offer.id}/submit`, {});
+    await ok('POST', `/v1/offers/${offer.id}/send`, {});
+    const mail = await smtp.waitFor(address, /Your offer for Robot Whisperer/, WAIT_MS);
+    assert.match(mail.text, /the link in our earlier email/);
+    assert.ok(!mail.text.includes('/status/'), mail.text);
+    const page = await t.app.inject({ method: 'GET', url: new URL(issued.apiUrl).pathname, headers: { accept: 'application/json' } });
+    assert.equal(page.statusCode, 200, 'the issued link still opens the page');
   });
 
   test('rejection: off by default; once on, it waits for the delay, and reopening cancels it', async () => {

@@ -20,7 +20,10 @@ const org = { name: 'Acme' };
 const job = { title: 'Backend Engineer' };
 const statusUrl = 'https://jobs.example.com/status/hlsp_sample';
 
-/** Sample data per template: exactly the variables a real send provides. */
+/**
+ * Sample data per template: exactly the variables a real send provides. `statusUrl` is null in a real
+ * send when the candidate already holds a working link (a new one would revoke it).
+ */
 export const sampleData: Record<TemplateKey, Sample> = {
   'application-received': { candidate, org, job, stage: 'Applied', statusUrl },
   'interview-invitation': {

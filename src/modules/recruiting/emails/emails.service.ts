@@ -34,13 +34,17 @@ const when = (at: Date) => `${at.toISOString().slice(0, 16).replace('T', ' ')} U
 export function createCandidateEmails({ database, repo, links, mail, orgName, jobTitle, publicBaseUrl, clock }: CandidateEmailsDeps) {
   const base = publicBaseUrl.replace(/\/+$/, '');
 
-  /** A new status-page link (the one before stops working), in the caller's transaction. */
-  async function mintStatusLink(tx: DbExecutor, orgId: string, candidateId: string): Promise<{ url: string; expiresAt: Date }> {
-    const { token, hash } = newSecretToken('candidateStatus');
+  /**
+   * A status-page link for the email, in the caller's transaction, only when the candidate has none
+   * that works: a new one would revoke the link they hold. Null: the email points them to that one.
+   */
+  async function newStatusLink(tx: DbExecutor, orgId: string, candidateId: string): Promise<string | null> {
     const now = clock();
+    if (await repo.hasLiveStatusLink(tx, orgId, candidateId, now)) return null;
+    const { token, hash } = newSecretToken('candidateStatus');
     const expiresAt = new Date(now.getTime() + STATUS_LINK_DAYS * 86_400_000);
     await links.put(tx, { orgId, candidateId, tokenHash: hash, expiresAt, createdByType: 'system', createdById: null, createdAt: now });
-    return { url: `${base}/status/${token}`, expiresAt };
+    return `${base}/status/${token}`;
   }
 
   function queue(tx: DbExecutor, context: MailContext, template: TemplateKey, data: Record<string, unknown>, extra: { subjectIds?: string[]; attachments?: MailAttachment[] } = {}) {
@@ -61,7 +65,6 @@ export function createCandidateEmails({ database, repo, links, mail, orgName, jo
   }
 
   return {
-    mintStatusLink,
     prepare,
 
     async prepareForOffer(orgId: string, offerId: string): Promise<MailContext | null> {
@@ -72,8 +75,7 @@ export function createCandidateEmails({ database, repo, links, mail, orgName, jo
     orgName,
 
     async received(tx: DbExecutor, context: MailContext, stage: string): Promise<void> {
-      const link = await mintStatusLink(tx, context.orgId, context.contact.candidateId);
-      await queue(tx, context, 'application-received', { stage, statusUrl: link.url });
+      await queue(tx, context, 'application-received', { stage, statusUrl: await newStatusLink(tx, context.orgId, context.contact.candidateId) });
     },
 
     async statusLink(tx: DbExecutor, input: { orgId: string; orgName: string; candidateId: string; name: string; url: string; expiresAt: Date }): Promise<void> {
@@ -92,18 +94,16 @@ export function createCandidateEmails({ database, repo, links, mail, orgName, jo
     async interview(tx: DbExecutor, context: MailContext, interview: Pick<Interview, 'id' | 'kind' | 'start' | 'end' | 'timeZone' | 'location' | 'videoUrl'>, ics: string): Promise<void> {
       const localTime = new Intl.DateTimeFormat('sv-SE', { timeZone: interview.timeZone, year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit' });
       const local = (iso: string) => localTime.format(new Date(iso)).replace(',', '');
-      const link = await mintStatusLink(tx, context.orgId, context.contact.candidateId);
       await queue(tx, context, 'interview-invitation', {
         interview: { kind: interview.kind, start: local(interview.start), end: local(interview.end), timeZone: interview.timeZone, location: interview.videoUrl ?? interview.location },
-        statusUrl: link.url,
+        statusUrl: await newStatusLink(tx, context.orgId, context.contact.candidateId),
       }, {
         subjectIds: [interview.id], attachments: [inviteAttachment(ics)],
       });
     },
 
     async offer(tx: DbExecutor, context: MailContext, offerId: string): Promise<void> {
-      const link = await mintStatusLink(tx, context.orgId, context.contact.candidateId);
-      await queue(tx, context, 'offer', { statusUrl: link.url }, { subjectIds: [offerId] });
+      await queue(tx, context, 'offer', { statusUrl: await newStatusLink(tx, context.orgId, context.contact.candidateId) }, { subjectIds: [offerId] });
     },
 
     /** Queued only if the org sends rejection emails, after its delay. */
