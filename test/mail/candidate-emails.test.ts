@@ -80,6 +80,17 @@ describe('candidate emails through a real SMTP server', () => {
     });
     const mail = await smtp.waitFor(address, /Pick a time for your interview for Robot Whisperer/, WAIT_MS);
     assert.equal(linkIn(mail, `${t.config.publicBaseUrl}/v1/scheduling/`), created.url);
+
+    // The candidate books a slot through it: the invitation follows, as for one a recruiter schedules.
+    const windows = await call('PUT', '/v1/me/availability', interviewer.auth, { windows: [{ start: '2030-03-10T09:00:00.000Z', end: '2030-03-10T12:00:00.000Z' }] });
+    assert.equal(windows.statusCode, 200, windows.body);
+    const path = new URL(created.url).pathname;
+    const slot = (await call('GET', `${path}?timeZone=UTC`, {})).json<{ slots: { start: string }[] }>().slots[0];
+    assert.ok(slot, 'a free slot');
+    const booked = await call('POST', `${path}/booking`, {}, { start: slot.start });
+    assert.equal(booked.statusCode, 201, booked.body);
+    const invitation = await smtp.waitFor(address, /^Interview for Robot Whisperer: 2030-03-10 /, WAIT_MS);
+    assert.equal(invitation.attachments[0]?.filename, 'invite.ics');
   });
 
   test('interview invitation: local time in the subject and the .ics attached', async () => {
@@ -147,6 +158,10 @@ describe('candidate emails through a real SMTP server', () => {
     assert.equal(smtp.inbox.some((m) => m.to === rejected.address), false, 'not at once');
     const mail = await smtp.waitFor(rejected.address, /Your application for Robot Whisperer/, WAIT_MS);
     assert.match(mail.text, /not to move forward/);
+    const bulk = await applicant('Rejected In Bulk');
+    const results = await ok<{ results: { ok: boolean }[] }>('POST', '/v1/applications/bulk/reject', { applicationIds: [bulk.applicationId], reasonId });
+    assert.equal(results.results[0]?.ok, true);
+    await smtp.waitFor(bulk.address, /Your application for Robot Whisperer/, WAIT_MS);
     const [cancelled] = await t.container.mail.mailbox.list({ to: reopened.address, limit: 1 });
     assert.equal(cancelled?.status, 'cancelled');
     assert.equal(smtp.inbox.some((m) => m.to === reopened.address || m.to === off.address), false, 'neither the reopened nor the one rejected while off');

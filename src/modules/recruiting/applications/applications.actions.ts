@@ -3,7 +3,7 @@ import { isDatabaseUnavailable, type DbExecutor } from '../../../infra/db/databa
 import { auditActor, authorize, type JobAccess, type Principal } from '../../access/index.ts';
 import type { EventsService, RecordEvent } from '../../events/index.ts';
 import type { CandidatesRepo } from '../candidates/index.ts';
-import type { CandidateEmails } from '../emails/index.ts';
+import type { CandidateEmails, MailContext } from '../emails/index.ts';
 import type { PipelinesRepo } from '../pipelines/index.ts';
 import type { HistoryActor } from './applications.create.ts';
 import { toApplication, type ApplicationPatch, type ApplicationRow, type ApplicationsRepo, type ApplicationWithStage, type HistoryEntry } from './applications.repo.ts';
@@ -153,6 +153,13 @@ export function createApplicationActions({ events, repo, stagesOf, candidates, l
      */
     async bulk(principal: Principal, ids: readonly string[], input: BulkInput): Promise<BulkResult[]> {
       const { access, actor } = writeAccess(principal);
+      const rejecting = new Map<string, MailContext>();
+      if (emails && input.kind === 'reject') {
+        for (const id of new Set(ids)) {
+          const mailing = await emails.prepare(access.orgId, id);
+          if (mailing) rejecting.set(id, mailing);
+        }
+      }
       return events.withEvents(access.orgId, async (tx, record) => {
         const context = await contextFor(tx, access.orgId, input, null);
         // A stage of none of the org's jobs is the request's mistake; one of another job fails only the items of other jobs.
@@ -181,6 +188,10 @@ export function createApplicationActions({ events, repo, stagesOf, candidates, l
         for (let i = 0; i < done.length; i += HISTORY_BATCH) await repo.addHistory(tx, done.slice(i, i + HISTORY_BATCH).map((d) => d.entry));
         await repo.touchCandidates(tx, [...new Set(done.map((d) => d.application.candidateId))], at);
         for (const d of done) d.recordAll(record);
+        for (const d of done) {
+          const mailing = rejecting.get(d.application.id);
+          if (emails && mailing) await emails.rejected(tx, mailing);
+        }
         return results;
       });
     },

@@ -122,8 +122,25 @@ export function createInterviewsService({ database, events, repo, history, conta
     };
   }
 
+  /**
+   * The candidate's invitation email (.ics attached) for an interview about to be scheduled: what it
+   * needs is read now, before the transaction (the people it names among `peopleIds`); the returned
+   * step queues it inside. Null when there is nobody to email.
+   */
+  async function prepareInvitation(orgId: string, applicationId: string, peopleIds: readonly string[]): Promise<((tx: DbExecutor, interview: Interview) => Promise<void>) | null> {
+    const mailing = emails ? await emails.prepare(orgId, applicationId) : null;
+    if (!emails || !mailing) return null;
+    const people = await contacts(orgId, peopleIds);
+    return async (tx, interview) => {
+      const found = await repo.findVisible(tx, { orgId, assignedTo: null }, interview.id, false);
+      const [parts] = found ? await inviteParts(async () => people, sender, orgId, [found]) : [];
+      if (parts) await emails.interview(tx, mailing, interview, candidateIcs(parts, mailing.jobTitle, clock()));
+    };
+  }
+
   return {
     prepareSchedule,
+    prepareInvitation,
 
     /**
      * For an interview to come (a scheduling link's): reads the interviewers' memberships, then answers the
@@ -138,15 +155,11 @@ export function createInterviewsService({ database, events, repo, history, conta
       const access = authorize(principal, 'candidates:write');
       const organizer = auditActor(principal.actor);
       const write = await prepareSchedule(access, applicationId, input, { organizer, actor: organizer });
-      const mailing = await emails?.prepare(access.orgId, applicationId);
-      if (!emails || !mailing) return events.withEvents(access.orgId, write);
-      // The invite names its people; they are read before the transaction, as prepareSchedule reads the interviewers.
-      const people = await contacts(access.orgId, organizer.type === 'user' && organizer.id ? [...input.interviewers, organizer.id] : input.interviewers);
+      const invite = await prepareInvitation(access.orgId, applicationId, organizer.type === 'user' && organizer.id ? [...input.interviewers, organizer.id] : input.interviewers);
+      if (!invite) return events.withEvents(access.orgId, write);
       return events.withEvents(access.orgId, async (tx, record) => {
         const interview = await write(tx, record);
-        const found = await repo.findVisible(tx, { orgId: access.orgId, assignedTo: null }, interview.id, false);
-        const [parts] = found ? await inviteParts(async () => people, sender, access.orgId, [found]) : [];
-        if (parts) await emails.interview(tx, mailing, interview, candidateIcs(parts, mailing.jobTitle, clock()));
+        await invite(tx, interview);
         return interview;
       });
     },
