@@ -2,7 +2,7 @@
  * `npm run bench`: seeds 100k published jobs into PGlite and PostgreSQL, serves each profile from a
  * child process, drives it with autocannon from this process, and writes bench/RESULTS.md.
  * Options: --only=pglite|postgres, --duration=<s> per scenario (default 10), --connections=<n> (32), --jobs=<n> (100000),
- * --scenarios=board,parse,apply,candidates (default all; apply and candidates run on the PostgreSQL server only).
+ * --scenarios=board,parse,apply,candidates,reports,queue (default all; apply, candidates and reports run on the PostgreSQL server only).
  */
 import { loadavg } from 'node:os';
 import { parseArgs } from 'node:util';
@@ -13,6 +13,7 @@ import { measureApplying } from './apply.ts';
 import { benchCandidates, SEARCH_RATE } from './candidates.ts';
 import { benchReports } from './reports.ts';
 import { measureParsing } from './parse.ts';
+import { measureQueue } from './queue.ts';
 import { startServer, type ServerChild } from './processes.ts';
 import { table, writeReport, type Row } from './report.ts';
 import { BENCH_SLUG, ensurePgliteSeeded, ensurePostgresSeeded, pgBenchUrl } from './seed.ts';
@@ -24,7 +25,7 @@ const { values: args } = parseArgs({
     duration: { type: 'string', default: '10' },
     connections: { type: 'string', default: '32' },
     jobs: { type: 'string', default: '100000' },
-    scenarios: { type: 'string', default: 'board,parse,apply,candidates,reports' },
+    scenarios: { type: 'string', default: 'board,parse,apply,candidates,reports,queue' },
   },
 });
 const scenarios = new Set(args.scenarios.split(','));
@@ -238,6 +239,25 @@ if (scenarios.has('reports') && profiles.includes('postgres')) {
   } catch (err) {
     notes.push(`(g) reports failed: ${String(err)}`);
   }
+}
+
+if (scenarios.has('queue')) {
+  print('\n(h) durable task queue');
+  for (const profile of profiles as ('pglite' | 'postgres')[]) {
+    try {
+      const queue = await measureQueue(profile);
+      rows.push({
+        scenario: '(h) task queue (tasks/s through the worker)', profile, cache: '—', reqPerSec: queue.tasksPerSec, p50: queue.p50, p99: queue.p99,
+        ratio: null, target: `— (enqueue ${Math.round(queue.enqueuedPerSec)}/s)`, failures: 0,
+      });
+      print(`(h) ${profile}: ${Math.round(queue.tasksPerSec)} tasks/s through the worker, enqueue ${Math.round(queue.enqueuedPerSec)}/s`);
+    } catch (err) {
+      notes.push(`(h) task queue, ${profile}: failed: ${String(err)}`);
+    }
+  }
+  notes.push('(h) in process: 2,000 no-op tasks enqueued each in its own tenant transaction by 8 producers (enqueue/s), then worked off by one process '
+    + '(4 pg-boss workers, up to 5 tasks per fetch): tasks/s. p50/p99: commit to handler start for 200 tasks sent one at a time to idle workers '
+    + '(a task enqueued inside a transaction waits for the next poll, TASK_QUEUE_POLL_INTERVAL_MS, here 500 ms).');
 }
 
 notes.unshift(

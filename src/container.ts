@@ -20,6 +20,7 @@ import { createJdModule } from './modules/jd/index.ts';
 import { createIdentityModule } from './modules/identity/index.ts';
 import { createJobsModule } from './modules/jobs/index.ts';
 import { createMailModule } from './modules/mail/index.ts';
+import { createOperationsModule } from './modules/operations/index.ts';
 import { createOrgsModule } from './modules/orgs/index.ts';
 import { applicationFormEventTypes, createRecruitingModule, orgFormEventTypes } from './modules/recruiting/index.ts';
 import { createWebhooksModule } from './modules/webhooks/index.ts';
@@ -101,6 +102,7 @@ export async function createContainer(config: Config, log: Logger, database?: Da
     database: db, events: events.service, relay: events.relay, eventTypes, allowedHosts: config.webhookAllowedHosts, timeoutMs: config.webhookTimeoutMs,
     clock: options.clock,
   });
+  const operations = createOperationsModule({ tasks: taskQueue });
   const authenticate = access.authenticateWith(identity.sessions.authenticate);
   const routes: FastifyPluginAsync[] = [
     healthRoutes({ database: () => db.ping(), migrationsCurrent: () => migrationsCurrent(db), ...(events.outbox ? { outboxLag: events.outbox.lag } : {}) }),
@@ -115,6 +117,7 @@ export async function createContainer(config: Config, log: Logger, database?: Da
     ...recruiting.routes,
     ...webhooks.routes,
     ...mail.routes,
+    operations.routes,
   ];
   // Every periodic task, in one list: serve and worker run those of scope 'cluster' through the
   // durable queue (once per interval across processes) and the rest on this process's timers.

@@ -4,7 +4,7 @@ import { ConfigError, loadConfig, type Config } from './config.ts';
 import { version } from './container.ts';
 import { createLogger } from './infra/telemetry/logger.ts';
 import {
-  candidatesImportCommand, jobsImportCommand, keysCreateCommand, keysRotateCommand, migrateCommand, orgCreateCommand, retentionRunCommand, seedCommand, workerCommand,
+  candidatesImportCommand, jobsImportCommand, keysCreateCommand, keysRotateCommand, migrateCommand, orgCreateCommand, retentionRunCommand, seedCommand, tasksCliCommand, workerCommand,
 } from './cli/commands.ts';
 import { mailListCommand, mailShowCommand } from './cli/mail.ts';
 import { startServer } from './server.ts';
@@ -43,7 +43,7 @@ program.command('serve')
   });
 
 program.command('worker')
-  .description('Run background tasks only (every module\'s tasks: expired jobs, abandoned SSO sign-ins, expired refresh tokens, signing-key rotation, planner statistics, the daily candidate data retention run)')
+  .description('Run background tasks only: the durable task queue\'s workers (queued tasks such as emails; the sweeps run once per interval across processes: expired jobs, abandoned SSO sign-ins, expired refresh tokens, signing-key rotation, the daily candidate data retention run) and the per-process pollers (outbox relay, webhook deliveries, file text, planner statistics)')
   .action(async () => workerCommand(configOrExit()));
 
 program.command('migrate')
@@ -107,6 +107,17 @@ mail.command('list')
 mail.command('show <id>')
   .description('One email: its headers, status and text (kept only in the local mailbox once sent)')
   .action(async (id: string) => mailShowCommand(configOrExit(), id));
+
+const tasks = program.command('tasks').description('The durable task queue (emails, file text, sweeps): depth, failures and dead letters');
+tasks.command('list')
+  .description('Unfinished tasks per name (waiting, active, retrying, dead) and the recent failures with their error')
+  .action(async () => tasksCliCommand(configOrExit(), 'list'));
+tasks.command('retry <id>')
+  .description('Run a dead (or retrying) task again now')
+  .action(async (id: string) => tasksCliCommand(configOrExit(), 'retry', id));
+tasks.command('discard <id>')
+  .description('Drop a task that has not run to the end (waiting, retrying or dead)')
+  .action(async (id: string) => tasksCliCommand(configOrExit(), 'discard', id));
 
 const jd = program.command('jd').description('Job-description tools (no database needed)');
 jd.command('parse <file>')

@@ -12,6 +12,7 @@ import { seedDemo } from '../seed/demo.ts';
 import { syntheticJobs } from '../seed/synthetic-jobs.ts';
 import { startTasks } from '../server.ts';
 import { retentionRun, type RetentionRunOptions } from './retention.ts';
+import { tasksCommand } from './tasks.ts';
 
 /** Opens the database, applies migrations, runs fn, and always closes the pool. */
 export async function withContainer<T>(config: Config, fn: (container: Container) => Promise<T>): Promise<T> {
@@ -164,6 +165,12 @@ export async function retentionRunCommand(config: Config, options: RetentionRunO
       throw err;
     }
   });
+}
+
+export async function tasksCliCommand(config: Config, action: 'list' | 'retry' | 'discard', id?: string): Promise<void> {
+  const { ok, output } = await withContainer(config, (container) => tasksCommand(container, action, id));
+  if (!ok) fail(output.trimEnd());
+  process.stdout.write(output);
 }
 
 export async function workerCommand(config: Config): Promise<void> {

@@ -64,6 +64,7 @@ const matrix: Record<string, Entry> = {
   'POST /v1/api-keys': { kind: 'own', body: { name: 'k', scopes: ['jobs:read'] } },
   'DELETE /v1/api-keys/{id}': { kind: 'resource', params: (b) => ({ id: b.keyId }) },
   'GET /v1/audit-events': { kind: 'list' },
+  'GET /v1/admin/tasks': { kind: 'list' },
   'GET /v1/events': { kind: 'list' },
   'POST /v1/jobs': { kind: 'own', body: { title: 'Mine' } },
   'GET /v1/jobs': { kind: 'list' },

@@ -132,12 +132,12 @@ describe('roles', () => {
     problem(await t.app.inject({ method: 'POST', url: `/v1/jobs/${job.id}/publish`, headers: manager.auth }), 403, 'forbidden');
   });
 
-  test('a recruiter runs jobs but cannot manage people, keys or the audit log', async () => {
+  test('a recruiter runs jobs but cannot manage people, keys, the audit log or the task queue', async () => {
     const recruiter = await join(t, owner.auth, 'recruiter');
     const job = await createJob(t, asOrg(recruiter));
     assert.equal((await t.app.inject({ method: 'POST', url: `/v1/jobs/${job.id}/publish`, headers: recruiter.auth })).statusCode, 200);
     assert.equal((await t.app.inject({ method: 'GET', url: '/v1/members', headers: recruiter.auth })).statusCode, 200);
-    for (const [method, url] of [['GET', '/v1/api-keys'], ['GET', '/v1/audit-events'], ['POST', '/v1/invitations']] as const) {
+    for (const [method, url] of [['GET', '/v1/api-keys'], ['GET', '/v1/audit-events'], ['GET', '/v1/admin/tasks'], ['POST', '/v1/invitations']] as const) {
       problem(await t.app.inject({ method, url, headers: recruiter.auth, ...(method === 'POST' ? { payload: { email: 'x@example.test', role: 'viewer' } } : {}) }), 403, 'forbidden');
     }
   });

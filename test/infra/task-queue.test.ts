@@ -1,13 +1,15 @@
 import assert from 'node:assert/strict';
+import { spawn } from 'node:child_process';
+import { once } from 'node:events';
 import { after, afterEach, before, describe, test } from 'node:test';
 import { sql } from 'drizzle-orm';
 import { pino } from 'pino';
 import { Type, type Static } from 'typebox';
-import { queryRows, type Database } from '../../src/infra/db/database.ts';
+import { openDatabase, queryRows, type Database } from '../../src/infra/db/database.ts';
 import { createPgBossTaskQueue, type DurableTaskQueue } from '../../src/infra/queue/pg-boss-task-queue.ts';
 import type { QueuedTaskDefinition } from '../../src/infra/queue/task-queue.ts';
 import type { TaskDefinition } from '../../src/infra/queue/task-runner.ts';
-import { freshDatabase } from '../helpers/database.ts';
+import { freshDatabase, profile, serverDatabaseUrl } from '../helpers/database.ts';
 
 const Payload = Type.Object({ orgId: Type.String(), n: Type.Integer() });
 type Payload = Static<typeof Payload>;
@@ -175,5 +177,53 @@ describe('durable task queue', () => {
     await until(() => runs === 1);
     const [row] = await queryRows<{ n: number }>(database.unscoped, sql`select count(*)::int as n from pgboss.job where data->>'task' = 'test.sweep'`);
     assert.equal(row?.n, 1, 'three processes started it; one run is stored');
+  });
+
+  // Another process on the same server: PGlite's database belongs to one process, so only there.
+  test('a worker process killed mid-run loses no task: once its time limit passes, another worker runs it', { skip: profile === 'pglite' }, async () => {
+    const { url, drop: dropServer } = await serverDatabaseUrl();
+    const shared = await openDatabase({ databaseUrl: url, dataDir: '', poolMax: 4, statementTimeoutMs: 5_000 });
+    const hang: QueuedTaskDefinition<typeof Payload> = { name: 'test.hang', payload: Payload, retryLimit: 2, retryDelaySeconds: 1, timeoutSeconds: 1, handle: async () => undefined };
+    const queueOn = (maintenanceIntervalSeconds: number, definition: QueuedTaskDefinition<typeof Payload>) => createPgBossTaskQueue({
+      database: shared, log: pino({ level: 'silent' }), definitions: () => [definition], sweeps: () => [],
+      options: { pollIntervalMs: 500, concurrency: 1, deadRetentionSeconds: 3_600, maintenanceIntervalSeconds },
+    });
+    try {
+      const id = await queueOn(60, hang).enqueue(hang, { orgId: 'org_a', n: 1 });
+      const script = `
+        import { pino } from 'pino';
+        import { Type } from 'typebox';
+        import { openDatabase } from ${JSON.stringify(new URL('../../src/infra/db/database.ts', import.meta.url).pathname)};
+        import { createPgBossTaskQueue } from ${JSON.stringify(new URL('../../src/infra/queue/pg-boss-task-queue.ts', import.meta.url).pathname)};
+        const database = await openDatabase({ databaseUrl: process.env.URL, dataDir: '', poolMax: 2, statementTimeoutMs: 5000 });
+        const hang = { name: 'test.hang', payload: Type.Object({ orgId: Type.String(), n: Type.Integer() }), retryLimit: 2, retryDelaySeconds: 1, timeoutSeconds: 1,
+          handle: () => { process.stdout.write('started\\n'); return new Promise(() => undefined); } };
+        await createPgBossTaskQueue({ database, log: pino({ level: 'silent' }), definitions: () => [hang], sweeps: () => [],
+          options: { pollIntervalMs: 500, concurrency: 1, deadRetentionSeconds: 3600, maintenanceIntervalSeconds: 60 } }).start();`;
+      const child = spawn(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', script], { env: { ...process.env, URL: url ?? '' }, stdio: ['ignore', 'pipe', 'inherit'] });
+      const ended = once(child, 'exit');
+      await new Promise<void>((resolve) => child.stdout.on('data', (chunk: Buffer) => chunk.toString().includes('started') && resolve()));
+      child.kill('SIGKILL');
+      await ended;
+      const state = async () => (await queryRows<{ state: string }>(shared.unscoped, sql`select state::text as state from pgboss.job where id = ${id}`))[0]?.state;
+      assert.equal(await state(), 'active', 'the killed worker\'s run is still taken');
+
+      const runs: number[] = [];
+      const survivor = queueOn(1, { ...hang, handle: async ({ n }) => {
+        runs.push(n);
+      } });
+      await survivor.start();
+      try {
+        await until(async () => (await state()) === 'retry');
+        await shared.unscoped.execute(sql`update pgboss.job set start_after = now() where id = ${id}`);
+        await until(() => runs.length === 1);
+        await until(async () => (await state()) === undefined);
+      } finally {
+        await survivor.stop(1_000);
+      }
+    } finally {
+      await shared.close();
+      await dropServer();
+    }
   });
 });

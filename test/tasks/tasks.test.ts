@@ -5,6 +5,7 @@ import { pino } from 'pino';
 import { queryRows } from '../../src/infra/db/database.ts';
 import { hashSecretToken } from '../../src/infra/crypto/secret-tokens.ts';
 import { createTaskRunner } from '../../src/infra/queue/task-runner.ts';
+import { startTasks } from '../../src/server.ts';
 import { startTestApp, type TestApp } from '../helpers/app.ts';
 import { signUp } from '../helpers/identity.ts';
 
@@ -50,6 +51,28 @@ describe('background tasks', () => {
     assert.equal(await stored(hashSecretToken(live)), 1, 'the live token is kept');
     const again = await t.app.inject({ method: 'POST', url: '/v1/auth/refresh', payload: { refreshToken: live } });
     assert.equal(again.statusCode, 200, 'and still refreshes');
+  });
+
+  test('sweeps run through the durable queue (one run per interval across processes); pollers stay on each process\'s timer', () => {
+    const cluster = t.container.tasks.filter((task) => task.scope === 'cluster').map((task) => task.name).sort();
+    assert.deepEqual(cluster, ['jobs.close-expired', 'recruiting.idempotency-sweep', 'recruiting.retention', 'sessions.prune-refresh-tokens', 'sessions.rotate-signing-key', 'sso.delete-expired-logins']);
+  });
+
+  test('started as serve and worker start them, a sweep runs through the queue: expired refresh tokens go', async () => {
+    const user = await signUp(t);
+    const hash = hashSecretToken(user.refreshToken);
+    await t.container.database.unscoped.execute(sql`update refresh_tokens set expires_at = now() - interval '1 second' where hash = ${hash}`);
+    const running = await startTasks(t.container, pino({ level: 'silent' }), { stopTimeoutMs: 1_000 });
+    try {
+      const runsOf = async () => (await queryRows<{ state: string }>(t.container.database.unscoped,
+        sql`select state::text as state from pgboss.job where data->>'task' = 'sessions.prune-refresh-tokens'`)).map((r) => r.state);
+      while (!(await runsOf()).includes('completed')) await new Promise((resolve) => setTimeout(resolve, 20));
+      assert.deepEqual(await runsOf(), ['completed'], 'one run, at start, through the queue');
+      const [left] = await queryRows<{ n: number }>(t.container.database.unscoped, sql`select count(*)::int as n from refresh_tokens where hash = ${hash}`);
+      assert.equal(left?.n, 0);
+    } finally {
+      await running.stop();
+    }
   });
 
   test('with SIGNING_KEY_ROTATION_DAYS=0 there is no rotation task', async () => {

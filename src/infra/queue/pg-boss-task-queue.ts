@@ -11,7 +11,7 @@ import type { TaskDefinition, TaskLog } from './task-runner.ts';
 export interface TaskQueueOptions {
   /** How often an idle worker looks for due tasks (pg-boss polls; at least 500 ms). */
   pollIntervalMs: number;
-  /** One-off tasks this process runs at once. */
+  /** Workers for one-off tasks in this process; each fetches up to 5 due tasks at once and runs them together. */
   concurrency: number;
   /** How long a dead task stays listed (for `tasks retry`) before it is deleted. */
   deadRetentionSeconds: number;
@@ -34,6 +34,8 @@ const DEFAULT_TIMEOUT_SECONDS = 15 * 60;
 // pg-boss refuses a time limit of a day or more.
 const MAX_TIMEOUT_SECONDS = 86_399;
 const SWEEP_WORKERS = 2;
+// Tasks one worker fetches at once (and runs together): fewer round trips per task.
+const BATCH_SIZE = 5;
 // A sweep's slot is its interval, up to a day (pg-boss keeps a completed run that long to dedupe by it).
 const LONGEST_SLOT_SECONDS = 86_400;
 
@@ -91,7 +93,9 @@ export function createPgBossTaskQueue(deps: {
   };
   const abort = new AbortController();
   const timers = new Set<NodeJS.Timeout>();
+  const workers: string[] = [];
   let started: Promise<void> | null = null;
+  let next = 0;
 
   async function runTask(job: PgBoss.Job<TaskData>): Promise<void> {
     const definition = definitions.get(job.data.task);
@@ -103,10 +107,24 @@ export function createPgBossTaskQueue(deps: {
       log.error({ err, task: definition.name, taskId: job.id }, 'queued task failed; it is retried later or becomes dead');
       throw err;
     }
-    await boss.deleteJob(TASKS_QUEUE, job.id);
   }
 
-  async function runSweep(job: PgBoss.Job<TaskData>): Promise<void> {
+  /**
+   * A fetched batch runs together; each task succeeds or fails on its own (pg-boss would fail the
+   * whole batch with one error). Those that succeeded are deleted in one statement; pg-boss's own
+   * completion of the batch afterwards then finds none of them active and changes nothing.
+   */
+  async function runTasks(jobs: readonly PgBoss.Job<TaskData>[]): Promise<void> {
+    const outcomes = await Promise.allSettled(jobs.map(runTask));
+    const done = jobs.filter((_, i) => outcomes[i]?.status === 'fulfilled').map((job) => job.id);
+    if (done.length > 0) await boss.deleteJob(TASKS_QUEUE, done);
+    for (const [i, outcome] of outcomes.entries()) {
+      if (outcome.status === 'rejected') await boss.fail(TASKS_QUEUE, jobs[i]!.id, outcome.reason instanceof Error ? outcome.reason : { message: String(outcome.reason) });
+    }
+  }
+
+  async function runSweep([job]: readonly PgBoss.Job<TaskData>[]): Promise<void> {
+    if (!job) return;
     const sweep = sweeps.get(job.data.task);
     if (!sweep) throw new Error(`no sweep ${job.data.task} in this process`);
     try {
@@ -115,6 +133,25 @@ export function createPgBossTaskQueue(deps: {
       log.error({ err, task: sweep.name }, 'background task failed; it runs again in its next slot');
       throw err;
     }
+  }
+
+  /**
+   * One pg-boss worker. pg-boss waits a whole polling interval after every fetch, even one that found
+   * tasks; waking the worker as its batch ends lets it go straight on while the queue has work, and
+   * poll only when it is empty.
+   */
+  async function work(queue: string, batchSize: number, run: (jobs: readonly PgBoss.Job<TaskData>[]) => Promise<void>): Promise<string> {
+    // Set once work() resolves; a first batch taken before that just waits out one interval.
+    const self: { id?: string } = {};
+    self.id = await boss.work<TaskData>(queue, { pollingIntervalSeconds: options.pollIntervalMs / 1000, batchSize }, async (jobs) => {
+      if (jobs.length === 0) return;
+      try {
+        await run(jobs);
+      } finally {
+        if (self.id) boss.notifyWorker(self.id);
+      }
+    });
+    return self.id;
   }
 
   async function tick(sweep: TaskDefinition): Promise<void> {
@@ -156,7 +193,14 @@ export function createPgBossTaskQueue(deps: {
         ...(singletonKey ? { singletonKey } : {}),
         ...(enqueueOptions.tx ? { db: bossDb(enqueueOptions.tx) } : {}),
       });
-      if (id) return id;
+      if (id) {
+        // Stored outside any transaction, it is due now: an idle worker here takes it without waiting to poll.
+        if (!enqueueOptions.tx && !enqueueOptions.startAfter) {
+          const idle = workers[next++ % Math.max(1, workers.length)];
+          if (idle) boss.notifyWorker(idle);
+        }
+        return id;
+      }
       const waiting = singletonKey ? await repo.waitingWithKey(enqueueOptions.tx ?? database.unscoped, TASKS_QUEUE, singletonKey) : null;
       if (!waiting) throw new Error(`task ${definition.name} was not stored`);
       return waiting;
@@ -175,17 +219,8 @@ export function createPgBossTaskQueue(deps: {
         }
         for (const sweep of deps.sweeps()) sweeps.set(sweep.name, sweep);
         await boss.start();
-        const workOptions = { pollingIntervalSeconds: options.pollIntervalMs / 1000, batchSize: 1 };
-        for (let i = 0; i < options.concurrency; i++) {
-          await boss.work<TaskData>(TASKS_QUEUE, workOptions, async ([job]) => {
-            if (job) await runTask(job);
-          });
-        }
-        for (let i = 0; i < Math.min(SWEEP_WORKERS, sweeps.size); i++) {
-          await boss.work<TaskData>(SWEEPS_QUEUE, workOptions, async ([job]) => {
-            if (job) await runSweep(job);
-          });
-        }
+        for (let i = 0; i < options.concurrency; i++) workers.push(await work(TASKS_QUEUE, BATCH_SIZE, runTasks));
+        for (let i = 0; i < Math.min(SWEEP_WORKERS, sweeps.size); i++) await work(SWEEPS_QUEUE, 1, runSweep);
         for (const sweep of sweeps.values()) scheduleTicks(sweep);
       })();
       return started;

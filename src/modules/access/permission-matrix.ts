@@ -7,6 +7,8 @@ export const permissions = [
   'jobs:read', 'jobs:write', 'jobs:publish', 'jd:parse',
   'candidates:read', 'candidates:write',
   'members:read', 'members:manage', 'api-keys:manage', 'audit:read', 'events:read', 'org:manage', 'webhooks:manage',
+  // The org's share of the background task queue (GET /v1/admin/tasks).
+  'tasks:read',
 ] as const;
 /** A named capability, such as `jobs:read`. Roles and API keys hold permissions. */
 export type Permission = (typeof permissions)[number];

@@ -71,7 +71,7 @@ export function createMailService({ database, repo, mailer, queue, sendTask, log
       attachments: (message.attachments ?? []).map((a) => ({ ...a })), subjectIds: [...(message.subjectIds ?? [])], cancelKey: message.cancelKey ?? null,
       sendAfter: message.sendAfter ?? now, createdAt: now,
     });
-    await queue.enqueue(sendTask(), { mailId: id }, { tx, ...(message.sendAfter ? { startAfter: message.sendAfter } : {}) });
+    await queue.enqueue(sendTask(), { mailId: id, ...(message.orgId === null ? {} : { orgId: message.orgId }) }, { tx, ...(message.sendAfter ? { startAfter: message.sendAfter } : {}) });
     return id;
   }
 
