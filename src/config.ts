@@ -47,9 +47,11 @@ export interface Config {
   readonly authRateLimitPerAccount: number;
   /** Days a signing key signs before a fresh one replaces it; 0 rotates only on `hireline keys rotate`. */
   readonly signingKeyRotationDays: number;
-  /** smtp:// or smtps:// server for account emails; null logs them instead. */
+  /** smtp:// or smtps:// server for every email; null keeps them in the local mailbox (`hireline mail list`). */
   readonly smtpUrl: string | null;
   readonly mailFrom: string;
+  /** The first retry of an email the SMTP server did not take; each next one waits twice as long. */
+  readonly mailRetryDelaySeconds: number;
   /** Where links in emails point (the web app that posts the token back to the API). */
   readonly appBaseUrl: string;
   /** Where uploaded files (résumés, cover letters) are kept: DATA_DIR/files unless FILES_DIR says otherwise. */
@@ -237,6 +239,7 @@ export function loadConfig(env: Env = process.env): Config {
     signingKeyRotationDays: integer(env, errors, 'SIGNING_KEY_ROTATION_DAYS', 30, 0, 3650),
     smtpUrl: url(env, errors, 'SMTP_URL', ['smtp:', 'smtps:']),
     mailFrom: env.MAIL_FROM && env.MAIL_FROM.trim() !== '' ? env.MAIL_FROM.trim() : 'Hireline <no-reply@localhost>',
+    mailRetryDelaySeconds: integer(env, errors, 'MAIL_RETRY_DELAY_SECONDS', 30, 1, 3_600),
     appBaseUrl: (url(env, errors, 'APP_BASE_URL', ['http:', 'https:']) ?? publicBaseUrl).replace(/\/$/, ''),
     filesDir: path.resolve(env.FILES_DIR && env.FILES_DIR !== '' ? env.FILES_DIR : path.join(dataDir, 'files')),
     applyRateLimitPerIp: integer(env, errors, 'APPLY_RATE_LIMIT_PER_IP', 20, 1, 10_000_000),

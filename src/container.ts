@@ -23,6 +23,7 @@ import { createEventsModule, eventTypes } from './modules/events/index.ts';
 import { createJdModule } from './modules/jd/index.ts';
 import { createIdentityModule } from './modules/identity/index.ts';
 import { createJobsModule } from './modules/jobs/index.ts';
+import { createMailModule } from './modules/mail/index.ts';
 import { createOperationsModule } from './modules/operations/index.ts';
 import { createOrgsModule } from './modules/orgs/index.ts';
 import { applicationFormEventTypes, createRecruitingModule, orgFormEventTypes } from './modules/recruiting/index.ts';
@@ -72,8 +73,9 @@ export async function createContainer(config: Config, log: Logger, database?: Da
   const access = createAccessModule({ database: db, audit: audit.service });
   const orgs = createOrgsModule({ database: db, apiKeys: access.apiKeys });
   const mailer = createMailer({ smtpUrl: config.smtpUrl, from: config.mailFrom, log });
+  const mail = createMailModule({ database: db, mailer, queue: taskQueue, retryDelaySeconds: config.mailRetryDelaySeconds, log, clock: options.clock });
   const identity = createIdentityModule({
-    database: db, orgs: orgs.service, audit: audit.service, mailer, log, config,
+    database: db, orgs: orgs.service, audit: audit.service, mail: mail.service, log, config,
     // Called only once requests flow, after jobs below exists: identity and jobs each need the other.
     memberRemoved: (orgId, userId, tx) => jobs.team.removeMember(orgId, userId, tx),
   });
@@ -93,12 +95,13 @@ export async function createContainer(config: Config, log: Logger, database?: Da
   const recruiting = createRecruitingModule({
     database: db, events: events.service, orgs: orgs.service, jobs: jobs.service, isMember: identity.members.isMember, memberContacts: identity.members.contacts, config, log,
     files: createDiskFileStore(config.filesDir), audit: audit.service,
-    // Erasure redacts the events and, called once requests flow (webhooks is built below), what webhook receivers answered about them.
+    // Erasure redacts the events, the emails about the person and, called once requests flow (webhooks is built below), what webhook receivers answered about them.
     redactEvents: async (tx, orgId, subjectIds, keep) => {
       await webhooks.forgetResponses(tx, orgId, subjectIds);
+      await mail.forget(tx, orgId, subjectIds);
       return events.redactSubjects(tx, orgId, subjectIds, keep);
     },
-    busy: createEventLoopLoad().busy, clock: options.clock,
+    busy: createEventLoopLoad().busy, mail: mail.service, clock: options.clock,
   });
   const webhooks = createWebhooksModule({
     database: db, events: events.service, relay: events.relay, eventTypes, allowedHosts: config.webhookAllowedHosts, timeoutMs: config.webhookTimeoutMs,
@@ -126,6 +129,7 @@ export async function createContainer(config: Config, log: Logger, database?: Da
     jobs.board.routes,
     ...recruiting.routes,
     ...webhooks.routes,
+    ...mail.routes,
     operations.routes,
   ];
   // Every periodic task, in one list: serve and worker run those of scope 'cluster' through the
@@ -133,7 +137,7 @@ export async function createContainer(config: Config, log: Logger, database?: Da
   // Identity's tasks are all sweeps (refresh-token prune, signing-key rotation, SSO sign-ins).
   const tasks: readonly TaskDefinition[] = [...events.tasks, ...jobs.tasks, ...identity.tasks, ...recruiting.tasks, ...webhooks.tasks, statisticsTask(db)];
   // Every module's one-off durable task kinds: the queue's workers run them.
-  const queuedTasks: readonly QueuedTaskDefinition[] = [];
+  const queuedTasks: readonly QueuedTaskDefinition[] = [...mail.queuedTasks];
   return {
     database: db,
     routes,
@@ -157,6 +161,7 @@ export async function createContainer(config: Config, log: Logger, database?: Da
     parse: jd.parse,
     recruiting,
     webhooks: webhooks.deliveries,
+    mail,
     close: async () => {
       // The relay ends its batch in flight while the pool is still open.
       await events.outbox?.close();

@@ -6,6 +6,7 @@ import { createLogger } from './infra/telemetry/logger.ts';
 import {
   candidatesImportCommand, jobsImportCommand, keysCreateCommand, keysRotateCommand, migrateCommand, orgCreateCommand, retentionRunCommand, seedCommand, tasksCliCommand, workerCommand,
 } from './cli/commands.ts';
+import { mailListCommand, mailShowCommand } from './cli/mail.ts';
 import { startServer } from './server.ts';
 import { parseJobDescription } from './modules/jd/index.ts';
 
@@ -90,6 +91,22 @@ retention.command('run')
   .option('--dry-run', 'list the candidates it would anonymize (by id), and change nothing')
   .option('--org <slug>', 'only this organization (with --dry-run, even while its policy is off)')
   .action(async (options: { dryRun?: boolean; org?: string }) => retentionRunCommand(configOrExit(), options));
+
+const mail = program.command('mail').description('The emails Hireline queued and sent (with SMTP_URL unset they stay here, whole: the local mailbox)');
+mail.command('list')
+  .description('Emails, newest first: id, status, time, recipient, subject')
+  .option('--to <address>', 'only those to this address')
+  .option('--limit <n>', 'how many', (v) => Number.parseInt(v, 10), 20)
+  .action(async (options: { to?: string; limit: number }) => {
+    if (!Number.isInteger(options.limit) || options.limit < 1 || options.limit > 1000) {
+      process.stderr.write('--limit must be a whole number from 1 to 1000\n');
+      process.exit(1);
+    }
+    await mailListCommand(configOrExit(), options);
+  });
+mail.command('show <id>')
+  .description('One email: its headers, status and text (kept only in the local mailbox once sent)')
+  .action(async (id: string) => mailShowCommand(configOrExit(), id));
 
 const tasks = program.command('tasks').description('The durable task queue (emails, file text, sweeps): depth, failures and dead letters');
 tasks.command('list')

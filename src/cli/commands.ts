@@ -15,7 +15,7 @@ import { retentionRun, type RetentionRunOptions } from './retention.ts';
 import { tasksCommand } from './tasks.ts';
 
 /** Opens the database, applies migrations, runs fn, and always closes the pool. */
-async function withContainer<T>(config: Config, fn: (container: Container) => Promise<T>): Promise<T> {
+export async function withContainer<T>(config: Config, fn: (container: Container) => Promise<T>): Promise<T> {
   const container = await createContainer(config, createLogger('warn'));
   try {
     await runMigrations(container.database);

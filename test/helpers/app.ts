@@ -26,14 +26,18 @@ export interface TestOrg {
   auth: { authorization: string };
 }
 
-/** The app over a fresh database of the current profile, with one org; call close() in after(). `clock` moves applicant tracking's time. */
-export async function startTestApp(env: Record<string, string> = {}, options: { clock?: () => Date } = {}): Promise<TestApp> {
+/**
+ * The app over a fresh database of the current profile, with one org; call close() in after(). `clock` moves applicant tracking's time.
+ * `queue` starts the durable queue's workers, as serve does (emails are sent through it); without it queued tasks only wait.
+ */
+export async function startTestApp(env: Record<string, string> = {}, options: { clock?: () => Date; queue?: boolean } = {}): Promise<TestApp> {
   // Uploaded files go to a directory of this app's own, never under the repository's data/.
   const filesDir = await mkdtemp(path.join(os.tmpdir(), 'hireline-files-'));
   const config = loadConfig({ LOG_LEVEL: 'silent', SEED_DEMO: 'false', PUBLIC_BASE_URL: 'https://jobs.example.test', FILES_DIR: filesDir, ...env });
   const { database, drop } = await freshDatabase();
   const log = pino({ level: 'silent' });
-  const container = await createContainer(config, log, database, options);
+  const container = await createContainer(config, log, database, { clock: options.clock });
+  if (options.queue) await container.taskQueue.start();
   const app = await buildApp({ config, version, routes: container.routes, schemas: container.schemas, authenticate: container.authenticate, logger: log });
   const createOrg = async (name = 'Acme'): Promise<TestOrg> => {
     const slug = `${name.toLowerCase().replace(/[^a-z0-9]+/g, '-')}-${randomBytes(3).toString('hex')}`;
@@ -42,6 +46,7 @@ export async function startTestApp(env: Record<string, string> = {}, options: { 
   };
   const close = async () => {
     await app.close();
+    await container.taskQueue.stop();
     // The outbox relay (when AMQP_URL is set) ends its batch and closes its broker connection before the database goes.
     await container.outbox?.close();
     await drop();

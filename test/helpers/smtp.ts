@@ -6,6 +6,9 @@ export interface ReceivedMail {
   to: string;
   subject: string;
   text: string;
+  /** The HTML part as sent (escaping intact), or '' when there was none. */
+  html: string;
+  attachments: { filename: string; contentType: string; content: string }[];
 }
 
 /** A real SMTP server on 127.0.0.1 that keeps what it receives, for tests that follow emailed links. */
@@ -17,7 +20,9 @@ export async function startSmtpServer(): Promise<{ url: string; inbox: ReceivedM
     logger: false,
     onData(stream, session, callback) {
       simpleParser(stream).then((mail) => {
-        for (const rcpt of session.envelope.rcptTo) inbox.push({ to: rcpt.address, subject: mail.subject ?? '', text: mail.text ?? '' });
+        const html = typeof mail.html === 'string' ? mail.html : '';
+        const attachments = mail.attachments.map((a) => ({ filename: a.filename ?? '', contentType: a.contentType, content: a.content.toString('utf8') }));
+        for (const rcpt of session.envelope.rcptTo) inbox.push({ to: rcpt.address, subject: mail.subject ?? '', text: mail.text ?? '', html, attachments });
         callback();
       }, (err: Error) => callback(err));
     },
@@ -37,7 +42,7 @@ export async function startSmtpServer(): Promise<{ url: string; inbox: ReceivedM
 }
 
 /** The token a link in an email carries. */
-export function tokenIn(mail: ReceivedMail, path: string): string {
+export function tokenIn(mail: Pick<ReceivedMail, 'to' | 'subject' | 'text'>, path: string): string {
   const match = new RegExp(`${path}\\?token=([^\\s]+)`).exec(mail.text);
   if (!match?.[1]) throw new Error(`no ${path} link in: ${mail.text}`);
   return decodeURIComponent(match[1]);

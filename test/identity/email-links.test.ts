@@ -10,7 +10,7 @@ describe('emailed links: verification, password reset, invitations (real SMTP)',
   let smtp: Awaited<ReturnType<typeof startSmtpServer>>;
   before(async () => {
     smtp = await startSmtpServer();
-    t = await startTestApp({ SMTP_URL: smtp.url, APP_BASE_URL: 'https://app.example.test' });
+    t = await startTestApp({ SMTP_URL: smtp.url, APP_BASE_URL: 'https://app.example.test' }, { queue: true });
   });
   after(async () => {
     await t.close();

@@ -195,6 +195,13 @@ const matrix: Record<string, Entry> = {
   'POST /v1/webhooks/{id}/rotate-secret': { kind: 'resource', params: (b) => ({ id: b.webhookId }) },
   'GET /v1/webhooks/{id}/deliveries': { kind: 'resource', params: (b) => ({ id: b.webhookId }) },
   'POST /v1/webhooks/{id}/deliveries/{deliveryId}/redeliver': { kind: 'resource', params: (b) => ({ id: b.webhookId, deliveryId: b.deliveryId }) },
+  // An org's templates and settings are keyed by the caller's org: there is no id of B's to name.
+  'GET /v1/email-templates/{key}': { kind: 'own' },
+  'PUT /v1/email-templates/{key}': { kind: 'own', body: { subject: 's', text: 't', html: 'h' } },
+  'DELETE /v1/email-templates/{key}': { kind: 'own' },
+  'POST /v1/email-templates/{key}/preview': { kind: 'own', body: {} },
+  'GET /v1/email-settings': { kind: 'own' },
+  'PUT /v1/email-settings': { kind: 'own', body: { rejection: { enabled: true, delayMinutes: 60 } } },
 };
 
 interface Operation {

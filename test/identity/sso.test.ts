@@ -17,7 +17,7 @@ describe('single sign-on with OpenID Connect (real provider on 127.0.0.1)', () =
 
   before(async () => {
     smtp = await startSmtpServer();
-    t = await startTestApp({ PUBLIC_BASE_URL: BASE, APP_BASE_URL: 'https://app.example.test', SMTP_URL: smtp.url });
+    t = await startTestApp({ PUBLIC_BASE_URL: BASE, APP_BASE_URL: 'https://app.example.test', SMTP_URL: smtp.url }, { queue: true });
     owner = await signUp(t);
     callbackPrefix = `${BASE}/v1/auth/oidc/${owner.orgSlug}/callback`;
     idp = await startIdentityProvider([callbackPrefix]);

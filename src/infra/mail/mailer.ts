@@ -1,14 +1,27 @@
 import nodemailer from 'nodemailer';
 
+export interface MailAttachment {
+  filename: string;
+  contentType: string;
+  content: string;
+}
+
 export interface MailMessage {
   to: string;
   subject: string;
   text: string;
+  html?: string;
+  attachments?: readonly MailAttachment[];
 }
 
-/** Sends one email; resolves once the transport accepted it. */
+/** Sends one email; resolves once the transport accepted it, rejects when it could not (the caller retries). */
 export interface Mailer {
   send(message: MailMessage): Promise<void>;
+  /**
+   * True for the local mailbox (no SMTP_URL): nothing leaves the machine, and the mail module keeps
+   * each message whole so `hireline mail list|show` can print it.
+   */
+  readonly local: boolean;
   close(): void;
 }
 
@@ -17,22 +30,27 @@ export interface MailLog {
 }
 
 /**
- * SMTP when a URL is configured (smtp:// or smtps://, credentials in the URL); otherwise the
- * message is only logged, so a developer on the embedded defaults can still follow the links.
+ * SMTP when a URL is configured (smtp:// or smtps://, credentials in the URL); otherwise the local
+ * mailbox, which only logs who a message was for: the message itself stays in the database.
  */
 export function createMailer(options: { smtpUrl: string | null; from: string; log: MailLog }): Mailer {
   if (!options.smtpUrl) {
     return {
+      local: true,
       send: async (message) => {
-        options.log.info({ mail: { to: message.to, subject: message.subject, text: message.text } }, 'email not sent (SMTP_URL unset); logged instead');
+        options.log.info({ mail: { to: message.to, subject: message.subject } }, 'email kept in the local mailbox (SMTP_URL unset); see hireline mail list');
       },
       close: () => undefined,
     };
   }
   const transport = nodemailer.createTransport(options.smtpUrl, { from: options.from });
   return {
+    local: false,
     send: async (message) => {
-      await transport.sendMail({ to: message.to, subject: message.subject, text: message.text });
+      await transport.sendMail({
+        to: message.to, subject: message.subject, text: message.text, ...(message.html === undefined ? {} : { html: message.html }),
+        attachments: (message.attachments ?? []).map((a) => ({ filename: a.filename, contentType: a.contentType, content: a.content })),
+      });
     },
     close: () => transport.close(),
   };

@@ -1,9 +1,9 @@
 import type { Config } from '../../config.ts';
 import type { Database } from '../../infra/db/database.ts';
-import type { Mailer } from '../../infra/mail/mailer.ts';
 import { createOidcClient } from '../../infra/oidc/oidc-client.ts';
 import { createMemoryFailureLockout, createMemoryRateLimiter } from '../../infra/rate-limit/rate-limiter.ts';
 import type { AuditService } from '../audit/index.ts';
+import type { MailOutbox } from '../mail/index.ts';
 import type { OrgsService } from '../orgs/index.ts';
 import {
   accountsRoutes, createAccountsRepo, createAccountsService, createEmailLinksRepo, createEmailLinksService, createPasswordCheck, emailLinksRoutes,
@@ -21,7 +21,8 @@ export function createIdentityModule(deps: {
   database: Pick<Database, 'unscoped' | 'unscopedTransaction' | 'tenant'>;
   orgs: Pick<OrgsService, 'insertOrg' | 'get' | 'findBySlug'>;
   audit: Pick<AuditService, 'record'>;
-  mailer: Pick<Mailer, 'send'>;
+  /** The account and invitation emails, queued in the transaction of the token they carry. */
+  mail: Pick<MailOutbox, 'queue'>;
   log: { error(details: object, message: string): void; warn(details: object, message: string): void };
   memberRemoved?: MembersDeps['onRemoved'];
   config: Pick<Config, 'publicBaseUrl' | 'appBaseUrl' | 'sessionTtlSeconds' | 'refreshIdleSeconds' | 'authRateLimitPerIp' | 'authRateLimitPerAccount'
@@ -46,15 +47,12 @@ export function createIdentityModule(deps: {
   const passwords = createPasswordCheck({ database, repo: users, memberships, audit, lockout });
   const emailLinks = createEmailLinksService({
     database, links: createEmailLinksRepo(), users, memberships, sessions: sessionsRepo, unlinkProviders: ssoRepo.unlinkUser,
-    audit, mailer: deps.mailer, appBaseUrl: config.appBaseUrl, log: deps.log,
+    audit, mail: deps.mail, appBaseUrl: config.appBaseUrl, log: deps.log,
   });
   const accounts = createAccountsService({ database, repo: users, memberships, orgs: deps.orgs, sessions, audit, passwords, emailLinks });
-  const post = (message: Parameters<Mailer['send']>[0]) => {
-    void deps.mailer.send(message).catch((err: unknown) => deps.log.error({ err }, 'sending email failed'));
-  };
   const members = createMembersService({ database, repo: memberships, sessions: sessionsRepo, audit, onRemoved: deps.memberRemoved });
   const invitations = createInvitationsService({
-    database, repo: createInvitationsRepo(), users, memberships, orgs: deps.orgs, sessions, audit, passwords, post, appBaseUrl: config.appBaseUrl,
+    database, repo: createInvitationsRepo(), users, memberships, orgs: deps.orgs, sessions, audit, passwords, mail: deps.mail, appBaseUrl: config.appBaseUrl,
   });
   const sso = createSsoService({
     database, repo: ssoRepo, users, memberships, sessionsRepo, orgs: deps.orgs, sessions, audit, passwords, oidc: createOidcClient(),

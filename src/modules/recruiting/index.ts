@@ -6,11 +6,13 @@ import type { TaskDefinition } from '../../infra/queue/task-runner.ts';
 import type { AuditService } from '../audit/index.ts';
 import type { EventsService, RedactSubjects } from '../events/index.ts';
 import type { JobsService } from '../jobs/index.ts';
+import type { MailOutbox } from '../mail/index.ts';
 import type { OrgsService } from '../orgs/index.ts';
 import { applicationEvents, createApplicationsArea } from './applications/index.ts';
 import { applyingEvents, createApplyingArea } from './applying/index.ts';
 import { createAttachmentsArea } from './attachments/index.ts';
 import { candidateEvents, createCandidatesArea } from './candidates/index.ts';
+import { createEmailsArea } from './emails/index.ts';
 import { createPipelinesArea, createPipelinesRepo, pipelineEvents } from './pipelines/index.ts';
 import { createNotesArea, noteEvents } from './notes/index.ts';
 import { createReportsArea } from './reports/index.ts';
@@ -51,12 +53,18 @@ export interface RecruitingDeps {
   busy?: () => boolean;
   config: Pick<Config, 'applyRateLimitPerIp' | 'publicBaseUrl' | 'mailFrom'>;
   log: { info(details: object, message: string): void; warn(details: object, message: string): void; error(details: object, message: string): void };
+  /** Where the emails to candidates go (the mail module's); none without it. */
+  mail?: MailOutbox;
   clock?: () => Date;
 }
 
 export function createRecruitingModule(deps: RecruitingDeps) {
   const routes: FastifyPluginAsync[] = [];
   const tasks: TaskDefinition[] = [];
+  const jobTitle = async (orgId: string, jobId: string) => (await deps.jobs.forApplying(orgId, jobId))?.title ?? null;
+  const emails = deps.mail ? createEmailsArea({
+    database: deps.database, mail: deps.mail, orgName: async (orgId) => (await deps.orgs.get(orgId)).name, jobTitle, publicBaseUrl: deps.config.publicBaseUrl, clock: deps.clock,
+  }) : undefined;
   const candidates = createCandidatesArea({ database: deps.database, events: deps.events, clock: deps.clock });
   routes.push(...candidates.routes);
   const pipelines = createPipelinesArea({ database: deps.database, events: deps.events, jobs: deps.jobs, clock: deps.clock });
@@ -64,7 +72,7 @@ export function createRecruitingModule(deps: RecruitingDeps) {
   const notes = createNotesArea({ database: deps.database, events: deps.events, isMember: deps.isMember, clock: deps.clock });
   routes.push(...notes.routes);
   const applications = createApplicationsArea({
-    database: deps.database, events: deps.events, jobs: deps.jobs, stagesOf: createPipelinesRepo().stagesOf, log: deps.log, clock: deps.clock,
+    database: deps.database, events: deps.events, jobs: deps.jobs, stagesOf: createPipelinesRepo().stagesOf, log: deps.log, emails, clock: deps.clock,
   });
   routes.push(...applications.routes);
   const attachments = createAttachmentsArea({ database: deps.database, store: deps.files, log: deps.log, busy: deps.busy });
@@ -74,12 +82,11 @@ export function createRecruitingModule(deps: RecruitingDeps) {
   routes.push(...equalOpportunity.routes);
   const applying = createApplyingArea({
     database: deps.database, events: deps.events, orgs: deps.orgs, jobs: deps.jobs, files: attachments.files, eeo: equalOpportunity.service,
-    rateLimitPerMinute: deps.config.applyRateLimitPerIp, clock: deps.clock,
+    rateLimitPerMinute: deps.config.applyRateLimitPerIp, emails, clock: deps.clock,
   });
   routes.push(...applying.routes);
   tasks.push(...applying.tasks);
   routes.push(...createReportsArea({ database: deps.database, jobs: deps.jobs, stagesOf: createPipelinesRepo().stagesOf }).routes);
-  const jobTitle = async (orgId: string, jobId: string) => (await deps.jobs.forApplying(orgId, jobId))?.title ?? null;
   const rights = createRightsArea({
     database: deps.database, events: deps.events, redactEvents: deps.redactEvents, audit: deps.audit, files: deps.files, log: deps.log,
     jobTitle, publicBaseUrl: deps.config.publicBaseUrl, clock: deps.clock,
@@ -87,18 +94,18 @@ export function createRecruitingModule(deps: RecruitingDeps) {
   routes.push(...rights.routes);
   tasks.push(...rights.tasks);
   const interviews = createInterviewsArea({
-    database: deps.database, events: deps.events, contacts: deps.memberContacts, mailFrom: deps.config.mailFrom, publicBaseUrl: deps.config.publicBaseUrl, clock: deps.clock,
+    database: deps.database, events: deps.events, contacts: deps.memberContacts, mailFrom: deps.config.mailFrom, publicBaseUrl: deps.config.publicBaseUrl, emails, clock: deps.clock,
   });
   routes.push(...interviews.routes);
   const offers = createOffersArea({
     database: deps.database, events: deps.events, contacts: deps.memberContacts, applications: applications.actions,
-    stagesOf: createPipelinesRepo().stagesOf, jobs: deps.jobs, clock: deps.clock,
+    stagesOf: createPipelinesRepo().stagesOf, jobs: deps.jobs, emails, clock: deps.clock,
   });
   routes.push(...offers.routes);
   routes.push(...createScorecardsArea({ database: deps.database, events: deps.events, jobs: deps.jobs, clock: deps.clock }).routes);
   const status = createStatusArea({
     database: deps.database, actions: applications.actions, interviews: interviews.service, erasureRequests: rights.erasureRequests, offers: offers.service, jobTitle,
-    publicBaseUrl: deps.config.publicBaseUrl, clock: deps.clock,
+    publicBaseUrl: deps.config.publicBaseUrl, emails, clock: deps.clock,
   });
   routes.push(...status.routes);
   return { routes, tasks, candidates, pipelines, notes, applications, interviews, offers: offers.service, applying: applying.applying, applicationForm: applying.applicationForm,

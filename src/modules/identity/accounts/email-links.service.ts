@@ -2,8 +2,8 @@ import { AppError } from '../../../app-error.ts';
 import { hashSecretToken, newSecretToken } from '../../../infra/crypto/secret-tokens.ts';
 import type { Database, DbExecutor } from '../../../infra/db/database.ts';
 import { newId } from '../../../infra/db/ids.ts';
-import type { Mailer } from '../../../infra/mail/mailer.ts';
 import type { AuditAction, AuditService, RequestOrigin } from '../../audit/index.ts';
+import type { MailOutbox, OutgoingMessage } from '../../mail/index.ts';
 import type { MembershipRepo } from '../membership/index.ts';
 import type { SessionsRepo } from '../sessions/index.ts';
 import type { AccountsRepo } from './accounts.repo.ts';
@@ -25,7 +25,8 @@ export interface EmailLinksDeps {
   /** Drops a user's single sign-on links in the caller's transaction; returns how many there were. */
   unlinkProviders: (userId: string, tx: DbExecutor) => Promise<number>;
   audit: Pick<AuditService, 'record'>;
-  mailer: Pick<Mailer, 'send'>;
+  /** Queues an email in the transaction of the link it carries. */
+  mail: Pick<MailOutbox, 'queue'>;
   appBaseUrl: string;
   log: { error(details: object, message: string): void };
   clock?: () => Date;
@@ -40,20 +41,21 @@ const invalidLink = () => new AppError('validation-failed', 'The link is invalid
  * on SMTP, and a reset request for an unknown address looks and takes the same as a real one.
  */
 export function createEmailLinksService(deps: EmailLinksDeps) {
-  const { database, links, users, memberships: membershipRepo, sessions, unlinkProviders, audit, mailer, clock = () => new Date() } = deps;
+  const { database, links, users, memberships: membershipRepo, sessions, unlinkProviders, audit, mail, clock = () => new Date() } = deps;
 
   const inBackground = (what: string, work: () => Promise<void>): void => {
     void work().catch((err: unknown) => deps.log.error({ err }, `${what} failed`));
   };
 
-  async function issue(userId: string, email: string, purpose: EmailLinkPurpose, ttlMs: number): Promise<string> {
+  /** A new link and the email carrying it, in one transaction: the token is never stored without its email, nor the email lost. */
+  async function issue(userId: string, email: string, purpose: EmailLinkPurpose, ttlMs: number, message: (token: string) => OutgoingMessage): Promise<void> {
     const { token, hash } = newSecretToken(purpose === 'reset-password' ? 'passwordReset' : 'emailVerification');
     const now = clock();
     await database.unscopedTransaction(async (tx) => {
       await links.spendOutstanding(userId, purpose, now, tx);
       await links.insert({ id: newId('eml'), userId, purpose, email, tokenHash: hash, expiresAt: new Date(now.getTime() + ttlMs) }, tx);
+      await mail.queue(tx, message(token));
     });
-    return token;
   }
 
   /** Security events about a person, not an org: every org they belong to sees them. */
@@ -73,13 +75,10 @@ export function createEmailLinksService(deps: EmailLinksDeps) {
       inBackground('verification email', async () => {
         const user = await users.findUser(userId, database.unscoped);
         if (!user || user.emailVerifiedAt) return;
-        const token = await issue(user.id, user.email, 'verify-email', VERIFY_TTL_MS);
-        await mailer.send({
-          to: user.email,
-          subject: 'Confirm your email for Hireline',
-          text: `Hello ${user.name},\n\nConfirm this address by opening:\n${link('/verify-email', token)}\n\n`
-            + `Or send this token to POST /v1/auth/email-verification/confirm:\n${token}\n\nThe link works once, for 48 hours.\n`,
-        });
+        await issue(user.id, user.email, 'verify-email', VERIFY_TTL_MS, (token) => ({
+          orgId: null, template: 'verify-email', to: user.email, subjectIds: [user.id],
+          data: { user: { name: user.name }, url: link('/verify-email', token), token },
+        }));
       });
     },
 
@@ -97,15 +96,11 @@ export function createEmailLinksService(deps: EmailLinksDeps) {
       inBackground('password reset email', async () => {
         const user = await users.findUserByEmail(email.trim(), database.unscoped);
         if (!user) return;
-        const token = await issue(user.id, user.email, 'reset-password', RESET_TTL_MS);
+        await issue(user.id, user.email, 'reset-password', RESET_TTL_MS, (token) => ({
+          orgId: null, template: 'password-reset', to: user.email, subjectIds: [user.id],
+          data: { user: { name: user.name }, url: link('/reset-password', token), token },
+        }));
         await recordForOrgsOf(user.id, 'auth.password_reset_requested', origin);
-        await mailer.send({
-          to: user.email,
-          subject: 'Reset your Hireline password',
-          text: `Hello ${user.name},\n\nSomeone asked to reset the password of this account. If it was you, open:\n`
-            + `${link('/reset-password', token)}\n\nOr send this token with a new password to POST /v1/auth/password-reset/confirm:\n${token}\n\n`
-            + 'The link works once, for one hour. If it was not you, ignore this email: your password is unchanged.\n',
-        });
       });
     },
 

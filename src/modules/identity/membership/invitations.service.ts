@@ -2,9 +2,9 @@ import { AppError, notFound } from '../../../app-error.ts';
 import { hashSecretToken, looksLikeSecretToken, newSecretToken } from '../../../infra/crypto/secret-tokens.ts';
 import type { Database } from '../../../infra/db/database.ts';
 import { newId } from '../../../infra/db/ids.ts';
-import type { MailMessage } from '../../../infra/mail/mailer.ts';
 import { auditActor, authorize, canAssignRole, roleOfActor, type Caller, type Principal, type Role } from '../../access/index.ts';
 import type { AuditService, RequestOrigin } from '../../audit/index.ts';
+import type { MailOutbox } from '../../mail/index.ts';
 import type { OrgsService } from '../../orgs/index.ts';
 import {
   assertStrong, hashPassword, toTokenPair, type AccountsRepo, type AdmitAccount, type PasswordCheck, type TokenPair,
@@ -26,13 +26,13 @@ export interface InvitationsDeps {
   sessions: Pick<SessionsService, 'start' | 'prepare'>;
   audit: Pick<AuditService, 'record'>;
   passwords: Pick<PasswordCheck, 'check'>;
-  /** Hands an email to the mailer without waiting for it. */
-  post: (message: MailMessage) => void;
+  /** Queues the invitation email in the transaction that makes the invitation. */
+  mail: Pick<MailOutbox, 'queue'>;
   appBaseUrl: string;
   clock?: () => Date;
 }
 
-export function createInvitationsService({ database, repo, users, memberships, orgs, sessions, audit, passwords, post, appBaseUrl, clock = () => new Date() }: InvitationsDeps) {
+export function createInvitationsService({ database, repo, users, memberships, orgs, sessions, audit, passwords, mail, appBaseUrl, clock = () => new Date() }: InvitationsDeps) {
   const toInvitation = (row: InvitationRow): Invitation => {
     const now = clock();
     const status = row.acceptedAt ? 'accepted' : row.revokedAt ? 'revoked' : row.expiresAt <= now ? 'expired' : 'pending';
@@ -48,6 +48,7 @@ export function createInvitationsService({ database, repo, users, memberships, o
       const { orgId } = authorize(principal, 'members:manage');
       const { actor } = principal;
       if (!canAssignRole(roleOfActor(actor), input.role)) throw new AppError('forbidden', 'Only an owner can invite an owner');
+      const org = await orgs.get(orgId);
       const created = await database.tenant(orgId, async (tx) => {
         const existing = await users.findUserByEmail(input.email.trim(), tx);
         if (existing && (await memberships.findMembership(orgId, existing.id, tx))) throw new AppError('conflict', 'That person is already a member');
@@ -57,15 +58,11 @@ export function createInvitationsService({ database, repo, users, memberships, o
           invitedBy: actor.kind === 'user' ? actor.userId : null, expiresAt: new Date(clock().getTime() + INVITATION_TTL_MS),
         }, tx);
         await audit.record({ orgId, action: 'invitation.created', actor: auditActor(actor), origin, target: { type: 'invitation', id: row.id }, data: { email: row.email, role: row.role } }, tx);
+        await mail.queue(tx, {
+          orgId, template: 'invitation', to: row.email, subjectIds: [row.id],
+          data: { org: { name: org.name }, role: row.role.replace('_', ' '), url: `${appBaseUrl}/accept-invitation?token=${encodeURIComponent(token)}`, token },
+        });
         return { invitation: toInvitation(row), token };
-      });
-      const org = await orgs.get(orgId);
-      post({
-        to: created.invitation.email,
-        subject: `You are invited to join ${org.name} on Hireline`,
-        text: `You have been invited to join ${org.name} on Hireline as ${created.invitation.role.replace('_', ' ')}.\n\n`
-          + `Accept by opening:\n${appBaseUrl}/accept-invitation?token=${encodeURIComponent(created.token)}\n\n`
-          + `Or send this token to POST /v1/invitations/accept:\n${created.token}\n\nThe invitation works once and expires in 7 days.\n`,
       });
       return created;
     },

@@ -3,6 +3,7 @@ import { isDatabaseUnavailable, type DbExecutor } from '../../../infra/db/databa
 import { auditActor, authorize, type JobAccess, type Principal } from '../../access/index.ts';
 import type { EventsService, RecordEvent } from '../../events/index.ts';
 import type { CandidatesRepo } from '../candidates/index.ts';
+import type { CandidateEmails, MailContext } from '../emails/index.ts';
 import type { PipelinesRepo } from '../pipelines/index.ts';
 import type { HistoryActor } from './applications.create.ts';
 import { toApplication, type ApplicationPatch, type ApplicationRow, type ApplicationsRepo, type ApplicationWithStage, type HistoryEntry } from './applications.repo.ts';
@@ -15,6 +16,8 @@ export interface ApplicationActionsDeps {
   stagesOf: PipelinesRepo['stagesOf'];
   candidates: Pick<CandidatesRepo, 'touch'>;
   log: { error(details: object, message: string): void };
+  /** The rejection email (after the org's delay, if it sends them) and its cancellation when the application opens again. */
+  emails?: Pick<CandidateEmails, 'prepare' | 'rejected' | 'reopened'>;
   clock?: () => Date;
 }
 
@@ -35,7 +38,7 @@ function checkVersion(current: ApplicationWithStage, expected: readonly number[]
   throw new AppError('version-conflict', `The application is at version ${current.row.version}, ${named}; fetch it again and retry`);
 }
 
-export function createApplicationActions({ events, repo, stagesOf, candidates, log, clock = () => new Date() }: ApplicationActionsDeps) {
+export function createApplicationActions({ events, repo, stagesOf, candidates, log, emails, clock = () => new Date() }: ApplicationActionsDeps) {
   /** The lookups an action needs beyond the application itself: done once for a whole bulk request. */
   async function contextFor(tx: DbExecutor, orgId: string, input: ActionInput, jobId: string | null): Promise<ActionContext> {
     if (input.kind === 'reject' && !(await repo.findActiveReason(tx, orgId, input.reasonId))) {
@@ -118,7 +121,13 @@ export function createApplicationActions({ events, repo, stagesOf, candidates, l
     /** One action on one application, under its row lock; `expected` is the versions the caller saw. */
     async act(principal: Principal, id: string, input: ActionInput, expected?: readonly number[]): Promise<Application> {
       const { access, actor } = writeAccess(principal);
-      return events.withEvents(access.orgId, (tx, record) => actWithin(tx, record, access, actor, id, input, expected));
+      const rejecting = emails && input.kind === 'reject' ? await emails.prepare(access.orgId, id) : null;
+      return events.withEvents(access.orgId, async (tx, record) => {
+        const application = await actWithin(tx, record, access, actor, id, input, expected);
+        if (emails && rejecting) await emails.rejected(tx, rejecting);
+        if (emails && (input.kind === 'unreject' || input.kind === 'reopen')) await emails.reopened(tx, access.orgId, id);
+        return application;
+      });
     },
 
     /**
@@ -144,6 +153,13 @@ export function createApplicationActions({ events, repo, stagesOf, candidates, l
      */
     async bulk(principal: Principal, ids: readonly string[], input: BulkInput): Promise<BulkResult[]> {
       const { access, actor } = writeAccess(principal);
+      const rejecting = new Map<string, MailContext>();
+      if (emails && input.kind === 'reject') {
+        for (const id of new Set(ids)) {
+          const mailing = await emails.prepare(access.orgId, id);
+          if (mailing) rejecting.set(id, mailing);
+        }
+      }
       return events.withEvents(access.orgId, async (tx, record) => {
         const context = await contextFor(tx, access.orgId, input, null);
         // A stage of none of the org's jobs is the request's mistake; one of another job fails only the items of other jobs.
@@ -172,6 +188,10 @@ export function createApplicationActions({ events, repo, stagesOf, candidates, l
         for (let i = 0; i < done.length; i += HISTORY_BATCH) await repo.addHistory(tx, done.slice(i, i + HISTORY_BATCH).map((d) => d.entry));
         await repo.touchCandidates(tx, [...new Set(done.map((d) => d.application.candidateId))], at);
         for (const d of done) d.recordAll(record);
+        for (const d of done) {
+          const mailing = rejecting.get(d.application.id);
+          if (emails && mailing) await emails.rejected(tx, mailing);
+        }
         return results;
       });
     },

@@ -5,7 +5,7 @@ import type { EventsService } from '../../events/index.ts';
 import type { JobsService } from '../../jobs/index.ts';
 import { createCandidatesRepo } from '../candidates/index.ts';
 import type { PipelinesRepo } from '../pipelines/index.ts';
-import { createApplicationActions } from './applications.actions.ts';
+import { createApplicationActions, type ApplicationActionsDeps } from './applications.actions.ts';
 import { createPipelineViewRepo } from './applications.pipeline.repo.ts';
 import { createApplicationsRepo } from './applications.repo.ts';
 import { applicationsRoutes } from './applications.routes.ts';
@@ -25,11 +25,12 @@ export function createApplicationsArea(deps: {
   /** A job's stages, copied from the org's default template on first use (the pipelines area's; injected, since that area uses this one). */
   stagesOf: PipelinesRepo['stagesOf'];
   log: { error(details: object, message: string): void };
+  emails?: ApplicationActionsDeps['emails'];
   clock?: () => Date;
 }) {
   const repo = createApplicationsRepo();
   const service = createApplicationsService({ ...deps, repo, view: createPipelineViewRepo() });
-  const actions = createApplicationActions({ events: deps.events, repo, stagesOf: deps.stagesOf, candidates: createCandidatesRepo(), log: deps.log, clock: deps.clock });
+  const actions = createApplicationActions({ events: deps.events, repo, stagesOf: deps.stagesOf, candidates: createCandidatesRepo(), log: deps.log, emails: deps.emails, clock: deps.clock });
   const routes: FastifyPluginAsync[] = [applicationsRoutes(service, actions)];
   return { service, actions, routes, countForJob: repo.countForJob };
 }

@@ -9,6 +9,7 @@ import type { Org, OrgsService } from '../../orgs/index.ts';
 import type { createApplication } from '../applications/index.ts';
 import type { AttachmentFiles, PreparedAttachment, Upload } from '../attachments/index.ts';
 import { phoneKey, type CandidatesRepo } from '../candidates/index.ts';
+import type { CandidateEmails } from '../emails/index.ts';
 import { checkEeoAnswers, type EeoAnswersInput, type EeoForm, type EeoQuestion } from '../equal-opportunity/index.ts';
 import type { PipelinesRepo } from '../pipelines/index.ts';
 import { checkAnswers, type AnswerInput, type CheckedAnswer, type FileInput } from './applying.answers.ts';
@@ -65,6 +66,8 @@ export interface ApplyingServiceDeps {
   createApplication: typeof createApplication;
   pipelines: Pick<PipelinesRepo, 'firstStage'>;
   eeo: EeoForm;
+  /** The application-received email, with the candidate's status-page link, queued in the application's transaction. */
+  emails?: Pick<CandidateEmails, 'received'>;
   clock: () => Date;
 }
 
@@ -164,6 +167,10 @@ export function createApplyingService(deps: ApplyingServiceDeps) {
     });
     await deps.eeo.record(tx, org.id, application.id, job.id, eeoAnswers, now);
     if (created) record({ orgId: org.id, type: 'candidate.created', subjectId: candidateId, payload: { candidateId, source: 'board' } });
+    await deps.emails?.received(tx, {
+      orgId: org.id, orgName: org.name, jobTitle: job.title,
+      contact: { applicationId: application.id, jobId: job.id, candidateId, name: applicant.name, email: applicant.email },
+    }, stage.candidateName);
     return { applicationId: application.id, jobId: job.id, status: 'received', stage: stage.candidateName, appliedAt: application.appliedAt };
   }
 

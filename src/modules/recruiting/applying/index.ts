@@ -12,7 +12,7 @@ import type { EeoForm } from '../equal-opportunity/index.ts';
 import { createCandidatesRepo } from '../candidates/index.ts';
 import { createPipelinesRepo } from '../pipelines/index.ts';
 import { applyingRoutes } from './applying.routes.ts';
-import { createApplyingService, type ApplyingService } from './applying.service.ts';
+import { createApplyingService, type ApplyingService, type ApplyingServiceDeps } from './applying.service.ts';
 import { applyingTasks } from './applying.tasks.ts';
 import { createQuestionsRepo } from './questions.repo.ts';
 import { createQuestionsService } from './questions.service.ts';
@@ -32,6 +32,7 @@ export interface ApplyingDeps {
   eeo: EeoForm;
   /** Applications per client address per minute. */
   rateLimitPerMinute: number;
+  emails?: ApplyingServiceDeps['emails'];
   clock?: () => Date;
 }
 
@@ -49,7 +50,7 @@ export function createApplyingArea(deps: ApplyingDeps): {
   const questions = createQuestionsService({ database: deps.database, events: deps.events, jobs: deps.jobs, repo: createQuestionsRepo() });
   const applying = createApplyingService({
     events: deps.events, orgs: deps.orgs, jobs: deps.jobs, questions, files: deps.files, idempotency, clock,
-    candidates: createCandidatesRepo(), pipelines: createPipelinesRepo(), createApplication, eeo: deps.eeo,
+    candidates: createCandidatesRepo(), pipelines: createPipelinesRepo(), createApplication, eeo: deps.eeo, emails: deps.emails,
   });
   // A job's or its form's change forgets what applying remembers of it (see target()).
   deps.events.onCommitted([...jobEventTypes, ...applicationFormEventTypes], (event) => applying.forgetTarget(event.subjectId));

@@ -17,7 +17,7 @@ export interface BookingDeps {
   events: Pick<EventsService, 'withEvents'>;
   links: SchedulingLinksRepo;
   availability: AvailabilityRepo;
-  interviews: Pick<InterviewsService, 'prepareSchedule'>;
+  interviews: Pick<InterviewsService, 'prepareSchedule' | 'prepareInvitation'>;
   clock?: () => Date;
 }
 
@@ -107,6 +107,8 @@ export function createBookingService({ database, events, links, availability, in
       }, {
         organizer: { type: link.createdByType, id: link.createdById }, actor: { type: 'candidate', id: null }, details: { schedulingLinkId: link.id },
       });
+      const invite = await interviews.prepareInvitation(link.orgId, link.applicationId,
+        link.createdByType === 'user' && link.createdById ? [...link.interviewerIds, link.createdById] : link.interviewerIds);
       const booked = await events.withEvents(link.orgId, async (tx, record) => {
         const current = await links.lock(tx, link.orgId, link.id);
         if (!current || current.status === 'revoked' || current.expiresAt <= now) throw unusable();
@@ -115,6 +117,7 @@ export function createBookingService({ database, events, links, availability, in
         // Read committed: each statement from here sees every booking that held these locks before us.
         if (!isFreeSlot(await slotQuery(tx, current, clock()), start)) throw slotTaken();
         const interview = await write(tx, record);
+        await invite?.(tx, interview);
         const row = await links.update(tx, current.id, { status: 'booked', interviewId: interview.id }, clock());
         record({ orgId: link.orgId, type: 'scheduling_link.booked', subjectId: row.id, payload: { link: toSchedulingLink(row), interviewId: interview.id } });
         return row;

@@ -4,6 +4,7 @@ import type { FastifyPluginAsync } from 'fastify';
 import type { Database } from '../../../infra/db/database.ts';
 import type { EventsService } from '../../events/index.ts';
 import { createApplicationsRepo } from '../applications/index.ts';
+import type { CandidateEmails } from '../emails/index.ts';
 import { createAvailabilityRepo } from './availability.repo.ts';
 import { createAvailabilityService } from './availability.service.ts';
 import { createBookingService } from './booking.service.ts';
@@ -18,6 +19,7 @@ import { createSchedulingLinksService } from './scheduling-links.service.ts';
 import { selfSchedulingRoutes } from './self-scheduling.routes.ts';
 
 export { interviewEvents } from './interviews.events.ts';
+export { inviteAttachment } from './interviews.ics.ts';
 export { InterviewSchema, type Interview } from './interviews.schemas.ts';
 export type { MemberContact, MemberContacts } from './interviews.people.ts';
 export type { InterviewsService } from './interviews.service.ts';
@@ -31,6 +33,8 @@ export function createInterviewsArea(deps: {
   /** MAIL_FROM: the organizer of interviews no person scheduled. */
   mailFrom: string;
   publicBaseUrl: string;
+  /** The invitation and scheduling-link emails to candidates. */
+  emails?: Pick<CandidateEmails, 'prepare' | 'interview' | 'schedulingLink'>;
   clock?: () => Date;
 }) {
   const repo = createInterviewsRepo();

@@ -1,4 +1,5 @@
 import ical, { ICalAttendeeRole, ICalAttendeeStatus, ICalCalendarMethod, ICalEventStatus, type ICalCalendar } from 'ical-generator';
+import type { MailAttachment } from '../../../infra/mail/mailer.ts';
 import type { InterviewWithCandidate } from './interviews.repo.ts';
 import { vtimezone } from './vtimezone.ts';
 import { ZonedDate } from './zoned-date.ts';
@@ -103,3 +104,6 @@ export function feedIcs(name: string, entries: readonly InviteParts[], now: Date
   for (const entry of entries) addEvent(calendar, entry, now);
   return calendar.toString();
 }
+
+/** The candidate's invite as an email attachment. */
+export const inviteAttachment = (ics: string): MailAttachment => ({ filename: 'invite.ics', contentType: 'text/calendar; charset=utf-8; method=PUBLISH', content: ics });

@@ -3,6 +3,7 @@ import type { Database, DbExecutor } from '../../../infra/db/database.ts';
 import { auditActor, authorize, type JobAccess, type Principal } from '../../access/index.ts';
 import type { EventsService, RecordEvent } from '../../events/index.ts';
 import type { ApplicationsRepo } from '../applications/index.ts';
+import type { CandidateEmails } from '../emails/index.ts';
 import { candidateIcs, inviteIcs, type Person } from './interviews.ics.ts';
 import { inviteParts, readAccessOf, type MemberContact, type MemberContacts } from './interviews.people.ts';
 import type { InterviewRow, InterviewsRepo, InterviewWithCandidate } from './interviews.repo.ts';
@@ -17,6 +18,8 @@ export interface InterviewsServiceDeps {
   contacts: MemberContacts;
   /** The organizer of interviews scheduled by an API key or the system: the mail sender. */
   sender: Person;
+  /** Emails the candidate their invitation (.ics attached), in the transaction that schedules it. */
+  emails?: Pick<CandidateEmails, 'prepare' | 'interview'>;
   clock?: () => Date;
 }
 
@@ -52,7 +55,7 @@ function checkVersion(row: InterviewRow, expected: readonly number[] | undefined
   throw new AppError('version-conflict', `The interview is at version ${row.sequence}, not the one If-Match names; fetch it again and retry`);
 }
 
-export function createInterviewsService({ database, events, repo, history, contacts, sender, clock = () => new Date() }: InterviewsServiceDeps) {
+export function createInterviewsService({ database, events, repo, history, contacts, sender, emails, clock = () => new Date() }: InterviewsServiceDeps) {
   /** The interviewers' memberships, read before the write's transaction (the lookup runs in its own). */
   async function membersAmong(orgId: string, ids: readonly string[] | undefined): Promise<Map<string, MemberContact>> {
     return new Map(ids ? (await contacts(orgId, ids)).map((m) => [m.userId, m]) : []);
@@ -119,8 +122,25 @@ export function createInterviewsService({ database, events, repo, history, conta
     };
   }
 
+  /**
+   * The candidate's invitation email (.ics attached) for an interview about to be scheduled: what it
+   * needs is read now, before the transaction (the people it names among `peopleIds`); the returned
+   * step queues it inside. Null when there is nobody to email.
+   */
+  async function prepareInvitation(orgId: string, applicationId: string, peopleIds: readonly string[]): Promise<((tx: DbExecutor, interview: Interview) => Promise<void>) | null> {
+    const mailing = emails ? await emails.prepare(orgId, applicationId) : null;
+    if (!emails || !mailing) return null;
+    const people = await contacts(orgId, peopleIds);
+    return async (tx, interview) => {
+      const found = await repo.findVisible(tx, { orgId, assignedTo: null }, interview.id, false);
+      const [parts] = found ? await inviteParts(async () => people, sender, orgId, [found]) : [];
+      if (parts) await emails.interview(tx, mailing, interview, candidateIcs(parts, mailing.jobTitle, clock()));
+    };
+  }
+
   return {
     prepareSchedule,
+    prepareInvitation,
 
     /**
      * For an interview to come (a scheduling link's): reads the interviewers' memberships, then answers the
@@ -135,7 +155,13 @@ export function createInterviewsService({ database, events, repo, history, conta
       const access = authorize(principal, 'candidates:write');
       const organizer = auditActor(principal.actor);
       const write = await prepareSchedule(access, applicationId, input, { organizer, actor: organizer });
-      return events.withEvents(access.orgId, write);
+      const invite = await prepareInvitation(access.orgId, applicationId, organizer.type === 'user' && organizer.id ? [...input.interviewers, organizer.id] : input.interviewers);
+      if (!invite) return events.withEvents(access.orgId, write);
+      return events.withEvents(access.orgId, async (tx, record) => {
+        const interview = await write(tx, record);
+        await invite(tx, interview);
+        return interview;
+      });
     },
 
     async get(principal: Principal, id: string): Promise<Interview> {

@@ -3,6 +3,7 @@ import { newSecretToken } from '../../../infra/crypto/secret-tokens.ts';
 import type { Database } from '../../../infra/db/database.ts';
 import { auditActor, authorize, type Principal } from '../../access/index.ts';
 import type { EventsService } from '../../events/index.ts';
+import type { CandidateEmails } from '../emails/index.ts';
 import type { InterviewsRepo } from './interviews.repo.ts';
 import type { InterviewsService } from './interviews.service.ts';
 import { checkPlan, invalid } from './interviews.rules.ts';
@@ -17,6 +18,8 @@ export interface SchedulingLinksDeps {
   /** Checks the interviewers as scheduling an interview would (400 naming each who could not interview). */
   interviewers: Pick<InterviewsService, 'prepareInterviewers'>;
   publicBaseUrl: string;
+  /** Emails the link to the candidate, in the transaction that makes it. */
+  emails?: Pick<CandidateEmails, 'prepare' | 'schedulingLink'>;
   clock?: () => Date;
 }
 
@@ -46,7 +49,7 @@ function checkRange(input: CreateSchedulingLinkInput, now: Date): { rangeStart: 
 }
 
 /** Recruiters' side of self-scheduling: the links they send candidates, and revoking them. */
-export function createSchedulingLinksService({ database, events, repo, interviews, interviewers, publicBaseUrl, clock = () => new Date() }: SchedulingLinksDeps) {
+export function createSchedulingLinksService({ database, events, repo, interviews, interviewers, publicBaseUrl, emails, clock = () => new Date() }: SchedulingLinksDeps) {
   return {
     /** A new link for an active application; its secret URL is answered only now. */
     async create(principal: Principal, applicationId: string, input: CreateSchedulingLinkInput): Promise<{ link: SchedulingLink; url: string }> {
@@ -58,6 +61,8 @@ export function createSchedulingLinksService({ database, events, repo, interview
       const checkInterviewers = await interviewers.prepareInterviewers(access.orgId, input.interviewers);
       const by = auditActor(principal.actor);
       const { token, hash } = newSecretToken('schedulingLink');
+      const url = `${publicBaseUrl}/v1/scheduling/${token}`;
+      const mailing = await emails?.prepare(access.orgId, applicationId);
       const link = await events.withEvents(access.orgId, async (tx, record) => {
         const application = await interviews.visibleApplication(tx, access, applicationId);
         if (!application) throw notFound('Application');
@@ -70,9 +75,10 @@ export function createSchedulingLinksService({ database, events, repo, interview
         });
         const created = toSchedulingLink(row);
         record({ orgId: access.orgId, type: 'scheduling_link.created', subjectId: row.id, payload: { link: created } });
+        if (emails && mailing) await emails.schedulingLink(tx, mailing, { id: row.id, url, expiresAt: row.expiresAt });
         return created;
       });
-      return { link, url: `${publicBaseUrl}/v1/scheduling/${token}` };
+      return { link, url };
     },
 
     async forApplication(principal: Principal, applicationId: string): Promise<SchedulingLink[]> {

@@ -10,7 +10,7 @@ import { createOfferSettingsService } from './offer-settings.service.ts';
 import { createOffersRepo } from './offers.repo.ts';
 import { createOfferResponses } from './offers.responses.ts';
 import { offersRoutes } from './offers.routes.ts';
-import { createOffersService } from './offers.service.ts';
+import { createOffersService, type OffersServiceDeps } from './offers.service.ts';
 import { offerWrites } from './offers.writes.ts';
 
 export { offerEvents } from './offers.events.ts';
@@ -27,6 +27,7 @@ export function createOffersArea(deps: {
   applications: Pick<ApplicationActions, 'actWithin'>;
   stagesOf: PipelinesRepo['stagesOf'];
   jobs: Pick<JobsService, 'fillOpening'>;
+  emails?: OffersServiceDeps['emails'];
   clock?: () => Date;
 }) {
   const repo = createOffersRepo();

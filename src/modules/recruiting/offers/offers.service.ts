@@ -9,6 +9,7 @@ import type { OfferReach, OffersRepo, OfferWithTerms } from './offers.repo.ts';
 import { offerWrites, type Outcome } from './offers.writes.ts';
 import { approverStates, checkApprover, checkSalary, requireStatus } from './offers.rules.ts';
 import type { ChangeOfferInput, DraftOfferInput, Offer, OfferTerms } from './offers.schemas.ts';
+import type { CandidateEmails } from '../emails/index.ts';
 import type { ApprovalMode, OfferStatus } from './offers.table.ts';
 
 export interface OffersServiceDeps {
@@ -18,6 +19,8 @@ export interface OffersServiceDeps {
   history: Pick<ApplicationsRepo, 'addHistory'>;
   /** Email, name and role of the members among some user ids: approvers must be members who can see the job. */
   contacts: MemberContacts;
+  /** Emails the candidate when the offer is sent, with their status-page link to answer it. */
+  emails?: Pick<CandidateEmails, 'prepareForOffer' | 'offer'>;
   clock?: () => Date;
 }
 
@@ -25,7 +28,7 @@ export interface OffersServiceDeps {
 export const defaultApprovalMode: ApprovalMode = 'sequential';
 const open: readonly OfferStatus[] = ['draft', 'pending_approval', 'approved', 'sent'];
 
-export function createOffersService({ database, events, repo, history, contacts, clock = () => new Date() }: OffersServiceDeps) {
+export function createOffersService({ database, events, repo, history, contacts, emails, clock = () => new Date() }: OffersServiceDeps) {
   const { view, locked, settle } = offerWrites(repo, history);
 
   /** The members among the approvers, read before the write's transaction (the lookup runs in its own). */
@@ -214,10 +217,12 @@ export function createOffersService({ database, events, repo, history, contacts,
     reject: (principal: Principal, id: string, note: string | null) => decide(principal, id, 'rejected', note),
 
     /** Records that the approved offer went to the candidate. */
-    send(principal: Principal, id: string, expected: readonly number[] | undefined): Promise<Offer> {
+    async send(principal: Principal, id: string, expected: readonly number[] | undefined): Promise<Offer> {
+      const mailing = emails ? await emails.prepareForOffer(principal.orgId, id) : null;
       return write(principal, id, expected, async (tx, { row: before }, at) => {
         requireStatus(before, ['approved'], 'send');
         const row = await repo.update(tx, id, { status: 'sent', sentAt: at }, at);
+        if (emails && mailing) await emails.offer(tx, mailing, id);
         return { row, history: [{ action: 'offer_sent' }], record: (offer, add) => add({ orgId: row.orgId, type: 'offer.sent', subjectId: id, payload: { offer } }) };
       });
     },

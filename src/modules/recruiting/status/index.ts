@@ -9,9 +9,10 @@ import { statusHtmlRoutes } from './status.html.routes.ts';
 import { createStatusLinksRepo } from './status.links.repo.ts';
 import { createStatusPageRepo } from './status.page.repo.ts';
 import { statusRoutes } from './status.routes.ts';
-import { createStatusService } from './status.service.ts';
+import { createStatusService, type StatusServiceDeps } from './status.service.ts';
 
-export { StatusOfferSchema, type StatusOffer } from './status.schemas.ts';
+export { STATUS_LINK_DAYS, StatusOfferSchema, type StatusOffer } from './status.schemas.ts';
+export { createStatusLinksRepo, type StatusLinksRepo } from './status.links.repo.ts';
 
 export function createStatusArea(deps: {
   database: Pick<Database, 'tenant' | 'unscoped'>;
@@ -21,6 +22,7 @@ export function createStatusArea(deps: {
   jobTitle: (orgId: string, jobId: string) => Promise<string | null>;
   offers: Pick<OfferResponses, 'awaitingCandidate' | 'respondAsCandidate'>;
   publicBaseUrl: string;
+  emails?: StatusServiceDeps['emails'];
   clock?: () => Date;
 }) {
   const service = createStatusService({ ...deps, links: createStatusLinksRepo(), page: createStatusPageRepo(), clock: deps.clock ?? (() => new Date()) });

@@ -29,7 +29,7 @@ export function statusRoutes(service: StatusService): FastifyPluginAsyncTypebox 
         ...recruiter, summary: 'A new status-page link for the candidate', params: CandidateParams, response: { 201: StatusLinkSchema, ...errors },
         description: 'A secret link (valid 14 days) to a page where the candidate sees their applications here with each stage\'s candidate-facing name, '
           + 'their upcoming interviews (with .ics files), can withdraw an application and can ask to have their data erased. '
-          + 'Send it to the candidate (Hireline will email it itself later). Issuing a new link revokes the one before. '
+          + 'Hireline also emails it to the candidate\'s first address (the status-link template). Issuing a new link revokes the one before. '
           + 'Needs candidates:write over the whole organization (never a hiring manager).',
       },
     }, async (request, reply) => reply.code(201).header('cache-control', 'no-store').send(await service.issueLink(principalOf(request), request.params.id)));

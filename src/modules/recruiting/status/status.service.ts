@@ -3,6 +3,7 @@ import { hashSecretToken, looksLikeSecretToken, newSecretToken } from '../../../
 import type { Database } from '../../../infra/db/database.ts';
 import { auditActor, authorize, requireWholeOrg, type Principal } from '../../access/index.ts';
 import type { ApplicationActions } from '../applications/index.ts';
+import type { CandidateEmails } from '../emails/index.ts';
 import type { InterviewsService } from '../interviews/index.ts';
 import type { CandidateOffer, OfferResponse, OfferResponses } from '../offers/index.ts';
 import type { ErasureRequest, ErasureRequestsService } from '../rights/index.ts';
@@ -22,6 +23,8 @@ export interface StatusServiceDeps {
   /** The offers area: the candidate's sent offers, and their answer to one. */
   offers: Pick<OfferResponses, 'awaitingCandidate' | 'respondAsCandidate'>;
   publicBaseUrl: string;
+  /** Emails a new link to the candidate, in the transaction that makes it. */
+  emails?: Pick<CandidateEmails, 'statusLink' | 'orgName'>;
   clock: () => Date;
 }
 
@@ -39,7 +42,7 @@ const closed = () => notFound('Status page');
 
 const candidateStatus: Record<StatusApplicationRow['status'], StatusApplication['status']> = { active: 'open', rejected: 'closed', withdrawn: 'withdrawn', hired: 'hired' };
 
-export function createStatusService({ database, links, page, actions, interviews, erasureRequests, jobTitle, offers, publicBaseUrl, clock }: StatusServiceDeps) {
+export function createStatusService({ database, links, page, actions, interviews, erasureRequests, jobTitle, offers, publicBaseUrl, emails, clock }: StatusServiceDeps) {
   const base = publicBaseUrl.replace(/\/+$/, '');
 
   async function open(token: string): Promise<StatusHolder> {
@@ -84,13 +87,16 @@ export function createStatusService({ database, links, page, actions, interviews
       const now = clock();
       const expiresAt = new Date(now.getTime() + STATUS_LINK_DAYS * 86_400_000);
       const by = auditActor(principal.actor);
+      const url = `${base}/status/${token}`;
+      const orgName = emails ? await emails.orgName(orgId) : null;
       await database.tenant(orgId, async (tx) => {
         const candidate = await page.candidate(tx, orgId, candidateId);
         if (!candidate) throw notFound('Candidate');
         if (candidate.id !== candidateId) throw new AppError('not-found', `Candidate ${candidateId} was merged into ${candidate.id}; use that candidate`);
         await links.put(tx, { orgId, candidateId, tokenHash: hash, expiresAt, createdByType: by.type, createdById: by.id, createdAt: now });
+        if (emails && orgName !== null) await emails.statusLink(tx, { orgId, orgName, candidateId, name: candidate.name, url, expiresAt });
       });
-      return { url: `${base}/status/${token}`, apiUrl: `${base}/v1/status/${token}`, expiresAt: expiresAt.toISOString() };
+      return { url, apiUrl: `${base}/v1/status/${token}`, expiresAt: expiresAt.toISOString() };
     },
 
     async revokeLink(principal: Principal, candidateId: string): Promise<void> {

@@ -1,0 +1,122 @@
+import { newSecretToken } from '../../../infra/crypto/secret-tokens.ts';
+import type { Database, DbExecutor } from '../../../infra/db/database.ts';
+import type { MailAttachment } from '../../../infra/mail/mailer.ts';
+import type { MailOutbox, TemplateKey } from '../../mail/index.ts';
+import { inviteAttachment, type Interview } from '../interviews/index.ts';
+import { STATUS_LINK_DAYS, type StatusLinksRepo } from '../status/index.ts';
+import type { ApplicationContact, EmailsRepo } from './emails.repo.ts';
+
+export interface CandidateEmailsDeps {
+  database: Pick<Database, 'tenant'>;
+  repo: EmailsRepo;
+  links: StatusLinksRepo;
+  mail: MailOutbox;
+  orgName: (orgId: string) => Promise<string>;
+  jobTitle: (orgId: string, jobId: string) => Promise<string | null>;
+  publicBaseUrl: string;
+  clock: () => Date;
+}
+
+/** What an email about one application needs from outside its transaction: read before it opens (a read inside would wait on it on PGlite). */
+export interface MailContext {
+  orgId: string;
+  orgName: string;
+  jobTitle: string;
+  contact: ApplicationContact & { email: string };
+}
+
+const when = (at: Date) => `${at.toISOString().slice(0, 16).replace('T', ' ')} UTC`;
+
+/**
+ * The candidate emails, queued in the transaction of the change they announce, so the email exists
+ * exactly when the change commits. A candidate without an email address gets none.
+ */
+export function createCandidateEmails({ database, repo, links, mail, orgName, jobTitle, publicBaseUrl, clock }: CandidateEmailsDeps) {
+  const base = publicBaseUrl.replace(/\/+$/, '');
+
+  /**
+   * A status-page link for the email, in the caller's transaction, only when the candidate has none
+   * that works: a new one would revoke the link they hold. Null: the email points them to that one.
+   */
+  async function newStatusLink(tx: DbExecutor, orgId: string, candidateId: string): Promise<string | null> {
+    const now = clock();
+    if (await repo.hasLiveStatusLink(tx, orgId, candidateId, now)) return null;
+    const { token, hash } = newSecretToken('candidateStatus');
+    const expiresAt = new Date(now.getTime() + STATUS_LINK_DAYS * 86_400_000);
+    await links.put(tx, { orgId, candidateId, tokenHash: hash, expiresAt, createdByType: 'system', createdById: null, createdAt: now });
+    return `${base}/status/${token}`;
+  }
+
+  function queue(tx: DbExecutor, context: MailContext, template: TemplateKey, data: Record<string, unknown>, extra: { subjectIds?: string[]; attachments?: MailAttachment[] } = {}) {
+    const { contact } = context;
+    return mail.queue(tx, {
+      orgId: context.orgId, template, to: contact.email, subjectIds: [contact.candidateId, contact.applicationId, ...(extra.subjectIds ?? [])],
+      data: { candidate: { name: contact.name }, org: { name: context.orgName }, job: { title: context.jobTitle }, ...data },
+      ...(extra.attachments ? { attachments: extra.attachments } : {}),
+    });
+  }
+
+  /** Reads what an email about the application needs; null when the candidate has no address (or the application is gone). */
+  async function prepare(orgId: string, applicationId: string): Promise<MailContext | null> {
+    const contact = await database.tenant(orgId, (tx) => repo.contactOf(tx, orgId, applicationId));
+    if (!contact?.email) return null;
+    const [name, title] = await Promise.all([orgName(orgId), jobTitle(orgId, contact.jobId)]);
+    return { orgId, orgName: name, jobTitle: title ?? 'your application', contact: { ...contact, email: contact.email } };
+  }
+
+  return {
+    prepare,
+
+    async prepareForOffer(orgId: string, offerId: string): Promise<MailContext | null> {
+      const applicationId = await database.tenant(orgId, (tx) => repo.applicationOfOffer(tx, orgId, offerId));
+      return applicationId ? prepare(orgId, applicationId) : null;
+    },
+
+    orgName,
+
+    async received(tx: DbExecutor, context: MailContext, stage: string): Promise<void> {
+      await queue(tx, context, 'application-received', { stage, statusUrl: await newStatusLink(tx, context.orgId, context.contact.candidateId) });
+    },
+
+    async statusLink(tx: DbExecutor, input: { orgId: string; orgName: string; candidateId: string; name: string; url: string; expiresAt: Date }): Promise<void> {
+      const email = await repo.emailOf(tx, input.orgId, input.candidateId);
+      if (!email) return;
+      await mail.queue(tx, {
+        orgId: input.orgId, template: 'status-link', to: email, subjectIds: [input.candidateId],
+        data: { candidate: { name: input.name }, org: { name: input.orgName }, statusUrl: input.url, expiresAt: when(input.expiresAt) },
+      });
+    },
+
+    async schedulingLink(tx: DbExecutor, context: MailContext, link: { id: string; url: string; expiresAt: Date }): Promise<void> {
+      await queue(tx, context, 'scheduling-link', { schedulingUrl: link.url, expiresAt: when(link.expiresAt) }, { subjectIds: [link.id] });
+    },
+
+    async interview(tx: DbExecutor, context: MailContext, interview: Pick<Interview, 'id' | 'kind' | 'start' | 'end' | 'timeZone' | 'location' | 'videoUrl'>, ics: string): Promise<void> {
+      const localTime = new Intl.DateTimeFormat('sv-SE', { timeZone: interview.timeZone, year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit' });
+      const local = (iso: string) => localTime.format(new Date(iso)).replace(',', '');
+      await queue(tx, context, 'interview-invitation', {
+        interview: { kind: interview.kind, start: local(interview.start), end: local(interview.end), timeZone: interview.timeZone, location: interview.videoUrl ?? interview.location },
+        statusUrl: await newStatusLink(tx, context.orgId, context.contact.candidateId),
+      }, {
+        subjectIds: [interview.id], attachments: [inviteAttachment(ics)],
+      });
+    },
+
+    async offer(tx: DbExecutor, context: MailContext, offerId: string): Promise<void> {
+      await queue(tx, context, 'offer', { statusUrl: await newStatusLink(tx, context.orgId, context.contact.candidateId) }, { subjectIds: [offerId] });
+    },
+
+    /** Queued only if the org sends rejection emails, after its delay. */
+    async rejected(tx: DbExecutor, context: MailContext): Promise<void> {
+      const { contact } = context;
+      await mail.queueRejection(tx, contact.applicationId, {
+        orgId: context.orgId, to: contact.email, subjectIds: [contact.candidateId, contact.applicationId],
+        data: { candidate: { name: contact.name }, org: { name: context.orgName }, job: { title: context.jobTitle } },
+      });
+    },
+
+    /** The application is open again: a rejection email still waiting is not sent. */
+    reopened: (tx: DbExecutor, orgId: string, applicationId: string): Promise<void> => mail.cancelRejection(tx, orgId, applicationId),
+  };
+}
+export type CandidateEmails = ReturnType<typeof createCandidateEmails>;
