@@ -72,6 +72,12 @@ export interface Config {
   readonly outboxPollIntervalMs: number;
   /** redis:// or rediss:// server for the shared cache, rate limits, idempotency keys, session checks and live-event fan-out; null keeps them in memory. */
   readonly redisUrl: string | null;
+  /** Prepended to every Redis key this app writes, so several deployments (or test runs) can share one server. */
+  readonly redisKeyPrefix: string;
+  /** What rate limits do while Redis is unreachable: count in this process (memory), let requests through (allow) or refuse them (deny). */
+  readonly rateLimitOnRedisDown: 'memory' | 'allow' | 'deny';
+  /** How long a session check is trusted from the cache (0: read the database every request); ending a session drops it at once. */
+  readonly sessionCacheTtlMs: number;
   /** nats:// server whose JetStream the outbox relay also publishes to; null publishes nothing there. */
   readonly natsUrl: string | null;
 }
@@ -216,6 +222,9 @@ export function loadConfig(env: Env = process.env): Config {
     amqpReconnectMaxDelayMs: integer(env, errors, 'AMQP_RECONNECT_MAX_DELAY_MS', 30_000, 100, 3_600_000),
     outboxPollIntervalMs: integer(env, errors, 'OUTBOX_POLL_INTERVAL_MS', 1_000, 100, 3_600_000),
     redisUrl: url(env, errors, 'REDIS_URL', ['redis:', 'rediss:']),
+    redisKeyPrefix: env.REDIS_KEY_PREFIX && env.REDIS_KEY_PREFIX !== '' ? env.REDIS_KEY_PREFIX : 'hireline:',
+    rateLimitOnRedisDown: oneOf(env, errors, 'RATE_LIMIT_ON_REDIS_DOWN', ['memory', 'allow', 'deny'] as const, 'memory'),
+    sessionCacheTtlMs: integer(env, errors, 'SESSION_CACHE_TTL_MS', 5_000, 0, 60_000),
     natsUrl: url(env, errors, 'NATS_URL', ['nats:', 'tls:']),
   };
   if (errors.messages.length > 0) throw new ConfigError(errors.messages);

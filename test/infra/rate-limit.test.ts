@@ -3,11 +3,11 @@ import { test } from 'node:test';
 import Fastify from 'fastify';
 import { registerErrorHandling } from '../../src/http/errors.ts';
 import { enforce } from '../../src/http/rate-limit.ts';
-import { createMemoryFailureLockout, createMemoryRateLimiter } from '../../src/infra/rate-limit/rate-limiter.ts';
+import { createFailureLockout, createRateLimiter } from '../../src/infra/rate-limit/rate-limiter.ts';
 
 test('a limiter allows its points per window, per key, then refuses', async () => {
-  const limiter = createMemoryRateLimiter({ keyPrefix: 't1', points: 2, durationSeconds: 60 });
-  assert.deepEqual(await limiter.consume('a'), { allowed: true, limit: 2, remaining: 1, resetSeconds: 60 });
+  const limiter = createRateLimiter({ keyPrefix: 't1', points: 2, durationSeconds: 60 });
+  assert.deepEqual(await limiter.consume('a'), { allowed: true, policy: 't1', windowSeconds: 60, limit: 2, remaining: 1, resetSeconds: 60 });
   assert.equal((await limiter.consume('a')).remaining, 0);
   const refused = await limiter.consume('a');
   assert.equal(refused.allowed, false);
@@ -18,7 +18,7 @@ test('a limiter allows its points per window, per key, then refuses', async () =
 });
 
 test('lockout: the third failure (as configured) locks; each later lockout doubles, up to the cap; success clears the count', async () => {
-  const lockout = createMemoryFailureLockout({ failuresBeforeLock: 3, windowSeconds: 60, baseLockSeconds: 10, maxLockSeconds: 25 });
+  const lockout = createFailureLockout({ failuresBeforeLock: 3, windowSeconds: 60, baseLockSeconds: 10, maxLockSeconds: 25 });
   assert.equal(await lockout.fail('u'), 0);
   assert.equal(await lockout.fail('u'), 0);
   assert.equal(await lockout.lockedFor('u'), 0);
@@ -36,7 +36,7 @@ test('lockout: the third failure (as configured) locks; each later lockout doubl
 });
 
 test('over HTTP: 429 problem+json with Retry-After and RateLimit headers', async () => {
-  const limiter = createMemoryRateLimiter({ keyPrefix: 't2', points: 1, durationSeconds: 30 });
+  const limiter = createRateLimiter({ keyPrefix: 't2', points: 1, durationSeconds: 30 });
   const app = Fastify();
   registerErrorHandling(app, () => []);
   app.get('/x', async (_request, reply) => {
@@ -46,6 +46,8 @@ test('over HTTP: 429 problem+json with Retry-After and RateLimit headers', async
   const first = await app.inject({ method: 'GET', url: '/x' });
   assert.equal(first.statusCode, 200);
   assert.equal(first.headers['ratelimit-remaining'], '0');
+  assert.equal(first.headers['ratelimit-policy'], '"t2";q=1;w=30');
+  assert.match(String(first.headers.ratelimit), /^"t2";r=0;t=\d+$/);
   const second = await app.inject({ method: 'GET', url: '/x' });
   assert.equal(second.statusCode, 429);
   assert.match(String(second.headers['content-type']), /application\/problem\+json/);
