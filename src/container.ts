@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import type { FastifyPluginAsync } from 'fastify';
+import type { FastifyInstance, FastifyPluginAsync } from 'fastify';
 import type { Config } from './config.ts';
 import { healthRoutes } from './http/health.routes.ts';
 import { createAmqpPublisher } from './infra/broker/amqp-publisher.ts';
@@ -121,6 +121,8 @@ export async function createContainer(config: Config, log: Logger, database?: Da
     jobs.board.routes,
     ...recruiting.routes,
     ...webhooks.routes,
+    // The app's Redis connection ends with the app (close() below ends it too, for runs without an app).
+    ...(redis ? [async (app: FastifyInstance) => void app.addHook('onClose', async () => void redis.disconnect())] : []),
   ];
   // Every background task, in one list: serve and worker hand it to the one task runner.
   const tasks: readonly TaskDefinition[] = [...events.tasks, ...jobs.tasks, ...identity.tasks, ...recruiting.tasks, ...webhooks.tasks, statisticsTask(db)];
