@@ -3,7 +3,9 @@ import { test } from 'node:test';
 import Fastify from 'fastify';
 import { registerErrorHandling } from '../../src/http/errors.ts';
 import { enforce } from '../../src/http/rate-limit.ts';
-import { createFailureLockout, createRateLimiter } from '../../src/infra/rate-limit/rate-limiter.ts';
+import { createFailureLockout, createRateLimiter, redisRateLimitStore } from '../../src/infra/rate-limit/rate-limiter.ts';
+import { connectRedis } from '../../src/infra/redis/redis-connection.ts';
+import { reserveTcpProxy } from '../helpers/tcp-proxy.ts';
 
 test('a limiter allows its points per window, per key, then refuses', async () => {
   const limiter = createRateLimiter({ keyPrefix: 't1', points: 2, durationSeconds: 60 });
@@ -55,4 +57,21 @@ test('over HTTP: 429 problem+json with Retry-After and RateLimit headers', async
   assert.ok(Number(second.headers['retry-after']) >= 1);
   assert.equal(second.headers['ratelimit-limit'], '1');
   await app.close();
+});
+
+test('with Redis unreachable, a limit counts in memory, lets requests through or refuses them, as configured', async () => {
+  // A port nothing listens on: every Redis command fails at once (the connection queues none).
+  const dead = await reserveTcpProxy({ host: '127.0.0.1', port: 1 });
+  const redis = connectRedis(`redis://127.0.0.1:${dead.port}`, { warn: () => undefined }, { name: 'rate-limit-test' });
+  try {
+    const rule = { keyPrefix: 'down', points: 1, durationSeconds: 60 };
+    const memory = createRateLimiter(rule, redisRateLimitStore(redis, { prefix: 'test:', onDown: 'memory' }));
+    assert.deepEqual([(await memory.consume('ip')).allowed, (await memory.consume('ip')).allowed], [true, false], 'memory: the limit still holds');
+    const allow = createRateLimiter(rule, redisRateLimitStore(redis, { prefix: 'test:', onDown: 'allow' }));
+    assert.deepEqual([(await allow.consume('ip')).allowed, (await allow.consume('ip')).allowed], [true, true]);
+    const deny = createRateLimiter(rule, redisRateLimitStore(redis, { prefix: 'test:', onDown: 'deny' }));
+    assert.equal((await deny.consume('ip')).allowed, false);
+  } finally {
+    redis.disconnect();
+  }
 });
