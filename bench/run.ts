@@ -3,7 +3,8 @@
  * child process, drives it with autocannon from this process, and writes bench/RESULTS.md.
  * Options: --only=pglite|postgres, --duration=<s> per scenario (default 10), --connections=<n> (32), --jobs=<n> (100000),
  * --scenarios=board,parse,apply,candidates,reports,events,queue (default all; apply, candidates, reports and events run on the PostgreSQL server only),
- * --events=<n> committed per events run (20000).
+ * --events=<n> committed per events run (20000),
+ * --redis=<url> (or BENCH_REDIS_URL): board scenarios also run with the shared Redis cache (cache "redis").
  */
 import { loadavg } from 'node:os';
 import { parseArgs } from 'node:util';
@@ -29,6 +30,7 @@ const { values: args } = parseArgs({
     jobs: { type: 'string', default: '100000' },
     scenarios: { type: 'string', default: 'board,parse,apply,candidates,reports,events,queue' },
     events: { type: 'string', default: '20000' },
+    redis: { type: 'string', default: process.env.BENCH_REDIS_URL ?? '' },
   },
 });
 const scenarios = new Set(args.scenarios.split(','));
@@ -137,13 +139,17 @@ async function runProfile(profile: string): Promise<void> {
     { name: '(b) board search', paths: search, bytes: searchBytes },
     { name: '(c) job detail + JSON-LD', paths: detail, bytes: detailBytes },
   ];
-  for (const cache of ['on', 'off']) {
+  // "redis": the board cache shared through Redis (one GET for the org's generation per request, the
+  // page from Redis on a local miss), in front of the same short in-process layer as "on".
+  for (const cache of ['on', 'off', ...(args.redis ? ['redis'] : [])]) {
     for (const { name, paths, bytes } of scenarios) {
       // A fresh server per scenario: a backlog or a warm cache from one scenario must not leak into the next.
       let server: ServerChild | null = null;
       try {
         const startedAt = Date.now();
-        server = await startApp({ ...env, ...(cache === 'off' ? { BOARD_CACHE_TTL_MS: '0' } : {}) });
+        const cacheEnv: Record<string, string> = cache === 'off' ? { BOARD_CACHE_TTL_MS: '0' }
+          : cache === 'redis' ? { REDIS_URL: args.redis, REDIS_KEY_PREFIX: `bench-${Date.now()}:` } : {};
+        server = await startApp({ ...env, ...cacheEnv });
         print(`\n${name}, ${profile}, cache ${cache}: server ready in ${((Date.now() - startedAt) / 1000).toFixed(1)} s`);
         const result = await measure(server.url, paths);
         rows.push(scenarioRow(name, profile, cache, result, bytes));

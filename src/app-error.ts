@@ -32,6 +32,7 @@ export const errorCodes = [
   'unprocessable-job',
   'webhook-url-refused',
   'idempotency-key-reused',
+  'idempotency-key-in-flight',
   'llm-not-configured',
   'rate-limited',
   'headers-too-large',

@@ -8,6 +8,7 @@ import type { Config } from './config.ts';
 import { installAuthorization, type Authenticate } from './http/auth.ts';
 import { trackAllowedMethods, type RouterOptions } from './http/allowed-methods.ts';
 import { createClientErrorHandler } from './http/client-errors.ts';
+import { installIdempotency, type Idempotency } from './http/idempotency.ts';
 import { frameworkErrorHandler, registerErrorHandling } from './http/errors.ts';
 import { registerOpenApi } from './http/openapi.ts';
 import { registerCookies } from './http/session-cookies.ts';
@@ -28,6 +29,8 @@ export interface AppDeps {
   schemas?: readonly TSchema[];
   /** Resolves a bearer credential for every route that is not public. */
   authenticate: Authenticate;
+  /** Idempotency-Key on private POSTs and public ones that opt in (src/http/idempotency.ts); without it the header is ignored. */
+  idempotency?: Idempotency;
   logger: FastifyBaseLogger;
 }
 
@@ -79,7 +82,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   const origins = deps.config.corsOrigins;
   await app.register(cors, {
     origin: origins === '*' ? '*' : origins.length > 0 ? [...origins] : false,
-    exposedHeaders: ['etag', 'location', 'x-request-id', 'retry-after', 'ratelimit-limit', 'ratelimit-remaining', 'ratelimit-reset', 'idempotent-replayed'],
+    exposedHeaders: ['etag', 'location', 'x-request-id', 'retry-after', 'ratelimit-policy', 'ratelimit', 'ratelimit-limit', 'ratelimit-remaining', 'ratelimit-reset', 'idempotent-replayed'],
     methods: ['GET', 'HEAD', 'POST', 'PUT', 'PATCH', 'DELETE'],
     allowedHeaders: ['authorization', 'content-type', 'if-match', 'if-none-match', 'x-request-id', 'x-csrf-token', 'idempotency-key'],
     // Cookie mode across origins needs credentialed requests, which browsers refuse with a wildcard origin.
@@ -88,6 +91,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await registerCookies(app);
   await registerOpenApi(app, deps.version);
   installAuthorization(app, deps.authenticate);
+  if (deps.idempotency) installIdempotency(app, deps.idempotency);
   for (const routes of deps.routes) await app.register(routes);
   return app;
 }

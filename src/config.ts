@@ -87,6 +87,12 @@ export interface Config {
   /** Concurrent event streams one instance serves (503 beyond), and per organization (429 beyond). */
   readonly sseMaxStreams: number;
   readonly sseMaxStreamsPerOrg: number;
+  /** Prepended to every Redis key this app writes, so several deployments (or test runs) can share one server. */
+  readonly redisKeyPrefix: string;
+  /** What rate limits do while Redis is unreachable: count in this process (memory), let requests through (allow) or refuse them (deny). */
+  readonly rateLimitOnRedisDown: 'memory' | 'allow' | 'deny';
+  /** How long a session check is trusted from the cache (0: read the database every request); ending a session drops it at once. */
+  readonly sessionCacheTtlMs: number;
   /** nats:// server whose JetStream the outbox relay also publishes to; null publishes nothing there. */
   readonly natsUrl: string | null;
   /** Whether `serve` also runs the background tasks and the durable queue's workers (else only `hireline worker` does). */
@@ -251,6 +257,9 @@ export function loadConfig(env: Env = process.env): Config {
     amqpReconnectMaxDelayMs: integer(env, errors, 'AMQP_RECONNECT_MAX_DELAY_MS', 30_000, 100, 3_600_000),
     outboxPollIntervalMs: integer(env, errors, 'OUTBOX_POLL_INTERVAL_MS', 1_000, 100, 3_600_000),
     redisUrl: url(env, errors, 'REDIS_URL', ['redis:', 'rediss:']),
+    redisKeyPrefix: env.REDIS_KEY_PREFIX && env.REDIS_KEY_PREFIX !== '' ? env.REDIS_KEY_PREFIX : 'hireline:',
+    rateLimitOnRedisDown: oneOf(env, errors, 'RATE_LIMIT_ON_REDIS_DOWN', ['memory', 'allow', 'deny'] as const, 'memory'),
+    sessionCacheTtlMs: integer(env, errors, 'SESSION_CACHE_TTL_MS', 5_000, 0, 60_000),
     natsUrl: url(env, errors, 'NATS_URL', ['nats:', 'tls:']),
     natsStream: matching(env, errors, 'NATS_STREAM', 'HIRELINE_EVENTS', /^[\w-]{1,255}$/, 'must be 1 to 255 letters, digits, "-" or "_"'),
     natsSubjectPrefix: matching(env, errors, 'NATS_SUBJECT_PREFIX', 'hireline.events', /^[\w-]+(\.[\w-]+)*$/, 'must be subject tokens of letters, digits, "-" or "_" joined by "."'),

@@ -41,7 +41,7 @@ export async function startServer(config: Config, log: Logger): Promise<RunningS
   if (applied > 0) log.info({ applied }, 'database migrations applied');
   const seeded = config.seedDemo ? await seedDemo(container) : null;
   if (seeded?.created) await container.database.refreshStatistics();
-  const app = await buildApp({ config, version, routes: container.routes, schemas: container.schemas, authenticate: container.authenticate, logger: log });
+  const app = await buildApp({ config, version, routes: container.routes, schemas: container.schemas, authenticate: container.authenticate, idempotency: container.idempotency, logger: log });
   const tasks = config.serveRunsTasks ? await startTasks(container, log, { stopTimeoutMs: config.shutdownTimeoutMs }) : null;
   const url = await app.listen({ host: config.host, port: config.port });
   log.info({ url, database: container.database.kind, docs: `${url}/docs` }, 'listening');

@@ -41,6 +41,7 @@ export const problemTypes: Record<ErrorCode, ProblemType> = {
   'unprocessable-job': { status: 422, title: 'Job cannot be processed in its current form' },
   'webhook-url-refused': { status: 422, title: 'Hireline does not call this webhook URL' },
   'idempotency-key-reused': { status: 422, title: 'Idempotency-Key was used for a different request' },
+  'idempotency-key-in-flight': { status: 409, title: 'A request with this Idempotency-Key is still being processed' },
   'llm-not-configured': { status: 409, title: 'No language model is configured on this server' },
   'rate-limited': { status: 429, title: 'Too many requests' },
   'headers-too-large': { status: 431, title: 'Request header fields too large' },

@@ -2,8 +2,14 @@ import type { FastifyReply } from 'fastify';
 import { AppError } from '../app-error.ts';
 import type { RateLimitDecision } from '../infra/rate-limit/rate-limiter.ts';
 
-/** The IETF RateLimit header fields (draft-ietf-httpapi-ratelimit-headers), one value each. */
+/**
+ * The IETF RateLimit header fields: `RateLimit-Policy` and `RateLimit` as structured fields
+ * (draft-ietf-httpapi-ratelimit-headers-08 and later: quota q per window w seconds; r remaining, t seconds
+ * to reset), and the earlier drafts' three fields, which clients written against them still read.
+ */
 export function rateLimitHeaders(reply: FastifyReply, decision: RateLimitDecision): void {
+  reply.header('ratelimit-policy', `"${decision.policy}";q=${decision.limit};w=${decision.windowSeconds}`);
+  reply.header('ratelimit', `"${decision.policy}";r=${decision.remaining};t=${decision.resetSeconds}`);
   reply.header('ratelimit-limit', String(decision.limit));
   reply.header('ratelimit-remaining', String(decision.remaining));
   reply.header('ratelimit-reset', String(decision.resetSeconds));

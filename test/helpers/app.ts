@@ -38,7 +38,7 @@ export async function startTestApp(env: Record<string, string> = {}, options: { 
   const log = pino({ level: 'silent' });
   const container = await createContainer(config, log, database, { clock: options.clock });
   if (options.queue) await container.taskQueue.start();
-  const app = await buildApp({ config, version, routes: container.routes, schemas: container.schemas, authenticate: container.authenticate, logger: log });
+  const app = await buildApp({ config, version, routes: container.routes, schemas: container.schemas, authenticate: container.authenticate, idempotency: container.idempotency, logger: log });
   const createOrg = async (name = 'Acme'): Promise<TestOrg> => {
     const slug = `${name.toLowerCase().replace(/[^a-z0-9]+/g, '-')}-${randomBytes(3).toString('hex')}`;
     const { org, apiKey } = await container.orgs.createOrg({ name, slug });

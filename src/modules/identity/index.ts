@@ -1,7 +1,7 @@
 import type { Config } from '../../config.ts';
 import type { Database } from '../../infra/db/database.ts';
 import { createOidcClient } from '../../infra/oidc/oidc-client.ts';
-import { createMemoryFailureLockout, createMemoryRateLimiter } from '../../infra/rate-limit/rate-limiter.ts';
+import { createFailureLockout, createRateLimiter, type RateLimitStore } from '../../infra/rate-limit/rate-limiter.ts';
 import type { AuditService } from '../audit/index.ts';
 import type { MailOutbox } from '../mail/index.ts';
 import type { OrgsService } from '../orgs/index.ts';
@@ -10,11 +10,12 @@ import {
 } from './accounts/index.ts';
 import { createInvitationsRepo, createInvitationsService, createMembershipRepo, createMembersService, membershipRoutes, type MembersDeps } from './membership/index.ts';
 import {
-  ACCESS_TOKEN_AUDIENCE, ACCESS_TOKEN_TTL_SECONDS, createAccessTokens, createKeyRing, createSessionsRepo, createSessionsService, createSigningKeyRepo, sessionsRoutes, sessionsTasks,
+  ACCESS_TOKEN_AUDIENCE, ACCESS_TOKEN_TTL_SECONDS, createAccessTokens, createKeyRing, createSessionsRepo, createSessionsService, createSigningKeyRepo,
+  droppingChecks, droppingChecksOnMembership, sessionsRoutes, sessionsTasks, type SessionChecks,
 } from './sessions/index.ts';
 import { createSsoRepo, createSsoService, ssoRoutes, ssoTasks } from './sso/index.ts';
 
-export { ACCESS_TOKEN_TTL_SECONDS } from './sessions/index.ts';
+export { ACCESS_TOKEN_TTL_SECONDS, type SessionCheck } from './sessions/index.ts';
 
 /** People and how they get in: accounts, sessions, membership of orgs, single sign-on. */
 export function createIdentityModule(deps: {
@@ -25,25 +26,31 @@ export function createIdentityModule(deps: {
   mail: Pick<MailOutbox, 'queue'>;
   log: { error(details: object, message: string): void; warn(details: object, message: string): void };
   memberRemoved?: MembersDeps['onRemoved'];
+  /** Where rate-limit and lockout counts live (Redis when configured). */
+  rateLimits?: RateLimitStore;
+  /** The per-request session check's cache (Redis when configured) and how long it trusts an entry. */
+  sessionChecks?: { cache: SessionChecks; ttlMs: number };
   config: Pick<Config, 'publicBaseUrl' | 'appBaseUrl' | 'sessionTtlSeconds' | 'refreshIdleSeconds' | 'authRateLimitPerIp' | 'authRateLimitPerAccount'
     | 'expirySweepIntervalMs' | 'signingKeyRotationDays'>;
 }) {
   const { database, config, audit } = deps;
   const users = createAccountsRepo();
-  const memberships = createMembershipRepo();
-  const sessionsRepo = createSessionsRepo();
+  // With a session-check cache, every way a session ends or a role changes drops what it cached.
+  const checks = deps.sessionChecks;
+  const memberships = checks ? droppingChecksOnMembership(createMembershipRepo(), checks.cache, deps.log) : createMembershipRepo();
+  const sessionsRepo = checks ? droppingChecks(createSessionsRepo(), checks.cache, deps.log) : createSessionsRepo();
   const ssoRepo = createSsoRepo();
 
   // Signing keys belong to no org; the key ring reads and writes them outside any org's wall.
   const keys = createKeyRing({ store: createSigningKeyRepo(database.unscoped), accessTtlSeconds: ACCESS_TOKEN_TTL_SECONDS });
   const tokens = createAccessTokens({ keys, issuer: config.publicBaseUrl, audience: ACCESS_TOKEN_AUDIENCE, ttlSeconds: ACCESS_TOKEN_TTL_SECONDS });
   const sessions = createSessionsService({
-    database, repo: sessionsRepo, tokens, audit,
+    database, repo: sessionsRepo, tokens, audit, checks,
     ssoRequired: async (orgId, tx) => (await ssoRepo.findConnection(orgId, tx))?.requireSso ?? false,
     policy: { sessionTtlSeconds: config.sessionTtlSeconds, refreshIdleSeconds: config.refreshIdleSeconds },
   });
   // One lockout for every door a password is tried at.
-  const lockout = createMemoryFailureLockout({ failuresBeforeLock: 5, windowSeconds: 15 * 60, baseLockSeconds: 60, maxLockSeconds: 3600 });
+  const lockout = createFailureLockout({ failuresBeforeLock: 5, windowSeconds: 15 * 60, baseLockSeconds: 60, maxLockSeconds: 3600 }, deps.rateLimits);
   const passwords = createPasswordCheck({ database, repo: users, memberships, audit, lockout });
   const emailLinks = createEmailLinksService({
     database, links: createEmailLinksRepo(), users, memberships, sessions: sessionsRepo, unlinkProviders: ssoRepo.unlinkUser,
@@ -59,8 +66,8 @@ export function createIdentityModule(deps: {
     publicBaseUrl: config.publicBaseUrl, log: deps.log,
   });
   const limits = {
-    perIp: createMemoryRateLimiter({ keyPrefix: 'auth-ip', points: config.authRateLimitPerIp, durationSeconds: 60 }),
-    perAccount: createMemoryRateLimiter({ keyPrefix: 'auth-account', points: config.authRateLimitPerAccount, durationSeconds: 60 }),
+    perIp: createRateLimiter({ keyPrefix: 'auth-ip', points: config.authRateLimitPerIp, durationSeconds: 60 }, deps.rateLimits),
+    perAccount: createRateLimiter({ keyPrefix: 'auth-account', points: config.authRateLimitPerAccount, durationSeconds: 60 }, deps.rateLimits),
   };
   return {
     accounts, sessions, members, invitations, keys, emailLinks, sso,

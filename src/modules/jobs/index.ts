@@ -1,4 +1,5 @@
 import type { Database } from '../../infra/db/database.ts';
+import type { SharedCache } from '../../infra/cache/shared-cache.ts';
 import type { EventsService } from '../events/index.ts';
 import type { OrgsService } from '../orgs/index.ts';
 import { createBoardModule, type ApplicationForm } from './board/index.ts';
@@ -26,6 +27,8 @@ export function createJobsModule(deps: {
   /** For the public board (board/): slugs to orgs, its answer cache's TTL and the base of its absolute URLs. */
   orgs: Pick<OrgsService, 'findBySlug'>;
   boardCacheTtlMs: number;
+  /** The board cache every API instance shares (Redis), when configured. */
+  boardSharedCache?: SharedCache;
   publicBaseUrl: string;
   /** The public job page lists the job's application questions (recruiting's), read through this. */
   applicationForm?: ApplicationForm;
@@ -38,7 +41,7 @@ export function createJobsModule(deps: {
   const team = createJobTeamService({ database, repo, teamRepo: createJobTeamRepo(), isMember: deps.isMember });
   const board = createBoardModule({
     database, orgs: deps.orgs, events: deps.events, cacheTtlMs: deps.boardCacheTtlMs, publicBaseUrl: deps.publicBaseUrl,
-    applicationForm: deps.applicationForm,
+    shared: deps.boardSharedCache, applicationForm: deps.applicationForm,
   });
   const tasks = jobsTasks({ jobs: service, expirySweepIntervalMs: deps.expirySweepIntervalMs });
   return { service, team, board, routes: jobsRoutes(service, team), tasks };

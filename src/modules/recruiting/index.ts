@@ -1,6 +1,7 @@
 import type { FastifyPluginAsync } from 'fastify';
 import type { Config } from '../../config.ts';
 import type { Database } from '../../infra/db/database.ts';
+import type { RateLimitStore } from '../../infra/rate-limit/rate-limiter.ts';
 import type { FileStore } from '../../infra/files/file-store.ts';
 import type { TaskDefinition } from '../../infra/queue/task-runner.ts';
 import type { AuditService } from '../audit/index.ts';
@@ -47,6 +48,8 @@ export interface RecruitingDeps {
   isMember: (orgId: string, userId: string) => Promise<boolean>;
   /** Email, name and role of the members among some user ids: interview invites name their people. */
   memberContacts: MemberContacts;
+  /** Where rate-limit counts live (Redis when configured). */
+  rateLimits?: RateLimitStore;
   /** Where uploaded files' bytes go (the disk under FILES_DIR by default). */
   files: FileStore;
   /** Whether requests keep the process busy: background reading of résumés yields to them. */
@@ -82,7 +85,7 @@ export function createRecruitingModule(deps: RecruitingDeps) {
   routes.push(...equalOpportunity.routes);
   const applying = createApplyingArea({
     database: deps.database, events: deps.events, orgs: deps.orgs, jobs: deps.jobs, files: attachments.files, eeo: equalOpportunity.service,
-    rateLimitPerMinute: deps.config.applyRateLimitPerIp, emails, clock: deps.clock,
+    rateLimitPerMinute: deps.config.applyRateLimitPerIp, emails, rateLimits: deps.rateLimits, clock: deps.clock,
   });
   routes.push(...applying.routes);
   tasks.push(...applying.tasks);

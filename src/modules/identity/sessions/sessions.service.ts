@@ -5,6 +5,7 @@ import { newId } from '../../../infra/db/ids.ts';
 import { grantsOfRole, throttleLastUsed, type Principal, type Role } from '../../access/index.ts';
 import type { AuditService, RequestOrigin } from '../../audit/index.ts';
 import type { AccessTokens } from './access-tokens.ts';
+import { sessionCheckTags, type SessionCheck, type SessionChecks } from './session-checks.ts';
 import type { SessionRow, SessionsRepo } from './sessions.repo.ts';
 import type { Session } from './sessions.schemas.ts';
 
@@ -24,6 +25,8 @@ export interface SessionsDeps {
   policy: SessionPolicy;
   /** True when the org lets its members (owners excepted) in only through its identity provider. */
   ssoRequired: (orgId: string, tx: DbExecutor) => Promise<boolean>;
+  /** The per-request session check, cached for `checkTtlMs` (Redis when configured); ending a session drops it (session-checks.ts). */
+  checks?: { cache: SessionChecks; ttlMs: number };
   clock?: () => Date;
 }
 
@@ -37,7 +40,7 @@ export interface IssuedTokens {
 }
 
 /** Sessions, their refresh-token families, and the access tokens minted from them. */
-export function createSessionsService({ database, repo, tokens, audit, policy, ssoRequired, clock = () => new Date() }: SessionsDeps) {
+export function createSessionsService({ database, repo, tokens, audit, policy, ssoRequired, checks, clock = () => new Date() }: SessionsDeps) {
   const touch = throttleLastUsed((sessionId, at) => repo.touchSession(sessionId, at, database.unscoped));
 
   async function mint(session: Pick<SessionRow, 'id' | 'userId' | 'orgId' | 'expiresAt'>, role: Role, tx: DbExecutor): Promise<IssuedTokens> {
@@ -119,12 +122,19 @@ export function createSessionsService({ database, repo, tokens, audit, policy, s
       const now = clock();
       // Finding the caller precedes acting in an org, as API key lookups do: one statement on the owner's
       // connection (this runs on every request), and the org is checked against the token's claim below.
-      const live = await repo.findLiveSession(claims.sid, now, database.unscoped);
-      if (!live || live.session.userId !== claims.sub || live.session.orgId !== claims.org) return null;
+      const tags = sessionCheckTags({ sessionId: claims.sid, userId: claims.sub, orgId: claims.org });
+      let live: SessionCheck | undefined = await checks?.cache.get(claims.sid, tags);
+      if (!live || live.expiresAt <= now.getTime()) {
+        const found = await repo.findLiveSession(claims.sid, now, database.unscoped);
+        if (!found) return null;
+        live = { userId: found.session.userId, orgId: found.session.orgId, sessionId: found.session.id, role: found.role, expiresAt: found.session.expiresAt.getTime() };
+        if (checks) await checks.cache.set(claims.sid, live, tags, Math.min(checks.ttlMs, live.expiresAt - now.getTime()));
+      }
+      if (live.userId !== claims.sub || live.orgId !== claims.org) return null;
       touch(claims.sid, now);
       return {
-        orgId: live.session.orgId,
-        actor: { kind: 'user', userId: live.session.userId, sessionId: live.session.id, role: live.role },
+        orgId: live.orgId,
+        actor: { kind: 'user', userId: live.userId, sessionId: live.sessionId, role: live.role },
         grants: grantsOfRole(live.role),
       };
     },

@@ -1,5 +1,6 @@
 import { AppError, notFound } from '../../../app-error.ts';
 import type { Cache } from '../../../infra/cache/memory-cache.ts';
+import type { SharedCache } from '../../../infra/cache/shared-cache.ts';
 import type { EventsService, EventType } from '../../events/index.ts';
 import { jobEventTypes } from '../jobs.events.ts';
 import type { Job } from '../jobs.schemas.ts';
@@ -27,8 +28,13 @@ export interface BoardServiceDeps {
   orgs: Pick<OrgsService, 'findBySlug'>;
   published: PublishedJobsService;
   events: Pick<EventsService, 'onCommitted'>;
-  /** Board answers, by org, generation and query. */
+  /** Board answers, by org, generation and query: this process's copy, in front of `shared`. */
   pages: Cache<CachedPage>;
+  /**
+   * Board answers shared by every API instance (Redis), with each org's generation there, so a change
+   * committed on one instance moves the key every instance reads. Unreachable, it is bypassed.
+   */
+  shared?: SharedCache;
   /** Slug → org (null for an unknown slug). */
   orgCache: Cache<Org | null>;
   cacheTtlMs: number;
@@ -65,11 +71,38 @@ export function summarize(markdown: string, max = 280): string {
 }
 
 export function createBoardService(deps: BoardServiceDeps) {
-  const { pages, orgCache, cacheTtlMs, publicBaseUrl } = deps;
+  const { pages, orgCache, cacheTtlMs, publicBaseUrl, shared } = deps;
   // Any committed change to an org's jobs moves its generation, so cached pages are never served stale
-  // from this process; other processes converge within the TTL.
+  // from this process; with a shared cache, its generation moves too and every process reads that one.
+  // Without (or while it is unreachable), other processes converge within the TTL.
   const generations = new Map<string, number>();
-  const bump = (e: { orgId: string }) => generations.set(e.orgId, (generations.get(e.orgId) ?? 0) + 1);
+  // A change committed while Redis was unreachable could not move the org's shared generation, so on
+  // reconnection one epoch for all orgs moves instead: no page cached before the outage is served again.
+  let missedBump = false;
+  const bumpShared = (key: string) => {
+    shared?.increment(key).catch(() => {
+      missedBump = true;
+    });
+  };
+  shared?.onReconnect(() => {
+    if (!missedBump) return;
+    missedBump = false;
+    bumpShared('board:epoch');
+  });
+  const bump = (e: { orgId: string }) => {
+    generations.set(e.orgId, (generations.get(e.orgId) ?? 0) + 1);
+    bumpShared(`board:generation:${e.orgId}`);
+  };
+  // Keys are "org:generation:query"; those with a shared generation (r…) are the ones other processes read.
+  const isShared = (fullKey: string) => fullKey.split(':', 2)[1]?.startsWith('r') === true;
+  /** The org's generation: the shared one when it answers, else this process's. */
+  async function generationOf(orgId: string): Promise<string> {
+    if (shared) {
+      const found = await shared.get(['board:epoch', `board:generation:${orgId}`]).catch(() => null);
+      if (found) return `r${found[0] ?? 0}.${found[1] ?? 0}`;
+    }
+    return `m${generations.get(orgId) ?? 0}`;
+  }
   deps.events.onCommitted(jobEventTypes, bump);
   if (deps.applicationForm) deps.events.onCommitted(deps.applicationForm.changedBy, bump);
 
@@ -100,7 +133,12 @@ export function createBoardService(deps: BoardServiceDeps) {
       const untilExpiry = Math.min(...jobs.map((j) => (j.validThrough ? Date.parse(j.validThrough) - now : Infinity)));
       // ±20 % jitter: pages built together (a cold start, a burst) do not all go stale together.
       const freshFor = Math.min(cacheTtlMs * (0.8 + Math.random() * 0.4), untilExpiry);
-      if (freshFor > 0) pages.set(fullKey, { answer, freshUntil: now + freshFor }, Math.min(cacheTtlMs + STALE_WHILE_REVALIDATE_MS, untilExpiry));
+      if (freshFor > 0) {
+        const page = { answer, freshUntil: now + freshFor };
+        const keepFor = Math.min(cacheTtlMs + STALE_WHILE_REVALIDATE_MS, untilExpiry);
+        pages.set(fullKey, page, keepFor);
+        if (shared && isShared(fullKey)) void shared.set(`board:page:${fullKey}`, JSON.stringify({ page, expiresAt: now + keepFor }), keepFor).catch(() => undefined);
+      }
       return answer;
     }).finally(() => inflight.delete(fullKey));
     inflight.set(fullKey, result);
@@ -135,8 +173,8 @@ export function createBoardService(deps: BoardServiceDeps) {
    * A hit is the very object that was cached, so the HTTP layer can serialize it once, not per request.
    */
   async function cached<T extends BoardAnswer>(org: Org, key: string, build: () => Promise<{ answer: T; jobs: readonly Job[] }>): Promise<T> {
-    const fullKey = `${org.id}:${generations.get(org.id) ?? 0}:${key}`;
-    const hit = pages.get(fullKey);
+    const fullKey = `${org.id}:${await generationOf(org.id)}:${key}`;
+    const hit = pages.get(fullKey) ?? await fromShared(fullKey);
     if (hit) {
       if (hit.freshUntil <= Date.now() && !inflight.has(fullKey) && !revalidations.has(fullKey)) {
         revalidations.set(fullKey, build);
@@ -146,6 +184,17 @@ export function createBoardService(deps: BoardServiceDeps) {
       return hit.answer as T;
     }
     return (await (inflight.get(fullKey) ?? rebuild(fullKey, build))) as T;
+  }
+
+
+  /** Another process's page for this generation, kept here too from then on. */
+  async function fromShared(fullKey: string): Promise<CachedPage | undefined> {
+    if (!shared || !isShared(fullKey) || cacheTtlMs <= 0) return undefined;
+    const [raw] = await shared.get([`board:page:${fullKey}`]).catch(() => [null]);
+    if (!raw) return undefined;
+    const { page, expiresAt } = JSON.parse(raw) as { page: CachedPage; expiresAt: number };
+    pages.set(fullKey, page, expiresAt - Date.now());
+    return page;
   }
 
   const common = (job: Job, slug: string) => ({

@@ -1,7 +1,9 @@
+import { createHash } from 'node:crypto';
 import multipart from '@fastify/multipart';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { AppError } from '../../../app-error.ts';
 import { principalOf } from '../../../http/auth.ts';
+import { claimIdempotency } from '../../../http/idempotency.ts';
 import { enforce } from '../../../http/rate-limit.ts';
 import { commonErrorResponses, problemRef } from '../../../http/schemas.ts';
 import type { RateLimiter } from '../../../infra/rate-limit/rate-limiter.ts';
@@ -17,6 +19,14 @@ import type { QuestionsService } from './questions.service.ts';
 const BASE64 = /^[A-Za-z0-9+/]*={0,2}$/;
 /** Room for a résumé and a cover letter at their largest, in base64, and the rest of the form. */
 const JSON_BODY_LIMIT = 32 * 1024 * 1024;
+
+/** The application as read, files by their content: the same form sent as JSON or multipart, with any boundary, is one request. */
+function fingerprintOf(value: unknown): unknown {
+  if (value instanceof Uint8Array) return `sha256:${createHash('sha256').update(value).digest('hex')}`;
+  if (Array.isArray(value)) return value.map(fingerprintOf);
+  if (value !== null && typeof value === 'object') return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, fingerprintOf(v)]));
+  return value;
+}
 
 function decodeFile(file: FileBody, field: string): FileInput {
   if (file.contentBase64.length % 4 !== 0 || !BASE64.test(file.contentBase64)) {
@@ -84,7 +94,8 @@ export function applyingRoutes(deps: { applying: ApplyingService; questions: Que
     }, async (request) => ({ questions: await questions.replace(principalOf(request), request.params.jobId, request.body.questions) }));
 
     app.post('/v1/boards/:orgSlug/jobs/:jobId/applications', {
-      config: { access: { public: true } },
+      // Keys are claimed once the form is read (multipart is read by the handler, not before it).
+      config: { access: { public: true }, idempotency: 'after-parsing' },
       bodyLimit: JSON_BODY_LIMIT,
       // Counted before the body is read, so a flood costs no parsing.
       onRequest: async (request, reply) => {
@@ -102,6 +113,7 @@ export function applyingRoutes(deps: { applying: ApplyingService; questions: Que
         throw new AppError('unsupported-media-type', 'Send the application as multipart/form-data or application/json');
       }
       const input = request.isMultipart() ? await readMultipart(request, target.questions, target.eeoQuestions.length) : fromJson(request.body as ApplyJsonBody);
+      if (await claimIdempotency(request, reply, fingerprintOf(input))) return reply;
       const { result, replayed } = await applying.apply(target, input, request.headers['idempotency-key']);
       if (replayed) reply.header('idempotent-replayed', 'true');
       return reply.code(201).header('location', `/v1/applications/${result.applicationId}`).send(result);

@@ -2,7 +2,7 @@ import type { FastifyPluginAsync } from 'fastify';
 import type { Database } from '../../../infra/db/database.ts';
 import { createIdempotencyStore } from '../../../infra/idempotency/index.ts';
 import type { TaskDefinition } from '../../../infra/queue/task-runner.ts';
-import { createMemoryRateLimiter } from '../../../infra/rate-limit/rate-limiter.ts';
+import { createRateLimiter, type RateLimitStore } from '../../../infra/rate-limit/rate-limiter.ts';
 import type { EventsService } from '../../events/index.ts';
 import { jobEventTypes, type BoardQuestion, type JobsService } from '../../jobs/index.ts';
 import type { OrgsService } from '../../orgs/index.ts';
@@ -33,6 +33,8 @@ export interface ApplyingDeps {
   /** Applications per client address per minute. */
   rateLimitPerMinute: number;
   emails?: ApplyingServiceDeps['emails'];
+  /** Where the counts live (Redis when configured, shared by every instance); in this process by default. */
+  rateLimits?: RateLimitStore;
   clock?: () => Date;
 }
 
@@ -54,7 +56,7 @@ export function createApplyingArea(deps: ApplyingDeps): {
   });
   // A job's or its form's change forgets what applying remembers of it (see target()).
   deps.events.onCommitted([...jobEventTypes, ...applicationFormEventTypes], (event) => applying.forgetTarget(event.subjectId));
-  const limiter = createMemoryRateLimiter({ keyPrefix: 'apply', points: deps.rateLimitPerMinute, durationSeconds: 60 });
+  const limiter = createRateLimiter({ keyPrefix: 'apply', points: deps.rateLimitPerMinute, durationSeconds: 60 }, deps.rateLimits);
   return {
     routes: [applyingRoutes({ applying, questions, limiter })],
     tasks: applyingTasks({ database: deps.database, idempotency, clock }),
