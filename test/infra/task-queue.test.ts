@@ -27,8 +27,13 @@ function recorder(name: string, behave: (payload: Payload, attempt: number) => P
   return { definition, runs };
 }
 
+/** Polls until the condition holds; gives up after a minute so a broken queue fails the test instead of hanging it. */
 async function until(condition: () => boolean | Promise<boolean>): Promise<void> {
-  while (!(await condition())) await new Promise((resolve) => setTimeout(resolve, 20));
+  const giveUpAt = Date.now() + 60_000;
+  while (!(await condition())) {
+    if (Date.now() > giveUpAt) throw new Error('condition never held');
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
 }
 
 describe('durable task queue', () => {
