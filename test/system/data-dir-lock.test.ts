@@ -8,14 +8,15 @@ import { DataDirInUseError } from '../../src/infra/db/data-dir-lock.ts';
 import { openDatabase } from '../../src/infra/db/database.ts';
 import { runCli, startServe } from '../helpers/processes.ts';
 
-// The lock guards PGlite's directory, so these use the embedded profile on both suites.
+// The lock guards PGlite's directory, so these use the embedded profile whatever the suite: the
+// server-profile suite would only repeat them.
 const root = mkdtempSync(join(tmpdir(), 'hireline-lock-'));
 after(() => rmSync(root, { recursive: true, force: true }));
 
 const open = (dataDir: string) => openDatabase({ databaseUrl: null, dataDir, poolMax: 1, statementTimeoutMs: 5000 });
 const pidFile = (dataDir: string) => join(dataDir, 'hireline.pid');
 
-describe('one process per embedded data directory', () => {
+describe('one process per embedded data directory', { skip: process.env.TEST_PROFILE === 'postgres' ? 'embedded-only; the embedded suite runs it' : false }, () => {
   test('a CLI write while the server runs is refused at once, and nothing it reports done is lost', async (t) => {
     const env = { DATA_DIR: join(root, 'shared-dir'), SEED_DEMO: 'false' };
     const server = await startServe(env, (fn) => t.after(fn));
