@@ -4,6 +4,7 @@ import type { AddressInfo } from 'node:net';
 import { after, before, describe, test } from 'node:test';
 import { Webhook } from 'standardwebhooks';
 import { postOnce } from '../../src/infra/outbound/outbound-post.ts';
+import type { EventPayload } from '../../src/modules/events/index.ts';
 import { json, problem, publishJob, startTestApp, type TestApp, type TestOrg } from '../helpers/app.ts';
 import { join, signUp } from '../helpers/identity.ts';
 
@@ -179,6 +180,22 @@ describe('signed webhooks', () => {
     problem(stale, 409, 'version-conflict');
     const patched = await t.app.inject({ method: 'PATCH', url: `/v1/webhooks/${endpoint.id}`, headers: { ...org.auth, 'if-match': '"1"' }, payload: { url: 'https://127.0.0.2/x' } });
     problem(patched, 422, 'webhook-url-refused');
+    await remove(org, endpoint.id);
+  });
+
+  test('a burst larger than one batch of attempts is delivered in one sweep, not one batch a second', async () => {
+    const org = await t.createOrg('Burst');
+    const endpoint = await register(org, { url: `${receiver.base}/burst`, eventTypes: ['job.reopened'] });
+    const job = await publishJob(t, org);
+    // 120 events (more than two leased batches) committed in one transaction.
+    await t.container.events.withEvents(org.id, async (_tx, record) => {
+      for (let i = 0; i < 120; i++) record({ orgId: org.id, type: 'job.reopened', subjectId: job.id, payload: { job: job as EventPayload<'job.reopened'>['job'] } });
+    });
+    const { queued, attempted } = await sweep();
+    assert.deepEqual([queued, attempted], [120, 120]);
+    assert.equal(at('/burst').length, 120, 'every event reached the receiver in that one sweep');
+    assert.equal(new Set(at('/burst').map((r) => r.headers['webhook-id'])).size, 120, 'each event once');
+    assert.deepEqual(await sweep(), { queued: 0, attempted: 0 });
     await remove(org, endpoint.id);
   });
 

@@ -113,29 +113,47 @@ export function createDeliveriesService({ database, repo, events, relay, allowed
     });
   }
 
+  /** Leases up to a batch of due deliveries and attempts them, PARALLEL at a time. */
+  async function attemptDue(endpoints: readonly EndpointRow[], now: Date): Promise<{ leased: number; attempted: number }> {
+    const due = await database.unscopedTransaction(async (tx) => {
+      const rows = await repo.dueDeliveries(tx, now, ATTEMPT_BATCH);
+      await repo.lease(tx, rows.map((r) => r.id), new Date(now.getTime() + 3 * timeoutMs));
+      return rows;
+    });
+    const byId = new Map(endpoints.map((e) => [e.id, e]));
+    const runnable = due.flatMap((d) => {
+      const endpoint = byId.get(d.endpointId);
+      return endpoint ? [{ endpoint, delivery: d }] : [];
+    });
+    // A pool rather than waves: one endpoint timing out holds one slot, not every delivery behind it.
+    let next = 0;
+    await Promise.all(Array.from({ length: Math.min(PARALLEL, runnable.length) }, async () => {
+      while (next < runnable.length) {
+        const { endpoint, delivery } = runnable[next++]!;
+        await attempt(endpoint, delivery, false, now);
+      }
+    }));
+    return { leased: due.length, attempted: runnable.length };
+  }
+
   return {
     /**
-     * One pass: new events become deliveries for every enabled endpoint, then due deliveries are
-     * attempted (leased first, so no transaction stays open across a request). Returns the counts.
+     * One pass: new events become deliveries for every enabled endpoint, then every delivery due at
+     * `now` is attempted, a leased batch at a time (so no transaction stays open across a request),
+     * until none is left: a burst larger than one batch drains in this pass, not one batch a second.
      */
-    async sweep(now: Date = clock()): Promise<{ queued: number; attempted: number }> {
+    async sweep(now: Date = clock(), signal?: AbortSignal): Promise<{ queued: number; attempted: number }> {
       const endpoints = await repo.enabledEndpoints(database.unscoped);
       let queued = 0;
       for (const endpoint of endpoints) queued += await fanOut(endpoint, now);
-      const due = await database.unscopedTransaction(async (tx) => {
-        const rows = await repo.dueDeliveries(tx, now, ATTEMPT_BATCH);
-        await repo.lease(tx, rows.map((r) => r.id), new Date(now.getTime() + 3 * timeoutMs));
-        return rows;
-      });
-      const byId = new Map(endpoints.map((e) => [e.id, e]));
-      const runnable = due.flatMap((d) => {
-        const endpoint = byId.get(d.endpointId);
-        return endpoint ? [{ endpoint, delivery: d }] : [];
-      });
-      for (let i = 0; i < runnable.length; i += PARALLEL) {
-        await Promise.all(runnable.slice(i, i + PARALLEL).map(({ endpoint, delivery }) => attempt(endpoint, delivery, false, now)));
+      let attempted = 0;
+      // Leased and retried rows move past `now`, so each batch takes new rows and the loop ends.
+      for (let leased = ATTEMPT_BATCH; leased === ATTEMPT_BATCH && !signal?.aborted;) {
+        const batch = await attemptDue(endpoints, now);
+        leased = batch.leased;
+        attempted += batch.attempted;
       }
-      return { queued, attempted: runnable.length };
+      return { queued, attempted };
     },
 
     /** Sends a delivery once more, now, whatever its state (a disabled endpoint too, to check it answers again). */

@@ -8,8 +8,8 @@ export function webhooksTasks(deps: { deliveries: Pick<DeliveriesService, 'sweep
   return [{
     name: 'webhooks.deliver',
     everyMs: SWEEP_EVERY_MS,
-    run: async ({ log }) => {
-      const { queued, attempted } = await deps.deliveries.sweep();
+    run: async ({ log, signal }) => {
+      const { queued, attempted } = await deps.deliveries.sweep(undefined, signal);
       if (attempted > 0) log.info({ queued, attempted }, 'webhook deliveries attempted');
     },
   }];
