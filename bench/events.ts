@@ -3,24 +3,24 @@
  * process as `hireline serve` runs them (API container, outbox relay woken on commit, task runner).
  * Each event is committed through the events service's `withEvents`, the transaction every module's
  * change goes through: one `job.updated` event (a real job as payload, ~1 KB) per transaction.
- * A consumer bound to the exchange and a node:http receiver on 127.0.0.1 note when each event arrives.
+ * A consumer bound to the exchange and a node:http receiver on 127.0.0.1, in a process of their own
+ * (bench/event-sinks.ts), note when each event arrives.
  * The lead's bench/run.ts calls measureEvents(); `node --import tsx bench/events.ts [--duration=10] [--events=20000]` runs it alone.
  */
-import http from 'node:http';
-import type { AddressInfo } from 'node:net';
+import { fork } from 'node:child_process';
 import path from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { jetstreamManager } from '@nats-io/jetstream';
 import { connect } from '@nats-io/transport-node';
-import amqp from 'amqplib';
 import { pino } from 'pino';
 import { buildApp } from '../src/app.ts';
 import { loadConfig } from '../src/config.ts';
 import { createContainer, version } from '../src/container.ts';
 import { createTaskRunner } from '../src/infra/queue/task-runner.ts';
 import type { EventPayload } from '../src/modules/events/index.ts';
+import { wallClock, type SinkKind, type SinkMessage, type SinkQuery } from './event-sinks.ts';
 import { runCommand } from './processes.ts';
 import type { Row } from './report.ts';
 import { benchDatabaseUrl, pgAdminUrl, withClient } from './seed.ts';
@@ -53,23 +53,32 @@ const percentile = (values: readonly number[], p: number): number => {
   return sorted.length === 0 ? Number.NaN : Math.round(sorted[Math.min(sorted.length - 1, Math.ceil(p * sorted.length) - 1)] ?? Number.NaN);
 };
 
-/** Arrival times (performance.now) by event id, and a wait for a set of ids. */
-function arrivals() {
-  const at = new Map<string, number>();
+/** Starts bench/event-sinks.ts; `collect` waits for the named events to arrive and reads when each did. */
+async function startSinks(url: string, exchange: string) {
+  const child = fork(fileURLToPath(new URL('./event-sinks.ts', import.meta.url)), [url, exchange], { execArgv: ['--import', 'tsx'] });
+  const next = () => new Promise<SinkMessage>((resolve, reject) => {
+    child.once('message', (m: SinkMessage) => resolve(m));
+    child.once('exit', (code) => reject(new Error(`the event sinks exited (${code})`)));
+  });
+  const ready = await next();
+  if (!('ready' in ready)) throw new Error('the event sinks did not start');
   return {
-    at,
-    note: (id: string) => {
-      if (!at.has(id)) at.set(id, performance.now());
+    receiverUrl: ready.ready.receiverUrl,
+    async collect(kind: SinkKind, ids: string[], timeoutMs: number): Promise<{ at: Map<string, number>; missing: number; last: number }> {
+      const answer = next();
+      child.send({ kind, ids, timeoutMs } satisfies SinkQuery);
+      const reply = await answer;
+      if (!('arrivals' in reply)) throw new Error('unexpected answer from the event sinks');
+      const at = new Map<string, number>();
+      reply.arrivals.forEach((time, i) => {
+        if (time !== null) at.set(ids[i] ?? '', time);
+      });
+      return { at, missing: ids.length - at.size, last: Math.max(...at.values()) };
     },
-    async waitFor(ids: readonly string[], timeoutMs: number): Promise<number> {
-      const deadline = performance.now() + timeoutMs;
-      let missing = ids.filter((id) => !at.has(id)).length;
-      while (missing > 0 && performance.now() < deadline) {
-        await sleep(20);
-        missing = ids.filter((id) => !at.has(id)).length;
-      }
-      return missing;
-    },
+    stop: () => new Promise<void>((resolve) => {
+      child.once('exit', () => resolve());
+      child.disconnect();
+    }),
   };
 }
 
@@ -82,28 +91,9 @@ export async function measureEvents(options: { duration: number; events: number 
   const env = { SEED_DEMO: 'false', LOG_LEVEL: 'warn', DATABASE_URL: databaseUrl };
   await runCommand('src/main.ts', ['migrate'], env, 180_000);
 
-  // The bench's own consumer: an exclusive queue bound to every event on the exchange.
-  const consumer = await amqp.connect(amqpUrl);
-  const channel = await consumer.createChannel();
-  await channel.assertExchange(EXCHANGE, 'topic', { durable: true });
-  const { queue } = await channel.assertQueue('', { exclusive: true });
-  await channel.bindQueue(queue, EXCHANGE, '#');
-  const broker = arrivals();
-  await channel.consume(queue, (m) => {
-    if (m) broker.note(String((m.properties.headers as Record<string, unknown> | undefined)?.['subject-id']));
-  }, { noAck: true });
-
-  const hooks = arrivals();
-  const receiver = http.createServer((req, res) => {
-    let body = '';
-    req.on('data', (chunk: Buffer) => { body += chunk.toString('utf8'); });
-    req.on('end', () => {
-      hooks.note((JSON.parse(body) as { subjectId: string }).subjectId);
-      res.writeHead(204).end();
-    });
-  });
-  await new Promise<void>((resolve) => receiver.listen(0, '127.0.0.1', resolve));
-  const receiverUrl = `http://127.0.0.1:${(receiver.address() as AddressInfo).port}/hook`;
+  // The receiving side (a bound queue, a webhook receiver) runs in its own process, as it would.
+  const sinks = await startSinks(amqpUrl, EXCHANGE);
+  const receiverUrl = sinks.receiverUrl;
 
   const log = pino({ level: 'warn' });
   const config = loadConfig({ ...env, AMQP_URL: amqpUrl, AMQP_EXCHANGE: EXCHANGE, WEBHOOK_ALLOWED_HOSTS: '127.0.0.1' });
@@ -163,11 +153,11 @@ export async function measureEvents(options: { duration: number; events: number 
     }
     const backlogTokens = backlog.tokens;
     const backlogCommitRate = backlog.perSec;
-    const drainStarted = performance.now();
+    const drainStarted = wallClock();
     await container.outbox?.drain();
-    const drainMissing = await broker.waitFor(backlogTokens, 120_000);
-    const drainLast = Math.max(...backlogTokens.map((token) => broker.at.get(token) ?? 0));
-    const drainRate = (backlogTokens.length - drainMissing) / ((drainLast - drainStarted) / 1000);
+    const drained = await sinks.collect('broker', backlogTokens, 120_000);
+    const drainMissing = drained.missing;
+    const drainRate = (backlogTokens.length - drainMissing) / ((drained.last - drainStarted) / 1000);
 
     runner.start();
 
@@ -180,7 +170,7 @@ export async function measureEvents(options: { duration: number; events: number 
         if (type === 'job.updated') record({ orgId: org.id, type, subjectId: token, payload: { job, changed: ['title'] } });
         else record({ orgId: org.id, type, subjectId: token, payload: { job } });
       });
-      committedAt.set(token, performance.now());
+      committedAt.set(token, wallClock());
       return token;
     };
     const latencies = (tokens: readonly string[], at: Map<string, number>) =>
@@ -191,44 +181,45 @@ export async function measureEvents(options: { duration: number; events: number 
       });
 
     // Flat out: `events` commits, 32 at a time; throughput counts from the first commit to the last arrival.
-    const flatStarted = performance.now();
+    const flatStarted = wallClock();
     const flatTokens: string[] = [];
     let remaining = options.events;
     await Promise.all(Array.from({ length: 32 }, async () => {
       while (remaining-- > 0) flatTokens.push(await commitOne('job.updated'));
     }));
-    const commitSeconds = (performance.now() - flatStarted) / 1000;
-    const flatMissing = await broker.waitFor(flatTokens, 120_000);
-    const flatLast = Math.max(...flatTokens.map((token) => broker.at.get(token) ?? 0));
-    const flatRate = (flatTokens.length - flatMissing) / ((flatLast - flatStarted) / 1000);
-    const flatLatency = latencies(flatTokens, broker.at);
+    const commitSeconds = (wallClock() - flatStarted) / 1000;
+    const flat = await sinks.collect('broker', flatTokens, 120_000);
+    const flatMissing = flat.missing;
+    const flatRate = (flatTokens.length - flatMissing) / ((flat.last - flatStarted) / 1000);
+    const flatLatency = latencies(flatTokens, flat.at);
 
     // Open loop at the target rate: commit i starts when due, whether or not earlier ones are done.
     const paced = async (type: 'job.updated' | 'job.reopened', rate: number, seconds: number) => {
       // A commit that fails (the pool's wait for a connection timing out under a backlog) counts, not crashes the run.
       const tokens: Promise<string | null>[] = [];
-      const started = performance.now();
+      const started = wallClock();
       const total = Math.round(rate * seconds);
       for (let i = 0; i < total; i++) {
-        const wait = started + (i * 1000) / rate - performance.now();
+        const wait = started + (i * 1000) / rate - wallClock();
         if (wait > 0) await sleep(wait);
         tokens.push(commitOne(type).catch(() => null));
       }
       const settled = await Promise.all(tokens);
       const done = settled.filter((token) => token !== null);
-      return { tokens: done, failed: settled.length - done.length, committedPerSec: done.length / ((performance.now() - started) / 1000) };
+      return { tokens: done, failed: settled.length - done.length, committedPerSec: done.length / ((wallClock() - started) / 1000) };
     };
     const atTarget = await paced('job.updated', TARGET_RATE, options.duration);
-    const pacedMissing = await broker.waitFor(atTarget.tokens, 60_000);
-    const pacedLatency = latencies(atTarget.tokens, broker.at);
+    const pacedArrivals = await sinks.collect('broker', atTarget.tokens, 60_000);
+    const pacedMissing = pacedArrivals.missing;
+    const pacedLatency = latencies(atTarget.tokens, pacedArrivals.at);
 
     // Webhooks: a slower paced run of the one type the endpoint takes; deliveries go out on the 1 s sweep after a 2 s settling delay.
-    const hookStarted = performance.now();
+    const hookStarted = wallClock();
     const toHook = await paced('job.reopened', WEBHOOK_RATE, options.duration);
-    const hookMissing = await hooks.waitFor(toHook.tokens, 120_000);
-    const hookLast = Math.max(...toHook.tokens.map((token) => hooks.at.get(token) ?? 0));
-    const hookRate = (toHook.tokens.length - hookMissing) / ((hookLast - hookStarted) / 1000);
-    const hookLatency = latencies(toHook.tokens, hooks.at);
+    const hooked = await sinks.collect('hooks', toHook.tokens, 120_000);
+    const hookMissing = hooked.missing;
+    const hookRate = (toHook.tokens.length - hookMissing) / ((hooked.last - hookStarted) / 1000);
+    const hookLatency = latencies(toHook.tokens, hooked.at);
 
     const flatMet = flatRate >= TARGET_RATE && flatMissing === 0;
     const pacedMet = percentile(pacedLatency, 0.99) <= 200 && atTarget.committedPerSec >= TARGET_RATE * 0.98 && pacedMissing + atTarget.failed === 0;
@@ -271,9 +262,7 @@ export async function measureEvents(options: { duration: number; events: number 
     await runner.stop();
     await app.close();
     await container.close();
-    await consumer.close();
-    receiver.closeAllConnections();
-    await new Promise((resolve) => receiver.close(resolve));
+    await sinks.stop();
   }
 }
 

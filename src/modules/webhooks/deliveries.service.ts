@@ -84,9 +84,8 @@ export function createDeliveriesService({ database, repo, events, relay, allowed
    * record, in one transaction with the webhook.disabled event when sustained failure turns it off.
    * A manual attempt is logged and can mark the delivery done, but never moves the schedule or disables.
    */
-  async function attempt(endpoint: EndpointRow, delivery: DeliveryRow, manual: boolean, now: Date): Promise<DeliveryRow> {
+  async function attempt(endpoint: EndpointRow, delivery: DeliveryRow, event: StoredEvent | undefined, manual: boolean, now: Date): Promise<DeliveryRow> {
     const { orgId } = endpoint;
-    const [event] = await database.tenant(orgId, (tx) => relay.byIds(tx, orgId, [delivery.eventId]));
     const result = await send(endpoint, event, now);
     return events.withEvents(orgId, async (tx, record) => {
       await repo.insertAttempt(tx, { orgId, deliveryId: delivery.id, attemptedAt: now, manual, ...result });
@@ -95,11 +94,15 @@ export function createDeliveriesService({ database, repo, events, relay, allowed
       const updated = await repo.updateDelivery(tx, delivery.id, result.succeeded
         ? { status: 'succeeded', attempts, nextAttemptAt: null }
         : manual ? { attempts } : { attempts, status: next ? 'pending' : 'failed', nextAttemptAt: next });
-      const current = await repo.findEndpoint(tx, orgId, endpoint.id, true);
-      if (!current) return updated;
+      // A success touches the endpoint only if it was failing, so deliveries to one healthy endpoint
+      // do not queue behind each other's lock on its row.
       if (result.succeeded) {
-        if (current.failingSince) await repo.updateEndpoint(tx, current.id, { failingSince: null }, now);
-      } else if (!manual) {
+        await repo.clearFailing(tx, endpoint.id, now);
+        return updated;
+      }
+      if (manual) return updated;
+      const current = await repo.findEndpoint(tx, orgId, endpoint.id, true);
+      if (current) {
         const failingSince = current.failingSince ?? now;
         if (current.enabled && now.getTime() - failingSince.getTime() >= disableAfterMs) {
           const reason = `Every attempt failed from ${failingSince.toISOString()} to ${now.toISOString()} (last: ${result.error ?? 'failed'})`;
@@ -125,12 +128,16 @@ export function createDeliveriesService({ database, repo, events, relay, allowed
       const endpoint = byId.get(d.endpointId);
       return endpoint ? [{ endpoint, delivery: d }] : [];
     });
+    const stored = new Map<string, StoredEvent>();
+    for (const orgId of new Set(runnable.map((r) => r.endpoint.orgId))) {
+      const ids = runnable.filter((r) => r.endpoint.orgId === orgId).map((r) => r.delivery.eventId);
+      for (const event of await database.tenant(orgId, (tx) => relay.byIds(tx, orgId, ids))) stored.set(event.id, event);
+    }
     // A pool rather than waves: one endpoint timing out holds one slot, not every delivery behind it.
     let next = 0;
     await Promise.all(Array.from({ length: Math.min(PARALLEL, runnable.length) }, async () => {
-      while (next < runnable.length) {
-        const { endpoint, delivery } = runnable[next++]!;
-        await attempt(endpoint, delivery, false, now);
+      for (let item = runnable[next++]; item; item = runnable[next++]) {
+        await attempt(item.endpoint, item.delivery, stored.get(item.delivery.eventId), false, now);
       }
     }));
     return { leased: due.length, attempted: runnable.length };
@@ -157,7 +164,10 @@ export function createDeliveriesService({ database, repo, events, relay, allowed
     },
 
     /** Sends a delivery once more, now, whatever its state (a disabled endpoint too, to check it answers again). */
-    redeliver: (endpoint: EndpointRow, delivery: DeliveryRow): Promise<DeliveryRow> => attempt(endpoint, delivery, true, clock()),
+    async redeliver(endpoint: EndpointRow, delivery: DeliveryRow): Promise<DeliveryRow> {
+      const [event] = await database.tenant(endpoint.orgId, (tx) => relay.byIds(tx, endpoint.orgId, [delivery.eventId]));
+      return attempt(endpoint, delivery, event, true, clock());
+    },
   };
 }
 export type DeliveriesService = ReturnType<typeof createDeliveriesService>;

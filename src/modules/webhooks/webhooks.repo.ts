@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, inArray, lt, lte, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, isNotNull, lt, lte, sql } from 'drizzle-orm';
 import type { DbExecutor } from '../../infra/db/database.ts';
 import { newId } from '../../infra/db/ids.ts';
 import { webhookAttempts, webhookDeliveries, webhookEndpoints } from './webhooks.table.ts';
@@ -43,6 +43,13 @@ export function createWebhooksRepo() {
         .where(eq(webhookEndpoints.id, id)).returning();
       if (!row) throw new Error(`webhook endpoint ${id} vanished`);
       return row;
+    },
+
+    /** Ends the endpoint's failing streak, if it had one; a healthy endpoint's row is neither written nor locked. */
+    async clearFailing(tx: DbExecutor, id: string, at: Date): Promise<void> {
+      await tx.update(webhookEndpoints)
+        .set({ failingSince: null, updatedAt: at, version: sql`${webhookEndpoints.version} + 1` })
+        .where(and(eq(webhookEndpoints.id, id), isNotNull(webhookEndpoints.failingSince)));
     },
 
     async moveCursor(tx: DbExecutor, id: string, cursor: string): Promise<void> {
