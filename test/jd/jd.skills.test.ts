@@ -65,7 +65,7 @@ describe('ambiguous skill names', () => {
 describe('required vs nice-to-have', () => {
   test('a skill is optional only when every mention is in a bonus context', () => {
     const r = parseJobDescription('Requirements\n- Python and Redis\nNice to have\n- Redis clustering\n- Terraform\nDocker is a plus');
-    assert.deepEqual(r.skills, [
+    assert.deepEqual(r.skills.map(({ name, required }) => ({ name, required })), [
       { name: 'python', required: true }, { name: 'redis', required: true },
       { name: 'terraform', required: false }, { name: 'docker', required: false },
     ]);
@@ -127,4 +127,37 @@ describe('equipment, documents and methods of trades and engineering teams', () 
     ['Run our services on Kubernetes in EKS, with images in ECR.', ['kubernetes', 'eks', 'ecr']],
   ];
   for (const [text, want] of cases) test(text, () => assert.deepEqual(names(text), want));
+});
+
+describe('skills as the posting writes them', () => {
+  // [text, [canonical name, as written] for each hard skill, in order of first mention]
+  const written = (text: string) => parseJobDescription(text).skills.map((s) => [s.name, s.asWritten]);
+  const cases: [string, string[][]][] = [
+    ['Deep expertise in Golang and gRPC', [['go', 'golang'], ['grpc', 'grpc']]],
+    ['Proficient in Photoshop & After Effects', [['adobe photoshop', 'photoshop'], ['adobe after effects', 'after effects']]],
+    ['Strong NodeJS and Postgres skills', [['node.js', 'nodejs'], ['postgresql', 'postgres']]],
+    ['Working knowledge of Adobe Creative\nSuite and Figma', [['adobe creative suite', 'adobe creative suite'], ['figma', 'figma']]],
+    ['Load cardboard into the bailers.', [['balers', 'bailers']]],
+  ];
+  for (const [text, want] of cases) test(text, () => assert.deepEqual(written(text), want));
+
+  test('the first mention names the skill, later abbreviations do not', () => {
+    assert.deepEqual(written('Practise test-driven development (TDD) daily.'), [['tdd', 'test-driven development']]);
+  });
+  test('spacing and hyphens take the taxonomy spelling; a name written solid stays solid', () => {
+    assert.deepEqual(written('Able to read blue prints and wiring diagrams.'), [['blueprints', 'blueprints'], ['wiring diagrams', 'wiring diagrams']]);
+    assert.deepEqual(written('Familiarity with CI / CD'), [['ci/cd', 'ci/cd']]);
+    assert.deepEqual(written('Ships services with ArgoCD.'), [['argo cd', 'argocd']]);
+  });
+  test('an acronym in the plural is the acronym', () => {
+    assert.deepEqual(written('Troubleshoot PLCs on the packing line.'), [['plc', 'plc']]);
+  });
+  test('a word saying a licence is in force is not part of its name', () => {
+    assert.deepEqual(written("Hold a valid driver's license."), [["driver's license", "driver's license"]]);
+  });
+  test('a named certificate is written "<name> certification"', () => {
+    assert.deepEqual(written('Certified St John Ambulance First-Aid and AED.'), [['first aid certification', 'first aid certification'], ['aed certification', 'aed certification']]);
+    assert.deepEqual(written('You must hold all ASE certifications by your first review.'), [['ase certification', 'ase certification']]);
+    assert.deepEqual(written('A food hygiene certificate is needed.'), [["food handler's card", 'food hygiene certification']]);
+  });
 });

@@ -1,13 +1,15 @@
 /** Skill extraction: one pass over tokens with an alias map built once from data/skills.v2.json. */
 import currencies from '../../../data/currencies.v1.json' with { type: 'json' };
 import taxonomy from '../../../data/skills.v2.json' with { type: 'json' };
-import type { Skill } from './jd.schemas.ts';
+import type { ParsedSkill } from './jd.schemas.ts';
 import type { LineKind } from './jd.sections.ts';
+import { wordingOf } from './jd.skill-wording.ts';
 
 /** What a taxonomy entry is: a hard skill (the default), a competency (soft skill, duty, subject area) or a spoken language. */
 export type SkillKind = 'skill' | 'competency' | 'language';
 interface Entry { skill: string; tech: boolean; forms: string[] | null; kind: SkillKind; certifiable: boolean }
-interface Token { text: string; lower: string; hyphen: boolean; lineStart: boolean }
+/** `sep` is what the text puts between the previous token and this one (" ", "-", "/" or nothing). */
+interface Token { text: string; lower: string; hyphen: boolean; lineStart: boolean; sep: string }
 
 const aliasMap = new Map<string, Entry>();
 // Every proper word-prefix of a multi-word alias, so matching extends a phrase only while it can still match.
@@ -80,23 +82,23 @@ function trimChunk(raw: string): string {
 /** Splits a punctuation-heavy chunk only when the whole chunk is not itself a known alias (C++, CI/CD, Node.js). */
 const PLAIN_WORD = /^[a-z]+$|^[A-Z][a-z]*$|^[A-Z]+$/;
 
-function expand(raw: string, out: Token[], hyphen: boolean): void {
+function expand(raw: string, out: Token[], hyphen: boolean, sep: string): void {
   // Fast path for the common case: a plain word with no punctuation or internal capitals.
   if (PLAIN_WORD.test(raw)) {
-    out.push({ text: raw, lower: raw.toLowerCase(), hyphen, lineStart: false });
+    out.push({ text: raw, lower: raw.toLowerCase(), hyphen, lineStart: false, sep });
     return;
   }
   const text = trimChunk(raw);
   if (!text) return;
   const lower = text.toLowerCase();
   if (known(lower)) {
-    out.push({ text, lower, hyphen, lineStart: false });
+    out.push({ text, lower, hyphen, lineStart: false, sep });
     return;
   }
-  if (text[0] === '.') return expand(text.slice(1), out, hyphen);
-  for (const [sep, isHyphen] of [['/', false], ['.', false], ['-', true]] as const) {
-    if (text.includes(sep)) {
-      for (const part of text.split(sep)) expand(part, out, hyphen || isHyphen);
+  if (text[0] === '.') return expand(text.slice(1), out, hyphen, sep);
+  for (const [split, isHyphen] of [['/', false], ['.', false], ['-', true]] as const) {
+    if (text.includes(split)) {
+      text.split(split).forEach((part, k) => expand(part, out, hyphen || isHyphen, k === 0 ? sep : split));
       return;
     }
   }
@@ -105,7 +107,7 @@ function expand(raw: string, out: Token[], hyphen: boolean): void {
     let j = Math.min(pieces.length, i + 4); // aliases span at most a few camel pieces
     while (j > i + 1 && !aliasMap.has(pieces.slice(i, j).join('').toLowerCase())) j--;
     const piece = pieces.slice(i, j).join('');
-    out.push({ text: piece, lower: piece.toLowerCase(), hyphen, lineStart: false });
+    out.push({ text: piece, lower: piece.toLowerCase(), hyphen, lineStart: false, sep: i === 0 ? sep : '' });
     i = j;
   }
 }
@@ -114,9 +116,12 @@ export function tokenize(line: string): Token[] {
   const out: Token[] = [];
   // exec on one shared regex: matchAll would clone the regex for every line.
   CHUNK.lastIndex = 0;
+  let end = 0;
   for (let m = CHUNK.exec(line); m; m = CHUNK.exec(line)) {
     const first = out.length;
-    expand(m[0], out, false);
+    const gap = line.slice(end, m.index).replace(/\s+/g, ' ');
+    end = m.index + m[0].length;
+    expand(m[0], out, false, gap === '' ? ' ' : gap);
     const token = out[first];
     if (token) token.lineStart = m.index === 0 || SENTENCE_END.includes(line[m.index - (line[m.index - 1] === ' ' ? 2 : 1)] ?? '');
   }
@@ -178,17 +183,19 @@ function namesCertificate(tokens: Token[], start: number, end: number): boolean 
 }
 
 export interface FoundSkills {
-  skills: Skill[]; competencies: Skill[]; languages: Skill[];
+  skills: ParsedSkill[]; competencies: ParsedSkill[]; languages: ParsedSkill[];
   /** Names mentioned under a requirements or nice-to-have heading. */
   askedFor: Set<string>;
 }
 const CONTINUATION_TOKENS = 4;
 
 export function extractSkills(lines: string[], lineSection: LineKind[]): FoundSkills {
-  const found = new Map<string, { required: boolean; kind: SkillKind }>();
+  const found = new Map<string, { required: boolean; kind: SkillKind; asWritten: string }>();
   const askedFor = new Set<string>();
-  const note = (name: string, kind: SkillKind, required: boolean, asked: boolean) => {
-    found.set(name, { kind, required: (found.get(name)?.required ?? false) || required });
+  // The first mention's wording stands for the skill: later ones are usually its abbreviation ("TDD").
+  const note = (name: string, asWritten: string, kind: SkillKind, required: boolean, asked: boolean) => {
+    const seen = found.get(name);
+    found.set(name, { kind, asWritten: seen?.asWritten ?? asWritten, required: (seen?.required ?? false) || required });
     if (asked) askedFor.add(name);
   };
   lines.forEach((line, li) => {
@@ -219,7 +226,8 @@ export function extractSkills(lines: string[], lineSection: LineKind[]): FoundSk
       }
       if (entry) {
         const certificate = entry.certifiable && namesCertificate(tokens, i, i + matched);
-        note(certificate ? `${entry.skill} certification` : entry.skill, entry.kind, !nice, asked);
+        const name = certificate ? `${entry.skill} certification` : entry.skill;
+        note(name, wordingOf(tokens.slice(i, i + matched), entry.skill, certificate), entry.kind, !nice, asked);
         if (entry.forms) accepted.add(i);
       }
       i += matched || 1;
@@ -229,6 +237,7 @@ export function extractSkills(lines: string[], lineSection: LineKind[]): FoundSk
     const broader = broaderOf.get(name) ?? (name.endsWith(' certification') ? name.slice(0, -' certification'.length) : undefined);
     if (broader) found.delete(broader);
   }
-  const of = (kind: SkillKind): Skill[] => [...found].filter(([, f]) => f.kind === kind).map(([name, f]) => ({ name, required: f.required }));
+  const of = (kind: SkillKind): ParsedSkill[] => [...found].filter(([, f]) => f.kind === kind)
+    .map(([name, f]) => ({ name, asWritten: f.asWritten, required: f.required }));
   return { skills: of('skill'), competencies: of('competency'), languages: of('language'), askedFor };
 }
