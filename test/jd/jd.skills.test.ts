@@ -161,3 +161,10 @@ describe('skills as the posting writes them', () => {
     assert.deepEqual(written('A food hygiene certificate is needed.'), [["food handler's card", 'food hygiene certification']]);
   });
 });
+
+describe('a board FAQ about the job', () => {
+  test('answers under a question are read, other closing sections are not', () => {
+    assert.deepEqual(names('FAQs\nWhat tools will I use?\nYou will design posts in Canva and Figma.'), ['canva', 'figma']);
+    assert.deepEqual(names('How to apply\nQuestions?\nEmail us your Figma portfolio.'), []);
+  });
+});
