@@ -160,6 +160,22 @@ describe('skills as the posting writes them', () => {
     assert.deepEqual(written('You must hold all ASE certifications by your first review.'), [['ase certification', 'ase certification']]);
     assert.deepEqual(written('A food hygiene certificate is needed.'), [["food handler's card", 'food hygiene certification']]);
   });
+  test('any skill with a certificate word right after it names a certificate', () => {
+    assert.deepEqual(written('Forklift certification required.'), [['forklift operation', 'forklift certification']]);
+    assert.deepEqual(written('AWS certified engineers welcome'), [['aws', 'aws certification']]);
+    assert.deepEqual(written('Forklift experience required.'), [['forklift operation', 'forklift']]);
+  });
+  test('a word saying how a skill is used is not part of its name', () => {
+    assert.deepEqual(written('Knowledge of microservices architecture and Agile methodologies'), [['microservices', 'microservices'], ['agile', 'agile']]);
+    assert.deepEqual(written('Build test automation frameworks in Selenium'), [['test automation', 'test automation'], ['selenium', 'selenium']]);
+  });
+});
+
+describe('office programs listed after the suite', () => {
+  test('a two-word name found earlier vouches for the ambiguous names beside it', () => {
+    assert.deepEqual(names('Microsoft Office Suite (Word, Excel, Outlook)'), ['microsoft office', 'microsoft word', 'excel', 'microsoft outlook']);
+    assert.deepEqual(names('Microsoft Office, and you excel at filing'), ['microsoft office']);
+  });
 });
 
 describe('a board FAQ about the job', () => {

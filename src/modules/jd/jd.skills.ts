@@ -134,8 +134,9 @@ const CERTIFICATE_WORDS = new Set(['certification', 'certifications', 'certifica
 /**
  * An ambiguous spelling ("Go", "R", "Spring") counts only as written, never inside a hyphenated word or
  * before a year, and only next to a skill of the same kind (tech or not), a tech word, or after "in"/"with".
+ * `accepted` holds ambiguous spellings already taken; `named`, the words of other names found, with their kind.
  */
-function acceptAmbiguous(tokens: Token[], i: number, entry: Entry, accepted: Set<number>): boolean {
+function acceptAmbiguous(tokens: Token[], i: number, entry: Entry, accepted: Set<number>, named: Map<number, boolean>): boolean {
   const t = tokens[i];
   if (!t || t.hyphen || !entry.forms?.includes(t.text)) return false;
   const next = tokens[i + 1];
@@ -147,11 +148,24 @@ function acceptAmbiguous(tokens: Token[], i: number, entry: Entry, accepted: Set
   for (let k = Math.max(0, i - 4); k <= Math.min(tokens.length - 1, i + 4); k++) {
     const o = tokens[k];
     if (k === i || !o) continue;
-    if (TECH_WORDS.has(o.lower) || accepted.has(k)) return true;
+    if (TECH_WORDS.has(o.lower) || accepted.has(k) || named.get(k) === entry.tech) return true;
     const e = aliasMap.get(o.lower);
     if (e && e.forms === null && e.tech === entry.tech) return true;
   }
   return false;
+}
+
+// A certificate word right after a name: "Forklift certification", "AWS certified".
+const NAMES_A_CERTIFICATE = new Set(['certification', 'certifications', 'certificate', 'certificates', 'certified']);
+// Words that say how a skill is used, not what it is: "microservices architecture", "Agile methodologies".
+const DESCRIPTORS = new Set(['architecture', 'architectures', 'methodology', 'methodologies', 'frameworks', 'skills']);
+
+/** The matched words that name the skill: a descriptor after a shorter spelling of the same skill is left out. */
+function namingWords(span: Token[], skill: string): Token[] {
+  const last = span[span.length - 1];
+  if (span.length < 2 || !last || !DESCRIPTORS.has(last.lower)) return span;
+  const shorter = span.slice(0, -1);
+  return aliasMap.get(shorter.map((t) => t.lower).join(' '))?.skill === skill ? shorter : span;
 }
 
 const LIST_GLUE = new Set(['and', 'or', 'in']);
@@ -210,11 +224,12 @@ export function extractSkills(lines: string[], lineSection: LineKind[]): FoundSk
     const wraps = next !== undefined && !SENTENCE_END.includes(line.trimEnd().slice(-1));
     const tokens = wraps ? [...own, ...tokenize(next).slice(0, CONTINUATION_TOKENS)] : own;
     const accepted = new Set<number>();
+    const named = new Map<number, boolean>();
     for (let i = 0; i < own.length;) {
       let key = tokens[i]?.lower ?? '';
       let matched = 0;
       let entry = aliasMap.get(key);
-      if (entry && entry.forms && !acceptAmbiguous(tokens, i, entry, accepted)) entry = undefined;
+      if (entry && entry.forms && !acceptAmbiguous(tokens, i, entry, accepted, named)) entry = undefined;
       // A currency code before an amount ("PhP 40,000") is money, not a skill.
       if (entry && CURRENCY_CODES.has(key) && /^\d/.test(tokens[i + 1]?.text ?? '')) entry = undefined;
       if (entry) matched = 1;
@@ -227,8 +242,10 @@ export function extractSkills(lines: string[], lineSection: LineKind[]): FoundSk
       if (entry) {
         const certificate = entry.certifiable && namesCertificate(tokens, i, i + matched);
         const name = certificate ? `${entry.skill} certification` : entry.skill;
-        note(name, wordingOf(tokens.slice(i, i + matched), entry.skill, certificate), entry.kind, !nice, asked);
+        const certified = certificate || NAMES_A_CERTIFICATE.has(tokens[i + matched]?.lower ?? '');
+        note(name, wordingOf(namingWords(tokens.slice(i, i + matched), entry.skill), entry.skill, certified), entry.kind, !nice, asked);
         if (entry.forms) accepted.add(i);
+        else for (let k = i; k < i + matched; k++) named.set(k, entry.tech);
       }
       i += matched || 1;
     }
