@@ -152,8 +152,15 @@ describe('skills as the posting writes them', () => {
   test('an acronym in the plural is the acronym', () => {
     assert.deepEqual(written('Troubleshoot PLCs on the packing line.'), [['plc', 'plc']]);
   });
-  test('a word saying a licence is in force is not part of its name', () => {
+  test('a word grading a skill or saying a licence is in force is not part of its name', () => {
     assert.deepEqual(written("Hold a valid driver's license."), [["driver's license", "driver's license"]]);
+    assert.deepEqual(written('Advanced Excel for the monthly reports'), [['excel', 'excel']]);
+    assert.deepEqual(written('Advanced Cardiovascular Life Support (ACLS)'), [['acls', 'advanced cardiovascular life support']], 'part of this name');
+    assert.deepEqual(written('Microsoft Excel for the monthly reports'), [['excel', 'microsoft excel']], 'a vendor word stays');
+  });
+  test('a missing or curly apostrophe is a spelling variant', () => {
+    assert.deepEqual(written('A valid drivers license'), [["driver's license", "driver's license"]]);
+    assert.deepEqual(written('Current driver’s license'), [["driver's license", "driver's license"]]);
   });
   test('a named certificate is written "<name> certification"', () => {
     assert.deepEqual(written('Certified St John Ambulance First-Aid and AED.'), [['first aid certification', 'first aid certification'], ['aed certification', 'aed certification']]);

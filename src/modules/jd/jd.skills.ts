@@ -119,7 +119,8 @@ export function tokenize(line: string): Token[] {
   let end = 0;
   for (let m = CHUNK.exec(line); m; m = CHUNK.exec(line)) {
     const first = out.length;
-    const gap = line.slice(end, m.index).replace(/\s+/g, ' ');
+    // What the text puts between two words: a space, or short punctuation such as " / " in "CI / CD".
+    const gap = m.index - end <= 3 ? line.slice(end, m.index).replace(/\s+/g, ' ') : ' ';
     end = m.index + m[0].length;
     expand(m[0], out, false, gap === '' ? ' ' : gap);
     const token = out[first];
@@ -159,13 +160,19 @@ function acceptAmbiguous(tokens: Token[], i: number, entry: Entry, accepted: Set
 const NAMES_A_CERTIFICATE = new Set(['certification', 'certifications', 'certificate', 'certificates', 'certified']);
 // Words that say how a skill is used, not what it is: "microservices architecture", "Agile methodologies".
 const DESCRIPTORS = new Set(['architecture', 'architectures', 'methodology', 'methodologies', 'frameworks', 'skills']);
+// Words that grade or qualify a skill or document: "advanced Excel", "a valid driver's license", "fluent English".
+const QUALIFIERS = new Set(['valid', 'current', 'clean', 'active', 'advanced', 'basic', 'intermediate', 'fluent']);
 
-/** The matched words that name the skill: a descriptor after a shorter spelling of the same skill is left out. */
+/**
+ * The matched words that name the skill: a qualifier before, or a descriptor after, a shorter spelling
+ * of the same skill is left out; vendor words stay ("Apache Kafka", "Microsoft Excel").
+ */
 function namingWords(span: Token[], skill: string): Token[] {
-  const last = span[span.length - 1];
-  if (span.length < 2 || !last || !DESCRIPTORS.has(last.lower)) return span;
-  const shorter = span.slice(0, -1);
-  return aliasMap.get(shorter.map((t) => t.lower).join(' '))?.skill === skill ? shorter : span;
+  const spells = (words: Token[]) => aliasMap.get(words.map((t) => t.lower).join(' '))?.skill === skill;
+  let words = span;
+  if (words.length > 1 && QUALIFIERS.has(words[0]?.lower ?? '') && spells(words.slice(1))) words = words.slice(1);
+  if (words.length > 1 && DESCRIPTORS.has(words[words.length - 1]?.lower ?? '') && spells(words.slice(0, -1))) words = words.slice(0, -1);
+  return words;
 }
 
 const LIST_GLUE = new Set(['and', 'or', 'in']);
