@@ -39,7 +39,7 @@ export const ParsedSkillSchema = Type.Object({
   asWritten: Type.String({
     minLength: 1, maxLength: 200,
     description: 'The name as the posting writes it, lower-cased with spaces collapsed ("golang", "photoshop"); '
-      + 'a named certificate ends in " certification"; only spacing and hyphens are brought to the taxonomy\'s spelling ("blue prints" → "blueprints")',
+      + 'a named certificate ends in " certification"; only spacing, hyphens and apostrophes are brought to the taxonomy\'s spelling ("blue prints" → "blueprints")',
   }),
   required: SkillSchema.properties.required,
 }, { additionalProperties: false, description: 'A skill from the taxonomy found in the text: its canonical name for search and matching, and its wording in the text' });
