@@ -178,6 +178,14 @@ describe('skills as the posting writes them', () => {
   });
 });
 
+describe('list items', () => {
+  test('no name spans a comma, colon or bracket between two list items', () => {
+    assert.deepEqual(names('Requirements\n- Social media marketing'), ['social media marketing']);
+    assert.deepEqual(names('Requirements\n- Social media, marketing'), []);
+    assert.deepEqual(names('Requirements\n- Social media (marketing)'), []);
+  });
+});
+
 describe('office programs listed after the suite', () => {
   test('a two-word name found earlier vouches for the ambiguous names beside it', () => {
     assert.deepEqual(names('Microsoft Office Suite (Word, Excel, Outlook)'), ['microsoft office', 'microsoft word', 'excel', 'microsoft outlook']);

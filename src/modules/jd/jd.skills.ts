@@ -176,6 +176,7 @@ function namingWords(span: Token[], skill: string): Token[] {
 }
 
 const LIST_GLUE = new Set(['and', 'or', 'in']);
+const LIST_BREAK = /[,;:()[\]|]/;
 // The words of certifiable aliases ("first aid": "first", "aid") keep a run of them going.
 const certifiableWords = new Set<string>();
 for (const [key, entry] of aliasMap) if (entry.certifiable) for (const word of key.split(' ')) certifiableWords.add(word);
@@ -241,7 +242,8 @@ export function extractSkills(lines: string[], lineSection: LineKind[]): FoundSk
       if (entry && CURRENCY_CODES.has(key) && /^\d/.test(tokens[i + 1]?.text ?? '')) entry = undefined;
       if (entry) matched = 1;
       // Longest match wins: "google cloud platform" over "google cloud".
-      for (let len = 2; multiPrefix.has(key) && i + len <= tokens.length; len++) {
+      // A comma, semicolon, colon or bracket between two words ends a list item, so no name spans it.
+      for (let len = 2; multiPrefix.has(key) && i + len <= tokens.length && !LIST_BREAK.test(tokens[i + len - 1]?.sep ?? ''); len++) {
         key += ' ' + (tokens[i + len - 1]?.lower ?? '');
         const longer = aliasMap.get(key);
         if (longer && !longer.forms) { entry = longer; matched = len; }
