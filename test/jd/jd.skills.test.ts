@@ -113,6 +113,9 @@ describe('hard-wrapped text', () => {
   test('a name split over two lines is one skill', () => {
     assert.deepEqual(names('Requirements\n- Working knowledge of Adobe Creative\nSuite and Figma'), ['adobe creative suite', 'figma']);
   });
+  test('a bulleted line is a new item, not the rest of a name', () => {
+    assert.deepEqual(names('Requirements\n- Working knowledge of Adobe Creative\n- Suite of tools'), []);
+  });
   test('a finished sentence does not run into the next line', () => {
     assert.deepEqual(names('Requirements\n- We use Google.\nCloud skills are a plus'), []);
   });

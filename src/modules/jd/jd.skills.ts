@@ -119,8 +119,9 @@ export function tokenize(line: string): Token[] {
   let end = 0;
   for (let m = CHUNK.exec(line); m; m = CHUNK.exec(line)) {
     const first = out.length;
-    // What the text puts between two words: a space, or short punctuation such as " / " in "CI / CD".
-    const gap = m.index - end <= 3 ? line.slice(end, m.index).replace(/\s+/g, ' ') : ' ';
+    // What the text puts between two words: a space, or short punctuation such as " / " in "CI / CD";
+    // the start of a line counts as a space, for names that run on from the line before.
+    const gap = end > 0 && m.index - end <= 3 ? line.slice(end, m.index).replace(/\s+/g, ' ') : ' ';
     end = m.index + m[0].length;
     expand(m[0], out, false, gap === '' ? ' ' : gap);
     const token = out[first];
@@ -210,6 +211,8 @@ export interface FoundSkills {
   askedFor: Set<string>;
 }
 const CONTINUATION_TOKENS = 4;
+// A line that opens with a bullet starts a new item, not the rest of a name.
+const LIST_MARK = /^\s*[-*•·▪●◦–]/;
 
 export function extractSkills(lines: string[], lineSection: LineKind[]): FoundSkills {
   const found = new Map<string, { required: boolean; kind: SkillKind; asWritten: string }>();
@@ -229,7 +232,7 @@ export function extractSkills(lines: string[], lineSection: LineKind[]): FoundSk
     // Hard-wrapped text splits a name over two lines ("Adobe Creative" / "Suite"): a match that
     // starts on this line may run into the next one's first words.
     const next = lines[li + 1];
-    const wraps = next !== undefined && !SENTENCE_END.includes(line.trimEnd().slice(-1));
+    const wraps = next !== undefined && !SENTENCE_END.includes(line.trimEnd().slice(-1)) && !LIST_MARK.test(next);
     const tokens = wraps ? [...own, ...tokenize(next).slice(0, CONTINUATION_TOKENS)] : own;
     const accepted = new Set<number>();
     const named = new Map<number, boolean>();
