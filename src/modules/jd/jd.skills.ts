@@ -121,7 +121,8 @@ export function tokenize(line: string): Token[] {
     const first = out.length;
     // What the text puts between two words: a space, or short punctuation such as " / " in "CI / CD";
     // the start of a line counts as a space, for names that run on from the line before.
-    const gap = end > 0 && m.index - end <= 3 ? line.slice(end, m.index).replace(/\s+/g, ' ') : ' ';
+    const width = m.index - end;
+    const gap = end === 0 || width > 3 || (width === 1 && line[end] === ' ') ? ' ' : line.slice(end, m.index).replace(/\s+/g, ' ');
     end = m.index + m[0].length;
     expand(m[0], out, false, gap === '' ? ' ' : gap);
     const token = out[first];
