@@ -124,7 +124,7 @@ export function tokenize(line: string): Token[] {
     const width = m.index - end;
     const gap = end === 0 || width > 3 || (width === 1 && line[end] === ' ') ? ' ' : line.slice(end, m.index).replace(/\s+/g, ' ');
     end = m.index + m[0].length;
-    expand(m[0], out, false, gap === '' ? ' ' : gap);
+    expand(m[0], out, false, gap);
     const token = out[first];
     if (token) token.lineStart = m.index === 0 || SENTENCE_END.includes(line[m.index - (line[m.index - 1] === ' ' ? 2 : 1)] ?? '');
   }
