@@ -1,8 +1,9 @@
 /**
  * How one parse is scored against one gold label of a labelled set (the conventions are the set's
  * README, kept with the set outside this repository). Exact fields compare equal; locations compare by city, through
- * the parser's own place names, so "München" and "Munich" are one city; skills count matches, through the
- * taxonomy's aliases on both sides, so a label's "photoshop" is the parser's "adobe photoshop".
+ * the parser's own place names, so "München" and "Munich" are one city. Skills count matches twice: exactly,
+ * the label's names against the parser's `asWritten` (lower-case, trimmed), which is the headline; and
+ * through the taxonomy's aliases on both sides, more leniently, so a label's "photoshop" is the parser's "adobe photoshop".
  */
 import { canonicalCityName, canonicalSkillName, type ParsedJobDescription } from '../../src/modules/jd/index.ts';
 
@@ -25,7 +26,19 @@ export type ScoredField = (typeof scoredFields)[number];
 export interface PostingScore {
   /** Per exact field: whether the parse got it, and both values as text for the list of misses. */
   fields: Record<ScoredField, { hit: boolean; expected: string; got: string }>;
-  skills: { truePositives: number; falsePositives: string[]; falseNegatives: string[] };
+  /** Names compared exactly: the label's against what the parser says the text wrote. */
+  skills: SkillCounts;
+  /** Names compared through the taxonomy's aliases on both sides. */
+  skillsByAlias: SkillCounts;
+}
+export interface SkillCounts { truePositives: number; falsePositives: string[]; falseNegatives: string[] }
+
+function countSkills(expected: ReadonlySet<string>, got: ReadonlySet<string>): SkillCounts {
+  return {
+    truePositives: [...got].filter((s) => expected.has(s)).length,
+    falsePositives: [...got].filter((s) => !expected.has(s)),
+    falseNegatives: [...expected].filter((s) => !got.has(s)),
+  };
 }
 
 const spaces = (s: string | null): string | null => (s === null ? null : s.replace(/\s+/g, ' ').trim());
@@ -57,23 +70,19 @@ export function scorePosting(gold: GoldLabel, parsed: ParsedJobDescription): Pos
     experienceYearsMin: exact(gold.experienceYearsMin, parsed.experienceYearsMin),
     applyDeadline: exact(gold.applyDeadline, parsed.applyDeadline),
   };
-  const expectedSkills = new Set(gold.skills.map(canonicalSkillName));
-  const gotSkills = new Set(parsed.skills.map((s) => canonicalSkillName(s.name)));
+  const exactName = (s: string) => s.trim().toLowerCase();
   return {
     fields,
-    skills: {
-      truePositives: [...gotSkills].filter((s) => expectedSkills.has(s)).length,
-      falsePositives: [...gotSkills].filter((s) => !expectedSkills.has(s)),
-      falseNegatives: [...expectedSkills].filter((s) => !gotSkills.has(s)),
-    },
+    skills: countSkills(new Set(gold.skills.map(exactName)), new Set(parsed.skills.map((s) => exactName(s.asWritten)))),
+    skillsByAlias: countSkills(new Set(gold.skills.map(canonicalSkillName)), new Set(parsed.skills.map((s) => canonicalSkillName(s.name)))),
   };
 }
 
 /** Micro-averaged F1 over every posting's skills: each labelled skill counts once, wherever it is. */
-export function skillsF1(scores: readonly PostingScore[]): { precision: number; recall: number; f1: number } {
-  const tp = scores.reduce((n, s) => n + s.skills.truePositives, 0);
-  const fp = scores.reduce((n, s) => n + s.skills.falsePositives.length, 0);
-  const fn = scores.reduce((n, s) => n + s.skills.falseNegatives.length, 0);
+export function skillsF1(counts: readonly SkillCounts[]): { precision: number; recall: number; f1: number } {
+  const tp = counts.reduce((n, s) => n + s.truePositives, 0);
+  const fp = counts.reduce((n, s) => n + s.falsePositives.length, 0);
+  const fn = counts.reduce((n, s) => n + s.falseNegatives.length, 0);
   const precision = tp + fp === 0 ? 1 : tp / (tp + fp);
   const recall = tp + fn === 0 ? 1 : tp / (tp + fn);
   return { precision, recall, f1: precision + recall === 0 ? 0 : (2 * precision * recall) / (precision + recall) };

@@ -18,25 +18,30 @@ describe('the job-description scorer', () => {
     assert.equal(locationsHit([], ['Paris, France']), false, 'a posting that states no place must get none');
   });
 
-  test('scores a parse field by field, and skills by micro-averaged F1', () => {
+  test('scores a parse field by field, and skills by micro-averaged F1 on exact names and through aliases', () => {
     // A parse written out by hand (the parser's own quality is what the scorer measures, not what this tests).
     const parsed = {
       ...parseJobDescription(''), title: 'Forklift Operator', employmentType: 'PART_TIME' as const, locations: ['Leeds, England, United Kingdom'],
-      salary: { min: 12.5, max: 12.5, currency: 'GBP', unit: 'HOUR' as const }, skills: [{ name: 'Excel', required: true }, { name: 'sql', required: false }],
+      salary: { min: 12.5, max: 12.5, currency: 'GBP', unit: 'HOUR' as const }, skills: [
+        { name: 'excel', asWritten: ' Excel ', required: true }, { name: 'sql', asWritten: 'sql', required: false },
+        { name: 'adobe photoshop', asWritten: 'photoshop', required: true }, { name: 'go', asWritten: 'go', required: true },
+      ],
     };
     const score = scorePosting(gold({
       title: 'Forklift  Operator', employmentType: 'PART_TIME', locations: ['Leeds, United Kingdom'],
-      salary: { min: 12.5, max: 12.5, currency: 'GBP', unit: 'HOUR' }, skills: ['excel', 'forklift licence'],
+      salary: { min: 12.5, max: 12.5, currency: 'GBP', unit: 'HOUR' }, skills: ['excel', 'forklift licence', 'photoshop', 'golang'],
     }), parsed);
     assert.equal(score.fields.title.hit, true, 'whitespace is not a difference');
     assert.equal(score.fields.employmentType.hit, true);
     assert.equal(score.fields.locations.hit, true, score.fields.locations.got);
     assert.equal(score.fields.salary.hit, true, score.fields.salary.got);
     assert.equal(score.fields.company.hit, true, 'both null');
-    assert.deepEqual(score.skills, { truePositives: 1, falsePositives: ['sql'], falseNegatives: ['forklift licence'] });
-    const f1 = skillsF1([score, { ...score, skills: { truePositives: 1, falsePositives: ['word'], falseNegatives: [] } }]);
-    assert.equal(f1.precision, 2 / 4);
-    assert.equal(f1.recall, 2 / 3);
-    assert.equal(f1.f1, (2 * 0.5 * (2 / 3)) / (0.5 + 2 / 3));
+    // Exactly, the text's "go" is not the label's "golang"; through the taxonomy's aliases it is.
+    assert.deepEqual(score.skills, { truePositives: 2, falsePositives: ['sql', 'go'], falseNegatives: ['forklift licence', 'golang'] });
+    assert.deepEqual(score.skillsByAlias, { truePositives: 3, falsePositives: ['sql'], falseNegatives: ['forklift licence'] });
+    const f1 = skillsF1([score.skillsByAlias, { truePositives: 1, falsePositives: ['word'], falseNegatives: [] }]);
+    assert.equal(f1.precision, 4 / 6);
+    assert.equal(f1.recall, 4 / 5);
+    assert.equal(f1.f1, (2 * (4 / 6) * (4 / 5)) / (4 / 6 + 4 / 5));
   });
 });

@@ -9,8 +9,14 @@ const dir = new URL('../../data/demo/', import.meta.url);
 const read = (name: string) => readFileSync(new URL(name, dir), 'utf8');
 
 type Fields = Omit<ParsedJobDescription, 'sections'>;
-const required = (...names: string[]) => names.map((name) => ({ name, required: true }));
-const optional = (...names: string[]) => names.map((name) => ({ name, required: false }));
+// A name alone is written as the taxonomy names it; a pair is [canonical name, as written].
+type Named = string | [string, string];
+const skill = (required: boolean) => (named: Named) => {
+  const [name, asWritten] = typeof named === 'string' ? [named, named] : named;
+  return { name, asWritten, required };
+};
+const required = (...names: Named[]) => names.map(skill(true));
+const optional = (...names: Named[]) => names.map(skill(false));
 
 // Every field but the sections, reviewed by hand against the postings; for sections, the first line of each.
 const expected: Record<string, { fields: Fields; firstLines: Record<SectionName, string | null> }> = {
@@ -25,7 +31,7 @@ const expected: Record<string, { fields: Fields; firstLines: Record<SectionName,
       experienceYearsMin: 6,
       skills: [
         ...required('python', 'aws', 'fastapi', 'django', 'postgresql', 'docker', 'terraform'),
-        ...optional('kafka', 'message queues', 'kubernetes'),
+        ...optional('kafka', ['message queues', 'message broker'], 'kubernetes'),
       ],
       competencies: [],
       languages: required('english'),
@@ -50,8 +56,8 @@ const expected: Record<string, { fields: Fields; firstLines: Record<SectionName,
       salary: { min: 4500, max: 4500, currency: 'PLN', unit: 'MONTH' },
       experienceYearsMin: null,
       skills: [
-        ...required('node.js', 'rest api', 'typescript', 'postgresql', 'redis', 'git', 'sql'),
-        ...optional('docker', 'test automation'),
+        ...required('node.js', ['rest api', 'rest'], 'typescript', 'postgresql', 'redis', ['git', 'github'], 'sql'),
+        ...optional('docker', ['test automation', 'automated testing']),
       ],
       competencies: [],
       languages: required('english'),
@@ -75,8 +81,8 @@ const expected: Record<string, { fields: Fields; firstLines: Record<SectionName,
       locations: [],
       salary: { min: 135000, max: 160000, currency: 'USD', unit: 'YEAR' },
       experienceYearsMin: 4,
-      skills: required('prometheus', 'grafana', 'kubernetes', 'gcp', 'terraform', 'linux', 'go', 'python', 'git'),
-      competencies: required('communication'),
+      skills: required('prometheus', 'grafana', 'kubernetes', ['gcp', 'google cloud'], 'terraform', 'linux', 'go', 'python', ['git', 'github']),
+      competencies: required(['communication', 'written communication']),
       languages: [],
       applyDeadline: null,
       warnings: [],

@@ -65,7 +65,7 @@ describe('ambiguous skill names', () => {
 describe('required vs nice-to-have', () => {
   test('a skill is optional only when every mention is in a bonus context', () => {
     const r = parseJobDescription('Requirements\n- Python and Redis\nNice to have\n- Redis clustering\n- Terraform\nDocker is a plus');
-    assert.deepEqual(r.skills, [
+    assert.deepEqual(r.skills.map(({ name, required }) => ({ name, required })), [
       { name: 'python', required: true }, { name: 'redis', required: true },
       { name: 'terraform', required: false }, { name: 'docker', required: false },
     ]);
@@ -113,6 +113,9 @@ describe('hard-wrapped text', () => {
   test('a name split over two lines is one skill', () => {
     assert.deepEqual(names('Requirements\n- Working knowledge of Adobe Creative\nSuite and Figma'), ['adobe creative suite', 'figma']);
   });
+  test('a bulleted line is a new item, not the rest of a name', () => {
+    assert.deepEqual(names('Requirements\n- Working knowledge of Adobe Creative\n- Suite of tools'), []);
+  });
   test('a finished sentence does not run into the next line', () => {
     assert.deepEqual(names('Requirements\n- We use Google.\nCloud skills are a plus'), []);
   });
@@ -127,4 +130,75 @@ describe('equipment, documents and methods of trades and engineering teams', () 
     ['Run our services on Kubernetes in EKS, with images in ECR.', ['kubernetes', 'eks', 'ecr']],
   ];
   for (const [text, want] of cases) test(text, () => assert.deepEqual(names(text), want));
+});
+
+describe('skills as the posting writes them', () => {
+  // [text, [canonical name, as written] for each hard skill, in order of first mention]
+  const written = (text: string) => parseJobDescription(text).skills.map((s) => [s.name, s.asWritten]);
+  const cases: [string, string[][]][] = [
+    ['Deep expertise in Golang and gRPC', [['go', 'golang'], ['grpc', 'grpc']]],
+    ['Proficient in Photoshop & After Effects', [['adobe photoshop', 'photoshop'], ['adobe after effects', 'after effects']]],
+    ['Strong NodeJS and Postgres skills', [['node.js', 'nodejs'], ['postgresql', 'postgres']]],
+    ['Working knowledge of Adobe Creative\nSuite and Figma', [['adobe creative suite', 'adobe creative suite'], ['figma', 'figma']]],
+    ['Load cardboard into the bailers.', [['balers', 'bailers']]],
+  ];
+  for (const [text, want] of cases) test(text, () => assert.deepEqual(written(text), want));
+
+  test('the first mention names the skill, later abbreviations do not', () => {
+    assert.deepEqual(written('Practise test-driven development (TDD) daily.'), [['tdd', 'test-driven development']]);
+  });
+  test('spacing and hyphens take the taxonomy spelling; a name written solid stays solid', () => {
+    assert.deepEqual(written('Able to read blue prints and wiring diagrams.'), [['blueprints', 'blueprints'], ['wiring diagrams', 'wiring diagrams']]);
+    assert.deepEqual(written('Familiarity with CI / CD'), [['ci/cd', 'ci/cd']]);
+    assert.deepEqual(written('Ships services with ArgoCD.'), [['argo cd', 'argocd']]);
+  });
+  test('an acronym in the plural is the acronym', () => {
+    assert.deepEqual(written('Troubleshoot PLCs on the packing line.'), [['plc', 'plc']]);
+  });
+  test('a word grading a skill or saying a licence is in force is not part of its name', () => {
+    assert.deepEqual(written("Hold a valid driver's license."), [["driver's license", "driver's license"]]);
+    assert.deepEqual(written('Advanced Excel for the monthly reports'), [['excel', 'excel']]);
+    assert.deepEqual(written('Advanced Cardiovascular Life Support (ACLS)'), [['acls', 'advanced cardiovascular life support']], 'part of this name');
+    assert.deepEqual(written('Microsoft Excel for the monthly reports'), [['excel', 'microsoft excel']], 'a vendor word stays');
+  });
+  test('a missing or curly apostrophe is a spelling variant', () => {
+    assert.deepEqual(written('A valid drivers license'), [["driver's license", "driver's license"]]);
+    assert.deepEqual(written('Current driver’s license'), [["driver's license", "driver's license"]]);
+  });
+  test('a named certificate is written "<name> certification"', () => {
+    assert.deepEqual(written('Certified St John Ambulance First-Aid and AED.'), [['first aid certification', 'first aid certification'], ['aed certification', 'aed certification']]);
+    assert.deepEqual(written('You must hold all ASE certifications by your first review.'), [['ase certification', 'ase certification']]);
+    assert.deepEqual(written('A food hygiene certificate is needed.'), [["food handler's card", 'food hygiene certification']]);
+  });
+  test('any skill with a certificate word right after it names a certificate', () => {
+    assert.deepEqual(written('Forklift certification required.'), [['forklift operation', 'forklift certification']]);
+    assert.deepEqual(written('AWS certified engineers welcome'), [['aws', 'aws certification']]);
+    assert.deepEqual(written('Forklift experience required.'), [['forklift operation', 'forklift']]);
+  });
+  test('a word saying how a skill is used is not part of its name', () => {
+    assert.deepEqual(written('Knowledge of microservices architecture and Agile methodologies'), [['microservices', 'microservices'], ['agile', 'agile']]);
+    assert.deepEqual(written('Build test automation frameworks in Selenium'), [['test automation', 'test automation'], ['selenium', 'selenium']]);
+  });
+});
+
+describe('list items', () => {
+  test('no name spans a comma, colon or bracket between two list items', () => {
+    assert.deepEqual(names('Requirements\n- Social media marketing'), ['social media marketing']);
+    assert.deepEqual(names('Requirements\n- Social media, marketing'), []);
+    assert.deepEqual(names('Requirements\n- Social media (marketing)'), []);
+  });
+});
+
+describe('office programs listed after the suite', () => {
+  test('a two-word name found earlier vouches for the ambiguous names beside it', () => {
+    assert.deepEqual(names('Microsoft Office Suite (Word, Excel, Outlook)'), ['microsoft office', 'microsoft word', 'excel', 'microsoft outlook']);
+    assert.deepEqual(names('Microsoft Office, and you excel at filing'), ['microsoft office']);
+  });
+});
+
+describe('a board FAQ about the job', () => {
+  test('answers under a question are read, other closing sections are not', () => {
+    assert.deepEqual(names('FAQs\nWhat tools will I use?\nYou will design posts in Canva and Figma.'), ['canva', 'figma']);
+    assert.deepEqual(names('How to apply\nQuestions?\nEmail us your Figma portfolio.'), []);
+  });
 });

@@ -6,7 +6,7 @@ import { BRANDS, brandPosting } from '../jd/brand-posting.ts';
 
 const posting = readFileSync(new URL('../../data/demo/backend-intern-nodejs-remote.txt', import.meta.url), 'utf8');
 
-type Parsed = { title: string | null; employmentType: string | null; workplace: string | null; salary: unknown; skills: { name: string; required: boolean }[]; warnings: string[] };
+type Parsed = { title: string | null; employmentType: string | null; workplace: string | null; salary: unknown; skills: { name: string; asWritten: string; required: boolean }[]; warnings: string[] };
 type Job = { id: string; status: string; title: string; employmentType: string; workplace: string; salary: unknown; skills: { name: string }[]; description: string };
 
 describe('job-description parsing and import over HTTP', () => {
@@ -27,6 +27,8 @@ describe('job-description parsing and import over HTTP', () => {
     assert.deepEqual(parsed.salary, { min: 4500, max: 4500, currency: 'PLN', unit: 'MONTH' });
     assert.ok(parsed.skills.some((s) => s.name === 'node.js' && s.required));
     assert.ok(parsed.skills.some((s) => s.name === 'postgresql'));
+    // The canonical name for search, and the posting's own word ("REST endpoints") beside it.
+    assert.deepEqual(parsed.skills.find((s) => s.name === 'rest api'), { name: 'rest api', asWritten: 'rest', required: true });
   });
 
   test('empty, HTML and binary text get a result with warnings, never an error', async () => {

@@ -34,6 +34,17 @@ export const SkillSchema = Type.Object({
 }, { additionalProperties: false, description: 'A skill from the taxonomy found in the text' });
 export type Skill = Static<typeof SkillSchema>;
 
+export const ParsedSkillSchema = Type.Object({
+  name: SkillSchema.properties.name,
+  asWritten: Type.String({
+    minLength: 1, maxLength: 200,
+    description: 'The name as the posting writes it, lower-cased with spaces collapsed ("golang", "photoshop"); '
+      + 'a named certificate ends in " certification"; only spacing, hyphens and apostrophes are brought to the taxonomy\'s spelling ("blue prints" → "blueprints")',
+  }),
+  required: SkillSchema.properties.required,
+}, { additionalProperties: false, description: 'A skill from the taxonomy found in the text: its canonical name for search and matching, and its wording in the text' });
+export type ParsedSkill = Static<typeof ParsedSkillSchema>;
+
 const SectionText = Type.Union([Type.String(), Type.Null()]);
 
 export const ParsedJobDescriptionSchema = Type.Object({
@@ -46,11 +57,11 @@ export const ParsedJobDescriptionSchema = Type.Object({
   experienceYearsMin: Type.Union([Type.Integer({ minimum: 0, maximum: 50 }), Type.Null()], {
     description: 'Minimum years of experience asked for',
   }),
-  skills: Type.Array(SkillSchema, {
+  skills: Type.Array(ParsedSkillSchema, {
     description: 'Hard skills in order of first mention: tools, software, programming languages, frameworks, platforms, named technical methods, equipment, licences and certificates ("cpr certification")',
   }),
-  competencies: Type.Array(SkillSchema, { description: 'Soft skills, duties and subject areas the text asks for ("communication", "nursing"), in order of first mention' }),
-  languages: Type.Array(SkillSchema, { description: 'Spoken languages the text asks for ("english", "german")' }),
+  competencies: Type.Array(ParsedSkillSchema, { description: 'Soft skills, duties and subject areas the text asks for ("communication", "nursing"), in order of first mention' }),
+  languages: Type.Array(ParsedSkillSchema, { description: 'Spoken languages the text asks for ("english", "german")' }),
   applyDeadline: Type.Union([Type.String({ pattern: '^\\d{4}-\\d{2}-\\d{2}$' }), Type.Null()], {
     description: 'Last day to apply, YYYY-MM-DD',
   }),

@@ -25,6 +25,9 @@ const HEADING_RULES: [Exclude<LineKind, null>, RegExp][] = [
 ];
 // Any heading phrase at the very start of a text: a cheap first test before classifying candidates.
 const HEADING_START = new RegExp(`^(?:${HEADING_RULES.map(([, re]) => re.source.replace(/^(?:\^|\\b)/, '')).join('|')})`, 'i');
+// A board's FAQ about the job: its answers restate the posting, unlike "How to apply" or a disclaimer.
+const FAQ_HEADING = /^(?:faqs?|frequently asked)\b/i;
+const QUESTION = /\?\s*$/;
 const MARKUP = /^(?:#{1,6}\s*|[*_]{1,3}|\d{1,2}[.)]\s+)|[*_]{1,3}$|\s*[:：]$/g;
 // A heading glued into running text: "...to talk.Key ResponsibilitiesDesign, develop...".
 // Word lengths are bounded so a 100 KB run of letters cannot make the regex backtrack quadratically.
@@ -168,6 +171,7 @@ export function splitSections(text: string, isKnownTerm: (lower: string) => bool
   const parts: Record<SectionName, string[]> = { about: [], responsibilities: [], requirements: [], niceToHave: [], benefits: [] };
   const aboutNames: string[] = [];
   let current: LineKind = null;
+  let inFaq = false;
   lines.forEach((line, i) => {
     // "Requirements: 5+ years of Go" is a heading with its first line inline.
     const inline = /^([^:：]{3,40})[:：]\s*(\S.*)$/.exec(line);
@@ -178,10 +182,14 @@ export function splitSections(text: string, isKnownTerm: (lower: string) => bool
     const kind = direct ?? (inlineKind === 'other' ? null : inlineKind);
     if (kind) {
       current = kind;
+      inFaq = kind === 'other' && FAQ_HEADING.test(line.replace(MARKUP, '').trim());
       headingLines.add(i);
       const name = ABOUT_NAME.exec(line.replace(MARKUP, '').trim())?.[1];
       if (kind === 'about' && name && !NOT_A_NAME.test(name)) aboutNames.push(name);
       if (kind !== 'other' && parts[kind].length) parts[kind].push('');
+    } else if (inFaq && QUESTION.test(line)) {
+      // Each question opens a part of no known kind, so the answer's tools and licences are read.
+      current = null;
     }
     lineSection.push(current);
     const body = kind ? (inlineKind ? inline?.[2] : undefined) : labelLines.has(i) ? undefined : line;

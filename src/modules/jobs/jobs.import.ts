@@ -27,7 +27,8 @@ export function createJobFromDescription(parsed: ParsedJobDescription, text: str
       employmentType: parsed.employmentType,
       salary: parsed.salary,
       experienceYearsMin: parsed.experienceYearsMin === null ? null : Math.min(60, Math.max(0, Math.round(parsed.experienceYearsMin))),
-      skills: parsed.skills.slice(0, 200),
+      // A job keeps the canonical names, which search and the board's skill filter match on.
+      skills: parsed.skills.slice(0, 200).map(({ name, required }) => ({ name, required })),
       // A deadline is a date; the job stays open through the end of that day (UTC).
       validThrough: parsed.applyDeadline ? `${parsed.applyDeadline}T23:59:59.999Z` : null,
     },
