@@ -42,7 +42,7 @@ describe('careers pages', () => {
 
     const cssUrl = /<link rel="stylesheet" href="([^"]+)">/.exec(page)?.[1];
     assert.ok(cssUrl?.startsWith(`/careers/${org.slug}/style.css?v=`));
-    const css = await get(cssUrl);
+    const css = await get(cssUrl ?? '');
     assert.equal(css.statusCode, 200);
     assert.match(String(css.headers['content-type']), /^text\/css/);
     assert.match(String(css.headers['cache-control']), /immutable/);
@@ -81,7 +81,7 @@ describe('careers pages', () => {
     assert.equal(firstIds.length, 20);
     const next = /<a href="([^"]+)" rel="next">Next page<\/a>/.exec(first)?.[1]?.replaceAll('&amp;', '&');
     assert.ok(next?.includes('workplace=remote') && next.includes('cursor='), next);
-    const second = htmlOf(await get(next));
+    const second = htmlOf(await get(next ?? ''));
     const secondIds = jobIdsOn(second, other);
     assert.equal(secondIds.length, 3);
     assert.equal(new Set([...firstIds, ...secondIds]).size, 23);
@@ -97,12 +97,12 @@ describe('careers pages', () => {
     assert.match(page, /€60,000–€80,000 per year/);
     assert.match(page, /Berlin, Germany · Hybrid/);
     assert.match(page, /<strong>Node.js<\/strong>/);
-    const [ld, ...rest] = jsonLdOf(page);
+    const [ld, ...rest]: (Record<string, unknown> | undefined)[] = jsonLdOf(page);
     assert.equal(rest.length, 0);
-    const api = (await get(`/v1/boards/${org.slug}/jobs/${jobs.berlin?.id}`)).json<{ jsonLd: Record<string, unknown> }>().jsonLd;
-    assert.deepEqual(ld, { ...api, url: `https://jobs.example.test/careers/${org.slug}/jobs/${jobs.berlin?.id}`, directApply: true });
     assert.equal(ld?.['@type'], 'JobPosting');
     assert.equal(ld?.title, 'Backend Engineer');
+    const api = (await get(`/v1/boards/${org.slug}/jobs/${jobs.berlin?.id}`)).json<{ jsonLd: Record<string, unknown> }>().jsonLd;
+    assert.deepEqual(ld, { ...api, url: `https://jobs.example.test/careers/${org.slug}/jobs/${jobs.berlin?.id}`, directApply: true });
   });
 
   test('values that look like markup stay text, in the page and in the JSON-LD, and description links keep only web schemes', async () => {

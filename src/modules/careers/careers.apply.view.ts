@@ -45,9 +45,11 @@ function input(state: FormState, f: Field, type: string, extra: Html | null = nu
     type === 'file' ? null : html` value="${text(state, f.name)}"`}${required(f)}${invalid(f)}${describedBy(f)}${extra}></div>`;
 }
 
+/** The newline after <textarea> is one HTML drops, so a value that starts with a newline keeps it. */
 function textarea(state: FormState, f: Field, maxLength: number): Html {
   return html`<div class="field"><label for="${f.id}">${labelText(f)}</label>${hintAndError(f)}<textarea id="${f.id}" name="${f.name}" maxlength="${maxLength}" rows="6"${
-    required(f)}${invalid(f)}${describedBy(f)}>${text(state, f.name)}</textarea></div>`;
+    required(f)}${invalid(f)}${describedBy(f)}>
+${text(state, f.name)}</textarea></div>`;
 }
 
 /** Radios or checkboxes in a fieldset; the first option carries the field's id, so the error summary can link to it. */
