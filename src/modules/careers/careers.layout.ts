@@ -41,6 +41,7 @@ export function layout({ org, title, body, head }: Page): string {
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>${title}</title>
+<link rel="icon" href="data:,">
 <link rel="stylesheet" href="${stylesheetUrl(org)}">
 ${head ?? null}
 </head>

@@ -9,10 +9,11 @@ export const HTML = 'text/html; charset=utf-8';
 export const PUBLIC_CACHE = 'public, max-age=30, stale-while-revalidate=60';
 
 /**
- * The careers pages load only their own stylesheet (and the org's https logo), run no script (JSON-LD is data, not
+ * The careers pages load only their own stylesheet (and the org's https logo; `data:` for the empty icon that stops a
+ * favicon request), run no script (JSON-LD is data, not
  * script) and post forms only here: stricter than the app-wide policy, which the API reference page needs looser.
  */
-const CSP = "default-src 'none'; style-src 'self'; img-src 'self' https:; form-action 'self'; base-uri 'none'; frame-ancestors 'none'";
+const CSP = "default-src 'none'; style-src 'self'; img-src 'self' https: data:; form-action 'self'; base-uri 'none'; frame-ancestors 'none'";
 
 export const htmlHeaders = (reply: FastifyReply): FastifyReply =>
   reply.type(HTML).header('content-security-policy', CSP).header('referrer-policy', 'strict-origin-when-cross-origin');
