@@ -17,8 +17,15 @@ interface Field {
   required: boolean;
 }
 
+/** The service's detail as a sentence about the field: "Why this job? is required" (its "is required: <label>" would say the label twice). */
+function sentence(label: string, detail: string | undefined): string | null {
+  if (detail === undefined) return null;
+  const trimmed = detail.endsWith(`: ${label.slice(0, 100)}`) ? detail.slice(0, detail.length - label.slice(0, 100).length - 2) : detail;
+  return `${label} ${trimmed}`;
+}
+
 function fieldOf(state: FormState, name: string, label: string, options: { hint?: string; required?: boolean } = {}): Field {
-  return { name, id: inputId(name), label, hint: options.hint ?? null, error: state.errors.get(name) ?? null, required: options.required ?? false };
+  return { name, id: inputId(name), label, hint: options.hint ?? null, error: sentence(label, state.errors.get(name)), required: options.required ?? false };
 }
 
 const describedBy = (f: Field): Html | null => {
@@ -85,7 +92,7 @@ function summary(state: FormState, fields: readonly Field[]): Html | null {
   if (wrong.length === 0 && !state.message) return null;
   return html`<div class="summary" id="error-summary" role="alert" aria-labelledby="error-summary-heading" tabindex="-1">
 <h3 id="error-summary-heading">Your application was not sent</h3>${state.message ? html`<p>${state.message}</p>` : null}${
-  wrong.length > 0 ? html`<ul>${wrong.map((f) => html`<li><a href="#${f.id}">${f.label}: ${f.error}</a></li>`)}</ul>` : null}${
+  wrong.length > 0 ? html`<ul>${wrong.map((f) => html`<li><a href="#${f.id}">${f.error}</a></li>`)}</ul>` : null}${
   state.hadFiles ? html`<p>Files you chose are not kept when the form comes back: please choose your résumé and any other files again.</p>` : null}
 </div>`;
 }
