@@ -1,5 +1,6 @@
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 import { AppError } from '../../app-error.ts';
+import { problemTypes } from '../../http/problem-types.ts';
 import type { BoardService } from '../jobs/index.ts';
 import type { BrandingService } from '../orgs/index.ts';
 import { messagePage, type PageOrg } from './careers.layout.ts';
@@ -55,7 +56,7 @@ function explain(error: AppError): { title: string; detail: string; status: numb
     case 'payload-too-large':
       return { title: 'Your application is too large', detail: 'Each file may be at most 10 MB. Go back, choose smaller files and send the form again.', status: 413, withOrg: true };
     default:
-      return { title: 'Something went wrong', detail: `${error.detail}`, status: 400, withOrg: true };
+      return { title: 'Something went wrong', detail: error.detail, status: problemTypes[error.code].status, withOrg: true };
   }
 }
 
