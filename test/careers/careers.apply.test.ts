@@ -122,6 +122,21 @@ describe('applying on the careers site', () => {
     assert.doesNotMatch(consentMissing, /choose your résumé/, 'no files were chosen, so none are asked for again');
   });
 
+  test('a file over 10 MB comes back as an error on its input, with what was typed before it kept', async () => {
+    const { job, action } = await jobWithForm();
+    const res = await postForm(t, action, [
+      ['name', 'Annie Easley'], ['email', 'annie@example.test'], ['resume', { bytes: new Uint8Array(10 * 1024 * 1024 + 1), name: 'huge.pdf', type: 'application/pdf' }],
+    ]);
+    assert.equal(res.statusCode, 413);
+    const page = htmlOf(res);
+    assert.equal(attributeOf(page, 'f-name', 'value'), 'Annie Easley');
+    assert.equal(attributeOf(page, 'f-email', 'value'), 'annie@example.test');
+    assert.equal(attributeOf(page, 'f-resume', 'aria-invalid'), 'true');
+    assert.match(page, /each file may be at most 10 MB/);
+    assert.match(page, /choose your résumé and any other files again/);
+    assert.equal((await applicationsOf(t, t.org, job.id)).length, 0);
+  });
+
   test('a filled spam trap is refused and nothing is kept', async () => {
     const { job, action, q } = await jobWithForm();
     const res = await postForm(t, action, [['name', 'Bot'], ['email', email()], [`answers[${q.why}]`, 'x'], [`answers[${q.relocate}]`, 'true'], ['consent', 'true'], ['website', 'http://spam.example']]);

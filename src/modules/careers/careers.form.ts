@@ -75,5 +75,6 @@ export function stateFromError(error: AppError, input: ApplyInput | null): FormS
   const message = trapped
     ? 'Your application could not be sent. If you filled in the field labelled "Leave this empty", please clear it.'
     : errors.size > 0 && error.code === 'validation-failed' ? null : (messages[error.code] ?? error.detail);
-  return { values: input ? valuesOf(input) : {}, errors, message, hadFiles: input ? hadFiles(input) : true };
+  // A file too large was chosen but never read, so it is not among the input's files.
+  return { values: input ? valuesOf(input) : {}, errors, message, hadFiles: error.code === 'payload-too-large' || (input ? hadFiles(input) : true) };
 }

@@ -7,7 +7,7 @@ import { createPublicResponder } from '../../http/public-responses.ts';
 import { problemTypes } from '../../http/problem-types.ts';
 import { searchCursor, type BoardSearch, type BoardService } from '../jobs/index.ts';
 import type { ApplyInput, PublicApplyForm } from '../recruiting/index.ts';
-import { MAX_FILE_BYTES } from '../recruiting/index.ts';
+import { MAX_FILE_BYTES, UnreadableForm } from '../recruiting/index.ts';
 import { careersFileRoutes } from './careers.files.routes.ts';
 import { emptyForm, stateFromError } from './careers.form.ts';
 import { jobPage, thanksPage } from './careers.job.view.ts';
@@ -119,7 +119,7 @@ export function careersRoutes(deps: CareersDeps): FastifyPluginAsyncTypebox {
         const error = err.code === 'idempotency-key-reused' ? new AppError('already-applied', err.detail) : err;
         const job = await deps.board.job(orgSlug, jobId).catch(() => null);
         if (!job) throw error;
-        const state = stateFromError(error, input);
+        const state = stateFromError(error, err instanceof UnreadableForm ? err.partial : input);
         return personal(reply).code(problemTypes[error.code].status).send(jobPage(org, job, {
           state, privacyNoticeUrl: org.privacyNoticeUrl, submission: request.query.submission ?? randomBytes(16).toString('base64url'), pageUrl: jobUrl(org.slug, job.id),
         }));

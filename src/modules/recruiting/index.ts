@@ -31,7 +31,7 @@ import { createOffersArea, offerEvents } from './offers/index.ts';
  * area's tables; across modules they may not.
  */
 export const recruitingEvents = [...candidateEvents, ...applicationEvents, ...pipelineEvents, ...noteEvents, ...applyingEvents, ...rightsEvents, ...interviewEvents, ...scorecardEvents, ...eeoEvents, ...offerEvents] as const;
-export { applicationFormEventTypes, MAX_FILE_BYTES, type ApplyInput, type ApplyTarget, type PublicApplyForm } from './applying/index.ts';
+export { applicationFormEventTypes, MAX_FILE_BYTES, UnreadableForm, type ApplyInput, type ApplyTarget, type PublicApplyForm } from './applying/index.ts';
 export type { RetentionRun } from './rights/index.ts';
 /** The events that change every job's public page: the org's equal-opportunity questions. */
 export const orgFormEventTypes = eeoEventTypes;

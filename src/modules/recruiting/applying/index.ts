@@ -24,7 +24,7 @@ import { applicationFormEventTypes } from './applying.events.ts';
 export { applicationFormEventTypes, applyingEvents } from './applying.events.ts';
 export type { Question } from './questions.schemas.ts';
 export type { ApplyInput, ApplyResult, ApplyTarget } from './applying.service.ts';
-export { MAX_FILE_BYTES } from './applying.multipart.ts';
+export { MAX_FILE_BYTES, UnreadableForm } from './applying.multipart.ts';
 
 /**
  * Applying as another public form (the careers site) does it: the same service, limits and idempotency as
@@ -33,7 +33,10 @@ export { MAX_FILE_BYTES } from './applying.multipart.ts';
 export interface PublicApplyForm {
   target: ApplyingService['target'];
   apply: ApplyingService['apply'];
-  /** Reads a multipart application (the form's fields) within the target's limits; needs @fastify/multipart on the route's plugin. */
+  /**
+   * Reads a multipart application (the form's fields) within the target's limits; needs @fastify/multipart on the route's plugin.
+   * A form refused part-way throws UnreadableForm, holding what was read before the problem.
+   */
   read(request: FastifyRequest, target: ApplyTarget): Promise<ApplyInput>;
   /** Counts one application from the client's address against the API's own limit (one counter for both); throws rate-limited. */
   limit(request: FastifyRequest, reply: FastifyReply): Promise<void>;
