@@ -79,6 +79,8 @@ describe('careers pages', () => {
     const first = htmlOf(await get(`/careers/${other.slug}?workplace=remote`));
     const firstIds = jobIdsOn(first, other);
     assert.equal(firstIds.length, 20);
+    const css = (await get(/<link rel="stylesheet" href="([^"]+)">/.exec(first)?.[1] ?? '')).body;
+    assert.ok(Buffer.byteLength(first) + Buffer.byteLength(css) < 50 * 1024, 'a full page of results with its stylesheet stays under 50 KB');
     const next = /<a href="([^"]+)" rel="next">Next page<\/a>/.exec(first)?.[1]?.replaceAll('&amp;', '&');
     assert.ok(next?.includes('workplace=remote') && next.includes('cursor='), next);
     const second = htmlOf(await get(next ?? ''));
