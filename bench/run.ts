@@ -2,7 +2,7 @@
  * `npm run bench`: seeds 100k published jobs into PGlite and PostgreSQL, serves each profile from a
  * child process, drives it with autocannon from this process, and writes bench/RESULTS.md.
  * Options: --only=pglite|postgres, --duration=<s> per scenario (default 10), --connections=<n> (32), --jobs=<n> (100000),
- * --scenarios=board,parse,apply,candidates,reports,events,queue (default all; apply, candidates, reports and events run on the PostgreSQL server only),
+ * --scenarios=board,careers,parse,apply,candidates,reports,events,queue (default all; apply, candidates, reports and events run on the PostgreSQL server only),
  * --events=<n> committed per events run (20000),
  * --redis=<url> (or BENCH_REDIS_URL): board scenarios also run with the shared Redis cache (cache "redis").
  */
@@ -14,6 +14,7 @@ import { drive, type LoadResult } from './load.ts';
 import { measureApplying } from './apply.ts';
 import { measureEvents } from './events.ts';
 import { benchCandidates, SEARCH_RATE } from './candidates.ts';
+import { benchCareersProfiles } from './careers.ts';
 import { benchReports } from './reports.ts';
 import { measureParsing } from './parse.ts';
 import { measureQueue } from './queue.ts';
@@ -28,7 +29,7 @@ const { values: args } = parseArgs({
     duration: { type: 'string', default: '10' },
     connections: { type: 'string', default: '32' },
     jobs: { type: 'string', default: '100000' },
-    scenarios: { type: 'string', default: 'board,parse,apply,candidates,reports,events,queue' },
+    scenarios: { type: 'string', default: 'board,careers,parse,apply,candidates,reports,events,queue' },
     events: { type: 'string', default: '20000' },
     redis: { type: 'string', default: process.env.BENCH_REDIS_URL ?? '' },
   },
@@ -190,6 +191,11 @@ async function postgresVersion(): Promise<string | null> {
 const started = Date.now();
 const loadBefore = loadavg().map((n) => n.toFixed(2)).join(', ');
 if (scenarios.has('board')) for (const profile of profiles) await runProfile(profile);
+if (scenarios.has('careers')) {
+  const careers = await benchCareersProfiles(profiles, { jobCount, measure, print });
+  rows.push(...careers.rows);
+  notes.push(...careers.notes);
+}
 
 if (scenarios.has('parse')) {
   print('\n(d) JD parsing');

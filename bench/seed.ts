@@ -27,7 +27,9 @@ export function lcg(seed: number): () => number {
   };
 }
 
-export const pgBenchUrl = benchDatabaseUrl('hireline_bench');
+/** BENCH_PG_DATABASE names another database (e.g. a copy, so a branch's migrations never touch the shared one). */
+const pgBenchDatabase = process.env.BENCH_PG_DATABASE ?? 'hireline_bench';
+export const pgBenchUrl = benchDatabaseUrl(pgBenchDatabase);
 
 const seedEnv = { SEED_DEMO: 'false', LOG_LEVEL: 'warn' };
 
@@ -92,13 +94,13 @@ async function openBenchJobs(): Promise<number> {
 export async function ensurePostgresSeeded(count: number): Promise<string> {
   const open = await openBenchJobs();
   if (open === count) {
-    console.log(`PostgreSQL: reusing hireline_bench (${open} open jobs)`);
+    console.log(`PostgreSQL: reusing ${pgBenchDatabase} (${open} open jobs)`);
     return pgBenchUrl;
   }
-  console.log(`PostgreSQL: hireline_bench has ${open} open jobs; recreating and seeding ${count}`);
+  console.log(`PostgreSQL: ${pgBenchDatabase} has ${open} open jobs; recreating and seeding ${count}`);
   await withClient(pgAdminUrl, async (client) => {
-    await client.query('drop database if exists hireline_bench with (force)');
-    await client.query('create database hireline_bench');
+    await client.query(`drop database if exists "${pgBenchDatabase}" with (force)`);
+    await client.query(`create database "${pgBenchDatabase}"`);
   });
   const started = Date.now();
   await runCommand('src/main.ts', ['seed', '--synthetic', String(count), '--org', BENCH_SLUG], { ...seedEnv, DATABASE_URL: pgBenchUrl }, SEED_TIMEOUT_MS);

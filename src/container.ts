@@ -24,6 +24,7 @@ import { connectRedis } from './infra/redis/redis-connection.ts';
 import { createMetrics } from './infra/telemetry/metrics.ts';
 import { auditActor, createAccessModule, type Principal } from './modules/access/index.ts';
 import { createAuditModule } from './modules/audit/index.ts';
+import { createCareersModule } from './modules/careers/index.ts';
 import { createEventsModule, eventTypes } from './modules/events/index.ts';
 import { createJdModule } from './modules/jd/index.ts';
 import { createIdentityModule, type SessionCheck } from './modules/identity/index.ts';
@@ -129,6 +130,9 @@ export async function createContainer(config: Config, log: Logger, database?: Da
     clock: options.clock,
   });
   const operations = createOperationsModule({ tasks: taskQueue });
+  const careers = createCareersModule({
+    board: jobs.board.service, applying: recruiting.publicApplyForm, branding: orgs.branding, publicBaseUrl: config.publicBaseUrl,
+  });
   const authenticate = access.authenticateWith(identity.sessions.authenticate);
   const metrics = createMetrics({
     ...(events.outbox ? { outboxLag: events.outbox.lag } : {}),
@@ -152,6 +156,7 @@ export async function createContainer(config: Config, log: Logger, database?: Da
     events.routes,
     jobs.board.routes,
     ...recruiting.routes,
+    careers.routes,
     ...webhooks.routes,
     ...mail.routes,
     operations.routes,

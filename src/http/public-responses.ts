@@ -6,6 +6,7 @@ interface Representation {
   body: string;
   contentType: string;
   etag: string;
+  variant: string;
 }
 
 /**
@@ -20,11 +21,13 @@ export function createPublicResponder(cacheControl: string) {
     reply: FastifyReply,
     answer: object,
     render: () => { body: string; contentType: string },
+    /** What else the bytes depend on besides the answer (a page's branding): a different variant renders again. */
+    variant = '',
   ): FastifyReply {
     let representation = representations.get(answer);
-    if (!representation) {
+    if (representation?.variant !== variant) {
       const { body, contentType } = render();
-      representation = { body, contentType, etag: `"${createHash('sha1').update(body).digest('base64url')}"` };
+      representation = { body, contentType, etag: `"${createHash('sha1').update(body).digest('base64url')}"`, variant };
       representations.set(answer, representation);
     }
     reply.header('etag', representation.etag).header('cache-control', cacheControl);

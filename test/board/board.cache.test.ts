@@ -47,6 +47,7 @@ function setup(jobs: Job[], cacheTtlMs = 60_000) {
     },
     get: async () => jobs[0] ?? null,
     latest: async () => jobs,
+    index: async () => [],
   };
   const service = createBoardService({
     orgs: { findBySlug: async () => org }, published, cacheTtlMs, publicBaseUrl: 'https://jobs.example.test',

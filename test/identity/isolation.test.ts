@@ -85,6 +85,8 @@ const matrix: Record<string, Entry> = {
   'POST /v1/job-descriptions/parse': { kind: 'own', body: { text: 'Engineer' } },
   'GET /v1/job-descriptions/llm-usage': { kind: 'own' },
   'PATCH /v1/org': { kind: 'own', body: { privacyNoticeUrl: null, privacyNoticeVersion: null } },
+  'GET /v1/org/branding': { kind: 'own' },
+  'PUT /v1/org/branding': { kind: 'own', body: { logoUrl: null, accentColor: '#123456', introText: null } },
   'GET /v1/jobs/{jobId}/questions': { kind: 'resource', params: (b) => ({ jobId: b.jobId }) },
   'PUT /v1/jobs/{jobId}/questions': { kind: 'resource', params: (b) => ({ jobId: b.jobId }), body: { questions: [] } },
   'POST /v1/candidates': { kind: 'own', body: { name: 'Mine', emails: ['mine@example.test'] } },

@@ -13,7 +13,10 @@ import { createJobTeamService, type JobTeamDeps } from './jobs.team.service.ts';
 export { jobEvents, jobEventTypes, type JobEventType } from './jobs.events.ts';
 export { jobsVisibleTo } from './jobs.team.repo.ts';
 export { jobFacts } from './jobs.facts.ts';
-export type { ApplicationForm, BoardQuestion, PublishedJobsService, PublishedPosition } from './board/index.ts';
+export type {
+  ApplicationForm, BoardIndex, BoardJob, BoardJobSummary, BoardQuestion, BoardSearch, BoardSearchPage, BoardSearchQuery, BoardService, PublishedJobsService, PublishedPosition,
+} from './board/index.ts';
+export { BoardSearchQuerySchema, descriptionHtml, renderRss, searchCursor } from './board/index.ts';
 export type { CreateJobInput, Job } from './jobs.schemas.ts';
 export type { JobsService } from './jobs.service.ts';
 

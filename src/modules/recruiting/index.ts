@@ -31,7 +31,7 @@ import { createOffersArea, offerEvents } from './offers/index.ts';
  * area's tables; across modules they may not.
  */
 export const recruitingEvents = [...candidateEvents, ...applicationEvents, ...pipelineEvents, ...noteEvents, ...applyingEvents, ...rightsEvents, ...interviewEvents, ...scorecardEvents, ...eeoEvents, ...offerEvents] as const;
-export { applicationFormEventTypes } from './applying/index.ts';
+export { applicationFormEventTypes, MAX_FILE_BYTES, UnreadableForm, type ApplyInput, type ApplyTarget, type PublicApplyForm } from './applying/index.ts';
 export type { RetentionRun } from './rights/index.ts';
 /** The events that change every job's public page: the org's equal-opportunity questions. */
 export const orgFormEventTypes = eeoEventTypes;
@@ -111,7 +111,7 @@ export function createRecruitingModule(deps: RecruitingDeps) {
     publicBaseUrl: deps.config.publicBaseUrl, emails, clock: deps.clock,
   });
   routes.push(...status.routes);
-  return { routes, tasks, candidates, pipelines, notes, applications, interviews, offers: offers.service, applying: applying.applying, applicationForm: applying.applicationForm,
+  return { routes, tasks, candidates, pipelines, notes, applications, interviews, offers: offers.service, applying: applying.applying, publicApplyForm: applying.publicForm, applicationForm: applying.applicationForm,
     applicationsHeld: applications.countForJob, retention: rights.retention,
     /** The org's voluntary equal-opportunity questions, as every job's public page lists them. */
     equalOpportunityForm: (orgId: string) => equalOpportunity.service.form(orgId) };

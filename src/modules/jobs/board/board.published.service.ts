@@ -41,6 +41,12 @@ export function createPublishedJobsService({ database, repo, clock = () => new D
       return row ? toJob(row) : null;
     },
 
+    /** Id and last change of every open job, up to `limit`, for a sitemap. */
+    async index(orgId: string, limit: number): Promise<{ id: string; updatedAt: string; validThrough: string | null }[]> {
+      const rows = await database.tenant(orgId, (tx) => repo.openIndex(orgId, limit, clock(), tx));
+      return rows.map((r) => ({ id: r.id, updatedAt: r.updatedAt.toISOString(), validThrough: r.validThrough?.toISOString() ?? null }));
+    },
+
     async latest(orgId: string, limit: number): Promise<Job[]> {
       return (await database.tenant(orgId, (tx) => repo.latestPublished(orgId, limit, clock(), tx))).map(toJob);
     },

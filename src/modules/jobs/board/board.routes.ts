@@ -1,11 +1,10 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
-import { cursorId, cursorTimestamp, decodeCursor, encodeCursor, invalidCursor } from '../../../http/cursor.ts';
 import { RequestValidationError } from '../../../http/field-errors.ts';
 import { asJson, createPublicResponder } from '../../../http/public-responses.ts';
 import { commonErrorResponses, Page, problemRef } from '../../../http/schemas.ts';
 import { foldEnumCase } from '../../../http/enum-case.ts';
-import type { PublishedPosition } from './board.published.service.ts';
+import { searchCursor } from './board.cursor.ts';
 import { renderRss } from './board.rss.ts';
 import {
   BoardJobParamsSchema, BoardJobSchema, BoardJobSummarySchema, BoardParamsSchema, BoardSearchQuerySchema, type BoardSearchQuery,
@@ -23,18 +22,6 @@ function requireCurrencyWithSalary(query: BoardSearchQuery): void {
     ]);
   }
 }
-
-/** A text search pages by rank, a listing by recency; each cursor is tagged so one cannot continue the other. */
-const searchCursor = {
-  decode(cursor: string, ranked: boolean): PublishedPosition {
-    const values = decodeCursor(cursor, ranked ? 'board:rank' : 'board:recent', ranked ? 3 : 2);
-    const rank = ranked ? values[0] : null;
-    if (ranked && typeof rank !== 'number') throw invalidCursor();
-    return { rank: typeof rank === 'number' ? rank : null, publishedAt: cursorTimestamp(values.at(-2)), id: cursorId(values) };
-  },
-  encode: ({ rank, publishedAt, id }: PublishedPosition): string =>
-    (rank === null ? encodeCursor('board:recent', [publishedAt, id]) : encodeCursor('board:rank', [rank, publishedAt, id])),
-};
 
 export function boardRoutes(service: BoardService): FastifyPluginAsyncTypebox {
   return async (app) => {

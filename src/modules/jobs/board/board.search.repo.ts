@@ -104,6 +104,14 @@ export function createJobsSearchRepo() {
         .orderBy(sql`${jobs.publishedAt} desc nulls last`, sql`${jobs.id} desc nulls last`)
         .limit(limit);
     },
+
+    /** Every open job's id and last change, newest first: a sitemap needs no more (and may list many). */
+    async openIndex(orgId: string, limit: number, now: Date, tx: DbExecutor): Promise<{ id: string; updatedAt: Date; validThrough: Date | null }[]> {
+      return tx.select({ id: jobs.id, updatedAt: jobs.updatedAt, validThrough: jobs.validThrough }).from(jobs)
+        .where(and(eq(jobs.orgId, orgId), isOpen(now)))
+        .orderBy(sql`${jobs.publishedAt} desc nulls last`, sql`${jobs.id} desc nulls last`)
+        .limit(limit);
+    },
   };
 }
 export type JobsSearchRepo = ReturnType<typeof createJobsSearchRepo>;

@@ -16,7 +16,14 @@ export interface BoardSearchPage {
   data: BoardJobSummary[];
   next: PublishedPosition | null;
 }
-type BoardAnswer = BoardSearchPage | BoardJob | BoardFeed;
+/** Every open job of a board, for a sitemap: id, public URL and last change. */
+export interface BoardIndex {
+  org: { name: string; slug: string };
+  jobs: readonly { id: string; updatedAt: string }[];
+}
+type BoardAnswer = BoardSearchPage | BoardJob | BoardFeed | BoardIndex;
+/** What a cached answer was built from: only the jobs' expiry matters to the cache. */
+type Expiring = readonly Pick<Job, 'validThrough'>[];
 
 /** A cached answer and the time after which it is served only while a fresh copy is built. */
 export interface CachedPage {
@@ -52,6 +59,7 @@ export interface ApplicationForm {
 }
 
 const FEED_SIZE = 50;
+const SITEMAP_SIZE = 50_000;
 /** How long past its TTL a page may still be served while one request rebuilds it (as in Cache-Control). */
 export const STALE_WHILE_REVALIDATE_MS = 60_000;
 const ORG_CACHE_TTL_MS = 60_000;
@@ -124,7 +132,7 @@ export function createBoardService(deps: BoardServiceDeps) {
 
   // Concurrent misses on one key share one database query instead of each running it.
   const inflight = new Map<string, Promise<BoardAnswer>>();
-  type Build = () => Promise<{ answer: BoardAnswer; jobs: readonly Job[] }>;
+  type Build = () => Promise<{ answer: BoardAnswer; jobs: Expiring }>;
 
   function rebuild(fullKey: string, build: Build): Promise<BoardAnswer> {
     const result = build().then(({ answer, jobs }) => {
@@ -172,7 +180,7 @@ export function createBoardService(deps: BoardServiceDeps) {
    * A committed change moves the generation instead, so changed data is never served stale from this process.
    * A hit is the very object that was cached, so the HTTP layer can serialize it once, not per request.
    */
-  async function cached<T extends BoardAnswer>(org: Org, key: string, build: () => Promise<{ answer: T; jobs: readonly Job[] }>): Promise<T> {
+  async function cached<T extends BoardAnswer>(org: Org, key: string, build: () => Promise<{ answer: T; jobs: Expiring }>): Promise<T> {
     const fullKey = `${org.id}:${await generationOf(org.id)}:${key}`;
     const hit = pages.get(fullKey) ?? await fromShared(fullKey);
     if (hit) {
@@ -245,6 +253,18 @@ export function createBoardService(deps: BoardServiceDeps) {
         return { answer: feed, jobs };
       });
     },
+
+    /** Every open job (up to the 50,000 URLs one sitemap may hold), for a sitemap. */
+    async index(slug: string): Promise<BoardIndex> {
+      const org = await orgBySlug(slug);
+      return cached(org, 'index', async () => {
+        const jobs = await deps.published.index(org.id, SITEMAP_SIZE);
+        return { answer: { org: { name: org.name, slug: org.slug }, jobs: jobs.map(({ id, updatedAt }) => ({ id, updatedAt })) }, jobs };
+      });
+    },
+
+    /** The org behind a board slug (cached as the board's pages are); 404 for an unknown slug. */
+    org: orgBySlug,
   };
 }
 export type BoardService = ReturnType<typeof createBoardService>;

@@ -6,8 +6,12 @@ import { createJobsSearchRepo } from './board.search.repo.ts';
 import { createBoardService, type BoardServiceDeps } from './board.service.ts';
 
 export type { PublishedJobsService, PublishedPosition } from './board.published.service.ts';
-export type { ApplicationForm } from './board.service.ts';
-export type { BoardQuestion } from './board.schemas.ts';
+export type { ApplicationForm, BoardIndex, BoardSearch, BoardSearchPage, BoardService } from './board.service.ts';
+export { searchCursor } from './board.cursor.ts';
+export { renderRss } from './board.rss.ts';
+export { descriptionHtml } from './board.jsonld.ts';
+export { BoardSearchQuerySchema } from './board.schemas.ts';
+export type { BoardJob, BoardJobSummary, BoardQuestion, BoardSearchQuery } from './board.schemas.ts';
 
 /** The public board: search, job pages with JSON-LD and the RSS feed, over the jobs table's open jobs. */
 export function createBoardModule(deps: Omit<BoardServiceDeps, 'pages' | 'orgCache' | 'published'> & {

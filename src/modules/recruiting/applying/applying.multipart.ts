@@ -23,6 +23,13 @@ export function multipartLimits(questions: readonly Question[], eeoQuestions = 0
   return { fileSize: MAX_FILE_BYTES, files, fields, parts: files + fields, fieldSize: MAX_FIELD_BYTES, fieldNameSize: 100, headerPairs: 20 };
 }
 
+/** A form refused part-way through reading: what was read before the problem, so a page can show the form again with it. */
+export class UnreadableForm extends AppError {
+  constructor(error: AppError, readonly partial: ApplyInput) {
+    super(error.code, error.detail, error.extras);
+  }
+}
+
 const reject = (field: string, detail: string): AppError =>
   new AppError('validation-failed', `${field} ${detail}`, { fields: [{ field, detail }] });
 
@@ -51,6 +58,11 @@ export async function readMultipart(request: FastifyRequest, questions: readonly
   const files: Record<string, FileInput> = {};
   const problems: FieldProblem[] = [];
   let current: string | null = null;
+  const read = (): ApplyInput => ({
+    name: scalars.name, email: scalars.email, phone: scalars.phone, coverLetterText: scalars.coverLetterText,
+    consent: scalars.consent, keepForFutureRoles: scalars.keepForFutureRoles, website: scalars.website, resume: files.resume, coverLetter: files.coverLetter,
+    answers, equalOpportunity,
+  });
   try {
     for await (const part of request.parts({ limits: multipartLimits(questions, eeoQuestions) })) {
       const answerId = ANSWER_FIELD.exec(part.fieldname)?.[1];
@@ -92,12 +104,8 @@ export async function readMultipart(request: FastifyRequest, questions: readonly
       }
     }
   } catch (err) {
-    throw translate(err, current);
+    throw new UnreadableForm(translate(err, current), read());
   }
-  if (problems.length > 0) throw new AppError('validation-failed', 'Some fields hold text that cannot be stored', { fields: problems });
-  return {
-    name: scalars.name, email: scalars.email, phone: scalars.phone, coverLetterText: scalars.coverLetterText,
-    consent: scalars.consent, keepForFutureRoles: scalars.keepForFutureRoles, website: scalars.website, resume: files.resume, coverLetter: files.coverLetter,
-    answers, equalOpportunity,
-  };
+  if (problems.length > 0) throw new UnreadableForm(new AppError('validation-failed', 'Some fields hold text that cannot be stored', { fields: problems }), read());
+  return read();
 }

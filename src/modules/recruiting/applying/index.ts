@@ -1,4 +1,5 @@
-import type { FastifyPluginAsync } from 'fastify';
+import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
+import { enforce } from '../../../http/rate-limit.ts';
 import type { Database } from '../../../infra/db/database.ts';
 import { createIdempotencyStore } from '../../../infra/idempotency/index.ts';
 import type { TaskDefinition } from '../../../infra/queue/task-runner.ts';
@@ -12,7 +13,8 @@ import type { EeoForm } from '../equal-opportunity/index.ts';
 import { createCandidatesRepo } from '../candidates/index.ts';
 import { createPipelinesRepo } from '../pipelines/index.ts';
 import { applyingRoutes } from './applying.routes.ts';
-import { createApplyingService, type ApplyingService, type ApplyingServiceDeps } from './applying.service.ts';
+import { createApplyingService, type ApplyInput, type ApplyingService, type ApplyingServiceDeps, type ApplyTarget } from './applying.service.ts';
+import { readMultipart } from './applying.multipart.ts';
 import { applyingTasks } from './applying.tasks.ts';
 import { createQuestionsRepo } from './questions.repo.ts';
 import { createQuestionsService } from './questions.service.ts';
@@ -21,6 +23,24 @@ import { applicationFormEventTypes } from './applying.events.ts';
 
 export { applicationFormEventTypes, applyingEvents } from './applying.events.ts';
 export type { Question } from './questions.schemas.ts';
+export type { ApplyInput, ApplyResult, ApplyTarget } from './applying.service.ts';
+export { MAX_FILE_BYTES, UnreadableForm } from './applying.multipart.ts';
+
+/**
+ * Applying as another public form (the careers site) does it: the same service, limits and idempotency as
+ * POST /v1/boards/{org}/jobs/{id}/applications, so a form and the API can never disagree on what is accepted.
+ */
+export interface PublicApplyForm {
+  target: ApplyingService['target'];
+  apply: ApplyingService['apply'];
+  /**
+   * Reads a multipart application (the form's fields) within the target's limits; needs @fastify/multipart on the route's plugin.
+   * A form refused part-way throws UnreadableForm, holding what was read before the problem.
+   */
+  read(request: FastifyRequest, target: ApplyTarget): Promise<ApplyInput>;
+  /** Counts one application from the client's address against the API's own limit (one counter for both); throws rate-limited. */
+  limit(request: FastifyRequest, reply: FastifyReply): Promise<void>;
+}
 
 export interface ApplyingDeps {
   database: Pick<Database, 'tenant' | 'unscopedTransaction'>;
@@ -46,6 +66,7 @@ export function createApplyingArea(deps: ApplyingDeps): {
   applicationForm: (orgId: string, jobId: string) => Promise<BoardQuestion[]>;
   /** Applying without HTTP, for the demo seed and imports: the same checks and transaction as the public route. */
   applying: ApplyingService;
+  publicForm: PublicApplyForm;
 } {
   const clock = deps.clock ?? (() => new Date());
   const idempotency = createIdempotencyStore();
@@ -62,5 +83,11 @@ export function createApplyingArea(deps: ApplyingDeps): {
     tasks: applyingTasks({ database: deps.database, idempotency, clock }),
     applicationForm: (orgId, jobId) => questions.form(orgId, jobId),
     applying,
+    publicForm: {
+      target: (orgSlug, jobId) => applying.target(orgSlug, jobId),
+      apply: (target, input, key) => applying.apply(target, input, key),
+      read: (request, target) => readMultipart(request, target.questions, target.eeoQuestions.length),
+      limit: async (request, reply) => enforce(reply, [{ decision: await limiter.consume(request.ip), what: 'applications from your address' }]),
+    },
   };
 }
