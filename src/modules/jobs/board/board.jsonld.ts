@@ -39,7 +39,7 @@ export function jobPostingJsonLd(job: Job, org: BoardOrg, url: string): Record<s
     hiringOrganization: { '@type': 'Organization', name: org.name },
     identifier: { '@type': 'PropertyValue', name: org.name, value: job.id },
     url,
-    // Applications are not taken on Hireline yet; flip when the applications module lands.
+    // Nobody applies at this URL (the API's); the careers page sets its own url and directApply: true.
     directApply: false,
   };
   if (job.validThrough) posting.validThrough = job.validThrough;
