@@ -35,16 +35,43 @@ export async function startTasks(container: Container, log: Logger, options: { k
   };
 }
 
+/**
+ * Times each phase of start-up and logs it at debug level, so a slow start says where it went. The
+ * first phase counts from the process's start: loading (and, under tsx, compiling) the modules.
+ */
+function startupPhases(log: Logger) {
+  let last = 0;
+  const phases: Record<string, number> = {};
+  return {
+    phases,
+    mark(phase: string): void {
+      const now = performance.now();
+      phases[phase] = Math.round(now - last);
+      last = now;
+      log.debug({ phase, ms: phases[phase] }, 'start-up phase done');
+    },
+    total: () => Math.round(last),
+  };
+}
+
 export async function startServer(config: Config, log: Logger): Promise<RunningServer> {
+  const startup = startupPhases(log);
+  startup.mark('modules');
   const container = await createContainer(config, log);
+  startup.mark('container');
   const applied = await runMigrations(container.database);
   if (applied > 0) log.info({ applied }, 'database migrations applied');
+  startup.mark('migrations');
   const seeded = config.seedDemo ? await seedDemo(container) : null;
   if (seeded?.created) await container.database.refreshStatistics();
+  startup.mark('seed');
   const app = await buildApp({ config, version, routes: container.routes, schemas: container.schemas, authenticate: container.authenticate, idempotency: container.idempotency, logger: log });
+  startup.mark('app');
   const tasks = config.serveRunsTasks ? await startTasks(container, log, { stopTimeoutMs: config.shutdownTimeoutMs }) : null;
+  startup.mark('tasks');
   const url = await app.listen({ host: config.host, port: config.port });
-  log.info({ url, database: container.database.kind, docs: `${url}/docs` }, 'listening');
+  startup.mark('listen');
+  log.info({ url, database: container.database.kind, docs: `${url}/docs`, startupMs: startup.total(), phasesMs: startup.phases }, 'listening');
   // Printed once, last, as plain text for the person who started the server: the key is stored
   // nowhere in clear (another one: hireline keys create --org demo).
   if (seeded?.created) {

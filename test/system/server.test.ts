@@ -27,6 +27,11 @@ describe('the real server process', () => {
     assert.match(output(), /API key: hl_[\w-]{43}/);
     assert.match(output(), /\/v1\/boards\/demo\/jobs/);
     assert.match(output(), /hireline keys create --org demo/, 'the banner says how to get another key');
+    // The listening line says where start-up went, phase by phase (also logged at debug level as each ends).
+    const listening = output().split('\n').filter((line) => line.includes('"msg":"listening"')).map((line) => JSON.parse(line) as { startupMs: number; phasesMs: Record<string, number> })[0];
+    assert.deepEqual(Object.keys(listening?.phasesMs ?? {}), ['modules', 'container', 'migrations', 'seed', 'app', 'tasks', 'listen']);
+    assert.ok(Object.values(listening?.phasesMs ?? {}).every((ms) => Number.isInteger(ms) && ms >= 0));
+    assert.ok((listening?.phasesMs.seed ?? 0) > 0, 'a first start spends time seeding the demo org');
 
     const board = await fetch(`${url}/v1/boards/demo/jobs?limit=100`);
     assert.equal(board.status, 200);
