@@ -1,9 +1,8 @@
-import { and, asc, eq, gt } from 'drizzle-orm';
+import { and, asc, eq } from 'drizzle-orm';
 import type { DbExecutor } from '../../../infra/db/database.ts';
 import { applications } from '../applications/applications.table.ts';
 import { candidateEmails, candidates } from '../candidates/candidates.table.ts';
 import { offers } from '../offers/offers.table.ts';
-import { candidateStatusLinks } from '../status/status.table.ts';
 
 export interface ApplicationContact {
   applicationId: string;
@@ -33,12 +32,6 @@ export function createEmailsRepo() {
     },
 
     /** Whether the candidate holds a status-page link that still works (emails never replace one: that would break the link they have). */
-    async hasLiveStatusLink(tx: DbExecutor, orgId: string, candidateId: string, now: Date): Promise<boolean> {
-      const [row] = await tx.select({ candidateId: candidateStatusLinks.candidateId }).from(candidateStatusLinks)
-        .where(and(eq(candidateStatusLinks.orgId, orgId), eq(candidateStatusLinks.candidateId, candidateId), gt(candidateStatusLinks.expiresAt, now))).limit(1);
-      return row !== undefined;
-    },
-
     async emailOf(tx: DbExecutor, orgId: string, candidateId: string): Promise<string | null> {
       const [row] = await tx.select({ email: candidateEmails.email }).from(candidateEmails)
         .where(and(eq(candidateEmails.orgId, orgId), eq(candidateEmails.candidateId, candidateId))).orderBy(asc(candidateEmails.position)).limit(1);

@@ -40,11 +40,10 @@ export function createCandidateEmails({ database, repo, links, mail, orgName, jo
    */
   async function newStatusLink(tx: DbExecutor, orgId: string, candidateId: string): Promise<string | null> {
     const now = clock();
-    if (await repo.hasLiveStatusLink(tx, orgId, candidateId, now)) return null;
     const { token, hash } = newSecretToken('candidateStatus');
     const expiresAt = new Date(now.getTime() + STATUS_LINK_DAYS * 86_400_000);
-    await links.put(tx, { orgId, candidateId, tokenHash: hash, expiresAt, createdByType: 'system', createdById: null, createdAt: now });
-    return `${base}/status/${token}`;
+    const written = await links.putUnlessLive(tx, { orgId, candidateId, tokenHash: hash, expiresAt, createdByType: 'system', createdById: null, createdAt: now }, now);
+    return written ? `${base}/status/${token}` : null;
   }
 
   function queue(tx: DbExecutor, context: MailContext, template: TemplateKey, data: Record<string, unknown>, extra: { subjectIds?: string[]; attachments?: MailAttachment[] } = {}) {

@@ -1,4 +1,4 @@
-import { and, eq } from 'drizzle-orm';
+import { and, eq, lte } from 'drizzle-orm';
 import type { DbExecutor } from '../../../infra/db/database.ts';
 import { candidateStatusLinks } from './status.table.ts';
 
@@ -11,6 +11,18 @@ export function createStatusLinksRepo() {
     async put(tx: DbExecutor, row: StatusLinkRow): Promise<void> {
       const { orgId: _org, candidateId: _candidate, ...rest } = row;
       await tx.insert(candidateStatusLinks).values(row).onConflictDoUpdate({ target: [candidateStatusLinks.orgId, candidateStatusLinks.candidateId], set: rest });
+    },
+
+    /**
+     * Sets the candidate's link only if the one before has expired (or there is none), in one
+     * statement; false when a working link exists, which is left as it is.
+     */
+    async putUnlessLive(tx: DbExecutor, row: StatusLinkRow, now: Date): Promise<boolean> {
+      const { orgId: _org, candidateId: _candidate, ...rest } = row;
+      const written = await tx.insert(candidateStatusLinks).values(row)
+        .onConflictDoUpdate({ target: [candidateStatusLinks.orgId, candidateStatusLinks.candidateId], set: rest, setWhere: lte(candidateStatusLinks.expiresAt, now) })
+        .returning({ candidateId: candidateStatusLinks.candidateId });
+      return written.length > 0;
     },
 
     async remove(tx: DbExecutor, orgId: string, candidateId: string): Promise<void> {
