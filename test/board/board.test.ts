@@ -136,10 +136,12 @@ describe('public job board', () => {
 
   test('a job past validThrough leaves the board even before the sweeper closes it', async () => {
     const other = await t.createOrg('Expiry');
-    const job = await publishJob(t, other, { title: 'Short-lived', validThrough: new Date(Date.now() + 1000).toISOString() });
+    // Long enough for the reads below on a loaded machine; the wait then runs to the deadline, not a fixed time.
+    const validThrough = Date.now() + 4000;
+    const job = await publishJob(t, other, { title: 'Short-lived', validThrough: new Date(validThrough).toISOString() });
     assert.equal(json<Page>(await t.app.inject({ method: 'GET', url: `/v1/boards/${other.slug}/jobs` })).data.length, 1);
     assert.equal((await t.app.inject({ method: 'GET', url: `/v1/boards/${other.slug}/jobs/${job.id}` })).statusCode, 200, 'detail cached while open');
-    await new Promise((resolve) => setTimeout(resolve, 1100));
+    await new Promise((resolve) => setTimeout(resolve, validThrough - Date.now() + 100));
     problem(await t.app.inject({ method: 'GET', url: `/v1/boards/${other.slug}/jobs/${job.id}` }), 404, 'not-found');
     assert.equal(json<Page>(await t.app.inject({ method: 'GET', url: `/v1/boards/${other.slug}/jobs` })).data.length, 0);
     const direct = await t.container.jobs.get(wholeOrg(other.id), job.id);

@@ -29,7 +29,7 @@ export async function startSmtpServer(): Promise<{ url: string; inbox: ReceivedM
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.server.address() as AddressInfo;
-  const waitFor = async (to: string, subject: RegExp, timeoutMs = 5_000): Promise<ReceivedMail> => {
+  const waitFor = async (to: string, subject: RegExp, timeoutMs = 20_000): Promise<ReceivedMail> => {
     const deadline = Date.now() + timeoutMs;
     for (;;) {
       const found = inbox.find((m) => m.to.toLowerCase() === to.toLowerCase() && subject.test(m.subject));

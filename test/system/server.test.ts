@@ -23,7 +23,7 @@ describe('the real server process', () => {
     const server = await startServe(env, (fn) => t.after(fn));
     const { url, output } = server;
     // The first-start banner comes after the listening line, as the last thing printed.
-    for (let i = 0; i < 50 && !output().includes('API key:'); i++) await new Promise((r) => setTimeout(r, 100));
+    for (let i = 0; i < 200 && !output().includes('API key:'); i++) await new Promise((r) => setTimeout(r, 100));
     assert.match(output(), /API key: hl_[\w-]{43}/);
     assert.match(output(), /\/v1\/boards\/demo\/jobs/);
     assert.match(output(), /hireline keys create --org demo/, 'the banner says how to get another key');
@@ -41,7 +41,7 @@ describe('the real server process', () => {
     assert.equal(res.status, 404);
     assert.equal(res.headers.get('content-type'), 'application/problem+json; charset=utf-8');
     // The access log line is written after the response, so give it a moment to arrive.
-    for (let i = 0; i < 50 && !output().includes('"requestId":"socket-test"'); i++) await new Promise((r) => setTimeout(r, 100));
+    for (let i = 0; i < 200 && !output().includes('"requestId":"socket-test"'); i++) await new Promise((r) => setTimeout(r, 100));
     assert.match(output(), /"requestId":"socket-test"/, 'request id appears in the log lines');
 
     // An in-flight request finishes during shutdown: the server has routed it (it answered 100 Continue)
@@ -64,7 +64,7 @@ describe('the real server process', () => {
       req.on('continue', () => {
         stopped = server.stop('SIGTERM');
         void (async () => {
-          for (let i = 0; i < 50 && !output().includes('"shutting down"'); i++) await new Promise((r) => setTimeout(r, 100));
+          for (let i = 0; i < 200 && !output().includes('"shutting down"'); i++) await new Promise((r) => setTimeout(r, 100));
           req.end(posting);
         })();
       });
