@@ -93,7 +93,11 @@ export async function createContainer(config: Config, log: Logger, database?: Da
   const access = createAccessModule({ database: db, audit: audit.service });
   const orgs = createOrgsModule({ database: db, apiKeys: access.apiKeys });
   const mailer = createMailer({ smtpUrl: config.smtpUrl, from: config.mailFrom, log });
-  const mail = createMailModule({ database: db, mailer, queue: taskQueue, retryDelaySeconds: config.mailRetryDelaySeconds, log, clock: options.clock });
+  const mail = createMailModule({
+    database: db, mailer, queue: taskQueue, retryDelaySeconds: config.mailRetryDelaySeconds, log, clock: options.clock,
+    // Called only once tasks run, after recruiting below exists: candidate emails carry links it mints.
+    statusLinks: () => recruiting.mintStatusLinks,
+  });
   const identity = createIdentityModule({
     database: db, orgs: orgs.service, audit: audit.service, mail: mail.service, log, config, rateLimits,
     ...(sessionCheckCache && config.sessionCacheTtlMs > 0 ? { sessionChecks: { cache: sessionCheckCache, ttlMs: config.sessionCacheTtlMs } } : {}),

@@ -20,8 +20,8 @@ describe('a status-page link minted for an email', () => {
     assert.equal(res.statusCode, 201, res.body);
     return json<{ id: string }>(res).id;
   };
-  const put = (candidateId: string, token: string, expiresAt: Date, now: Date) => t.container.database.tenant(t.org.id, (tx) =>
-    links.putUnlessLive(tx, { orgId: t.org.id, candidateId, tokenHash: hashOf(token), expiresAt, createdByType: 'system', createdById: null, createdAt: now }, now));
+  const put = async (candidateId: string, token: string, expiresAt: Date, now: Date) => (await t.container.database.tenant(t.org.id, (tx) =>
+    links.putManyUnlessLive(tx, [{ orgId: t.org.id, candidateId, tokenHash: hashOf(token), expiresAt, createdByType: 'system', createdById: null, createdAt: now }], now))).length === 1;
   const opens = async (token: string) => (await links.findByHash(t.container.database.unscoped, hashOf(token))) !== null;
 
   test('is written when the candidate has none, and leaves a working one alone', async () => {

@@ -35,7 +35,7 @@ const DEFAULT_TIMEOUT_SECONDS = 15 * 60;
 const MAX_TIMEOUT_SECONDS = 86_399;
 const SWEEP_WORKERS = 2;
 // Tasks one worker fetches at once (and runs together): fewer round trips per task.
-const BATCH_SIZE = 5;
+const BATCH_SIZE = 20;
 // A sweep's slot is its interval, up to a day (pg-boss keeps a completed run that long to dedupe by it).
 const LONGEST_SLOT_SECONDS = 86_400;
 
@@ -97,16 +97,21 @@ export function createPgBossTaskQueue(deps: {
   let started: Promise<void> | null = null;
   let next = 0;
 
-  async function runTask(job: PgBoss.Job<TaskData>): Promise<void> {
-    const definition = definitions.get(job.data.task);
-    if (!definition) throw new Error(`no handler for task ${job.data.task} in this process`);
-    if (!validator(definition.payload).Check(job.data.payload)) throw new Error(`the payload of task ${definition.name} no longer fits its schema`);
-    try {
-      await definition.handle(job.data.payload, { signal: abort.signal, log });
-    } catch (err) {
-      log.error({ err, task: definition.name, taskId: job.id }, 'queued task failed; it is retried later or becomes dead');
-      throw err;
-    }
+  const asError = (err: unknown): Error => (err instanceof Error ? err : new Error(String(err)));
+
+  /** The tasks of one name in a fetched batch: together through handleBatch when it has one, else each on its own. */
+  async function runGroup(name: string, group: readonly PgBoss.Job<TaskData>[]): Promise<(Error | null)[]> {
+    const definition = definitions.get(name);
+    if (!definition) return group.map(() => new Error(`no handler for task ${name} in this process`));
+    const fits = validator(definition.payload);
+    const outcomes: (Error | null)[] = group.map((job) => (fits.Check(job.data.payload) ? null : new Error(`the payload of task ${name} no longer fits its schema`)));
+    const valid = group.filter((_, i) => outcomes[i] === null);
+    const context = { signal: abort.signal, log };
+    const results = definition.handleBatch && valid.length > 0
+      ? await definition.handleBatch(valid.map((job) => job.data.payload), context).then((r) => [...r], (err: unknown) => valid.map(() => asError(err)))
+      : await Promise.all(valid.map((job) => definition.handle(job.data.payload, context).then(() => null, asError)));
+    let next = 0;
+    return outcomes.map((outcome) => outcome ?? results[next++] ?? null);
   }
 
   /**
@@ -115,11 +120,20 @@ export function createPgBossTaskQueue(deps: {
    * completion of the batch afterwards then finds none of them active and changes nothing.
    */
   async function runTasks(jobs: readonly PgBoss.Job<TaskData>[]): Promise<void> {
-    const outcomes = await Promise.allSettled(jobs.map(runTask));
-    const done = jobs.filter((_, i) => outcomes[i]?.status === 'fulfilled').map((job) => job.id);
+    const groups = new Map<string, PgBoss.Job<TaskData>[]>();
+    for (const job of jobs) groups.set(job.data.task, [...(groups.get(job.data.task) ?? []), job]);
+    const outcomes = new Map<string, Error | null>();
+    await Promise.all([...groups].map(async ([name, group]) => {
+      const results = await runGroup(name, group);
+      group.forEach((job, i) => outcomes.set(job.id, results[i] ?? null));
+    }));
+    const done = jobs.filter((job) => outcomes.get(job.id) === null).map((job) => job.id);
     if (done.length > 0) await boss.deleteJob(TASKS_QUEUE, done);
-    for (const [i, outcome] of outcomes.entries()) {
-      if (outcome.status === 'rejected') await boss.fail(TASKS_QUEUE, jobs[i]!.id, outcome.reason instanceof Error ? outcome.reason : { message: String(outcome.reason) });
+    for (const job of jobs) {
+      const err = outcomes.get(job.id);
+      if (!err) continue;
+      log.error({ err, task: job.data.task, taskId: job.id }, 'queued task failed; it is retried later or becomes dead');
+      await boss.fail(TASKS_QUEUE, job.id, err);
     }
   }
 

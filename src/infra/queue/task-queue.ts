@@ -22,6 +22,12 @@ export interface QueuedTaskDefinition<S extends TSchema = TSchema> {
   /** A run still active after this long is taken for crashed (its worker killed) and retried; 15 minutes by default. */
   readonly timeoutSeconds?: number;
   handle(payload: Static<S>, context: TaskContext): Promise<void>;
+  /**
+   * Optional: runs the tasks of one fetched batch together (one read and one write for all of them),
+   * resolving with each payload's outcome in order: null when it succeeded, the error when it failed
+   * (that task alone is retried). Without it, each task of the batch runs `handle` on its own.
+   */
+  handleBatch?(payloads: readonly Static<S>[], context: TaskContext): Promise<readonly (Error | null)[]>;
 }
 
 export interface EnqueueOptions {

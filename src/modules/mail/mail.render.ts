@@ -60,8 +60,23 @@ async function renderParsed(parsed: Parsed, data: Record<string, unknown>): Prom
   return { ...(out as RenderedMail), subject: (out.subject ?? '').replace(/\s+/g, ' ').trim() };
 }
 
+// Parsed templates by their text: the defaults and the few overrides in use are parsed once, not per message.
+const parsedCache = new Map<string, Parsed>();
+const PARSED_CACHE_MAX = 500;
+
+function parseOnce(source: TemplateSource): Parsed {
+  const key = `${source.subject}\u0000${source.text}\u0000${source.html}`;
+  let parsed = parsedCache.get(key);
+  if (!parsed) {
+    parsed = parse(source);
+    if (parsedCache.size >= PARSED_CACHE_MAX) parsedCache.clear();
+    parsedCache.set(key, parsed);
+  }
+  return parsed;
+}
+
 /** Parses and renders a template; throws TemplateError naming the part at fault. */
-export const render = (source: TemplateSource, data: Record<string, unknown>): Promise<RenderedMail> => renderParsed(parse(source), data);
+export const render = (source: TemplateSource, data: Record<string, unknown>): Promise<RenderedMail> => renderParsed(parseOnce(source), data);
 
 const defaultsDir = new URL('../../../data/email-templates/', import.meta.url);
 

@@ -1,4 +1,4 @@
-import { and, arrayOverlaps, desc, eq, lt, sql } from 'drizzle-orm';
+import { and, arrayOverlaps, desc, eq, inArray, lt, param, sql } from 'drizzle-orm';
 import type { DbExecutor } from '../../infra/db/database.ts';
 import { emailSettings, emailTemplates, outgoingMail } from './mail.table.ts';
 
@@ -19,23 +19,38 @@ export function createMailRepo() {
       return row ?? null;
     },
 
-    async markSent(tx: DbExecutor, id: string, at: Date, keepBody: boolean): Promise<void> {
+    /** A batch the send task took, in one read. */
+    findMany(tx: DbExecutor, ids: readonly string[]): Promise<OutgoingMailRow[]> {
+      return ids.length === 0 ? Promise.resolve([]) : tx.select().from(outgoingMail).where(inArray(outgoingMail.id, [...ids]));
+    },
+
+    /** Stores what the send task rendered, for the messages still waiting; their template data goes. */
+    async saveRendered(tx: DbExecutor, rendered: readonly { id: string; subject: string; text: string; html: string }[]): Promise<void> {
+      if (rendered.length === 0) return;
+      await tx.execute(sql`update ${outgoingMail} set subject = r.subject, text_body = r.text_body, html_body = r.html_body, data = null
+        from (select unnest(${param(rendered.map((r) => r.id))}::text[]) as id, unnest(${param(rendered.map((r) => r.subject))}::text[]) as subject,
+                     unnest(${param(rendered.map((r) => r.text))}::text[]) as text_body, unnest(${param(rendered.map((r) => r.html))}::text[]) as html_body) as r
+        where ${outgoingMail.id} = r.id and ${outgoingMail.status} = 'queued'`);
+    },
+
+    async markSent(tx: DbExecutor, ids: readonly string[], at: Date, keepBody: boolean): Promise<void> {
+      if (ids.length === 0) return;
       await tx.update(outgoingMail).set({
         status: 'sent', sentAt: at, attempts: sql`${outgoingMail.attempts} + 1`, lastError: null,
         ...(keepBody ? {} : { text: null, html: null, attachments: [] }),
-      }).where(eq(outgoingMail.id, id));
+      }).where(inArray(outgoingMail.id, [...ids]));
     },
 
     async markFailedAttempt(tx: DbExecutor, id: string, error: string, final: boolean): Promise<void> {
       await tx.update(outgoingMail).set({
         attempts: sql`${outgoingMail.attempts} + 1`, lastError: error,
         // Given up: what it would have said (tokens, names) is not kept either.
-        ...(final ? { status: 'failed' as const, text: null, html: null, attachments: [] } : {}),
+        ...(final ? { status: 'failed' as const, text: null, html: null, data: null, attachments: [] } : {}),
       }).where(eq(outgoingMail.id, id));
     },
 
     async cancel(tx: DbExecutor, orgId: string, cancelKey: string): Promise<number> {
-      const rows = await tx.update(outgoingMail).set({ status: 'cancelled', text: null, html: null, attachments: [] })
+      const rows = await tx.update(outgoingMail).set({ status: 'cancelled', text: null, html: null, data: null, attachments: [] })
         .where(and(eq(outgoingMail.orgId, orgId), eq(outgoingMail.cancelKey, cancelKey), eq(outgoingMail.status, 'queued')))
         .returning({ id: outgoingMail.id });
       return rows.length;
@@ -58,6 +73,12 @@ export function createMailRepo() {
     async template(tx: DbExecutor, orgId: string, key: string): Promise<TemplateRow | null> {
       const [row] = await tx.select().from(emailTemplates).where(and(eq(emailTemplates.orgId, orgId), eq(emailTemplates.key, key))).limit(1);
       return row ?? null;
+    },
+
+    /** The orgs' own versions of the templates a batch uses, in one read (across orgs: the send task's). */
+    templatesOf(tx: DbExecutor, orgIds: readonly string[], keys: readonly string[]): Promise<TemplateRow[]> {
+      if (orgIds.length === 0 || keys.length === 0) return Promise.resolve([]);
+      return tx.select().from(emailTemplates).where(and(inArray(emailTemplates.orgId, [...orgIds]), inArray(emailTemplates.key, [...keys])));
     },
 
     async putTemplate(tx: DbExecutor, row: TemplateRow): Promise<TemplateRow> {

@@ -11,7 +11,8 @@ export interface StoredAttachment {
 }
 
 /**
- * Every email Hireline sends, rendered when it is queued so the send task carries only this row's id.
+ * Every email Hireline sends. Queued with its template's data; the send task renders it (minting the
+ * candidate's status-page link then) and keeps the result, so a retry sends the same message.
  * Bodies and attachments are cleared once sent (their links carry tokens), except in the local mailbox.
  */
 export const outgoingMail = pgTable('outgoing_mail', {
@@ -20,9 +21,14 @@ export const outgoingMail = pgTable('outgoing_mail', {
   orgId: text('org_id'),
   template: text('template').notNull(),
   to: text('to_address').notNull(),
-  subject: text('subject').notNull(),
+  /** Null until the send task renders the message. */
+  subject: text('subject'),
   text: text('text_body'),
   html: text('html_body'),
+  /** The template's variables, until rendered (then cleared: the message holds what it needs). */
+  data: jsonb('data').$type<Record<string, unknown>>(),
+  /** The candidate whose status-page link the message carries, minted when it is rendered. */
+  statusLinkFor: text('status_link_for'),
   attachments: jsonb('attachments').$type<StoredAttachment[]>().notNull().default([]),
   /** The people and records the message is about (candidate, application), so erasure finds it. */
   subjectIds: text('subject_ids').array().notNull().default(sql`'{}'::text[]`),

@@ -11,12 +11,17 @@ export const SendMailPayload = Type.Object({ mailId: Type.String({ minLength: 1,
 /** SMTP down: each attempt throws and the queue tries again, 12 times over about a day and a half from a first delay of 30 s. */
 const RETRY_LIMIT = 12;
 
-export function sendMailTask(deps: { mail: () => Pick<MailService, 'deliver'>; retryDelaySeconds: number }): QueuedTaskDefinition<typeof SendMailPayload> {
+export function sendMailTask(deps: { mail: () => Pick<MailService, 'deliverMany'>; retryDelaySeconds: number }): QueuedTaskDefinition<typeof SendMailPayload> {
   return {
     name: 'mail.send',
     payload: SendMailPayload,
     retryLimit: RETRY_LIMIT,
     retryDelaySeconds: deps.retryDelaySeconds,
-    handle: ({ mailId }) => deps.mail().deliver(mailId, RETRY_LIMIT + 1),
+    handle: async ({ mailId }) => {
+      const [failure] = await deps.mail().deliverMany([mailId], RETRY_LIMIT + 1);
+      if (failure) throw failure;
+    },
+    // A batch is read, rendered and marked sent in one statement each, not one message at a time.
+    handleBatch: (payloads) => deps.mail().deliverMany(payloads.map((p) => p.mailId), RETRY_LIMIT + 1),
   };
 }

@@ -1,7 +1,7 @@
 import { newSecretToken } from '../../../infra/crypto/secret-tokens.ts';
 import type { Database, DbExecutor } from '../../../infra/db/database.ts';
 import type { MailAttachment } from '../../../infra/mail/mailer.ts';
-import type { MailOutbox, TemplateKey } from '../../mail/index.ts';
+import { statusLinkKey, type MailOutbox, type StatusLinkMinter, type TemplateKey } from '../../mail/index.ts';
 import { inviteAttachment, type Interview } from '../interviews/index.ts';
 import { STATUS_LINK_DAYS, type StatusLinksRepo } from '../status/index.ts';
 import type { ApplicationContact, EmailsRepo } from './emails.repo.ts';
@@ -34,22 +34,12 @@ const when = (at: Date) => `${at.toISOString().slice(0, 16).replace('T', ' ')} U
 export function createCandidateEmails({ database, repo, links, mail, orgName, jobTitle, publicBaseUrl, clock }: CandidateEmailsDeps) {
   const base = publicBaseUrl.replace(/\/+$/, '');
 
-  /**
-   * A status-page link for the email, in the caller's transaction, only when the candidate has none
-   * that works: a new one would revoke the link they hold. Null: the email points them to that one.
-   */
-  async function newStatusLink(tx: DbExecutor, orgId: string, candidateId: string): Promise<string | null> {
-    const now = clock();
-    const { token, hash } = newSecretToken('candidateStatus');
-    const expiresAt = new Date(now.getTime() + STATUS_LINK_DAYS * 86_400_000);
-    const written = await links.putUnlessLive(tx, { orgId, candidateId, tokenHash: hash, expiresAt, createdByType: 'system', createdById: null, createdAt: now }, now);
-    return written ? `${base}/status/${token}` : null;
-  }
-
-  function queue(tx: DbExecutor, context: MailContext, template: TemplateKey, data: Record<string, unknown>, extra: { subjectIds?: string[]; attachments?: MailAttachment[] } = {}) {
+  /** `withStatusLink`: the email carries the candidate's status-page link, minted when it is sent (see the mail module). */
+  function queue(tx: DbExecutor, context: MailContext, template: TemplateKey, data: Record<string, unknown>, extra: { subjectIds?: string[]; attachments?: MailAttachment[]; withStatusLink?: boolean } = {}) {
     const { contact } = context;
     return mail.queue(tx, {
       orgId: context.orgId, template, to: contact.email, subjectIds: [contact.candidateId, contact.applicationId, ...(extra.subjectIds ?? [])],
+      ...(extra.withStatusLink ? { statusLinkFor: contact.candidateId } : {}),
       data: { candidate: { name: contact.name }, org: { name: context.orgName }, job: { title: context.jobTitle }, ...data },
       ...(extra.attachments ? { attachments: extra.attachments } : {}),
     });
@@ -63,8 +53,29 @@ export function createCandidateEmails({ database, repo, links, mail, orgName, jo
     return { orgId, orgName: name, jobTitle: title ?? 'your application', contact: { ...contact, email: contact.email } };
   }
 
+  /**
+   * The mail module's hook as it renders a batch: a link for each candidate who has none that works
+   * (a new one would revoke the link they hold: null, and the email points them to that one).
+   */
+  const mintStatusLinks: StatusLinkMinter = async (tx, wanted) => {
+    const now = clock();
+    const expiresAt = new Date(now.getTime() + STATUS_LINK_DAYS * 86_400_000);
+    const tokens = new Map<string, { orgId: string; candidateId: string; token: string; hash: string }>();
+    for (const { orgId, candidateId } of wanted) {
+      const key = statusLinkKey(orgId, candidateId);
+      if (!tokens.has(key)) tokens.set(key, { orgId, candidateId, ...newSecretToken('candidateStatus') });
+    }
+    const written = await links.putManyUnlessLive(tx, [...tokens.values()].map(({ orgId, candidateId, hash }) => ({
+      orgId, candidateId, tokenHash: hash, expiresAt, createdByType: 'system' as const, createdById: null, createdAt: now,
+    })), now);
+    const urls = new Map<string, string | null>([...tokens.keys()].map((key) => [key, null]));
+    for (const { orgId, candidateId } of written) urls.set(statusLinkKey(orgId, candidateId), `${base}/status/${tokens.get(statusLinkKey(orgId, candidateId))?.token ?? ''}`);
+    return urls;
+  };
+
   return {
     prepare,
+    mintStatusLinks,
 
     async prepareForOffer(orgId: string, offerId: string): Promise<MailContext | null> {
       const applicationId = await database.tenant(orgId, (tx) => repo.applicationOfOffer(tx, orgId, offerId));
@@ -74,7 +85,7 @@ export function createCandidateEmails({ database, repo, links, mail, orgName, jo
     orgName,
 
     async received(tx: DbExecutor, context: MailContext, stage: string): Promise<void> {
-      await queue(tx, context, 'application-received', { stage, statusUrl: await newStatusLink(tx, context.orgId, context.contact.candidateId) });
+      await queue(tx, context, 'application-received', { stage }, { withStatusLink: true });
     },
 
     async statusLink(tx: DbExecutor, input: { orgId: string; orgName: string; candidateId: string; name: string; url: string; expiresAt: Date }): Promise<void> {
@@ -95,14 +106,13 @@ export function createCandidateEmails({ database, repo, links, mail, orgName, jo
       const local = (iso: string) => localTime.format(new Date(iso)).replace(',', '');
       await queue(tx, context, 'interview-invitation', {
         interview: { kind: interview.kind, start: local(interview.start), end: local(interview.end), timeZone: interview.timeZone, location: interview.videoUrl ?? interview.location },
-        statusUrl: await newStatusLink(tx, context.orgId, context.contact.candidateId),
       }, {
-        subjectIds: [interview.id], attachments: [inviteAttachment(ics)],
+        subjectIds: [interview.id], attachments: [inviteAttachment(ics)], withStatusLink: true,
       });
     },
 
     async offer(tx: DbExecutor, context: MailContext, offerId: string): Promise<void> {
-      await queue(tx, context, 'offer', { statusUrl: await newStatusLink(tx, context.orgId, context.contact.candidateId) }, { subjectIds: [offerId] });
+      await queue(tx, context, 'offer', {}, { subjectIds: [offerId], withStatusLink: true });
     },
 
     /** Queued only if the org sends rejection emails, after its delay. */

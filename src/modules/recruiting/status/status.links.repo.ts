@@ -1,4 +1,4 @@
-import { and, eq, lte } from 'drizzle-orm';
+import { and, eq, lte, sql } from 'drizzle-orm';
 import type { DbExecutor } from '../../../infra/db/database.ts';
 import { candidateStatusLinks } from './status.table.ts';
 
@@ -14,15 +14,22 @@ export function createStatusLinksRepo() {
     },
 
     /**
-     * Sets the candidate's link only if the one before has expired (or there is none), in one
-     * statement; false when a working link exists, which is left as it is.
+     * Sets each candidate's link only if the one before has expired (or there is none), in one
+     * statement for all of them; returns the candidates written. A working link
+     * is left as it is. One row per candidate (the statement may not touch a row twice).
      */
-    async putUnlessLive(tx: DbExecutor, row: StatusLinkRow, now: Date): Promise<boolean> {
-      const { orgId: _org, candidateId: _candidate, ...rest } = row;
-      const written = await tx.insert(candidateStatusLinks).values(row)
-        .onConflictDoUpdate({ target: [candidateStatusLinks.orgId, candidateStatusLinks.candidateId], set: rest, setWhere: lte(candidateStatusLinks.expiresAt, now) })
-        .returning({ candidateId: candidateStatusLinks.candidateId });
-      return written.length > 0;
+    async putManyUnlessLive(tx: DbExecutor, rows: readonly StatusLinkRow[], now: Date): Promise<{ orgId: string; candidateId: string }[]> {
+      if (rows.length === 0) return [];
+      return tx.insert(candidateStatusLinks).values([...rows])
+        .onConflictDoUpdate({
+          target: [candidateStatusLinks.orgId, candidateStatusLinks.candidateId],
+          set: {
+            tokenHash: sql`excluded.token_hash`, expiresAt: sql`excluded.expires_at`, createdByType: sql`excluded.created_by_type`,
+            createdById: sql`excluded.created_by_id`, createdAt: sql`excluded.created_at`,
+          },
+          setWhere: lte(candidateStatusLinks.expiresAt, now),
+        })
+        .returning({ orgId: candidateStatusLinks.orgId, candidateId: candidateStatusLinks.candidateId });
     },
 
     async remove(tx: DbExecutor, orgId: string, candidateId: string): Promise<void> {
