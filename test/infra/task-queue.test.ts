@@ -78,6 +78,29 @@ describe('durable task queue', () => {
     assert.deepEqual((await queue.overview()).tasks.filter((t) => t.name === 'test.commit'), [], 'a finished task is deleted, payload and all');
   });
 
+  test('a task with handleBatch takes a fetched batch in one call; the one that fails is retried alone', async () => {
+    const calls: number[][] = [];
+    let failed = false;
+    const definition: QueuedTaskDefinition<typeof Payload> = {
+      name: 'test.batch', payload: Payload, retryLimit: 2, retryDelaySeconds: 1,
+      handle: () => Promise.reject(new Error('handle is not used when handleBatch is there')),
+      handleBatch: async (payloads) => {
+        calls.push(payloads.map((p) => p.n));
+        return payloads.map((p) => (p.n === 3 && !failed ? ((failed = true), new Error('number three failed once')) : null));
+      },
+    };
+    const queue = open([definition]);
+    const ids = await database.unscopedTransaction(async (tx) => Promise.all([1, 2, 3, 4, 5].map((n) => queue.enqueue(definition, { orgId: 'org_a', n }, { tx }))));
+    await queue.start();
+    await until(async () => (await stored(ids[2]!))?.state === 'retry');
+    assert.ok(calls.some((batch) => batch.length > 1), `tasks ran together: ${JSON.stringify(calls)}`);
+    assert.deepEqual(calls.flat().sort(), [1, 2, 3, 4, 5], 'each ran once so far');
+    for (const id of [0, 1, 3, 4].map((i) => ids[i]!)) assert.equal(await stored(id), undefined, 'the others are done and deleted');
+    await dueNow(ids[2]!);
+    await until(async () => (await stored(ids[2]!)) === undefined);
+    assert.deepEqual(calls.at(-1), [3], 'only the failed one ran again');
+  });
+
   test('a singleton key dedupes while the task waits, and startAfter holds it back', async () => {
     const { definition, runs } = recorder('test.singleton');
     const queue = open([definition]);

@@ -14,6 +14,7 @@ import { serverDatabaseUrl } from '../helpers/database.ts';
 import { signUp, type TestUser } from '../helpers/identity.ts';
 import { runCli } from '../helpers/processes.ts';
 import { addApplicant } from '../helpers/recruiting.ts';
+import { applyJson } from '../recruiting/applying.helpers.ts';
 import { startSmtpServer } from '../helpers/smtp.ts';
 import { reserveTcpProxy, type TcpProxy } from '../helpers/tcp-proxy.ts';
 
@@ -30,13 +31,13 @@ async function until<T>(what: string, read: () => Promise<T | null | undefined>,
 }
 
 /** An org with a published job, and a way to email a new candidate (their status-page link). */
-async function candidateMailer(t: TestApp) {
-  const owner: TestUser = await signUp(t, { orgName: 'Hooli' });
+async function candidateMailer(t: TestApp, orgName = 'Hooli') {
+  const owner: TestUser = await signUp(t, { orgName });
   const org: TestOrg = { id: owner.orgId, slug: owner.orgSlug, apiKey: '', auth: owner.auth };
   const jobId = (await publishJob(t, org)).id;
   let n = 0;
   return {
-    owner,
+    owner, org, jobId,
     async mailNewCandidate(): Promise<{ address: string; candidateId: string; url: string }> {
       const address = `person-${++n}-${Date.now()}@example.test`;
       const { candidateId } = await addApplicant(t, org.id, jobId, { email: address, name: 'Linus Torvalds' });
@@ -63,6 +64,27 @@ describe('SMTP down: the mail task fails, is retried, and the email arrives once
     await t.close();
     await proxy.cut();
     await smtp.close();
+  });
+
+  test('rendered by the task at its first attempt, status-page link included; each retry sends that same message', async () => {
+    const mailer = await candidateMailer(t, 'Initech');
+    const address = `applicant-${Date.now()}@example.test`;
+    const applied = await applyJson(t, mailer.org, mailer.jobId, { name: 'Margaret Hamilton', email: address });
+    assert.equal(applied.statusCode, 201, applied.body);
+    const linkOf = (row: OutgoingMailRow | undefined) => /\/status\/(\S+)/.exec(row?.text ?? '')?.[1];
+    const first = await until('a first failed attempt', async () => {
+      const row = await rowTo(t, address);
+      return row && row.attempts >= 1 ? row : null;
+    });
+    const link = linkOf(first);
+    assert.ok(link, `a status-page link in: ${first.text}`);
+    const second = await until('a second failed attempt', async () => {
+      const row = await rowTo(t, address);
+      return row && row.attempts >= 2 ? row : null;
+    });
+    assert.equal(linkOf(second), link, 'the retry carries the link minted at the first attempt, not a new one');
+    const page = await t.app.inject({ method: 'GET', url: `/v1/status/${link}`, headers: { accept: 'application/json' } });
+    assert.equal(page.statusCode, 200, 'and that link opens the page');
   });
 
   test('refused, then retried with the body kept; sent once, then the body is cleared', async () => {

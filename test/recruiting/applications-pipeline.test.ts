@@ -10,6 +10,7 @@ import { createContainer, version } from '../../src/container.ts';
 import { problem, publishJob, type TestApp, type TestOrg } from '../helpers/app.ts';
 import { freshDatabase } from '../helpers/database.ts';
 import { addApplicant } from '../helpers/recruiting.ts';
+import { applyJson } from './applying.helpers.ts';
 
 interface Stage { id: string; name: string; kind: string; candidateName: string; count: number }
 interface Row { id: string; appliedAt: string; lastActivityAt: string; status: string; stage: { id: string }; candidate: { id: string; name: string; email: string | null } }
@@ -146,5 +147,28 @@ describe('the pipeline view of a job', () => {
     const fifty = await cost(50);
     assert.ok(five > 0, 'the hook heard the statements');
     assert.equal(fifty, five);
+  });
+});
+
+describe('the statements of one application', () => {
+  let t: TestApp & { statements: string[] };
+  before(async () => {
+    t = await startCountingApp();
+  });
+  after(() => t.close());
+
+  test('its email is stored unrendered: no template read, no status-page link minted in the request', async () => {
+    const job = (await publishJob(t, t.org, { title: 'Counted Applicant' })).id;
+    // The first application warms the caches of the org and the job; the second is the one counted.
+    assert.equal((await applyJson(t, t.org, job, { name: 'Warm Up', email: 'warm@example.test' })).statusCode, 201);
+    t.statements.length = 0;
+    const res = await applyJson(t, t.org, job, { name: 'Counted Person', email: 'counted@example.test' });
+    assert.equal(res.statusCode, 201, res.body);
+    const sent = t.statements.join('\n');
+    assert.match(sent, /insert into "outgoing_mail"/, 'the email is queued with the application');
+    assert.doesNotMatch(sent, /email_templates|candidate_status_links/, 'the send task reads the template and mints the link');
+    // The org's set_config travels with `begin` on the server; PGlite sends it on its own.
+    const work = t.statements.filter((statement) => !statement.startsWith('select set_config'));
+    assert.ok(work.length <= 6, `${work.length} statements:\n${sent}`);
   });
 });
