@@ -1,0 +1,182 @@
+import assert from 'node:assert/strict';
+import { after, before, describe, test } from 'node:test';
+import type { AddressInfo } from 'node:net';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { publishJob, startTestApp, type TestApp } from '../helpers/app.ts';
+import { join, type TestUser } from '../helpers/identity.ts';
+import { addApplicant } from '../helpers/recruiting.ts';
+import { launchChromium, seriousViolations, skipBrowser, tabTo } from './browser.helpers.ts';
+
+interface Application {
+  id: string;
+  status: string;
+  version: number;
+  stage: { id: string; name: string };
+  rejection: { reasonId: string | null; note: string | null } | null;
+}
+
+describe('the recruiter console in Chromium', { skip: skipBrowser }, () => {
+  let t: TestApp;
+  let browser: Browser;
+  let context: BrowserContext;
+  let page: Page;
+  let base: string;
+  let recruiter: TestUser;
+  let job: { id: string };
+  let ada: { candidateId: string; applicationId: string };
+  let grace: { candidateId: string; applicationId: string };
+  let linus: { candidateId: string; applicationId: string };
+  /** Requests the console made to any other host, and errors it logged (a CSP refusal is one). */
+  const elsewhere: string[] = [];
+  const consoleErrors: string[] = [];
+
+  const application = async (id: string): Promise<Application> =>
+    (await t.app.inject({ url: `/v1/applications/${id}`, headers: t.org.auth })).json<Application>();
+  const stageNamed = async (name: string): Promise<string> => {
+    const { stages } = (await t.app.inject({ url: `/v1/jobs/${job.id}/pipeline`, headers: t.org.auth })).json<{ stages: { id: string; name: string }[] }>();
+    const stage = stages.find((s) => s.name === name);
+    if (!stage) throw new Error(`no stage ${name} in ${stages.map((s) => s.name).join(', ')}`);
+    return stage.id;
+  };
+  const noSeriousViolations = async (what: string) => {
+    const violations = await seriousViolations(page);
+    assert.deepEqual(violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`), [], what);
+  };
+  const card = (name: string) => page.locator('li.card', { has: page.getByRole('link', { name }) });
+  const column = (name: string) => page.getByRole('region', { name: new RegExp(`^${name} \\d+$`) });
+
+  before(async () => {
+    t = await startTestApp();
+    await t.app.listen({ host: '127.0.0.1', port: 0 });
+    base = `http://127.0.0.1:${(t.app.server.address() as AddressInfo).port}`;
+    recruiter = await join(t, t.org.auth, 'recruiter');
+    await publishJob(t, t.org, { title: 'Office Manager' });
+    job = await publishJob(t, t.org, { title: 'Compiler Engineer' });
+    ada = await addApplicant(t, t.org.id, job.id, { name: 'Ada Lovelace', email: 'ada@example.test' });
+    grace = await addApplicant(t, t.org.id, job.id, { name: 'Grace Hopper', email: 'grace@example.test' });
+    linus = await addApplicant(t, t.org.id, job.id, { name: 'Linus Pauling', email: 'linus@example.test' });
+    browser = await launchChromium();
+    context = await browser.newContext();
+    context.on('request', (request) => {
+      if (!request.url().startsWith(base)) elsewhere.push(request.url());
+    });
+    context.on('console', (message) => {
+      // A refused request logs its status too; only the page's own errors count here.
+      if (message.type() === 'error' && !/status of 409/.test(message.text())) consoleErrors.push(`${message.text()} ${message.location().url}`);
+    });
+    page = await context.newPage();
+  });
+  after(async () => {
+    await browser?.close();
+    await t?.close();
+  });
+
+  test('a recruiter signs in and sees the jobs with their applications per stage', async () => {
+    await page.goto(`${base}/app`);
+    await page.waitForURL(`${base}/app/sign-in`);
+    await noSeriousViolations('sign-in page');
+    await page.getByLabel('Email').fill(recruiter.email);
+    await page.getByLabel('Password').fill('not the password at all');
+    await page.getByRole('button', { name: 'Sign in', exact: true }).click();
+    assert.match(await page.getByRole('alert').innerText(), /password/i, 'the API\'s refusal is shown');
+    await page.getByLabel('Password').fill(recruiter.password);
+    await page.getByRole('button', { name: 'Sign in', exact: true }).click();
+    await page.waitForURL(`${base}/app/jobs`);
+
+    const row = page.getByRole('row', { name: /Compiler Engineer/ });
+    await row.getByText('Applied 3').waitFor();
+    assert.match(await page.getByRole('row', { name: /Office Manager/ }).innerText(), /Applied 0/);
+    await noSeriousViolations('jobs list');
+  });
+
+  test('on the pipeline board a card moves with the keyboard, and the API has it in the new stage', async () => {
+    await page.getByRole('link', { name: 'Compiler Engineer' }).click();
+    await page.waitForURL(`${base}/app/jobs/${job.id}`);
+    await column('Applied').getByRole('link', { name: 'Grace Hopper' }).waitFor();
+    await noSeriousViolations('pipeline board');
+
+    // The Move button is the card's toggle (aria-pressed while picked up).
+    await tabTo(page, `li[data-application-id="${ada.applicationId}"] button[aria-pressed]`);
+    await page.keyboard.press('Enter');
+    const announcer = page.getByTestId('announcer');
+    assert.match(await announcer.innerText(), /Picked up Ada Lovelace in Applied/);
+    await page.keyboard.press('ArrowRight');
+    assert.match(await announcer.innerText(), /^Screen, stage 2 of/);
+    await page.keyboard.press('Enter');
+    await column('Screen').getByRole('link', { name: 'Ada Lovelace' }).waitFor();
+    await page.waitForFunction(() => document.querySelector('[data-testid=announcer]')?.textContent === 'Ada Lovelace moved to Screen.');
+    assert.equal(await page.evaluate<string | undefined>('document.activeElement?.textContent ?? undefined'), 'Move Ada Lovelace', 'focus follows the card');
+    assert.equal((await application(ada.applicationId)).stage.id, await stageNamed('Screen'));
+    assert.equal(await column('Screen').getByRole('heading').textContent(), 'Screen 1');
+  });
+
+  test('a card dragged with the mouse lands in the stage it is dropped on', async () => {
+    await card('Linus Pauling').dragTo(column('Screen'));
+    await column('Screen').getByRole('link', { name: 'Linus Pauling' }).waitFor();
+    await page.getByTestId('announcer').getByText('Linus Pauling moved to Screen.').waitFor();
+    assert.equal((await application(linus.applicationId)).stage.id, await stageNamed('Screen'));
+  });
+
+  test('a move the API refuses is put back, with the problem detail shown', async () => {
+    // Someone else moves Linus on in the meantime: the board's card is now stale.
+    const interview = await stageNamed('Interview');
+    const current = await application(linus.applicationId);
+    await t.app.inject({ method: 'POST', url: `/v1/applications/${linus.applicationId}/move`, headers: t.org.auth, payload: { stageId: interview, expectedVersion: current.version } });
+
+    await card('Linus Pauling').getByRole('button', { name: 'Move Linus Pauling' }).focus();
+    await page.keyboard.press('Enter');
+    await page.keyboard.press('ArrowLeft');
+    await page.keyboard.press('Enter');
+    const alert = page.getByRole('alert');
+    await alert.waitFor();
+    assert.match(await alert.innerText(), /^Could not move Linus Pauling to Applied: .*version/i);
+    // Put back where the board last saw it, then refreshed to where it really is.
+    await column('Interview').getByRole('link', { name: 'Linus Pauling' }).waitFor();
+    assert.equal((await application(linus.applicationId)).stage.id, interview);
+  });
+
+  test('a recruiter rejects an application with a reason from the org\'s list', async () => {
+    const reasons = (await t.app.inject({ url: '/v1/rejection-reasons', headers: t.org.auth })).json<{ data: { id: string; name: string }[] }>().data;
+    const reason = reasons[0];
+    assert.ok(reason);
+    await card('Grace Hopper').getByRole('button', { name: 'Reject Grace Hopper' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Reject Grace Hopper' });
+    await dialog.getByLabel('Reason').selectOption({ label: reason.name });
+    await dialog.getByLabel('Note for your team').fill('Hired elsewhere, sadly');
+    await noSeriousViolations('reject dialog');
+    await dialog.getByRole('button', { name: 'Reject application' }).click();
+    await page.getByTestId('announcer').getByText('Grace Hopper was rejected.').waitFor();
+    assert.equal(await card('Grace Hopper').count(), 0);
+    const rejected = await application(grace.applicationId);
+    assert.equal(rejected.status, 'rejected');
+    assert.deepEqual(rejected.rejection, { reasonId: reason.id, note: 'Hired elsewhere, sadly' });
+  });
+
+  test('the candidate profile shows contact, applications and history, and takes a note', async () => {
+    await page.getByRole('link', { name: 'Ada Lovelace' }).click();
+    await page.waitForURL(`${base}/app/candidates/${ada.candidateId}`);
+    await page.getByRole('heading', { level: 1, name: 'Ada Lovelace' }).waitFor();
+    await page.getByRole('link', { name: 'ada@example.test' }).waitFor();
+    await page.getByRole('list').filter({ hasText: 'Compiler Engineer — Screen' }).waitFor();
+    await page.getByText(/Moved from Applied to Screen by Test recruiter/).waitFor();
+    await page.getByText('No notes yet.').waitFor();
+    await noSeriousViolations('candidate profile');
+
+    await page.getByLabel('Add a note for your team').fill('Strong on analytical engines.');
+    await page.getByRole('button', { name: 'Add note' }).click();
+    await page.locator('.notes').getByText('Strong on analytical engines.').waitFor();
+    const notes = (await t.app.inject({ url: `/v1/candidates/${ada.candidateId}/notes`, headers: t.org.auth })).json<{ data: { body: string; author: { id: string } }[] }>().data;
+    assert.deepEqual(notes.map((n) => [n.body, n.author.id]), [['Strong on analytical engines.', recruiter.userId]]);
+  });
+
+  test('signing out ends the session: the console asks to sign in again', async () => {
+    await page.getByRole('button', { name: 'Sign out' }).click();
+    await page.waitForURL(`${base}/app/sign-in`);
+    await page.goto(`${base}/app/jobs`);
+    await page.waitForURL(`${base}/app/sign-in`);
+    const me = await page.evaluate<number>('fetch("/v1/me").then((r) => r.status)');
+    assert.equal(me, 401);
+    assert.deepEqual(elsewhere, [], 'no request left the server');
+    assert.deepEqual(consoleErrors.filter((e) => !/status of 401/.test(e)), [], 'nothing was refused by the content security policy');
+  });
+});
