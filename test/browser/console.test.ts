@@ -104,7 +104,7 @@ describe('the recruiter console in Chromium', { skip: skipBrowser }, () => {
     assert.match(await announcer.innerText(), /^Screen, stage 2 of/);
     await page.keyboard.press('Enter');
     await column('Screen').getByRole('link', { name: 'Ada Lovelace' }).waitFor();
-    await page.waitForFunction(() => document.querySelector('[data-testid=announcer]')?.textContent === 'Ada Lovelace moved to Screen.');
+    await page.getByTestId('announcer').getByText('Ada Lovelace moved to Screen.').waitFor();
     assert.equal(await page.evaluate<string | undefined>('document.activeElement?.textContent ?? undefined'), 'Move Ada Lovelace', 'focus follows the card');
     assert.equal((await application(ada.applicationId)).stage.id, await stageNamed('Screen'));
     assert.equal(await column('Screen').getByRole('heading').textContent(), 'Screen 1');

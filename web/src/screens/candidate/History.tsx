@@ -7,7 +7,7 @@ import { actorName, historyQuery, useMemberNames } from './queries.ts';
 const when = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'short' });
 
 const said: Record<HistoryEntry['action'], string> = {
-  created: 'Applied', moved: 'Moved', rejected: 'Rejected', unrejected: 'Rejection undone', withdrawn: 'Withdrew', reopened: 'Reopened',
+  created: 'Application received', moved: 'Moved', rejected: 'Rejected', unrejected: 'Rejection undone', withdrawn: 'Withdrew', reopened: 'Reopened',
   hired: 'Hired', merged: 'Merged', interview_scheduled: 'Interview scheduled', interview_rescheduled: 'Interview rescheduled',
   interview_cancelled: 'Interview cancelled', scorecard_submitted: 'Scorecard submitted', offer_drafted: 'Offer drafted',
   offer_changed: 'Offer changed', offer_submitted: 'Offer submitted for approval', offer_approval: 'Offer approval recorded',
@@ -38,7 +38,7 @@ export function History({ applications }: { applications: Candidate['application
                     <time dateTime={entry.at}>{when.format(new Date(entry.at))}</time>{' '}
                     <b>{said[entry.action]}</b>
                     {entry.action === 'moved' && <> from {stage(entry.fromStageId)} to {stage(entry.toStageId)}</>}
-                    {entry.action === 'created' && entry.toStageId && <> into {stage(entry.toStageId)}</>}
+                    {entry.action === 'created' && entry.toStageId && <> in {stage(entry.toStageId)}</>}
                     {' '}<span className="muted">by {actorName(entry.actor, names)}</span>
                     {entry.note && <blockquote>{entry.note}</blockquote>}
                   </li>
