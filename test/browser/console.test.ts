@@ -82,6 +82,8 @@ describe('the recruiter console in Chromium', { skip: skipBrowser }, () => {
     await page.getByLabel('Password').fill(recruiter.password);
     await page.getByRole('button', { name: 'Sign in', exact: true }).click();
     await page.waitForURL(`${base}/app/jobs`);
+    // Survives only as long as the page is not loaded again: the screens below change without a reload.
+    await page.evaluate('window.sameDocument = true');
 
     const row = page.getByRole('row', { name: /Compiler Engineer/ });
     await row.getByText('Applied 3').waitFor();
@@ -161,12 +163,23 @@ describe('the recruiter console in Chromium', { skip: skipBrowser }, () => {
     await page.getByText(/Moved from Applied to Screen by Test recruiter/).waitFor();
     await page.getByText('No notes yet.').waitFor();
     await noSeriousViolations('candidate profile');
+    assert.equal(await page.evaluate('window.sameDocument'), true, 'no screen so far loaded the page again');
+
+    // After a reload the CSRF token is gone from memory: the console asks GET /v1/auth/csrf for another.
+    await page.reload();
 
     await page.getByLabel('Add a note for your team').fill('Strong on analytical engines.');
     await page.getByRole('button', { name: 'Add note' }).click();
     await page.locator('.notes').getByText('Strong on analytical engines.').waitFor();
     const notes = (await t.app.inject({ url: `/v1/candidates/${ada.candidateId}/notes`, headers: t.org.auth })).json<{ data: { body: string; author: { id: string } }[] }>().data;
     assert.deepEqual(notes.map((n) => [n.body, n.author.id]), [['Strong on analytical engines.', recruiter.userId]]);
+  });
+
+  test('when the 10-minute access cookie has run out, the console refreshes the session and carries on', async () => {
+    await context.clearCookies({ name: '__Host-hl_access' });
+    await page.getByRole('navigation').getByRole('link', { name: 'Jobs' }).click();
+    await page.getByRole('row', { name: /Compiler Engineer/ }).waitFor();
+    assert.equal((await context.cookies()).filter((c) => c.name === '__Host-hl_access').length, 1, 'a new access cookie was set');
   });
 
   test('signing out ends the session: the console asks to sign in again', async () => {
@@ -178,5 +191,21 @@ describe('the recruiter console in Chromium', { skip: skipBrowser }, () => {
     assert.equal(me, 401);
     assert.deepEqual(elsewhere, [], 'no request left the server');
     assert.deepEqual(consoleErrors.filter((e) => !/status of 401/.test(e)), [], 'nothing was refused by the content security policy');
+  });
+
+  test('a viewer sees the pipeline and the candidate but is offered no change the API would refuse', async () => {
+    const viewer = await join(t, t.org.auth, 'viewer');
+    await page.getByLabel('Email').fill(viewer.email);
+    await page.getByLabel('Password').fill(viewer.password);
+    await page.getByRole('button', { name: 'Sign in', exact: true }).click();
+    await page.waitForURL(`${base}/app/jobs`);
+    await page.getByRole('link', { name: 'Compiler Engineer' }).click();
+    await column('Screen').getByRole('link', { name: 'Ada Lovelace' }).waitFor();
+    assert.match(await page.locator('#move-help').innerText(), /can look at this pipeline but not change it/);
+    assert.equal(await page.getByRole('button', { name: /^(Move|Reject) / }).count(), 0);
+    assert.equal(await card('Ada Lovelace').getAttribute('draggable'), 'false');
+    await page.getByRole('link', { name: 'Ada Lovelace' }).click();
+    await page.locator('.notes').getByText('Strong on analytical engines.').waitFor();
+    assert.equal(await page.getByLabel('Add a note for your team').count(), 0);
   });
 });
