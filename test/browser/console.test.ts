@@ -149,6 +149,7 @@ describe('the recruiter console in Chromium', { skip: skipBrowser }, () => {
     await dialog.getByRole('button', { name: 'Reject application' }).click();
     await page.getByTestId('announcer').getByText('Grace Hopper was rejected.').waitFor();
     assert.equal(await card('Grace Hopper').count(), 0);
+    assert.equal(await page.evaluate<string | undefined>('document.activeElement?.textContent ?? undefined'), 'Applied 0', 'focus lands on the column the card left');
     const rejected = await application(grace.applicationId);
     assert.equal(rejected.status, 'rejected');
     assert.deepEqual(rejected.rejection, { reasonId: reason.id, note: 'Hired elsewhere, sadly' });
@@ -207,5 +208,11 @@ describe('the recruiter console in Chromium', { skip: skipBrowser }, () => {
     await page.getByRole('link', { name: 'Ada Lovelace' }).click();
     await page.locator('.notes').getByText('Strong on analytical engines.').waitFor();
     assert.equal(await page.getByLabel('Add a note for your team').count(), 0);
+
+    // A session that can no longer be refreshed (here: its cookies gone) sends the person to sign in again.
+    await page.getByRole('navigation').getByRole('link', { name: 'Jobs' }).click();
+    await context.clearCookies();
+    await page.getByLabel('Status').selectOption('closed');
+    await page.waitForURL(`${base}/app/sign-in`);
   });
 });

@@ -1,7 +1,7 @@
 import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
 import { useQueryClient } from '@tanstack/react-query';
 import { permissionMatrix, type Permission, type Role } from '../../src/modules/access/permission-matrix.ts';
-import { api, rememberCsrfToken } from './api/client.ts';
+import { api, onSessionEnded, rememberCsrfToken } from './api/client.ts';
 import { dataOf, problemOf } from './api/problems.ts';
 import type { components } from '../generated/openapi';
 
@@ -25,6 +25,13 @@ const SessionContext = createContext<Session | null>(null);
 export function SessionProvider({ children }: { children: ReactNode }) {
   const [state, setState] = useState<SessionState>({ status: 'checking' });
   const queries = useQueryClient();
+
+  useEffect(() => {
+    onSessionEnded(() => {
+      queries.clear();
+      setState((now) => (now.status === 'signed-in' ? { status: 'signed-out' } : now));
+    });
+  }, [queries]);
 
   useEffect(() => {
     let current = true;

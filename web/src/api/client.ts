@@ -7,6 +7,12 @@ const sessionRoutes = /\/v1\/auth\/(login|refresh|csrf|logout)/;
 
 let csrfToken: string | null = null;
 let refreshing: Promise<boolean> | null = null;
+let sessionEnded: () => void = () => {};
+
+/** Called when the session is over (refresh refused): the console then asks the person to sign in again. */
+export function onSessionEnded(listener: () => void): void {
+  sessionEnded = listener;
+}
 
 /** The token cookie mode hands out at sign-in (or GET /v1/auth/csrf after a reload), sent as X-CSRF-Token. */
 export function rememberCsrfToken(token: string | null): void {
@@ -42,7 +48,10 @@ async function sessionFetch(input: Request): Promise<Response> {
   const again = input.clone();
   const response = await fetch(withCsrf(input));
   if (response.status !== 401 || sessionRoutes.test(new URL(input.url).pathname)) return response;
-  if (!(await refreshSession())) return response;
+  if (!(await refreshSession())) {
+    sessionEnded();
+    return response;
+  }
   return fetch(withCsrf(again));
 }
 

@@ -25,6 +25,8 @@ export function PipelineBoard() {
   const [rejecting, setRejecting] = useState<StageApplication | null>(null);
   const [dragged, setDragged] = useState<StageApplication | null>(null);
   const [dropTarget, setDropTarget] = useState<string | null>(null);
+  // A rejected card leaves the board: focus goes to its column's heading rather than to the page's start.
+  const [focusedStage, setFocusedStage] = useState<string | null>(null);
   const { move, reject } = useBoardMutations(jobId, { settled: () => setDropTarget(null) });
 
   const moveCard = (card: StageApplication, to: PipelineStage) => {
@@ -44,6 +46,7 @@ export function PipelineBoard() {
 
   const rejectCard = (card: StageApplication, reasonId: string, note: string) => {
     setRejecting(null);
+    setFocusedStage(card.stage.id);
     setProblem(null);
     reject.mutate({ card, reasonId, note }, {
       onSuccess: () => setAnnouncement(`${card.candidate.name} was rejected.`),
@@ -72,7 +75,7 @@ export function PipelineBoard() {
         <div className="board">
           {stages.map((stage) => (
             <StageColumn key={stage.id} jobId={jobId} stage={stage} canChange={canChange}
-              highlighted={keyboard.target?.id === stage.id || dropTarget === stage.id}
+              highlighted={keyboard.target?.id === stage.id || dropTarget === stage.id} headingFocused={focusedStage === stage.id}
               keyboard={keyboard} onReject={setRejecting}
               drag={{
                 card: dragged,

@@ -1,5 +1,5 @@
 import { useQuery } from '@tanstack/react-query';
-import type { DragEvent } from 'react';
+import { useEffect, useRef, type DragEvent } from 'react';
 import type { PipelineStage, StageApplication } from '../../api/types.ts';
 import { ErrorMessage, Loading } from '../../components/States.tsx';
 import { ApplicationCard, cardDragType } from './ApplicationCard.tsx';
@@ -11,6 +11,7 @@ interface StageColumnProps {
   stage: PipelineStage;
   canChange: boolean;
   highlighted: boolean;
+  headingFocused: boolean;
   keyboard: KeyboardMove;
   onReject(card: StageApplication): void;
   drag: {
@@ -22,7 +23,11 @@ interface StageColumnProps {
   };
 }
 
-export function StageColumn({ jobId, stage, canChange, highlighted, keyboard, onReject, drag }: StageColumnProps) {
+export function StageColumn({ jobId, stage, canChange, highlighted, headingFocused, keyboard, onReject, drag }: StageColumnProps) {
+  const heading = useRef<HTMLHeadingElement>(null);
+  useEffect(() => {
+    if (headingFocused) heading.current?.focus();
+  }, [headingFocused]);
   const applications = useQuery(stageApplicationsQuery(jobId, stage.id));
   const cards = applications.data?.data ?? [];
   const headingId = `stage-${stage.id}`;
@@ -43,7 +48,7 @@ export function StageColumn({ jobId, stage, canChange, highlighted, keyboard, on
   return (
     <section className={highlighted ? 'column drop-target' : 'column'} aria-labelledby={headingId} onDragOver={onDragOver} onDrop={onDrop}
       data-stage-id={stage.id}>
-      <h2 id={headingId}>{stage.name} <span className="count">{stage.count}</span></h2>
+      <h2 id={headingId} ref={heading} tabIndex={-1}>{stage.name} <span className="count">{stage.count}</span></h2>
       {applications.isPending ? <Loading what={`${stage.name}`} />
         : applications.isError ? <ErrorMessage error={applications.error} what={`the applications in ${stage.name}`} />
           : cards.length === 0 ? <p className="empty">No applications</p>
