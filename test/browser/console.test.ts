@@ -3,7 +3,7 @@ import { after, before, describe, test } from 'node:test';
 import type { AddressInfo } from 'node:net';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { publishJob, startTestApp, type TestApp } from '../helpers/app.ts';
-import { join, type TestUser } from '../helpers/identity.ts';
+import { join, strongPassword, type TestUser } from '../helpers/identity.ts';
 import { addApplicant } from '../helpers/recruiting.ts';
 import { launchChromium, seriousViolations, skipBrowser, tabTo } from './browser.helpers.ts';
 
@@ -195,11 +195,15 @@ describe('the recruiter console in Chromium', { skip: skipBrowser }, () => {
   });
 
   test('a viewer sees the pipeline and the candidate but is offered no change the API would refuse', async () => {
-    const viewer = await join(t, t.org.auth, 'viewer');
-    await page.getByLabel('Email').fill(viewer.email);
-    await page.getByLabel('Password').fill(viewer.password);
-    await page.getByRole('button', { name: 'Sign in', exact: true }).click();
+    // The viewer joins through the invitation's link (APP_BASE_URL pointing at /app makes the emailed link this one).
+    const invited = await t.app.inject({ method: 'POST', url: '/v1/invitations', headers: t.org.auth, payload: { email: 'vera@example.test', role: 'viewer' } });
+    await page.goto(`${base}/app/accept-invitation?token=${encodeURIComponent(invited.json<{ token: string }>().token)}`);
+    await page.getByLabel('Your name').fill('Vera Viewer');
+    await page.getByLabel('Choose a password').fill(strongPassword());
+    await noSeriousViolations('invitation page');
+    await page.getByRole('button', { name: 'Join' }).click();
     await page.waitForURL(`${base}/app/jobs`);
+    assert.match(await page.getByRole('banner').innerText(), /Vera Viewer · Acme · viewer/i);
     await page.getByRole('link', { name: 'Compiler Engineer' }).click();
     await column('Screen').getByRole('link', { name: 'Ada Lovelace' }).waitFor();
     assert.match(await page.locator('#move-help').innerText(), /can look at this pipeline but not change it/);

@@ -3,6 +3,7 @@ import { createRoot } from 'react-dom/client';
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { BrowserRouter, Navigate, Route, Routes } from 'react-router';
 import { ApiProblem } from './api/problems.ts';
+import { AcceptInvitation } from './screens/AcceptInvitation.tsx';
 import { Layout, RequireSignIn } from './components/Layout.tsx';
 import { CandidateProfile } from './screens/candidate/CandidateProfile.tsx';
 import { JobsList } from './screens/JobsList.tsx';
@@ -30,6 +31,7 @@ createRoot(root).render(
         <BrowserRouter basename="/app">
           <Routes>
             <Route path="/sign-in" element={<SignIn />} />
+            <Route path="/accept-invitation" element={<AcceptInvitation />} />
             <Route element={<RequireSignIn><Layout /></RequireSignIn>}>
               <Route index element={<Navigate to="/jobs" replace />} />
               <Route path="/jobs" element={<JobsList />} />

@@ -16,10 +16,21 @@ type SessionState = { status: 'checking' } | { status: 'signed-out' } | ({ statu
 interface Session {
   state: SessionState;
   signIn(email: string, password: string): Promise<void>;
+  /** Joins the org with an invitation's token (and, for a new account, a name and password), signed in at once. */
+  acceptInvitation(token: string, name: string, password: string): Promise<void>;
   signOut(): Promise<void>;
 }
 
 const SessionContext = createContext<Session | null>(null);
+
+type SignedInAnswer = components['schemas']['TokenPair'] | components['schemas']['CookieSession'];
+
+/** Cookie mode answers who signed in and the CSRF token; the tokens themselves stay in HttpOnly cookies. */
+function startSession(answer: SignedInAnswer, setState: (state: SessionState) => void): void {
+  if (answer.tokenType !== 'Cookie') throw new Error('The server did not start a cookie session');
+  rememberCsrfToken(answer.csrfToken);
+  setState({ status: 'signed-in', user: answer.user, org: answer.org, role: answer.role });
+}
 
 /** Who is signed in, from the session cookies; after a reload, a fresh CSRF token and GET /v1/me. */
 export function SessionProvider({ children }: { children: ReactNode }) {
@@ -50,10 +61,11 @@ export function SessionProvider({ children }: { children: ReactNode }) {
   }, []);
 
   const signIn = useCallback(async (email: string, password: string) => {
-    const session = dataOf(await api.POST('/v1/auth/login', { params: { query: { delivery: 'cookie' } }, body: { email, password } }));
-    if (session.tokenType !== 'Cookie') throw new Error('The server did not start a cookie session');
-    rememberCsrfToken(session.csrfToken);
-    setState({ status: 'signed-in', user: session.user, org: session.org, role: session.role });
+    startSession(dataOf(await api.POST('/v1/auth/login', { params: { query: { delivery: 'cookie' } }, body: { email, password } })), setState);
+  }, []);
+
+  const acceptInvitation = useCallback(async (token: string, name: string, password: string) => {
+    startSession(dataOf(await api.POST('/v1/invitations/accept', { params: { query: { delivery: 'cookie' } }, body: { token, name, password } })), setState);
   }, []);
 
   const signOut = useCallback(async () => {
@@ -65,7 +77,7 @@ export function SessionProvider({ children }: { children: ReactNode }) {
     setState({ status: 'signed-out' });
   }, [queries]);
 
-  const value = useMemo(() => ({ state, signIn, signOut }), [state, signIn, signOut]);
+  const value = useMemo(() => ({ state, signIn, acceptInvitation, signOut }), [state, signIn, acceptInvitation, signOut]);
   return <SessionContext.Provider value={value}>{children}</SessionContext.Provider>;
 }
 
