@@ -5,6 +5,8 @@ import { defineConfig } from 'vite';
 export default defineConfig({
   base: '/app/',
   plugins: [react()],
+  // `npx vite web` serves the console with hot reload at :5173/app and passes API calls to `npm start`'s server.
+  server: { proxy: { '/v1': 'http://localhost:3000' } },
   build: {
     outDir: 'dist',
     emptyOutDir: true,

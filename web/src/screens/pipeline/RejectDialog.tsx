@@ -16,10 +16,9 @@ export function RejectDialog({ card, onReject, onClose }: RejectDialogProps) {
   const reasons = useQuery(rejectionReasonsQuery);
   const choices = reasons.data?.data.filter((reason) => !reason.archived) ?? [];
 
+  // Opened once; never closed on unmount, since closing fires onClose (and StrictMode runs effects twice).
   useEffect(() => {
-    const element = dialog.current;
-    element?.showModal();
-    return () => element?.close();
+    if (!dialog.current?.open) dialog.current?.showModal();
   }, []);
 
   const onSubmit = (event: FormEvent<HTMLFormElement>) => {
