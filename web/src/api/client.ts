@@ -2,8 +2,8 @@ import createClient from 'openapi-fetch';
 import type { paths } from '../../generated/openapi';
 
 const stateChanging = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
-// Sign-in and the session's own routes answer 401 for a reason of their own: never refresh and repeat them.
-const sessionRoutes = /\/v1\/auth\/(login|refresh|csrf|logout)/;
+// Sign-in, invitations and the session's own routes answer 401 for a reason of their own: never refresh and repeat them.
+const sessionRoutes = /^\/v1\/(auth\/|invitations\/accept$)/;
 
 let csrfToken: string | null = null;
 let refreshing: Promise<boolean> | null = null;
