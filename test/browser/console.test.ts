@@ -1,7 +1,10 @@
 import assert from 'node:assert/strict';
+import { existsSync } from 'node:fs';
+import path from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import type { AddressInfo } from 'node:net';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { consoleBuildDir } from '../../src/http/console.routes.ts';
 import { publishJob, startTestApp, type TestApp } from '../helpers/app.ts';
 import { join, strongPassword, type TestUser } from '../helpers/identity.ts';
 import { addApplicant } from '../helpers/recruiting.ts';
@@ -46,6 +49,8 @@ describe('the recruiter console in Chromium', { skip: skipBrowser }, () => {
   const column = (name: string) => page.getByRole('region', { name: new RegExp(`^${name} \\d+$`) });
 
   before(async () => {
+    // npm install builds the console (postinstall); without a build /app is a 503 and every step below would time out.
+    if (!existsSync(path.join(consoleBuildDir, 'index.html'))) throw new Error(`no console build in ${consoleBuildDir}: run npm run build:web`);
     t = await startTestApp();
     await t.app.listen({ host: '127.0.0.1', port: 0 });
     base = `http://127.0.0.1:${(t.app.server.address() as AddressInfo).port}`;
