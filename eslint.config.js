@@ -1,6 +1,7 @@
 import { readdirSync } from 'node:fs';
 import js from '@eslint/js';
 import importX from 'eslint-plugin-import-x';
+import reactHooks from 'eslint-plugin-react-hooks';
 import tseslint from 'typescript-eslint';
 
 const folders = (dir) => readdirSync(dir, { withFileTypes: true }).filter((d) => d.isDirectory()).map((d) => d.name);
@@ -83,7 +84,9 @@ const schemaInPlugin = {
 
 export default tseslint.config(
   // Lint fixtures break the rules on purpose; test/lint/boundaries.test.ts lints them itself.
-  { ignores: ['node_modules/**', 'data/**', 'drizzle/**', 'coverage/**', 'bench/results/**', 'test/lint/fixtures/**'] },
+  { ignores: ['node_modules/**', 'data/**', 'drizzle/**', 'coverage/**', 'bench/results/**', 'test/lint/fixtures/**',
+    // The console's build output and the API types generated for it (npm run build:web).
+    'web/dist/**', 'web/generated/**'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
@@ -97,6 +100,7 @@ export default tseslint.config(
     },
   },
   boundaries(import.meta.dirname),
+  { files: ['web/src/**/*.{ts,tsx}'], plugins: { 'react-hooks': reactHooks }, rules: reactHooks.configs.recommended.rules },
   {
     files: ['src/modules/**/*.ts'],
     ignores: ['src/modules/**/*.routes.ts', 'src/modules/**/*.service.ts'],

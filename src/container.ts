@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import type { FastifyInstance, FastifyPluginAsync } from 'fastify';
 import type { Config } from './config.ts';
+import { consoleRoutes } from './http/console.routes.ts';
 import { healthRoutes } from './http/health.routes.ts';
 import { metricsRoutes } from './http/metrics.routes.ts';
 import { createEventOutlets } from './infra/broker/outlets.ts';
@@ -161,6 +162,8 @@ export async function createContainer(config: Config, log: Logger, database?: Da
     jobs.board.routes,
     ...recruiting.routes,
     careers.routes,
+    // The recruiter console (web/), a single-page app on the API above.
+    consoleRoutes(),
     ...webhooks.routes,
     ...mail.routes,
     operations.routes,

@@ -1,0 +1,76 @@
+/**
+ * `npm run screenshots`: starts the server on a throwaway data directory with the demo data, signs a
+ * demo recruiter in to the console in Debian's Chromium (the browser tests' set-up), and saves the
+ * careers site and the console's screens as PNGs in docs/screenshots/ for the README, so they stay true.
+ */
+import { randomBytes } from 'node:crypto';
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { loadConfig } from '../../src/config.ts';
+import { createLogger } from '../../src/infra/telemetry/logger.ts';
+import { DEMO_SLUG } from '../../src/seed/demo.ts';
+import { startServer } from '../../src/server.ts';
+import { launchChromium } from '../../test/browser/browser.helpers.ts';
+
+const out = new URL('../../docs/screenshots/', import.meta.url);
+const dataDir = mkdtempSync(path.join(os.tmpdir(), 'hireline-screenshots-'));
+const config = loadConfig({ DATA_DIR: dataDir, HOST: '127.0.0.1', PORT: '0', SEED_DEMO: 'true', LOG_LEVEL: 'warn', SERVE_RUNS_TASKS: 'false' });
+const server = await startServer(config, createLogger('warn'));
+const browser = await launchChromium();
+try {
+  const { app, container, url } = server;
+  const org = await container.orgs.findBySlug(DEMO_SLUG);
+  if (!org) throw new Error('the demo organization was not seeded');
+  // The demo has an API key but no person: invite a recruiter with it, as the README says to.
+  const { apiKey } = await container.apiKeys.createForOperator(org.id, 'screenshots');
+  const email = 'robin.recruiter@example.com';
+  const password = `screenshots-${randomBytes(9).toString('hex')}`;
+  const invited = await app.inject({ method: 'POST', url: '/v1/invitations', headers: { authorization: `Bearer ${apiKey}` }, payload: { email, role: 'recruiter' } });
+  const token = invited.json<{ token: string }>().token;
+  const accepted = await app.inject({ method: 'POST', url: '/v1/invitations/accept', payload: { token, password, name: 'Robin Recruiter' } });
+  if (accepted.statusCode !== 200) throw new Error(`could not add the demo recruiter: ${accepted.body}`);
+
+  mkdirSync(out, { recursive: true });
+  const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+  const shoot = async (name: string, options: { fullPage?: boolean } = {}) => {
+    await page.screenshot({ path: new URL(`${name}.png`, out).pathname, ...options });
+    process.stdout.write(`docs/screenshots/${name}.png\n`);
+  };
+
+  await page.goto(`${url}/careers/${DEMO_SLUG}`);
+  await shoot('careers-search');
+  await page.locator('.jobs h3 a').first().click();
+  await page.waitForSelector('form[enctype]');
+  await shoot('careers-job');
+
+  await page.goto(`${url}/app`);
+  await page.getByLabel('Email').fill(email);
+  await shoot('console-sign-in');
+  await page.getByLabel('Password').fill(password);
+  await page.getByRole('button', { name: 'Sign in', exact: true }).click();
+  await page.waitForURL(`${url}/app/jobs`);
+  await page.locator('.counts li.some').first().waitFor();
+  await shoot('console-jobs');
+
+  // The first demo job with applicants in more than one stage.
+  await page.locator('tr', { has: page.locator('.counts li.some') }).first().getByRole('link').click();
+  await page.locator('.card').first().waitFor();
+  await page.locator('.card button[aria-pressed]').first().focus();
+  await page.keyboard.press('Enter');
+  await page.keyboard.press('ArrowRight');
+  await shoot('console-pipeline');
+  await page.keyboard.press('Escape');
+
+  // Someone already interviewing has a history worth showing; a note is added the way a recruiter would.
+  await page.getByRole('region', { name: /^Interview / }).locator('.card-name').first().click();
+  await page.locator('.timeline li').first().waitFor();
+  await page.getByLabel('Add a note for your team').fill('Clear answers on incident response; ask about on-call expectations next.');
+  await page.getByRole('button', { name: 'Add note' }).click();
+  await page.locator('.notes li').first().waitFor();
+  await shoot('console-candidate', { fullPage: true });
+} finally {
+  await browser.close();
+  await server.shutdown('screenshots taken');
+  rmSync(dataDir, { recursive: true, force: true });
+}

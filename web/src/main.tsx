@@ -1,0 +1,47 @@
+import { StrictMode } from 'react';
+import { createRoot } from 'react-dom/client';
+import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
+import { BrowserRouter, Navigate, Route, Routes } from 'react-router';
+import { ApiProblem } from './api/problems.ts';
+import { AcceptInvitation } from './screens/AcceptInvitation.tsx';
+import { Layout, RequireSignIn } from './components/Layout.tsx';
+import { CandidateProfile } from './screens/candidate/CandidateProfile.tsx';
+import { JobsList } from './screens/JobsList.tsx';
+import { PipelineBoard } from './screens/pipeline/PipelineBoard.tsx';
+import { SignIn } from './screens/SignIn.tsx';
+import { SessionProvider } from './session.tsx';
+import './styles.css';
+
+const queries = new QueryClient({
+  defaultOptions: {
+    queries: {
+      // A refusal (4xx) will not change by asking again; a dropped connection might.
+      retry: (failures, error) => !(error instanceof ApiProblem && error.status < 500) && failures < 2,
+      staleTime: 10_000,
+    },
+  },
+});
+
+const root = document.getElementById('root');
+if (!root) throw new Error('index.html has no #root');
+createRoot(root).render(
+  <StrictMode>
+    <QueryClientProvider client={queries}>
+      <SessionProvider>
+        <BrowserRouter basename="/app">
+          <Routes>
+            <Route path="/sign-in" element={<SignIn />} />
+            <Route path="/accept-invitation" element={<AcceptInvitation />} />
+            <Route element={<RequireSignIn><Layout /></RequireSignIn>}>
+              <Route index element={<Navigate to="/jobs" replace />} />
+              <Route path="/jobs" element={<JobsList />} />
+              <Route path="/jobs/:jobId" element={<PipelineBoard />} />
+              <Route path="/candidates/:candidateId" element={<CandidateProfile />} />
+              <Route path="*" element={<p role="alert">There is no such page in the console.</p>} />
+            </Route>
+          </Routes>
+        </BrowserRouter>
+      </SessionProvider>
+    </QueryClientProvider>
+  </StrictMode>,
+);
