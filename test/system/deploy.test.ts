@@ -26,6 +26,9 @@ test('the image carries every folder the server reads at run time', () => {
   const dockerfile = read('deploy/Dockerfile');
   for (const folder of ['bin', 'src', 'drizzle', 'data']) assert.match(dockerfile, new RegExp(`^COPY ${folder} \\./${folder}$`, 'm'));
   assert.match(dockerfile, /npm ci --omit=dev/);
+  // The console is built in a stage of its own (dev dependencies) and served from web/dist.
+  assert.match(dockerfile, /^RUN npm run build:web$/m);
+  assert.match(dockerfile, /^COPY --from=console \/app\/web\/dist \.\/web\/dist$/m);
   assert.match(dockerfile, /^USER node$/m);
   const pkg = JSON.parse(read('package.json')) as { dependencies: Record<string, string> };
   assert.ok(pkg.dependencies.tsx, 'tsx runs the sources in the image, so it is a runtime dependency');
