@@ -194,6 +194,7 @@ export async function createContainer(config: Config, log: Logger, database?: Da
     apiKeys: access.apiKeys,
     accounts: identity.accounts,
     members: identity.members,
+    invitations: identity.invitations,
     sso: identity.sso,
     keys: identity.keys,
     audit: audit.service,

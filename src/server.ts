@@ -78,7 +78,8 @@ export async function startServer(config: Config, log: Logger): Promise<RunningS
     process.stdout.write(`\nDemo organization created: ${seeded.published} published jobs, ${seeded.imported} imported postings, ${seeded.applications} applications.\n`
       + `  Board:   ${config.publicBaseUrl}/v1/boards/demo/jobs\n`
       + `  Docs:    ${url}/docs\n`
-      + `  API key: ${seeded.apiKey}   (shown once; send as Authorization: Bearer <key>; another: hireline keys create --org demo)\n\n`);
+      + `  API key: ${seeded.apiKey}   (shown once; send as Authorization: Bearer <key>; another: hireline keys create --org demo)\n`
+      + `  Console: ${url}/app/accept-invitation?token=${seeded.consoleInvitation ?? ''}   (choose a name and password: you join the demo org as an admin)\n\n`);
   }
 
   let closing: Promise<void> | null = null;

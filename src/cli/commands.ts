@@ -81,6 +81,7 @@ export async function seedCommand(config: Config, options: { demo?: boolean; syn
       const result = await seedDemo(container);
       process.stdout.write(result.created
         ? `Demo org created with ${result.published} published jobs, ${result.imported} imported postings and ${result.applications} applications.\nAPI key (shown once): ${result.apiKey}\n`
+          + `Recruiter console: open /app/accept-invitation?token=${result.consoleInvitation ?? ''} on the server to join as an admin.\n`
         : 'Demo org already exists; nothing to do.\n');
     }
     if (options.synthetic !== undefined && options.org) {

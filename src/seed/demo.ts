@@ -11,6 +11,8 @@ const demoPostings = new URL('../../data/demo/', import.meta.url);
 export interface DemoSeedResult {
   created: boolean;
   apiKey: string | null;
+  /** An admin invitation to the demo org, for the person who started it to open the recruiter console with. */
+  consoleInvitation: string | null;
   published: number;
   imported: number;
   applications: number;
@@ -18,11 +20,14 @@ export interface DemoSeedResult {
 
 /**
  * Org `demo` with 48 fictional published jobs plus the sample postings under data/demo imported
- * (published when complete enough), and 18 applicants spread over the pipelines of four of them.
+ * (published when complete enough), 18 applicants spread over the pipelines of four of them, and an
+ * admin invitation for the recruiter console.
  * Does nothing when the org already exists.
  */
-export async function seedDemo(container: Pick<Container, 'orgs' | 'jobs' | 'recruiting'>): Promise<DemoSeedResult> {
-  if (await container.orgs.findBySlug(DEMO_SLUG)) return { created: false, apiKey: null, published: 0, imported: 0, applications: 0 };
+export const DEMO_ADMIN_EMAIL = 'you@demo.example';
+
+export async function seedDemo(container: Pick<Container, 'orgs' | 'jobs' | 'recruiting' | 'invitations'>): Promise<DemoSeedResult> {
+  if (await container.orgs.findBySlug(DEMO_SLUG)) return { created: false, apiKey: null, consoleInvitation: null, published: 0, imported: 0, applications: 0 };
   const { org, apiKey } = await container.orgs.createOrg({ name: 'Demo Company (fictional)', slug: DEMO_SLUG });
   const published = await container.jobs.bulkPublish(org.id, syntheticJobs(48, 42));
   let imported = 0;
@@ -37,5 +42,7 @@ export async function seedDemo(container: Pick<Container, 'orgs' | 'jobs' | 'rec
     }
   }
   const { applications } = await seedDemoApplicants(container, org);
-  return { created: true, apiKey, published, imported, applications };
+  // No account with a known password: the person who started the server picks their own through this invitation.
+  const { token } = await container.invitations.create({ principal: wholeOrg(org.id), origin: { ip: null, userAgent: 'hireline demo seed' } }, { email: DEMO_ADMIN_EMAIL, role: 'admin' });
+  return { created: true, apiKey, consoleInvitation: token, published, imported, applications };
 }

@@ -26,7 +26,14 @@ describe('demo seed', () => {
     assert.equal(find('Senior Backend Engineer (Python, Cloud)', /Kettlewick Freight Labs writes/)?.status, 'published');
     assert.ok(find('Backend Developer Intern (Node.js) – Remote', /REST endpoints in Node\.js and TypeScript/));
     assert.ok(find('SITE RELIABILITY ENGINEER — FULLY REMOTE (AMERICAS TIME ZONES)', /on OpenTelemetry, Prometheus and Grafana/));
-    assert.deepEqual(await seedDemo(t.container), { created: false, apiKey: null, published: 0, imported: 0, applications: 0 });
+    assert.deepEqual(await seedDemo(t.container), { created: false, apiKey: null, consoleInvitation: null, published: 0, imported: 0, applications: 0 });
+
+    // The invitation the banner prints lets the person who started the server into the console as an admin.
+    const accepted = await t.app.inject({ method: 'POST', url: '/v1/invitations/accept', payload: { token: first.consoleInvitation, name: 'Demo Admin', password: 'a long demo passphrase 42' } });
+    assert.equal(accepted.statusCode, 200, accepted.body);
+    const me = await t.app.inject({ method: 'GET', url: '/v1/me', headers: { authorization: `Bearer ${json<{ accessToken: string }>(accepted).accessToken}` } });
+    const profile = json<{ org: { slug: string }; role: string }>(me);
+    assert.deepEqual([profile.org.slug, profile.role], ['demo', 'admin'], me.body);
   });
 
   test('seeds candidates who applied with a résumé, spread over several stages, one hired and some rejected', async () => {

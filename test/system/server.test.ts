@@ -27,6 +27,7 @@ describe('the real server process', () => {
     assert.match(output(), /API key: hl_[\w-]{43}/);
     assert.match(output(), /\/v1\/boards\/demo\/jobs/);
     assert.match(output(), /hireline keys create --org demo/, 'the banner says how to get another key');
+    assert.match(output(), /Console: http:\/\/127\.0\.0\.1:\d+\/app\/accept-invitation\?token=hli_[\w-]+/, 'and how to open the recruiter console');
     // The listening line says where start-up went, phase by phase (also logged at debug level as each ends).
     const listening = output().split('\n').filter((line) => line.includes('"msg":"listening"')).map((line) => JSON.parse(line) as { startupMs: number; phasesMs: Record<string, number> })[0];
     assert.deepEqual(Object.keys(listening?.phasesMs ?? {}), ['modules', 'container', 'migrations', 'seed', 'app', 'tasks', 'listen']);
