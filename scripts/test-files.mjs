@@ -4,8 +4,9 @@
 // They behave the same on both profiles, and the embedded run has them.
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
+import process from 'node:process';
 
-const root = path.resolve(path.dirname(new URL(import.meta.url).pathname), '..');
+const root = path.resolve(import.meta.dirname, '..');
 const serverHelpers = new Set(['test/helpers/database.ts', 'test/helpers/redis.ts', 'test/helpers/amqp.ts', 'test/helpers/nats.ts', 'src/infra/db/database.ts']
   .map((file) => path.join(root, file)));
 // Value imports and re-exports of relative paths; `import type` is erased, so it opens nothing.
