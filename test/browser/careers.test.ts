@@ -54,6 +54,14 @@ describe('the careers site in Chromium', { skip: skipBrowser }, () => {
     await t?.close();
   });
 
+  /**
+   * Space on the focused file input opens the chooser. Playwright turns the browser's interception of
+   * choosers on only when a page first gets a listener, without waiting for the browser to confirm: a
+   * key pressed right after that could open the real dialog unseen (it did, under load). So each page
+   * gets a listener when it opens (`interceptChoosers`), long before the key is pressed.
+   */
+  const interceptChoosers = (page: Page): Page => page.on('filechooser', () => undefined);
+
   async function fileChosenWithSpace(page: Page, selector: string): Promise<void> {
     await tabTo(page, selector);
     const chooser = page.waitForEvent('filechooser');
@@ -62,7 +70,7 @@ describe('the careers site in Chromium', { skip: skipBrowser }, () => {
   }
 
   test('a candidate finds the job with the search form and applies with a PDF using only the keyboard', async () => {
-    const page = await context.newPage();
+    const page = await interceptChoosers(await context.newPage());
     await page.goto(`${base}/careers/${slug}`);
     await tabTo(page, '#f-q');
     await page.keyboard.type('rocket');
