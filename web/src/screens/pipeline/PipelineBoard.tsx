@@ -1,6 +1,6 @@
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
-import { useParams } from 'react-router';
+import { Link, useParams } from 'react-router';
 import { messageOf } from '../../api/problems.ts';
 import type { PipelineStage, StageApplication } from '../../api/types.ts';
 import { ErrorMessage, Loading } from '../../components/States.tsx';
@@ -64,6 +64,7 @@ export function PipelineBoard() {
   return (
     <>
       <h1>{job.data.title} <span className="muted">· pipeline</span></h1>
+      <p className="job-links"><Link to={`/jobs/${jobId}/edit`}>Job details</Link></p>
       <p id="move-help" className="hint">
         {canChange
           ? 'Drag a card to another stage, or press its Move button, choose a stage with the left and right arrow keys and press Enter to drop (Escape cancels).'

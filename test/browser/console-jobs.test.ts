@@ -1,0 +1,95 @@
+import assert from 'node:assert/strict';
+import { after, before, describe, test } from 'node:test';
+import type { Page } from 'playwright-core';
+import type { TestApp } from '../helpers/app.ts';
+import { join, type TestUser } from '../helpers/identity.ts';
+import { skipBrowser } from './browser.helpers.ts';
+import { assertNoSeriousViolations, openConsole, signIn, type ConsoleBrowser } from './console.helpers.ts';
+
+// A posting written for this test: no salary (the parser warns) and no location (publishing refuses it until the workplace says remote).
+const posting = `Job Title: Greenhouse Systems Tech
+Company: Fernleaf Growers
+
+About us
+Fernleaf Growers raises seedlings for market gardens in three glasshouses, and we keep them alive with a lot of small machines.
+
+Responsibilities
+- Keep irrigation controllers, sensors and climate computers running through the growing season
+- Write small Python scripts that read sensor data and raise alarms before the plants notice
+
+Requirements
+- 3+ years of experience with industrial control systems
+- Comfortable with Python and Linux
+
+This is a full-time position.`;
+
+interface BoardJob { id: string; title: string; workplace: string | null }
+
+describe('the recruiter console: new jobs, the job editor', { skip: skipBrowser }, () => {
+  let browser: ConsoleBrowser;
+  let t: TestApp;
+  let page: Page;
+  let recruiter: TestUser;
+
+  before(async () => {
+    browser = await openConsole(/status of 422/);
+    ({ t, page } = browser);
+    recruiter = await join(t, t.org.auth, 'recruiter');
+  });
+  after(async () => {
+    await browser?.close();
+  });
+
+  test('a recruiter pastes a posting, corrects the parsed fields and saves a draft', async () => {
+    await signIn(page, browser.base, recruiter);
+    await page.getByRole('link', { name: 'New job from a posting' }).click();
+    await page.waitForURL(`${browser.base}/app/jobs/new`);
+    await assertNoSeriousViolations(page, 'new job page');
+    await page.getByLabel('Paste the job posting').fill(posting);
+    await page.getByRole('button', { name: 'Read the posting' }).click();
+
+    await page.getByText('No salary was found').waitFor();
+    assert.match(await page.locator('.findings').innerText(), /Fernleaf Growers/);
+    assert.equal(await page.getByLabel('Title').inputValue(), 'Greenhouse Systems Tech');
+    assert.equal(await page.getByLabel('Employment type').inputValue(), 'FULL_TIME');
+    assert.equal(await page.getByLabel('Required skills').inputValue(), 'python, linux');
+    assert.match(await page.getByLabel('Description').inputValue(), /^## About the role\n\nFernleaf Growers raises seedlings/);
+    await assertNoSeriousViolations(page, 'parsed fields for review');
+
+    await page.getByLabel('Title').fill('Greenhouse Systems Technician');
+    await page.getByLabel('From', { exact: true }).fill('42000');
+    await page.getByLabel('To', { exact: true }).fill('48000');
+    await page.getByLabel('Currency').fill('EUR');
+    await page.getByRole('button', { name: 'Save as draft' }).click();
+    await page.getByRole('status').getByText('The draft job was saved.').waitFor();
+    await page.getByRole('heading', { level: 1, name: 'Greenhouse Systems Technician · draft' }).waitFor();
+    await assertNoSeriousViolations(page, 'job editor');
+
+    const jobId = /\/app\/jobs\/(job_\w+)\/edit$/.exec(page.url())?.[1];
+    assert.ok(jobId, page.url());
+    const saved = (await t.app.inject({ url: `/v1/jobs/${jobId}`, headers: t.org.auth })).json<Record<string, unknown>>();
+    assert.equal(saved.status, 'draft');
+    assert.equal(saved.title, 'Greenhouse Systems Technician');
+    assert.deepEqual(saved.salary, { min: 42000, max: 48000, currency: 'EUR', unit: 'YEAR' });
+    assert.equal(saved.experienceYearsMin, 3);
+    assert.deepEqual(saved.skills, [{ name: 'python', required: true }, { name: 'linux', required: true }]);
+  });
+
+  test('publishing shows what the job lacks; once corrected it is published and on the public board', async () => {
+    await page.getByRole('button', { name: 'Publish' }).click();
+    const problem = page.getByRole('alert');
+    await problem.waitFor();
+    assert.match(await problem.innerText(), /^Could not publish the job: A published job needs: locations \(or workplace "remote"\)/);
+
+    await page.getByLabel('Workplace').selectOption('Remote');
+    await page.getByRole('button', { name: 'Save changes' }).click();
+    await page.getByRole('status').getByText('Changes saved.').waitFor();
+    await page.getByRole('button', { name: 'Publish' }).click();
+    await page.getByRole('status').getByText(/^Published/).waitFor();
+    await page.getByRole('heading', { level: 1, name: 'Greenhouse Systems Technician · published' }).waitFor();
+    await page.getByRole('button', { name: 'Close' }).waitFor();
+
+    const board = (await t.app.inject({ url: `/v1/boards/${t.org.slug}/jobs?q=greenhouse` })).json<{ data: BoardJob[] }>();
+    assert.deepEqual(board.data.map((j) => [j.title, j.workplace]), [['Greenhouse Systems Technician', 'remote']]);
+  });
+});
