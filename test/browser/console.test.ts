@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { BrowserContext, Page } from 'playwright-core';
 import { publishJob, type TestApp } from '../helpers/app.ts';
 import { join, strongPassword, type TestUser } from '../helpers/identity.ts';
 import { addApplicant } from '../helpers/recruiting.ts';
@@ -17,7 +17,6 @@ interface Application {
 
 describe('the recruiter console in Chromium', { skip: skipBrowser }, () => {
   let t: TestApp;
-  let browser: Browser;
   let context: BrowserContext;
   let page: Page;
   let base: string;
@@ -43,7 +42,7 @@ describe('the recruiter console in Chromium', { skip: skipBrowser }, () => {
   const column = (name: string) => page.getByRole('region', { name: new RegExp(`^${name} \\d+$`) });
 
   before(async () => {
-    ({ t, base, browser, context, page, elsewhere, consoleErrors, close } = await openConsole());
+    ({ t, base, context, page, elsewhere, consoleErrors, close } = await openConsole());
     recruiter = await join(t, t.org.auth, 'recruiter');
     await publishJob(t, t.org, { title: 'Office Manager' });
     job = await publishJob(t, t.org, { title: 'Compiler Engineer' });
