@@ -1,8 +1,9 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import type { Page } from 'playwright-core';
-import type { TestApp } from '../helpers/app.ts';
+import { publishJob, type TestApp } from '../helpers/app.ts';
 import { join, type TestUser } from '../helpers/identity.ts';
+import { addApplicant } from '../helpers/recruiting.ts';
 import { skipBrowser } from './browser.helpers.ts';
 import { assertNoSeriousViolations, openConsole, signIn, type ConsoleBrowser } from './console.helpers.ts';
 
@@ -25,16 +26,18 @@ This is a full-time position.`;
 
 interface BoardJob { id: string; title: string; workplace: string | null }
 
-describe('the recruiter console: new jobs, the job editor', { skip: skipBrowser }, () => {
+describe('the recruiter console: new jobs, the job editor, live board, settings', { skip: skipBrowser }, () => {
   let browser: ConsoleBrowser;
   let t: TestApp;
   let page: Page;
   let recruiter: TestUser;
+  let admin: TestUser;
 
   before(async () => {
     browser = await openConsole(/status of 422/);
     ({ t, page } = browser);
     recruiter = await join(t, t.org.auth, 'recruiter');
+    admin = await join(t, t.org.auth, 'admin');
   });
   after(async () => {
     await browser?.close();
@@ -91,5 +94,27 @@ describe('the recruiter console: new jobs, the job editor', { skip: skipBrowser 
 
     const board = (await t.app.inject({ url: `/v1/boards/${t.org.slug}/jobs?q=greenhouse` })).json<{ data: BoardJob[] }>();
     assert.deepEqual(board.data.map((j) => [j.title, j.workplace]), [['Greenhouse Systems Technician', 'remote']]);
+  });
+
+  test('a move made elsewhere appears on the open pipeline board without a reload', async () => {
+    const job = await publishJob(t, t.org, { title: 'Seed Bank Curator' });
+    const { applicationId } = await addApplicant(t, t.org.id, job.id, { name: 'Mira Okafor', email: 'mira@example.test' });
+    await browser.context.clearCookies();
+    await signIn(page, browser.base, admin);
+    await page.evaluate('window.sameDocument = true');
+    await page.getByRole('link', { name: 'Seed Bank Curator' }).click();
+    const column = (name: string) => page.getByRole('region', { name: new RegExp(`^${name} \\d+$`) });
+    await column('Applied').getByRole('link', { name: 'Mira Okafor' }).waitFor();
+    await page.getByTestId('live-status').getByText(/^Live:/).waitFor();
+
+    const { stages } = (await t.app.inject({ url: `/v1/jobs/${job.id}/pipeline`, headers: t.org.auth })).json<{ stages: { id: string; name: string }[] }>();
+    const screen = stages.find((s) => s.name === 'Screen');
+    assert.ok(screen);
+    const moved = await t.app.inject({ method: 'POST', url: `/v1/applications/${applicationId}/move`, headers: t.org.auth, payload: { stageId: screen.id } });
+    assert.equal(moved.statusCode, 200, moved.body);
+    await column('Screen').getByRole('link', { name: 'Mira Okafor' }).waitFor();
+    assert.equal(await column('Screen').getByRole('heading').textContent(), 'Screen 1');
+    assert.equal(await page.evaluate('window.sameDocument'), true, 'the board changed without loading the page again');
+    await assertNoSeriousViolations(page, 'live pipeline board');
   });
 });
