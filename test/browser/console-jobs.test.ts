@@ -34,7 +34,8 @@ describe('the recruiter console: new jobs, the job editor, live board, settings'
   let admin: TestUser;
 
   before(async () => {
-    browser = await openConsole(/status of 422/);
+    // Refusals the story causes: a publish the job is not ready for (422), and signed-out checks after cookies are cleared (401).
+    browser = await openConsole(/status of (401|422)/);
     ({ t, page } = browser);
     recruiter = await join(t, t.org.auth, 'recruiter');
     admin = await join(t, t.org.auth, 'admin');
@@ -116,5 +117,52 @@ describe('the recruiter console: new jobs, the job editor, live board, settings'
     assert.equal(await column('Screen').getByRole('heading').textContent(), 'Screen 1');
     assert.equal(await page.evaluate('window.sameDocument'), true, 'the board changed without loading the page again');
     await assertNoSeriousViolations(page, 'live pipeline board');
+  });
+
+  test('an admin invites a member from settings, sees the link once, and can revoke it', async () => {
+    await page.getByRole('navigation', { name: 'Console' }).getByRole('link', { name: 'Settings' }).click();
+    await page.waitForURL(`${browser.base}/app/settings/members`);
+    await page.getByRole('row', { name: /Test recruiter/ }).waitFor();
+    await page.getByLabel('Email').fill('quinn@example.test');
+    await page.getByLabel('Role').selectOption('interviewer');
+    await page.getByRole('button', { name: 'Invite' }).click();
+    const link = await page.getByLabel('Invitation link').inputValue();
+    assert.match(link, new RegExp(`^${browser.base}/app/accept-invitation\\?token=hli_`));
+    await page.getByText(/quinn@example.test · interviewer · until/).waitFor();
+    await assertNoSeriousViolations(page, 'members and invitations');
+    const invitations = (await t.app.inject({ url: '/v1/invitations', headers: t.org.auth })).json<{ data: { id: string; email: string; role: string; status: string }[] }>().data;
+    const quinn = invitations.find((i) => i.email === 'quinn@example.test');
+    assert.deepEqual([quinn?.role, quinn?.status], ['interviewer', 'pending']);
+
+    await page.getByRole('button', { name: 'Revoke the invitation of quinn@example.test' }).click();
+    await page.getByText('No pending invitations.').waitFor();
+    const after = (await t.app.inject({ url: '/v1/invitations', headers: t.org.auth })).json<{ data: { email: string; status: string }[] }>().data;
+    assert.equal(after.find((i) => i.email === 'quinn@example.test')?.status, 'revoked');
+  });
+
+  test('an admin sets the careers accent colour and the careers page wears it', async () => {
+    await page.getByRole('navigation', { name: 'Settings' }).getByRole('link', { name: 'Careers branding' }).click();
+    await page.getByLabel('Accent colour').fill('#0a7d5a');
+    await page.getByLabel('Intro text').fill('We grow things, carefully.');
+    await assertNoSeriousViolations(page, 'careers branding');
+    await page.getByRole('button', { name: 'Save branding' }).click();
+    await page.getByRole('status').getByText(/^Branding saved/).waitFor();
+    assert.equal(await page.evaluate('window.sameDocument'), true, 'settings changed without loading the page again');
+
+    await page.getByRole('link', { name: 'your careers site' }).click();
+    await page.waitForURL(`${browser.base}/careers/${t.org.slug}`);
+    assert.equal(await page.evaluate<string>('getComputedStyle(document.documentElement).getPropertyValue("--accent").trim()'), '#0a7d5a');
+    await page.getByText('We grow things, carefully.').waitFor();
+  });
+
+  test('a recruiter sees the members but neither invitations nor branding', async () => {
+    await browser.context.clearCookies();
+    await signIn(page, browser.base, recruiter);
+    await page.getByRole('navigation', { name: 'Console' }).getByRole('link', { name: 'Settings' }).click();
+    await page.getByRole('row', { name: /Test admin/ }).waitFor();
+    assert.equal(await page.getByRole('link', { name: 'Careers branding' }).count(), 0);
+    assert.equal(await page.getByRole('heading', { name: 'Invitations' }).count(), 0);
+    assert.deepEqual(browser.elsewhere, [], 'no request left the server');
+    assert.deepEqual(browser.consoleErrors, [], 'nothing was refused by the content security policy');
   });
 });
