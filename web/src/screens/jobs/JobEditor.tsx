@@ -47,7 +47,7 @@ export function JobEditor() {
       <h1>{current.title} <span className="muted">· {current.status}</span></h1>
       <p className="job-links"><Link to={`/jobs/${current.id}`}>Pipeline board</Link></p>
       {notice && <p role="status" className="notice">{notice}</p>}
-      <Lifecycle job={current} onChanged={(updated, message) => void changed(updated, message)} />
+      <Lifecycle job={current} onStart={() => setNotice(null)} onChanged={(updated, message) => void changed(updated, message)} />
       <h2>Details</h2>
       {!editable && <p className="hint">Your role can read this job but not change it.</p>}
       {/* A new version (saved here or elsewhere) starts the form again from the job as it now is. */}

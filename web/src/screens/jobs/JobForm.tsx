@@ -29,7 +29,7 @@ export function JobForm({ initial, onSubmit, submitLabel, pending, editable, pro
       <fieldset disabled={!editable || pending}>
         <legend className="visually-hidden">Job details</legend>
         <label htmlFor="job-title">Title</label>
-        <input {...input('title')} required maxLength={200} />
+        <input {...input('title')} className="wide" required maxLength={200} />
         <label htmlFor="job-department">Department</label>
         <input {...input('department')} maxLength={120} />
         <div className="field-row">

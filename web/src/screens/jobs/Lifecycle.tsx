@@ -20,10 +20,11 @@ const call = async (action: Action, id: string): Promise<Job> => {
 };
 
 /** Publish, close, reopen: the API says why it refuses (say, what a job needs before it is published). */
-export function Lifecycle({ job, onChanged }: { job: Job; onChanged(job: Job, message: string): void }) {
+export function Lifecycle({ job, onStart, onChanged }: { job: Job; onStart(): void; onChanged(job: Job, message: string): void }) {
   const { role } = useSignedIn();
   const transition = useMutation({
     mutationFn: ({ action }: { action: Action; done: string }) => call(action, job.id),
+    onMutate: onStart,
     onSuccess: (updated, { done }) => onChanged(updated, done),
   });
   const actions = offered[job.status];
