@@ -32,6 +32,7 @@ describe('the recruiter console: new jobs, the job editor, live board, settings'
   let page: Page;
   let recruiter: TestUser;
   let admin: TestUser;
+  let draftId: string;
 
   before(async () => {
     // Refusals the story causes: a publish the job is not ready for (422), and signed-out checks after cookies are cleared (401).
@@ -71,6 +72,7 @@ describe('the recruiter console: new jobs, the job editor, live board, settings'
 
     const jobId = /\/app\/jobs\/(job_\w+)\/edit$/.exec(page.url())?.[1];
     assert.ok(jobId, page.url());
+    draftId = jobId;
     const saved = (await t.app.inject({ url: `/v1/jobs/${jobId}`, headers: t.org.auth })).json<Record<string, unknown>>();
     assert.equal(saved.status, 'draft');
     assert.equal(saved.title, 'Greenhouse Systems Technician');
@@ -95,6 +97,21 @@ describe('the recruiter console: new jobs, the job editor, live board, settings'
 
     const board = (await t.app.inject({ url: `/v1/boards/${t.org.slug}/jobs?q=greenhouse` })).json<{ data: BoardJob[] }>();
     assert.deepEqual(board.data.map((j) => [j.title, j.workplace]), [['Greenhouse Systems Technician', 'remote']]);
+  });
+
+  test('the job\'s pipeline stages are renamed and one is added from the editor', async () => {
+    assert.equal(await page.getByLabel('Name of stage 2').inputValue(), 'Screen');
+    await page.getByLabel('Name of stage 2').fill('Phone screen');
+    await page.getByRole('button', { name: 'Add a stage' }).click();
+    const added = (await page.locator('.stages li').count());
+    await page.getByLabel(`Name of stage ${added}`).fill('Trial day');
+    await page.getByRole('button', { name: 'Move Trial day up' }).click();
+    await assertNoSeriousViolations(page, 'pipeline stages');
+    await page.getByRole('button', { name: 'Save stages' }).click();
+    await page.getByRole('status').getByText('Stages saved.').waitFor();
+    const { data } = (await t.app.inject({ url: `/v1/jobs/${draftId}/stages`, headers: t.org.auth })).json<{ data: { name: string; kind: string }[] }>();
+    assert.equal(data[1]?.name, 'Phone screen');
+    assert.deepEqual(data.at(-2), { ...data.at(-2), name: 'Trial day', kind: 'interview' });
   });
 
   test('a move made elsewhere appears on the open pipeline board without a reload', async () => {

@@ -10,6 +10,7 @@ import { jobQuery } from '../pipeline/queries.ts';
 import { JobForm } from './JobForm.tsx';
 import { formValuesOf, jobFieldsOf, type JobFormValues } from './job-form.ts';
 import { Lifecycle } from './Lifecycle.tsx';
+import { Stages } from './Stages.tsx';
 
 const savedMessage = (state: unknown): string | null =>
   typeof state === 'object' && state !== null && 'saved' in state && typeof state.saved === 'string' ? state.saved : null;
@@ -59,6 +60,10 @@ export function JobEditor() {
             <button type="button" onClick={() => void job.refetch()}>Load the job again</button>
           </p>
         )} />
+      <section aria-labelledby="stages-title">
+        <h2 id="stages-title">Pipeline stages</h2>
+        <Stages jobId={current.id} editable={editable} />
+      </section>
     </>
   );
 }
