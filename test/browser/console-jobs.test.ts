@@ -114,6 +114,19 @@ describe('the recruiter console: new jobs, the job editor, live board, settings'
     assert.deepEqual(data.at(-2), { ...data.at(-2), name: 'Trial day', kind: 'interview' });
   });
 
+  test('an application question is added from the editor', async () => {
+    await page.getByText('No questions: candidates send their name, email and résumé.').waitFor();
+    await page.getByRole('button', { name: 'Add a question' }).click();
+    await page.getByLabel('Question 1', { exact: true }).fill('Can you lift a 20 kg sack of compost?');
+    await page.getByLabel('Answer to question 1').selectOption('Yes or no');
+    await page.getByLabel('Required (question 1)').check();
+    await page.getByRole('button', { name: 'Save questions' }).click();
+    await page.getByRole('status').getByText('Questions saved.').waitFor();
+    await assertNoSeriousViolations(page, 'application questions');
+    const { questions } = (await t.app.inject({ url: `/v1/jobs/${draftId}/questions`, headers: t.org.auth })).json<{ questions: { label: string; kind: string; required: boolean }[] }>();
+    assert.deepEqual(questions.map((q) => [q.label, q.kind, q.required]), [['Can you lift a 20 kg sack of compost?', 'yes_no', true]]);
+  });
+
   test('a move made elsewhere appears on the open pipeline board without a reload', async () => {
     const job = await publishJob(t, t.org, { title: 'Seed Bank Curator' });
     const { applicationId } = await addApplicant(t, t.org.id, job.id, { name: 'Mira Okafor', email: 'mira@example.test' });

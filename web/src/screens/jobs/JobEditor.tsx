@@ -10,6 +10,7 @@ import { jobQuery } from '../pipeline/queries.ts';
 import { JobForm } from './JobForm.tsx';
 import { formValuesOf, jobFieldsOf, type JobFormValues } from './job-form.ts';
 import { Lifecycle } from './Lifecycle.tsx';
+import { Questions } from './Questions.tsx';
 import { Stages } from './Stages.tsx';
 
 const savedMessage = (state: unknown): string | null =>
@@ -63,6 +64,10 @@ export function JobEditor() {
       <section aria-labelledby="stages-title">
         <h2 id="stages-title">Pipeline stages</h2>
         <Stages jobId={current.id} editable={editable} />
+      </section>
+      <section aria-labelledby="questions-title">
+        <h2 id="questions-title">Application questions</h2>
+        <Questions jobId={current.id} editable={editable} />
       </section>
     </>
   );

@@ -4,6 +4,8 @@ import { api } from '../../api/client.ts';
 import { dataOf, messageOf } from '../../api/problems.ts';
 import type { Got } from '../../api/types.ts';
 import { ErrorMessage, Loading } from '../../components/States.tsx';
+import { useEditableList } from './editable-list.ts';
+import { RowButtons } from './RowButtons.tsx';
 
 type Stage = Got<'/v1/jobs/{id}/stages'>['data'][number];
 type Kind = Stage['kind'];
@@ -34,9 +36,8 @@ interface FormProps { jobId: string; saved: Stage[]; editable: boolean; onSaved(
 
 function StagesForm({ jobId, saved, editable, onSaved }: FormProps) {
   const queries = useQueryClient();
-  const [rows, setRows] = useState<Row[]>(saved.map((s) => ({ key: s.id, id: s.id, name: s.name, kind: s.kind })));
+  const { rows, change, move, remove, add } = useEditableList<Row>(saved.map((s) => ({ key: s.id, id: s.id, name: s.name, kind: s.kind })));
   const [movesTo, setMovesTo] = useState<Record<string, string>>({});
-  const [added, setAdded] = useState(0);
   const removed = saved.filter((s) => !rows.some((r) => r.id === s.id));
   const kept = rows.filter((r): r is Row & { id: string } => r.id !== undefined);
 
@@ -58,15 +59,6 @@ function StagesForm({ jobId, saved, editable, onSaved }: FormProps) {
       await queries.invalidateQueries({ queryKey: ['pipeline', jobId] });
     },
   });
-  const change = (index: number, patch: Partial<Row>) => setRows((now) => now.map((r, i) => (i === index ? { ...r, ...patch } : r)));
-  const swap = (index: number, by: number) => setRows((now) => {
-    const next = [...now];
-    const [a, b] = [next[index], next[index + by]];
-    if (!a || !b) return now;
-    next[index] = b;
-    next[index + by] = a;
-    return next;
-  });
 
   return (
     <form onSubmit={(e) => { e.preventDefault(); save.mutate(); }} className="stages-form">
@@ -79,13 +71,7 @@ function StagesForm({ jobId, saved, editable, onSaved }: FormProps) {
             <select id={`stage-kind-${row.key}`} value={row.kind} onChange={(e) => change(i, { kind: kinds.find((k) => k === e.target.value) ?? row.kind })} disabled={!editable}>
               {kinds.map((k) => <option key={k} value={k}>{k}</option>)}
             </select>
-            {editable && (
-              <>
-                <button type="button" onClick={() => swap(i, -1)} disabled={i === 0} aria-label={`Move ${row.name || 'the new stage'} up`}>↑</button>
-                <button type="button" onClick={() => swap(i, 1)} disabled={i === rows.length - 1} aria-label={`Move ${row.name || 'the new stage'} down`}>↓</button>
-                <button type="button" onClick={() => setRows((now) => now.filter((_, j) => j !== i))} aria-label={`Remove ${row.name || 'the new stage'}`}>Remove</button>
-              </>
-            )}
+            {editable && <RowButtons name={row.name || 'the new stage'} index={i} count={rows.length} move={move} remove={remove} />}
           </li>
         ))}
       </ol>
@@ -100,10 +86,7 @@ function StagesForm({ jobId, saved, editable, onSaved }: FormProps) {
       {save.isError && <p className="error" role="alert">Could not save the stages: {messageOf(save.error)}</p>}
       {editable && (
         <div className="dialog-actions">
-          <button type="button" onClick={() => {
-            setRows((now) => [...now, { key: `new-${added}`, name: '', kind: 'interview' }]);
-            setAdded((n) => n + 1);
-          }}>Add a stage</button>
+          <button type="button" onClick={() => add({ name: '', kind: 'interview' })}>Add a stage</button>
           <button type="submit" disabled={save.isPending}>{save.isPending ? 'Saving…' : 'Save stages'}</button>
         </div>
       )}
