@@ -13,6 +13,23 @@ import { DEMO_SLUG } from '../../src/seed/demo.ts';
 import { startServer } from '../../src/server.ts';
 import { launchChromium } from '../../test/browser/browser.helpers.ts';
 
+// Written for the screenshot: no location, so publishing it shows the API's refusal in the editor.
+const posting = `Job Title: Customer Support Lead
+Company: Lanternworks
+
+About us
+Lanternworks makes scheduling software for small clinics. Our support team answers every message within a working day.
+
+Responsibilities
+- Lead a team of four support specialists and plan their week
+- Turn recurring questions into help-centre articles with the product team
+
+Requirements
+- 4+ years in customer support, two of them leading people
+- Comfortable with Zendesk and SQL for looking up accounts
+
+Salary: EUR 52,000 - 60,000 per year. Full-time.`;
+
 const out = new URL('../../docs/screenshots/', import.meta.url);
 const dataDir = mkdtempSync(path.join(os.tmpdir(), 'hireline-screenshots-'));
 const config = loadConfig({ DATA_DIR: dataDir, HOST: '127.0.0.1', PORT: '0', SEED_DEMO: 'true', LOG_LEVEL: 'warn', SERVE_RUNS_TASKS: 'false' });
@@ -22,13 +39,13 @@ try {
   const { app, container, url } = server;
   const org = await container.orgs.findBySlug(DEMO_SLUG);
   if (!org) throw new Error('the demo organization was not seeded');
-  // The demo has an API key but no person: invite a recruiter with it, as the README says to.
+  // The demo has an API key but no person: invite one with it, as the README says to (an admin, so settings show too).
   const { apiKey } = await container.apiKeys.createForOperator(org.id, 'screenshots');
-  const email = 'robin.recruiter@example.com';
+  const email = 'robin.example@example.com';
   const password = `screenshots-${randomBytes(9).toString('hex')}`;
-  const invited = await app.inject({ method: 'POST', url: '/v1/invitations', headers: { authorization: `Bearer ${apiKey}` }, payload: { email, role: 'recruiter' } });
+  const invited = await app.inject({ method: 'POST', url: '/v1/invitations', headers: { authorization: `Bearer ${apiKey}` }, payload: { email, role: 'admin' } });
   const token = invited.json<{ token: string }>().token;
-  const accepted = await app.inject({ method: 'POST', url: '/v1/invitations/accept', payload: { token, password, name: 'Robin Recruiter' } });
+  const accepted = await app.inject({ method: 'POST', url: '/v1/invitations/accept', payload: { token, password, name: 'Robin Example' } });
   if (accepted.statusCode !== 200) throw new Error(`could not add the demo recruiter: ${accepted.body}`);
 
   mkdirSync(out, { recursive: true });
@@ -54,7 +71,7 @@ try {
   await shoot('console-jobs');
 
   // The first demo job with applicants in more than one stage.
-  await page.locator('tr', { has: page.locator('.counts li.some') }).first().getByRole('link').click();
+  await page.locator('tr', { has: page.locator('.counts li.some') }).first().getByRole('link').first().click();
   await page.locator('.card').first().waitFor();
   await page.locator('.card button[aria-pressed]').first().focus();
   await page.keyboard.press('Enter');
@@ -69,6 +86,27 @@ try {
   await page.getByRole('button', { name: 'Add note' }).click();
   await page.locator('.notes li').first().waitFor();
   await shoot('console-candidate', { fullPage: true });
+
+  await page.getByRole('navigation', { name: 'Console' }).getByRole('link', { name: 'Jobs' }).click();
+  await page.getByRole('link', { name: 'New job from a posting' }).click();
+  await page.getByLabel('Paste the job posting').fill(posting);
+  await page.getByRole('button', { name: 'Read the posting' }).click();
+  await page.locator('.findings').waitFor();
+  await shoot('console-new-job', { fullPage: true });
+  await page.getByRole('button', { name: 'Save as draft' }).click();
+  await page.getByRole('button', { name: 'Publish' }).click();
+  await page.getByRole('alert').waitFor();
+  await shoot('console-job-editor');
+
+  await page.getByRole('navigation', { name: 'Console' }).getByRole('link', { name: 'Settings' }).click();
+  await page.getByLabel('Email').fill('sam.colleague@example.com');
+  await page.getByRole('button', { name: 'Invite' }).click();
+  await page.getByLabel('Invitation link').waitFor();
+  await shoot('console-settings-members', { fullPage: true });
+  await page.getByRole('link', { name: 'Careers branding' }).click();
+  await page.getByLabel('Accent colour').fill('#0a7d5a');
+  await page.getByLabel('Intro text').fill('Small teams, real customers, and time to do things well.');
+  await shoot('console-settings-branding');
 } finally {
   await browser.close();
   await server.shutdown('screenshots taken');

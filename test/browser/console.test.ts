@@ -1,14 +1,11 @@
 import assert from 'node:assert/strict';
-import { existsSync } from 'node:fs';
-import path from 'node:path';
 import { after, before, describe, test } from 'node:test';
-import type { AddressInfo } from 'node:net';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { consoleBuildDir } from '../../src/http/console.routes.ts';
-import { publishJob, startTestApp, type TestApp } from '../helpers/app.ts';
+import type { BrowserContext, Page } from 'playwright-core';
+import { publishJob, type TestApp } from '../helpers/app.ts';
 import { join, strongPassword, type TestUser } from '../helpers/identity.ts';
 import { addApplicant } from '../helpers/recruiting.ts';
-import { launchChromium, seriousViolations, skipBrowser, tabTo } from './browser.helpers.ts';
+import { skipBrowser, tabTo } from './browser.helpers.ts';
+import { assertNoSeriousViolations, openConsole } from './console.helpers.ts';
 
 interface Application {
   id: string;
@@ -20,7 +17,6 @@ interface Application {
 
 describe('the recruiter console in Chromium', { skip: skipBrowser }, () => {
   let t: TestApp;
-  let browser: Browser;
   let context: BrowserContext;
   let page: Page;
   let base: string;
@@ -29,9 +25,9 @@ describe('the recruiter console in Chromium', { skip: skipBrowser }, () => {
   let ada: { candidateId: string; applicationId: string };
   let grace: { candidateId: string; applicationId: string };
   let linus: { candidateId: string; applicationId: string };
-  /** Requests the console made to any other host, and errors it logged (a CSP refusal is one). */
-  const elsewhere: string[] = [];
-  const consoleErrors: string[] = [];
+  let elsewhere: string[];
+  let consoleErrors: string[];
+  let close: (() => Promise<void>) | undefined;
 
   const application = async (id: string): Promise<Application> =>
     (await t.app.inject({ url: `/v1/applications/${id}`, headers: t.org.auth })).json<Application>();
@@ -41,39 +37,21 @@ describe('the recruiter console in Chromium', { skip: skipBrowser }, () => {
     if (!stage) throw new Error(`no stage ${name} in ${stages.map((s) => s.name).join(', ')}`);
     return stage.id;
   };
-  const noSeriousViolations = async (what: string) => {
-    const violations = await seriousViolations(page);
-    assert.deepEqual(violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`), [], what);
-  };
+  const noSeriousViolations = (what: string) => assertNoSeriousViolations(page, what);
   const card = (name: string) => page.locator('li.card', { has: page.getByRole('link', { name }) });
   const column = (name: string) => page.getByRole('region', { name: new RegExp(`^${name} \\d+$`) });
 
   before(async () => {
-    // npm install builds the console (postinstall); without a build /app is a 503 and every step below would time out.
-    if (!existsSync(path.join(consoleBuildDir, 'index.html'))) throw new Error(`no console build in ${consoleBuildDir}: run npm run build:web`);
-    t = await startTestApp();
-    await t.app.listen({ host: '127.0.0.1', port: 0 });
-    base = `http://127.0.0.1:${(t.app.server.address() as AddressInfo).port}`;
+    ({ t, base, context, page, elsewhere, consoleErrors, close } = await openConsole());
     recruiter = await join(t, t.org.auth, 'recruiter');
     await publishJob(t, t.org, { title: 'Office Manager' });
     job = await publishJob(t, t.org, { title: 'Compiler Engineer' });
     ada = await addApplicant(t, t.org.id, job.id, { name: 'Ada Lovelace', email: 'ada@example.test' });
     grace = await addApplicant(t, t.org.id, job.id, { name: 'Grace Hopper', email: 'grace@example.test' });
     linus = await addApplicant(t, t.org.id, job.id, { name: 'Linus Pauling', email: 'linus@example.test' });
-    browser = await launchChromium();
-    context = await browser.newContext();
-    context.on('request', (request) => {
-      if (!request.url().startsWith(base)) elsewhere.push(request.url());
-    });
-    context.on('console', (message) => {
-      // A refused request logs its status too; only the page's own errors count here.
-      if (message.type() === 'error' && !/status of 409/.test(message.text())) consoleErrors.push(`${message.text()} ${message.location().url}`);
-    });
-    page = await context.newPage();
   });
   after(async () => {
-    await browser?.close();
-    await t?.close();
+    await close?.();
   });
 
   test('a recruiter signs in and sees the jobs with their applications per stage', async () => {

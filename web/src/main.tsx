@@ -7,6 +7,11 @@ import { AcceptInvitation } from './screens/AcceptInvitation.tsx';
 import { Layout, RequireSignIn } from './components/Layout.tsx';
 import { CandidateProfile } from './screens/candidate/CandidateProfile.tsx';
 import { JobsList } from './screens/JobsList.tsx';
+import { JobEditor } from './screens/jobs/JobEditor.tsx';
+import { NewJob } from './screens/jobs/NewJob.tsx';
+import { Branding } from './screens/settings/Branding.tsx';
+import { Members } from './screens/settings/Members.tsx';
+import { Settings, SettingsIndex } from './screens/settings/Settings.tsx';
 import { PipelineBoard } from './screens/pipeline/PipelineBoard.tsx';
 import { SignIn } from './screens/SignIn.tsx';
 import { SessionProvider } from './session.tsx';
@@ -35,8 +40,15 @@ createRoot(root).render(
             <Route element={<RequireSignIn><Layout /></RequireSignIn>}>
               <Route index element={<Navigate to="/jobs" replace />} />
               <Route path="/jobs" element={<JobsList />} />
+              <Route path="/jobs/new" element={<NewJob />} />
               <Route path="/jobs/:jobId" element={<PipelineBoard />} />
+              <Route path="/jobs/:jobId/edit" element={<JobEditor />} />
               <Route path="/candidates/:candidateId" element={<CandidateProfile />} />
+              <Route path="/settings" element={<Settings />}>
+                <Route index element={<SettingsIndex />} />
+                <Route path="members" element={<Members />} />
+                <Route path="branding" element={<Branding />} />
+              </Route>
               <Route path="*" element={<p role="alert">There is no such page in the console.</p>} />
             </Route>
           </Routes>

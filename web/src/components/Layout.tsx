@@ -3,6 +3,7 @@ import { Link, Navigate, Outlet, useLocation, useNavigate } from 'react-router';
 import { messageOf } from '../api/problems.ts';
 import { useSession, useSignedIn } from '../session.tsx';
 import { Loading } from './States.tsx';
+import { settingsPages } from '../screens/settings/Settings.tsx';
 
 /** Screens behind it need a session; without one, the sign-in screen, which comes back here after. */
 export function RequireSignIn({ children }: { children: ReactNode }) {
@@ -40,7 +41,10 @@ export function Layout() {
     <>
       <header className="topbar">
         <Link to="/jobs" className="brand">Hireline</Link>
-        <nav aria-label="Console"><Link to="/jobs">Jobs</Link></nav>
+        <nav aria-label="Console" className="main-nav">
+          <Link to="/jobs">Jobs</Link>
+          {settingsPages(role).length > 0 && <Link to="/settings">Settings</Link>}
+        </nav>
         <span className="who">{user.name} · {org.name} · <span className="role">{role.replace('_', ' ')}</span></span>
         <button type="button" onClick={onSignOut}>Sign out</button>
       </header>

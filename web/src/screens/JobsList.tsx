@@ -6,6 +6,7 @@ import { Empty, ErrorMessage, Loading } from '../components/States.tsx';
 import type { paths } from '../../generated/openapi';
 import type { JobSummary } from '../api/types.ts';
 import { pipelineQuery } from './pipeline/queries.ts';
+import { can, useSignedIn } from '../session.tsx';
 
 type JobStatus = NonNullable<NonNullable<paths['/v1/jobs']['get']['parameters']['query']>['status']>;
 const statuses: readonly JobStatus[] = ['published', 'draft', 'closed', 'archived'];
@@ -13,6 +14,7 @@ const isStatus = (value: string | null): value is JobStatus => statuses.some((s)
 const pageSize = 20;
 
 export function JobsList() {
+  const { role } = useSignedIn();
   const [params, setParams] = useSearchParams();
   const given = params.get('status');
   const status: JobStatus | undefined = given === 'all' ? undefined : isStatus(given) ? given : 'published';
@@ -28,7 +30,10 @@ export function JobsList() {
 
   return (
     <>
-      <h1>Jobs</h1>
+      <div className="heading-row">
+        <h1>Jobs</h1>
+        {can(role, 'jobs:write') && can(role, 'jd:parse') && <Link to="/jobs/new" className="button">New job from a posting</Link>}
+      </div>
       <form className="filters" onSubmit={(e) => e.preventDefault()}>
         <label htmlFor="status-filter">Status</label>
         <select id="status-filter" value={status ?? 'all'} onChange={(e) => setParams({ status: e.target.value })}>
@@ -55,12 +60,10 @@ export function JobsList() {
   );
 }
 
-
-
 function JobRow({ job }: { job: JobSummary }) {
   return (
     <tr>
-      <th scope="row"><Link to={`/jobs/${job.id}`}>{job.title}</Link></th>
+      <th scope="row"><Link to={`/jobs/${job.id}`}>{job.title}</Link> <Link to={`/jobs/${job.id}/edit`} className="quiet">Details</Link></th>
       <td>{job.status}</td>
       <td>{job.department ?? '—'}</td>
       <td><StageCounts jobId={job.id} /></td>

@@ -1,6 +1,6 @@
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
-import { useParams } from 'react-router';
+import { Link, useParams } from 'react-router';
 import { messageOf } from '../../api/problems.ts';
 import type { PipelineStage, StageApplication } from '../../api/types.ts';
 import { ErrorMessage, Loading } from '../../components/States.tsx';
@@ -10,6 +10,7 @@ import { RejectDialog } from './RejectDialog.tsx';
 import { StageColumn } from './StageColumn.tsx';
 import { jobQuery, pipelineQuery } from './queries.ts';
 import { useKeyboardMove } from './keyboard-move.ts';
+import { liveStatusText, useLiveBoard } from './live-updates.ts';
 
 export function PipelineBoard() {
   const { jobId = '' } = useParams();
@@ -17,6 +18,7 @@ export function PipelineBoard() {
   const canChange = can(role, 'candidates:write');
   const job = useQuery(jobQuery(jobId));
   const pipeline = useQuery(pipelineQuery(jobId));
+  const live = useLiveBoard(jobId, can(role, 'events:read'));
   // Rejected stages are ends reached through Reject (with a reason), never a column to drop on.
   const stages = pipeline.data?.stages.filter((stage) => stage.kind !== 'rejected') ?? [];
 
@@ -64,6 +66,7 @@ export function PipelineBoard() {
   return (
     <>
       <h1>{job.data.title} <span className="muted">· pipeline</span></h1>
+      <p className="job-links"><Link to={`/jobs/${jobId}/edit`}>Job details</Link> <span className="muted live" data-testid="live-status">{liveStatusText[live]}</span></p>
       <p id="move-help" className="hint">
         {canChange
           ? 'Drag a card to another stage, or press its Move button, choose a stage with the left and right arrow keys and press Enter to drop (Escape cancels).'
