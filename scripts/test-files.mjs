@@ -39,6 +39,17 @@ function reachesServer(file) {
   return found;
 }
 
-const all = testFiles(path.join(root, 'test')).sort();
+// The runner starts files in the order given, a few at a time: files that start other processes (the
+// CLI, `serve`, a browser) or generate many cases run longest, so they go first rather than last,
+// where one of them would leave the run waiting on it alone.
+// Processes first (each start is seconds of loading), then browsers and generated cases.
+const SPAWNS = /helpers\/processes|node:child_process/;
+const LONG = /browser\.helpers|console\.helpers|fast-check|from 'eslint'/;
+const weight = new Map(testFiles(path.join(root, 'test')).map((file) => {
+  const source = readFileSync(file, 'utf8');
+  return [file, SPAWNS.test(source) ? 2 : LONG.test(source) ? 1 : 0];
+}));
+
+const all = [...weight.keys()].sort((a, b) => (weight.get(b) ?? 0) - (weight.get(a) ?? 0) || a.localeCompare(b));
 const chosen = process.env.TEST_PROFILE === 'postgres' ? all.filter(reachesServer) : all;
 process.stdout.write(`${chosen.map((file) => path.relative(root, file)).join('\n')}\n`);

@@ -1,14 +1,13 @@
 import { readFileSync } from 'node:fs';
 import { Command } from 'commander';
 import { ConfigError, loadConfig, type Config } from './config.ts';
-import { version } from './container.ts';
 import { createLogger } from './infra/telemetry/logger.ts';
-import {
-  candidatesImportCommand, jobsImportCommand, keysCreateCommand, keysRotateCommand, migrateCommand, orgCreateCommand, retentionRunCommand, seedCommand, tasksCliCommand, workerCommand,
-} from './cli/commands.ts';
-import { mailListCommand, mailShowCommand } from './cli/mail.ts';
-import { startServer } from './server.ts';
-import { parseJobDescription } from './modules/jd/index.ts';
+import { version } from './version.ts';
+
+// Each command loads what it runs when it runs: `--help`, `jd parse` or a bad configuration need not
+// load the whole server first (seconds of module loading).
+const commands = () => import('./cli/commands.ts');
+const mailCommands = () => import('./cli/mail.ts');
 
 function configOrExit(): Config {
   try {
@@ -31,6 +30,7 @@ program.command('serve')
   .action(async () => {
     const config = configOrExit();
     const log = createLogger(config.logLevel, process.stdout.isTTY === true);
+    const { startServer } = await import('./server.ts');
     const server = await startServer(config, log);
     for (const signal of ['SIGTERM', 'SIGINT'] as const) {
       process.once(signal, () => {
@@ -44,53 +44,53 @@ program.command('serve')
 
 program.command('worker')
   .description('Run background tasks only: the durable task queue\'s workers (queued tasks such as emails; the sweeps run once per interval across processes: expired jobs, abandoned SSO sign-ins, expired refresh tokens, signing-key rotation, the daily candidate data retention run) and the per-process pollers (outbox relay, webhook deliveries, file text, planner statistics)')
-  .action(async () => workerCommand(configOrExit()));
+  .action(async () => (await commands()).workerCommand(configOrExit()));
 
 program.command('migrate')
   .description('Apply pending database migrations (safe to run from several instances at once)')
-  .action(async () => migrateCommand(configOrExit()));
+  .action(async () => (await commands()).migrateCommand(configOrExit()));
 
 program.command('seed')
   .description('Create sample data')
   .option('--demo', 'org "demo" with fictional published jobs and the sample postings (skipped if it exists)')
   .option('--synthetic <count>', 'bulk-publish this many generated jobs into the org given by --org', (v) => Number.parseInt(v, 10))
   .option('--org <slug>', 'org for --synthetic (required with it); created if missing')
-  .action(async (options: { demo?: boolean; synthetic?: number; org?: string }) => seedCommand(configOrExit(), options));
+  .action(async (options: { demo?: boolean; synthetic?: number; org?: string }) => (await commands()).seedCommand(configOrExit(), options));
 
 const org = program.command('org').description('Manage organizations');
 org.command('create <name>')
   .description('Create an organization and print its first API key (shown once)')
   .option('--slug <slug>', 'board slug; derived from the name by default')
-  .action(async (name: string, options: { slug?: string }) => orgCreateCommand(configOrExit(), name, options.slug));
+  .action(async (name: string, options: { slug?: string }) => (await commands()).orgCreateCommand(configOrExit(), name, options.slug));
 
 const keys = program.command('keys').description('Organization API keys and access-token signing keys');
 keys.command('create')
   .description('Make an API key with every scope for an organization (printed once), e.g. when the demo key was lost')
   .requiredOption('--org <slug>', 'organization the key belongs to')
   .option('--name <name>', 'label shown in the key list', 'cli')
-  .action(async (options: { org: string; name: string }) => keysCreateCommand(configOrExit(), options.org, options.name));
+  .action(async (options: { org: string; name: string }) => (await commands()).keysCreateCommand(configOrExit(), options.org, options.name));
 keys.command('rotate')
   .description('Sign new access tokens with a fresh key; the old one keeps verifying for twice the token lifetime')
-  .action(async () => keysRotateCommand(configOrExit()));
+  .action(async () => (await commands()).keysRotateCommand(configOrExit()));
 
 const jobs = program.command('jobs').description('Manage jobs');
 jobs.command('import <files...>')
   .description('Create a draft job from each raw job-description text file')
   .requiredOption('--org <slug>', 'organization to import into')
-  .action(async (files: string[], options: { org: string }) => jobsImportCommand(configOrExit(), options.org, files));
+  .action(async (files: string[], options: { org: string }) => (await commands()).jobsImportCommand(configOrExit(), options.org, files));
 
 const candidates = program.command('candidates').description('Manage candidates');
 candidates.command('import <file>')
   .description('Import candidates from a CSV file (header row: name, email, phone, location, tags, source, linkedin, github, portfolio, custom field keys)')
   .requiredOption('--org <slug>', 'organization to import into')
-  .action(async (file: string, options: { org: string }) => candidatesImportCommand(configOrExit(), options.org, file));
+  .action(async (file: string, options: { org: string }) => (await commands()).candidatesImportCommand(configOrExit(), options.org, file));
 
 const retention = program.command('retention').description('Candidate data retention (each organization\'s policy: GET/PUT /v1/retention-policy)');
 retention.command('run')
   .description('Anonymize the candidates each policy says are due (also run daily by the worker); safe to repeat')
   .option('--dry-run', 'list the candidates it would anonymize (by id), and change nothing')
   .option('--org <slug>', 'only this organization (with --dry-run, even while its policy is off)')
-  .action(async (options: { dryRun?: boolean; org?: string }) => retentionRunCommand(configOrExit(), options));
+  .action(async (options: { dryRun?: boolean; org?: string }) => (await commands()).retentionRunCommand(configOrExit(), options));
 
 const mail = program.command('mail').description('The emails Hireline queued and sent (with SMTP_URL unset they stay here, whole: the local mailbox)');
 mail.command('list')
@@ -102,28 +102,28 @@ mail.command('list')
       process.stderr.write('--limit must be a whole number from 1 to 1000\n');
       process.exit(1);
     }
-    await mailListCommand(configOrExit(), options);
+    await (await mailCommands()).mailListCommand(configOrExit(), options);
   });
 mail.command('show <id>')
   .description('One email: its headers, status and text (kept only in the local mailbox once sent)')
-  .action(async (id: string) => mailShowCommand(configOrExit(), id));
+  .action(async (id: string) => (await mailCommands()).mailShowCommand(configOrExit(), id));
 
 const tasks = program.command('tasks').description('The durable task queue (emails, file text, sweeps): depth, failures and dead letters');
 tasks.command('list')
   .description('Unfinished tasks per name (waiting, active, retrying, dead) and the recent failures with their error')
-  .action(async () => tasksCliCommand(configOrExit(), 'list'));
+  .action(async () => (await commands()).tasksCliCommand(configOrExit(), 'list'));
 tasks.command('retry <id>')
   .description('Run a dead (or retrying) task again now')
-  .action(async (id: string) => tasksCliCommand(configOrExit(), 'retry', id));
+  .action(async (id: string) => (await commands()).tasksCliCommand(configOrExit(), 'retry', id));
 tasks.command('discard <id>')
   .description('Drop a task that has not run to the end (waiting, retrying or dead)')
-  .action(async (id: string) => tasksCliCommand(configOrExit(), 'discard', id));
+  .action(async (id: string) => (await commands()).tasksCliCommand(configOrExit(), 'discard', id));
 
 const jd = program.command('jd').description('Job-description tools (no database needed)');
 jd.command('parse <file>')
   .description('Parse a raw job-description file into structured fields')
   .option('--json', 'print the full result as JSON')
-  .action((file: string, options: { json?: boolean }) => {
+  .action(async (file: string, options: { json?: boolean }) => {
     let text: string;
     try {
       text = readFileSync(file, 'utf8');
@@ -131,6 +131,7 @@ jd.command('parse <file>')
       process.stderr.write(`Cannot read ${file}: ${err instanceof Error ? err.message : String(err)}\n`);
       process.exit(1);
     }
+    const { parseJobDescription } = await import('./modules/jd/index.ts');
     const parsed = parseJobDescription(text);
     if (options.json) {
       process.stdout.write(`${JSON.stringify(parsed, null, 2)}\n`);
