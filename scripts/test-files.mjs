@@ -1,8 +1,13 @@
-// The test files `npm run test:unit` runs, one per line. On the server profile (TEST_PROFILE=postgres)
-// it leaves out the files that cannot reach a server: those whose imports, followed through the
-// repository's own files, reach none of the helpers that open PostgreSQL, Redis, RabbitMQ or NATS.
-// They behave the same on both profiles, and the embedded run has them.
-import { readdirSync, readFileSync } from 'node:fs';
+// What `npm run test:unit` hands the test runner, one path per line. On the server profile
+// (TEST_PROFILE=postgres) it leaves out the files that cannot reach a server: those whose imports,
+// followed through the repository's own files, reach none of the helpers that open PostgreSQL, Redis,
+// RabbitMQ or NATS. They behave the same on both profiles, and the embedded run has them.
+//
+// The runner starts a process per path, and loading the app's modules in a new process costs seconds
+// of CPU, more than most files' tests. So files that share a folder run in one process, a few to a
+// group (`.test-groups/`, written here; a group imports its files, whose tests then run one file after
+// another as in their own process); files that start processes or a browser keep a process each. `--files` prints the test files themselves.
+import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import process from 'node:process';
 
@@ -52,4 +57,30 @@ const weight = new Map(testFiles(path.join(root, 'test')).map((file) => {
 
 const all = [...weight.keys()].sort((a, b) => (weight.get(b) ?? 0) - (weight.get(a) ?? 0) || a.localeCompare(b));
 const chosen = process.env.TEST_PROFILE === 'postgres' ? all.filter(reachesServer) : all;
-process.stdout.write(`${chosen.map((file) => path.relative(root, file)).join('\n')}\n`);
+const relative = (file) => path.relative(root, file);
+
+if (process.argv.includes('--files')) {
+  process.stdout.write(`${chosen.map(relative).join('\n')}\n`);
+} else {
+  const GROUP_SIZE = 8;
+  // Files that start processes or a browser run alone; the others share a process with their folder.
+  const runsAlone = (file) => (weight.get(file) ?? 0) === 2 || /browser\.helpers|console\.helpers/.test(readFileSync(file, 'utf8'));
+  const alone = chosen.filter(runsAlone);
+  const byFolder = new Map();
+  for (const file of chosen.filter((f) => !runsAlone(f))) {
+    const folder = relative(path.dirname(file));
+    byFolder.set(folder, [...(byFolder.get(folder) ?? []), file]);
+  }
+  const groupsDir = path.join(root, '.test-groups', process.env.TEST_PROFILE === 'postgres' ? 'server' : 'embedded');
+  rmSync(groupsDir, { recursive: true, force: true });
+  mkdirSync(groupsDir, { recursive: true });
+  const entries = [...alone.map(relative)];
+  for (const [folder, files] of byFolder) {
+    for (let i = 0; i < files.length; i += GROUP_SIZE) {
+      const group = path.join(groupsDir, `${folder.replaceAll('/', '-')}-${i / GROUP_SIZE + 1}.test.mjs`);
+      writeFileSync(group, files.slice(i, i + GROUP_SIZE).map((file) => `import ${JSON.stringify(path.relative(groupsDir, file))};\n`).join(''));
+      entries.push(relative(group));
+    }
+  }
+  process.stdout.write(`${entries.join('\n')}\n`);
+}

@@ -3,7 +3,7 @@ import { execFileSync } from 'node:child_process';
 import { test } from 'node:test';
 
 const list = (profile: string): string[] =>
-  execFileSync(process.execPath, ['scripts/test-files.mjs'], { env: { ...process.env, TEST_PROFILE: profile }, encoding: 'utf8' }).trim().split('\n');
+  execFileSync(process.execPath, ['scripts/test-files.mjs', '--files'], { env: { ...process.env, TEST_PROFILE: profile }, encoding: 'utf8' }).trim().split('\n');
 
 test('the server-profile run leaves out only the test files that can reach no server', () => {
   const embedded = list('pglite');
