@@ -47,9 +47,9 @@ function reachesServer(file) {
 // The runner starts files in the order given, a few at a time: files that start other processes (the
 // CLI, `serve`, a browser) or generate many cases run longest, so they go first rather than last,
 // where one of them would leave the run waiting on it alone.
-// Processes first (each start is seconds of loading), then browsers and generated cases.
-const SPAWNS = /helpers\/processes|node:child_process/;
-const LONG = /browser\.helpers|console\.helpers|fast-check|from 'eslint'/;
+// Processes and browsers first (each start is seconds of loading), then generated cases.
+const SPAWNS = /helpers\/processes|node:child_process|browser\.helpers|console\.helpers/;
+const LONG = /fast-check|from 'eslint'/;
 const weight = new Map(testFiles(path.join(root, 'test')).map((file) => {
   const source = readFileSync(file, 'utf8');
   return [file, SPAWNS.test(source) ? 2 : LONG.test(source) ? 1 : 0];
@@ -64,7 +64,7 @@ if (process.argv.includes('--files')) {
 } else {
   const GROUP_SIZE = 8;
   // Files that start processes or a browser run alone; the others share a process with their folder.
-  const runsAlone = (file) => (weight.get(file) ?? 0) === 2 || /browser\.helpers|console\.helpers/.test(readFileSync(file, 'utf8'));
+  const runsAlone = (file) => weight.get(file) === 2;
   const alone = chosen.filter(runsAlone);
   const byFolder = new Map();
   for (const file of chosen.filter((f) => !runsAlone(f))) {
