@@ -79,12 +79,12 @@ describe('candidate emails through a real SMTP server', () => {
       from: '2030-03-10T00:00:00.000Z', to: '2030-03-12T00:00:00.000Z',
     });
     const mail = await smtp.waitFor(address, /Pick a time for your interview for Robot Whisperer/, WAIT_MS);
-    assert.equal(linkIn(mail, `${t.config.publicBaseUrl}/v1/scheduling/`), created.url);
+    assert.equal(linkIn(mail, `${t.config.publicBaseUrl}/schedule/`), created.url);
 
     // The candidate books a slot through it: the invitation follows, as for one a recruiter schedules.
     const windows = await call('PUT', '/v1/me/availability', interviewer.auth, { windows: [{ start: '2030-03-10T09:00:00.000Z', end: '2030-03-10T12:00:00.000Z' }] });
     assert.equal(windows.statusCode, 200, windows.body);
-    const path = new URL(created.url).pathname;
+    const path = new URL(created.url).pathname.replace(/^\/schedule\//, '/v1/scheduling/');
     const slot = (await call('GET', `${path}?timeZone=UTC`, {})).json<{ slots: { start: string }[] }>().slots[0];
     assert.ok(slot, 'a free slot');
     const booked = await call('POST', `${path}/booking`, {}, { start: slot.start });

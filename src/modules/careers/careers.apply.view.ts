@@ -1,7 +1,7 @@
 import type { BoardJob, BoardQuestion } from '../jobs/index.ts';
 import type { FormState } from './careers.form.ts';
 import { inputId } from './careers.form.ts';
-import { html, type Html } from './careers.html.ts';
+import { html, type Html } from '../../http/html.ts';
 import type { PageOrg } from './careers.layout.ts';
 
 const DOCUMENT_TYPES = '.pdf,.docx,application/pdf,application/vnd.openxmlformats-officedocument.wordprocessingml.document';

@@ -2,7 +2,7 @@ import { descriptionHtml, type BoardJob } from '../jobs/index.ts';
 import { applyForm } from './careers.apply.view.ts';
 import { employmentTypeNames, pay, where } from './careers.format.ts';
 import type { FormState } from './careers.form.ts';
-import { Html, html, jsonForScript } from './careers.html.ts';
+import { Html, html, jsonForScript } from '../../http/html.ts';
 import { layout, type PageOrg } from './careers.layout.ts';
 
 /** Links in a job description may only lead to web pages or mail: any other scheme loses its href (a description is written by the org, read by anyone). */

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import type { PublicBranding } from '../orgs/index.ts';
-import { html, type Html } from './careers.html.ts';
+import { html, type Html } from '../../http/html.ts';
 import { themeCss } from './careers.theme.ts';
 
 const baseCss = readFileSync(new URL('./careers.css', import.meta.url), 'utf8');

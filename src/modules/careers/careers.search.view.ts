@@ -1,6 +1,6 @@
 import type { BoardJobSummary } from '../jobs/index.ts';
 import { employmentTypeNames, pay, where, workplaceNames } from './careers.format.ts';
-import { html, type Html } from './careers.html.ts';
+import { html, type Html } from '../../http/html.ts';
 import { layout, type PageOrg } from './careers.layout.ts';
 
 /** The filters as the form shows them: '' is "any". */

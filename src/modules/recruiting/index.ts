@@ -107,7 +107,7 @@ export function createRecruitingModule(deps: RecruitingDeps) {
   routes.push(...offers.routes);
   routes.push(...createScorecardsArea({ database: deps.database, events: deps.events, jobs: deps.jobs, clock: deps.clock }).routes);
   const status = createStatusArea({
-    database: deps.database, actions: applications.actions, interviews: interviews.service, erasureRequests: rights.erasureRequests, offers: offers.service, jobTitle,
+    database: deps.database, actions: applications.actions, interviews: interviews.service, booking: interviews.booking, erasureRequests: rights.erasureRequests, offers: offers.service, jobTitle,
     publicBaseUrl: deps.config.publicBaseUrl, emails, clock: deps.clock,
   });
   routes.push(...status.routes);

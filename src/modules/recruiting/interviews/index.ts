@@ -23,6 +23,8 @@ export { inviteAttachment } from './interviews.ics.ts';
 export { InterviewSchema, type Interview } from './interviews.schemas.ts';
 export type { MemberContact, MemberContacts } from './interviews.people.ts';
 export type { InterviewsService } from './interviews.service.ts';
+export type { BookingService } from './booking.service.ts';
+export type { SchedulingPage } from './self-scheduling.schemas.ts';
 export { readAccessOf } from './interviews.people.ts';
 
 export function createInterviewsArea(deps: {

@@ -61,7 +61,8 @@ export function createSchedulingLinksService({ database, events, repo, interview
       const checkInterviewers = await interviewers.prepareInterviewers(access.orgId, input.interviewers);
       const by = auditActor(principal.actor);
       const { token, hash } = newSecretToken('schedulingLink');
-      const url = `${publicBaseUrl}/v1/scheduling/${token}`;
+      // The page a person opens; the same token also reads and books through /v1/scheduling/{token}.
+      const url = `${publicBaseUrl}/schedule/${token}`;
       const mailing = await emails?.prepare(access.orgId, applicationId);
       const link = await events.withEvents(access.orgId, async (tx, record) => {
         const application = await interviews.visibleApplication(tx, access, applicationId);

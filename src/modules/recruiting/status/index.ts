@@ -1,8 +1,9 @@
-// The candidate's status page: a secret link to their applications, interviews and rights, in one org.
+// The candidate's pages behind secret links: the status page (applications, interviews, offers, rights, in one org)
+// and the booking page of a self-scheduling link.
 import type { FastifyPluginAsync } from 'fastify';
 import type { Database } from '../../../infra/db/database.ts';
 import type { ApplicationActions } from '../applications/index.ts';
-import type { InterviewsService } from '../interviews/index.ts';
+import type { BookingService, InterviewsService } from '../interviews/index.ts';
 import type { OfferResponses } from '../offers/index.ts';
 import type { ErasureRequestsService } from '../rights/index.ts';
 import { statusHtmlRoutes } from './status.html.routes.ts';
@@ -18,6 +19,8 @@ export function createStatusArea(deps: {
   database: Pick<Database, 'tenant' | 'unscoped'>;
   actions: Pick<ApplicationActions, 'withdrawByCandidate'>;
   interviews: Pick<InterviewsService, 'candidateInvite'>;
+  /** Self-scheduling links, whose booking page lives here with the status page. */
+  booking: Pick<BookingService, 'view' | 'book'>;
   erasureRequests: Pick<ErasureRequestsService, 'request' | 'latest'>;
   jobTitle: (orgId: string, jobId: string) => Promise<string | null>;
   offers: Pick<OfferResponses, 'awaitingCandidate' | 'respondAsCandidate'>;
@@ -26,6 +29,6 @@ export function createStatusArea(deps: {
   clock?: () => Date;
 }) {
   const service = createStatusService({ ...deps, links: createStatusLinksRepo(), page: createStatusPageRepo(), clock: deps.clock ?? (() => new Date()) });
-  const routes: FastifyPluginAsync[] = [statusRoutes(service), statusHtmlRoutes(service)];
+  const routes: FastifyPluginAsync[] = [statusRoutes(service), statusHtmlRoutes(service, deps.booking)];
   return { service, routes };
 }

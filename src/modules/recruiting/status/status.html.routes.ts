@@ -1,31 +1,18 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { AppError } from '../../../app-error.ts';
-import { problemTypes } from '../../../http/problem-types.ts';
-import { messageHtml, notices, statusHtml, type Notice } from './status.html.ts';
+import type { BookingService } from '../interviews/index.ts';
+import { failurePage, HTML_TYPE, personal } from './pages.ts';
+import { schedulingPageRoutes } from './scheduling.html.routes.ts';
+import { notices, statusHtml, type Notice } from './status.html.ts';
 import type { StatusService } from './status.service.ts';
 
 const open = { access: { public: true } } as const;
 const FORM_LIMIT_BYTES = 16 * 1024;
-const HTML_TYPE = 'text/html; charset=utf-8';
 
 interface TokenParams { token: string }
 interface ApplicationParams extends TokenParams { applicationId: string }
 interface OfferParams extends TokenParams { offerId: string }
-
-/** The candidate's answers are theirs alone: no shared cache keeps them, no search engine lists them, and no link followed from them carries the token on. */
-export const personal = (reply: FastifyReply): FastifyReply =>
-  reply.header('cache-control', 'private, no-store').header('referrer-policy', 'no-referrer').header('x-robots-tag', 'noindex');
-
-/** An error as a page a person reads, with the status the API would answer; anything unexpected goes to the app's error handler. */
-function failurePage(reply: FastifyReply, err: unknown): FastifyReply {
-  if (!(err instanceof AppError)) throw err;
-  const { status } = problemTypes[err.code];
-  const page = err.code === 'not-found' && err.detail === 'Status page was not found'
-    ? messageHtml('This link does not work', 'It may have expired or been replaced by a newer one. Ask the organization that sent it for a new link.')
-    : messageHtml('That did not work', err.detail);
-  return personal(reply).code(status).type(HTML_TYPE).send(page);
-}
 
 const isNotice = (value: unknown): value is Notice => typeof value === 'string' && Object.hasOwn(notices, value);
 
@@ -44,8 +31,9 @@ export async function sendStatusHtml(service: StatusService, request: FastifyReq
  * The status page's HTML and its plain forms (no JavaScript): each POST does what the JSON route does,
  * then sends the browser back to the page (303). No CSRF token is needed: the secret in the URL is
  * what authorizes, and another site cannot know it. Hidden from the OpenAPI document: it is for people.
+ * The booking page of a self-scheduling link works the same way.
  */
-export function statusHtmlRoutes(service: StatusService): FastifyPluginAsyncTypebox {
+export function statusHtmlRoutes(service: StatusService, booking: Pick<BookingService, 'view' | 'book'>): FastifyPluginAsyncTypebox {
   return async (app) => {
     app.addContentTypeParser('application/x-www-form-urlencoded', { parseAs: 'string', bodyLimit: FORM_LIMIT_BYTES }, (_request, body, done) => {
       done(null, Object.fromEntries(new URLSearchParams(String(body))));
@@ -54,6 +42,7 @@ export function statusHtmlRoutes(service: StatusService): FastifyPluginAsyncType
 
     app.get<{ Params: TokenParams }>('/status/:token', { config: open, schema: { hide: true } }, async (request, reply) =>
       sendStatusHtml(service, request, reply, request.params.token));
+    schedulingPageRoutes(app, booking);
 
     app.post<{ Params: ApplicationParams }>('/status/:token/applications/:applicationId/withdraw', { config: open, schema: { hide: true } }, async (request, reply) => {
       try {

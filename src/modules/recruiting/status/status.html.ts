@@ -1,21 +1,5 @@
+import { html, type Html } from '../../../http/html.ts';
 import type { StatusInterview, StatusOffer, StatusPage } from './status.schemas.ts';
-
-/** Everything interpolated into the page goes through here: text and attribute values alike. */
-export const escapeHtml = (text: string): string =>
-  text.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] ?? c);
-
-/** Markup built by this file: already escaped, so it is not escaped twice. */
-class Html {
-  constructor(readonly markup: string) {}
-}
-function html(strings: TemplateStringsArray, ...values: (string | Html | readonly Html[])[]): Html {
-  let out = strings[0] ?? '';
-  values.forEach((value, i) => {
-    const part = value instanceof Html ? value.markup : Array.isArray(value) ? value.map((v: Html) => v.markup).join('') : escapeHtml(value as string);
-    out += part + (strings[i + 1] ?? '');
-  });
-  return new Html(out);
-}
 
 /** What a POST from the page just did, said once above the page (303 See Other brings the browser back with it). */
 export const notices = {
@@ -56,7 +40,7 @@ function offerItem(offer: StatusOffer, action: (path: string) => string): Html {
 <p><textarea id="${noteId}" name="note" maxlength="2000" rows="2" cols="40"></textarea></p><p><button type="submit">Decline the offer for ${title}</button></p></form></li>`;
 }
 
-function layout(title: string, body: Html): string {
+export function layout(title: string, body: Html): string {
   return `<!doctype html>\n${html`<html lang="en">
 <head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><meta name="robots" content="noindex"><title>${title}</title></head>
 <body><main>

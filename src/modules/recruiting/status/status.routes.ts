@@ -3,7 +3,8 @@ import { Type } from 'typebox';
 import { prefersOverJson } from '../../../http/accept.ts';
 import { principalOf } from '../../../http/auth.ts';
 import { commonErrorResponses, problemRef } from '../../../http/schemas.ts';
-import { personal, sendStatusHtml } from './status.html.routes.ts';
+import { personal } from './pages.ts';
+import { sendStatusHtml } from './status.html.routes.ts';
 import {
   StatusApplicationParamsSchema, StatusApplicationSchema, StatusErasureAnswerSchema, StatusErasureBodySchema, StatusInterviewParamsSchema, StatusLinkSchema,
   StatusOfferAnswerSchema, StatusOfferBodySchema, StatusOfferParamsSchema, StatusPageSchema, StatusTokenParamsSchema,
