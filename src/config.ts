@@ -246,7 +246,8 @@ export function loadConfig(env: Env = process.env): Config {
     smtpUrl: url(env, errors, 'SMTP_URL', ['smtp:', 'smtps:']),
     mailFrom: env.MAIL_FROM && env.MAIL_FROM.trim() !== '' ? env.MAIL_FROM.trim() : 'Hireline <no-reply@localhost>',
     mailRetryDelaySeconds: integer(env, errors, 'MAIL_RETRY_DELAY_SECONDS', 30, 1, 3_600),
-    appBaseUrl: (url(env, errors, 'APP_BASE_URL', ['http:', 'https:']) ?? publicBaseUrl).replace(/\/$/, ''),
+    // The recruiter console, which answers the emailed links, is served at /app unless another app is named.
+    appBaseUrl: (url(env, errors, 'APP_BASE_URL', ['http:', 'https:']) ?? `${publicBaseUrl.replace(/\/$/, '')}/app`).replace(/\/$/, ''),
     filesDir: path.resolve(env.FILES_DIR && env.FILES_DIR !== '' ? env.FILES_DIR : path.join(dataDir, 'files')),
     applyRateLimitPerIp: integer(env, errors, 'APPLY_RATE_LIMIT_PER_IP', 20, 1, 10_000_000),
     llm: llmConfig(env, errors),

@@ -1,11 +1,13 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
+import { sql } from 'drizzle-orm';
 import type { BrowserContext, Page } from 'playwright-core';
+import { queryRows } from '../../src/infra/db/database.ts';
 import { publishJob, type TestApp } from '../helpers/app.ts';
 import { join, strongPassword, type TestUser } from '../helpers/identity.ts';
 import { addApplicant } from '../helpers/recruiting.ts';
 import { skipBrowser, tabTo } from './browser.helpers.ts';
-import { assertNoSeriousViolations, openConsole } from './console.helpers.ts';
+import { assertNoSeriousViolations, openConsole, signIn } from './console.helpers.ts';
 
 interface Application {
   id: string;
@@ -175,6 +177,33 @@ describe('the recruiter console in Chromium', { skip: skipBrowser }, () => {
     assert.equal(me, 401);
     assert.deepEqual(elsewhere, [], 'no request left the server');
     assert.deepEqual(consoleErrors.filter((e) => !/status of 401/.test(e)), [], 'nothing was refused by the content security policy');
+  });
+
+  test('a person who forgot their password asks for a link, and the emailed link sets a new one', async () => {
+    await page.getByRole('link', { name: 'Forgot your password?' }).click();
+    await page.waitForURL(`${base}/app/reset-password`);
+    await noSeriousViolations('password reset request page');
+    await page.getByLabel('Email').fill(recruiter.email);
+    await page.getByRole('button', { name: 'Email me a link' }).click();
+    await page.getByRole('status').getByText(/a link to reset its password is on its way/).waitFor();
+
+    // The link as the email carries it: by default it opens the console, which serves /app.
+    const [mail] = await queryRows<{ url: string }>(t.container.database.unscoped,
+      sql`select data->>'url' as url from outgoing_mail where template = 'password-reset' and to_address = ${recruiter.email}`,
+    );
+    assert.ok(mail, 'the reset email was queued');
+    const link = new URL(mail.url);
+    assert.equal(link.pathname, '/app/reset-password');
+    await page.goto(`${base}${link.pathname}${link.search}`);
+    const password = strongPassword();
+    await page.getByLabel('New password').fill(password);
+    await noSeriousViolations('new password page');
+    await page.getByRole('button', { name: 'Set the new password' }).click();
+    await page.getByRole('status').getByText(/Your password is changed/).waitFor();
+    await page.getByRole('link', { name: 'Sign in' }).click();
+    await signIn(page, base, { email: recruiter.email, password });
+    await page.getByRole('button', { name: 'Sign out' }).click();
+    await page.waitForURL(`${base}/app/sign-in`);
   });
 
   test('a viewer sees the pipeline and the candidate but is offered no change the API would refuse', async () => {

@@ -4,6 +4,8 @@ import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { BrowserRouter, Navigate, Route, Routes } from 'react-router';
 import { ApiProblem } from './api/problems.ts';
 import { AcceptInvitation } from './screens/AcceptInvitation.tsx';
+import { ResetPassword } from './screens/account/ResetPassword.tsx';
+import { VerifyEmail } from './screens/account/VerifyEmail.tsx';
 import { Layout, RequireSignIn } from './components/Layout.tsx';
 import { CandidateProfile } from './screens/candidate/CandidateProfile.tsx';
 import { JobsList } from './screens/JobsList.tsx';
@@ -37,6 +39,8 @@ createRoot(root).render(
           <Routes>
             <Route path="/sign-in" element={<SignIn />} />
             <Route path="/accept-invitation" element={<AcceptInvitation />} />
+            <Route path="/reset-password" element={<ResetPassword />} />
+            <Route path="/verify-email" element={<VerifyEmail />} />
             <Route element={<RequireSignIn><Layout /></RequireSignIn>}>
               <Route index element={<Navigate to="/jobs" replace />} />
               <Route path="/jobs" element={<JobsList />} />

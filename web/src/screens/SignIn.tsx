@@ -1,5 +1,5 @@
 import { useState, type FormEvent } from 'react';
-import { Navigate, useLocation, useNavigate } from 'react-router';
+import { Link, Navigate, useLocation, useNavigate } from 'react-router';
 import { messageOf } from '../api/problems.ts';
 import { useSession } from '../session.tsx';
 
@@ -49,6 +49,7 @@ export function SignIn() {
         <input id="password" name="password" type="password" autoComplete="current-password" required />
         {error && <p id="sign-in-error" className="error" role="alert">{error}</p>}
         <button type="submit" disabled={busy}>{busy ? 'Signing in…' : 'Sign in'}</button>
+        <p><Link to="/reset-password">Forgot your password?</Link></p>
       </form>
       <form onSubmit={onSso} className="sso">
         <h2>Single sign-on</h2>
