@@ -26,15 +26,19 @@ export function InterviewItem({ interview, manages }: { interview: Interview; ma
     await queries.invalidateQueries({ queryKey: ['application', interview.applicationId] });
     await queries.invalidateQueries({ queryKey: ['me', 'interviews'] });
   };
+  // After a 409 the list is read again, so trying once more goes against the interview as it now is.
+  const reread = () => queries.invalidateQueries({ queryKey: ['application', interview.applicationId, 'interviews'] });
   const reschedule = useMutation({
     mutationFn: async (values: InterviewFormValues) => dataOf(await api.PATCH('/v1/interviews/{id}', { params: { path: { id: interview.id }, header: version }, body: changesOf(values) })),
     onSuccess: done,
+    onError: reread,
   });
   const cancel = useMutation({
     mutationFn: async () => dataOf(await api.POST('/v1/interviews/{id}/cancel', {
       params: { path: { id: interview.id }, header: version }, body: reason.trim() ? { reason: reason.trim() } : {},
     })),
     onSuccess: done,
+    onError: reread,
   });
   const cancelled = interview.status === 'cancelled';
   const where = interview.kind === 'video' ? interview.videoUrl : interview.location;

@@ -1,7 +1,7 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { api } from '../../api/client.ts';
-import { dataOf, messageOf } from '../../api/problems.ts';
+import { ApiProblem, dataOf, messageOf } from '../../api/problems.ts';
 import { scorecardQuery, type Criterion, type Interview, type Recommendation, type Scorecard } from './queries.ts';
 import { ratings, recommendations } from './recommendations.ts';
 
@@ -62,6 +62,9 @@ export function ScorecardForm({ interview, criteria, scorecard, onDone }: Props)
       {write.isError && (
         <p className="error" role="alert">
           Could not {write.variables === 'save' ? 'save the draft' : 'submit the scorecard'}: {messageOf(write.error)}
+          {write.error instanceof ApiProblem && write.error.code === 'version-conflict' && (
+            <>{' '}<button type="button" onClick={() => void queries.invalidateQueries({ queryKey: scorecardQuery(interview.id).queryKey })}>Load it again</button></>
+          )}
         </p>
       )}
       <div className="dialog-actions">
