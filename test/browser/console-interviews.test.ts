@@ -111,6 +111,22 @@ describe('the recruiter console: hiring team, interviews, scheduling links and s
     await page.locator('.links').getByText(/^revoked/).waitFor();
   });
 
+  test('the recruiter cancels an interview, giving the team a reason', async () => {
+    const extra = await t.app.inject({
+      method: 'POST', url: `/v1/applications/${applicationId}/interviews`, headers: t.org.auth,
+      payload: { start: '2030-03-20T09:00:00Z', end: '2030-03-20T09:30:00Z', timeZone: 'UTC', kind: 'phone', interviewers: [interviewer.userId] },
+    });
+    assert.equal(extra.statusCode, 201, extra.body);
+    await page.reload();
+    const phone = page.locator('li.interview', { hasText: 'Phone' });
+    await phone.getByRole('button', { name: 'Cancel interview' }).click();
+    await phone.getByLabel('Reason for the team (optional)').fill('The candidate asked to move to video');
+    await phone.getByRole('button', { name: 'Confirm cancellation' }).click();
+    await phone.getByText('(cancelled: The candidate asked to move to video)').waitFor();
+    const cancelled = await api<Interview & { status: string; cancelReason: string }>(`/v1/interviews/${extra.json<Interview>().id}`);
+    assert.deepEqual([cancelled.status, cancelled.cancelReason, cancelled.sequence], ['cancelled', 'The candidate asked to move to video', 1]);
+  });
+
   test('the interviewer sees the interview in My interviews, then saves and submits a scorecard', async () => {
     await browser.context.clearCookies();
     await signIn(page, browser.base, interviewer);
