@@ -8,6 +8,8 @@ import { ResetPassword } from './screens/account/ResetPassword.tsx';
 import { VerifyEmail } from './screens/account/VerifyEmail.tsx';
 import { Layout, RequireSignIn } from './components/Layout.tsx';
 import { CandidateProfile } from './screens/candidate/CandidateProfile.tsx';
+import { MyInterviews } from './screens/interviews/MyInterviews.tsx';
+import { ScorecardScreen } from './screens/interviews/ScorecardScreen.tsx';
 import { JobsList } from './screens/JobsList.tsx';
 import { JobEditor } from './screens/jobs/JobEditor.tsx';
 import { NewJob } from './screens/jobs/NewJob.tsx';
@@ -48,6 +50,8 @@ createRoot(root).render(
               <Route path="/jobs/:jobId" element={<PipelineBoard />} />
               <Route path="/jobs/:jobId/edit" element={<JobEditor />} />
               <Route path="/candidates/:candidateId" element={<CandidateProfile />} />
+              <Route path="/interviews" element={<MyInterviews />} />
+              <Route path="/interviews/:interviewId/scorecard" element={<ScorecardScreen />} />
               <Route path="/settings" element={<Settings />}>
                 <Route index element={<SettingsIndex />} />
                 <Route path="members" element={<Members />} />

@@ -43,6 +43,7 @@ export function Layout() {
         <Link to="/jobs" className="brand">Hireline</Link>
         <nav aria-label="Console" className="main-nav">
           <Link to="/jobs">Jobs</Link>
+          <Link to="/interviews">My interviews</Link>
           {settingsPages(role).length > 0 && <Link to="/settings">Settings</Link>}
         </nav>
         <span className="who">{user.name} · {org.name} · <span className="role">{role.replace('_', ' ')}</span></span>

@@ -9,8 +9,10 @@ import { can, useSignedIn } from '../../session.tsx';
 import { jobQuery } from '../pipeline/queries.ts';
 import { JobForm } from './JobForm.tsx';
 import { formValuesOf, jobFieldsOf, type JobFormValues } from './job-form.ts';
+import { HiringTeam } from './HiringTeam.tsx';
 import { Lifecycle } from './Lifecycle.tsx';
 import { Questions } from './Questions.tsx';
+import { ScorecardCriteria } from './ScorecardCriteria.tsx';
 import { Stages } from './Stages.tsx';
 
 const savedMessage = (state: unknown): string | null =>
@@ -68,6 +70,14 @@ export function JobEditor() {
       <section aria-labelledby="questions-title">
         <h2 id="questions-title">Application questions</h2>
         <Questions jobId={current.id} editable={editable} />
+      </section>
+      <section aria-labelledby="criteria-title">
+        <h2 id="criteria-title">Scorecard criteria</h2>
+        <ScorecardCriteria jobId={current.id} editable={editable} />
+      </section>
+      <section aria-labelledby="team-title">
+        <h2 id="team-title">Hiring team</h2>
+        <HiringTeam jobId={current.id} />
       </section>
     </>
   );
