@@ -173,11 +173,18 @@ describe('the recruiter console: hiring team, interviews, scheduling links and s
       payload: { start: '2030-03-13T09:00:00Z', end: '2030-03-13T10:00:00Z', timeZone: 'UTC', kind: 'phone', interviewers: [otherInterviewer.userId] },
     });
     assert.equal(second.statusCode, 201, second.body);
+    // And one that has ended: My interviews keeps it under Past, where its scorecard is still owed.
+    const ended = await t.app.inject({
+      method: 'POST', url: `/v1/applications/${applicationId}/interviews`, headers: t.org.auth,
+      payload: { start: '2024-03-13T09:00:00Z', end: '2024-03-13T10:00:00Z', timeZone: 'UTC', kind: 'phone', interviewers: [otherInterviewer.userId] },
+    });
+    assert.equal(ended.statusCode, 201, ended.body);
 
     await browser.context.clearCookies();
     await signIn(page, browser.base, otherInterviewer);
     await nav().getByRole('link', { name: 'My interviews' }).click();
-    await page.getByRole('row', { name: /Noor Haddad/ }).getByRole('link', { name: 'Noor Haddad', exact: true }).click();
+    await page.getByRole('region', { name: 'Past' }).getByRole('link', { name: /^Scorecard for Noor Haddad, .*2024/ }).waitFor();
+    await page.getByRole('region', { name: 'Upcoming' }).getByRole('row', { name: /Noor Haddad/ }).getByRole('link', { name: 'Noor Haddad', exact: true }).click();
     await page.getByRole('heading', { level: 1, name: 'Noor Haddad' }).waitFor();
     await page.getByText('Other interviewers\' scorecards show here once you have submitted yours.').waitFor();
     assert.equal(await page.getByText(notes).count(), 0, 'the first interviewer\'s notes are hidden');

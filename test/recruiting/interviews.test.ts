@@ -203,7 +203,7 @@ describe('interviews and their calendar invites', () => {
     problem(await call('GET', `/v1/applications/${applicationId}/interviews`, offTeam.auth), 404, 'not-found');
   });
 
-  test('my interviews: those not ended, soonest first, cursor paged, without cancelled ones', async () => {
+  test('my interviews: those not ended, soonest first, or those ended, latest first; cursor paged, without cancelled ones', async () => {
     const other = await addApplicant(t, org.id, jobId, { email: 'mine@example.test', name: 'Grace Hopper' });
     const later = await schedule({ start: '2031-05-02T09:00:00Z', end: '2031-05-02T10:00:00Z' }, other.applicationId);
     const sooner = await schedule({ start: '2031-05-01T09:00:00Z', end: '2031-05-01T10:00:00Z' }, other.applicationId);
@@ -228,6 +228,24 @@ describe('interviews and their calendar invites', () => {
     assert.deepEqual(mine, [], 'the recruiter interviews nobody');
     problem(await call('GET', '/v1/me/interviews?cursor=bm9wZQ', interviewer.auth), 400, 'invalid-cursor');
     problem(await call('GET', '/v1/me/interviews', { authorization: `Bearer ${t.org.apiKey}` }), 403, 'forbidden');
+
+    // Ended ones, whose scorecards are often written after: the latest first, cancelled ones still left out.
+    const earlier = await schedule({ start: '2020-04-01T09:00:00Z', end: '2020-04-01T10:00:00Z' }, other.applicationId);
+    const droppedPast = await schedule({ start: '2020-04-02T09:00:00Z', end: '2020-04-02T10:00:00Z' }, other.applicationId);
+    assert.equal((await call('POST', `/v1/interviews/${droppedPast.id}/cancel`, recruiter.auth)).statusCode, 200);
+    const ended: string[] = [];
+    let endedCursor: string | null = null;
+    for (let page = 0; page < 50; page++) {
+      const res = await call('GET', `/v1/me/interviews?ended=true&limit=1${endedCursor ? `&cursor=${endedCursor}` : ''}`, interviewer.auth);
+      assert.equal(res.statusCode, 200, res.body);
+      const body = res.json<{ data: Interview[]; nextCursor: string | null }>();
+      ended.push(...body.data.map((i) => i.id));
+      endedCursor = body.nextCursor;
+      if (!endedCursor) break;
+    }
+    assert.ok(!ended.includes(droppedPast.id) && !ended.includes(sooner.id), JSON.stringify(ended));
+    assert.ok(ended.indexOf(past.id) >= 0 && ended.indexOf(past.id) < ended.indexOf(earlier.id), 'latest first');
+    problem(await call('GET', '/v1/me/interviews?ended=maybe', interviewer.auth), 400, 'validation-failed');
   });
 
   test('the private calendar feed works without auth, and stops working on rotation and revocation', async () => {

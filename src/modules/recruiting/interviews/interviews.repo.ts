@@ -1,4 +1,4 @@
-import { and, arrayContains, asc, eq, gt, gte, sql, type SQL } from 'drizzle-orm';
+import { and, arrayContains, asc, desc, eq, gt, gte, lte, sql, type SQL } from 'drizzle-orm';
 import type { DbExecutor } from '../../../infra/db/database.ts';
 import { newId } from '../../../infra/db/ids.ts';
 import type { JobAccess } from '../../access/index.ts';
@@ -65,6 +65,15 @@ export function createInterviewsRepo() {
         access, arrayContains(interviews.interviewerIds, [userId]), eq(interviews.status, 'scheduled'), gt(interviews.endAt, query.now),
         after ? sql`(${interviews.startAt}, ${interviews.id}) > (${after.start}::timestamptz, ${after.id})` : undefined,
       )).orderBy(asc(interviews.startAt), asc(interviews.id)).limit(query.limit);
+    },
+
+    /** A page of the interviews `userId` was on that ended by `now` (cancelled ones left out), the latest first. */
+    endedFor(tx: DbExecutor, access: JobAccess, userId: string, query: { now: Date; after?: InterviewPosition; limit: number }): Promise<InterviewWithCandidate[]> {
+      const { after } = query;
+      return joined(tx).where(visible(
+        access, arrayContains(interviews.interviewerIds, [userId]), eq(interviews.status, 'scheduled'), lte(interviews.endAt, query.now),
+        after ? sql`(${interviews.startAt}, ${interviews.id}) < (${after.start}::timestamptz, ${after.id})` : undefined,
+      )).orderBy(desc(interviews.startAt), desc(interviews.id)).limit(query.limit);
     },
 
     /** What a person's calendar feed holds: their interviews ending after `since`, cancelled ones too (so calendars drop them). */

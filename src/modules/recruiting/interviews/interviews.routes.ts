@@ -6,7 +6,7 @@ import { acceptedVersions, IfMatchHeadersSchema, versionEtag } from '../../../ht
 import { commonErrorResponses, Page, problemRef } from '../../../http/schemas.ts';
 import type { CalendarFeedsService } from './calendar-feeds.service.ts';
 import {
-  CalendarFeedSchema, CancelInterviewBodySchema, FeedParamsSchema, IdParamsSchema, InterviewSchema, PageQuerySchema, ScheduleInterviewBodySchema,
+  CalendarFeedSchema, CancelInterviewBodySchema, FeedParamsSchema, IdParamsSchema, InterviewSchema, MyInterviewsQuerySchema, ScheduleInterviewBodySchema,
   UpdateInterviewBodySchema, type InterviewPosition,
 } from './interviews.schemas.ts';
 import type { InterviewsService } from './interviews.service.ts';
@@ -96,10 +96,13 @@ export function interviewsRoutes(service: InterviewsService, feeds: CalendarFeed
 
     app.get('/v1/me/interviews', {
       config: user,
-      schema: { ...tags, summary: 'Your interviews that have not ended, soonest first', querystring: PageQuerySchema, response: { 200: Page(InterviewSchema), ...errors } },
+      schema: {
+        ...tags, summary: 'Your interviews that have not ended, soonest first (or, with ended=true, those that have, latest first)',
+        querystring: MyInterviewsQuerySchema, response: { 200: Page(InterviewSchema), ...errors },
+      },
     }, async (request) => {
-      const { cursor: raw, limit } = request.query;
-      const { data, next } = await service.mine(principalOf(request), { after: raw ? cursor.decode(raw) : undefined, limit: limit ?? 20 });
+      const { cursor: raw, limit, ended } = request.query;
+      const { data, next } = await service.mine(principalOf(request), { after: raw ? cursor.decode(raw) : undefined, limit: limit ?? 20, ended: ended ?? false });
       return { data, nextCursor: next ? cursor.encode(next) : null };
     });
 

@@ -63,7 +63,10 @@ export const CancelInterviewBodySchema = Type.Object({
 export const IdParamsSchema = Type.Object({ id: Id });
 export const FeedParamsSchema = Type.Object({ token: Type.String({ minLength: 1, maxLength: 100 }) });
 
-export const PageQuerySchema = Type.Object({ limit: Type.Optional(LimitQuery), cursor: Type.Optional(CursorQuery) }, { additionalProperties: false });
+export const MyInterviewsQuerySchema = Type.Object({
+  limit: Type.Optional(LimitQuery), cursor: Type.Optional(CursorQuery),
+  ended: Type.Optional(Type.Boolean({ description: 'true: the interviews that have ended (not cancelled ones), the latest first; their scorecards are often written after' })),
+}, { additionalProperties: false });
 
 export const CalendarFeedSchema = Type.Object({
   url: Type.String({ description: 'Secret: anyone with it reads your interviews. Subscribe to it in a calendar app; rotate or revoke it here' }),

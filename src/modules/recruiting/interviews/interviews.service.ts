@@ -248,12 +248,12 @@ export function createInterviewsService({ database, events, repo, history, conta
       return candidateIcs(parts, await summary(found.row.jobId), clock());
     },
 
-    /** The caller's interviews that have not ended, soonest first. */
-    async mine(principal: Principal, query: { after?: InterviewPosition; limit: number }): Promise<{ data: Interview[]; next: InterviewPosition | null }> {
+    /** The caller's interviews that have not ended, soonest first; or those that have, latest first. */
+    async mine(principal: Principal, query: { after?: InterviewPosition; limit: number; ended: boolean }): Promise<{ data: Interview[]; next: InterviewPosition | null }> {
       const access = authorize(principal, 'candidates:read');
       const { actor } = principal;
       if (actor.kind !== 'user') throw new AppError('forbidden', 'Only a person has interviews of their own');
-      const rows = await database.tenant(access.orgId, (tx) => repo.upcomingFor(tx, access, actor.userId, { now: clock(), after: query.after, limit: query.limit + 1 }));
+      const rows = await database.tenant(access.orgId, (tx) => (query.ended ? repo.endedFor : repo.upcomingFor)(tx, access, actor.userId, { now: clock(), after: query.after, limit: query.limit + 1 }));
       const page = rows.slice(0, query.limit);
       const last = page.at(-1);
       return { data: page.map(toInterview), next: rows.length > query.limit && last ? { start: last.row.startAt.toISOString(), id: last.row.id } : null };

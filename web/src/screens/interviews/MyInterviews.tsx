@@ -8,15 +8,21 @@ import { JobTitle } from '../candidate/CandidateProfile.tsx';
 import { spanOf } from './interview-time.ts';
 import { kindLabel, type Interview } from './queries.ts';
 
-/** The signed-in person's interviews that have not ended (the API keeps no list of past ones), soonest first. */
-export function MyInterviews() {
-  const interviews = useInfiniteQuery({
-    queryKey: ['me', 'interviews'],
+function useMyInterviews(ended: boolean) {
+  return useInfiniteQuery({
+    queryKey: ['me', 'interviews', ended ? 'ended' : 'upcoming'],
     initialPageParam: undefined as string | undefined,
-    queryFn: async ({ pageParam }) => dataOf(await api.GET('/v1/me/interviews', { params: { query: { limit: 50, cursor: pageParam } } })),
+    queryFn: async ({ pageParam }) => dataOf(await api.GET('/v1/me/interviews', { params: { query: { limit: ended ? 20 : 50, cursor: pageParam, ended } } })),
     getNextPageParam: (page) => page.nextCursor ?? undefined,
   });
+}
+
+/** The signed-in person's interviews: those not ended, soonest first, then those that have, latest first (their scorecards are often written after). */
+export function MyInterviews() {
+  const interviews = useMyInterviews(false);
+  const ended = useMyInterviews(true);
   const list = interviews.data?.pages.flatMap((page) => page.data) ?? [];
+  const past = ended.data?.pages.flatMap((page) => page.data) ?? [];
   // "Now" is when the list was read, so the split does not change between renders.
   const now = interviews.dataUpdatedAt;
   const current = list.filter((i) => new Date(i.start).getTime() <= now);
@@ -25,7 +31,7 @@ export function MyInterviews() {
   return (
     <>
       <h1>My interviews</h1>
-      <p className="hint">Interviews you are on that have not ended, soonest first. Write each one's scorecard from here; an interview that has ended stays on the candidate's profile.</p>
+      <p className="hint">Interviews you are on, and their scorecards.</p>
       {interviews.isPending ? <Loading what="your interviews" />
         : interviews.isError ? <ErrorMessage error={interviews.error} what="your interviews" />
           : list.length === 0 ? <Empty>You have no interviews coming up.</Empty>
@@ -35,12 +41,21 @@ export function MyInterviews() {
                 {upcoming.length > 0 && <InterviewTable title="Upcoming" interviews={upcoming} />}
               </>
             )}
-      {interviews.hasNextPage && (
-        <button type="button" onClick={() => void interviews.fetchNextPage()} disabled={interviews.isFetchingNextPage}>
-          {interviews.isFetchingNextPage ? 'Loading more…' : 'More interviews'}
-        </button>
-      )}
+      <MoreButton pages={interviews} />
+      {ended.isPending ? <Loading what="your past interviews" />
+        : ended.isError ? <ErrorMessage error={ended.error} what="your past interviews" />
+          : past.length > 0 && <InterviewTable title="Past" interviews={past} />}
+      <MoreButton pages={ended} />
     </>
+  );
+}
+
+function MoreButton({ pages }: { pages: ReturnType<typeof useMyInterviews> }) {
+  if (!pages.hasNextPage) return null;
+  return (
+    <button type="button" onClick={() => void pages.fetchNextPage()} disabled={pages.isFetchingNextPage}>
+      {pages.isFetchingNextPage ? 'Loading more…' : 'More interviews'}
+    </button>
   );
 }
 
