@@ -8,7 +8,7 @@ import { makePdf } from '../helpers/documents.ts';
 import { join, strongPassword, type TestUser } from '../helpers/identity.ts';
 import { startIdentityProvider, type TestIdentityProvider } from '../helpers/oidc-provider.ts';
 import { launchChromium, skipBrowser } from './browser.helpers.ts';
-import { assertNoSeriousViolations } from './console.helpers.ts';
+import { assertNoSeriousViolations, signIn } from './console.helpers.ts';
 
 interface BoardJob { id: string; title: string }
 interface Application { id: string; candidateId: string; status: string; stage: { name: string; kind: string } }
@@ -94,6 +94,7 @@ describe('the hiring story, from careers page to hire, in Chromium', { skip: ski
     job = picked;
     await api('PATCH', `/v1/jobs/${job.id}`, { openings: 1, closeWhenFilled: true });
     await api('PUT', `/v1/jobs/${job.id}/team/${interviewer.userId}`);
+    await api('PUT', `/v1/jobs/${job.id}/scorecard-criteria`, { criteria: [{ name: 'Safety practice' }, { name: 'Teamwork' }] });
     browser = await launchChromium();
   });
   after(async () => {
@@ -144,5 +145,38 @@ describe('the hiring story, from careers page to hire, in Chromium', { skip: ski
     await card.dragTo(column('Interview'));
     await column('Interview').getByRole('link', { name: 'Nia Okafor' }).waitFor();
     assert.equal((await theApplication()).stage.name, 'Interview');
+  });
+
+  test('the recruiter schedules the interview from the candidate\'s profile', async () => {
+    const page = recruiterPage;
+    await page.getByRole('link', { name: 'Nia Okafor' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Nia Okafor' }).waitFor();
+    await assertNoSeriousViolations(page, 'candidate profile');
+    await page.getByRole('button', { name: 'Schedule an interview' }).click();
+    await page.getByLabel('Starts').fill('2030-05-06T10:00');
+    await page.getByLabel('Ends').fill('2030-05-06T11:00');
+    await page.getByLabel('Video link').fill('https://meet.example.test/nia');
+    await page.getByLabel(`Test interviewer (${interviewer.email})`).check();
+    await page.getByRole('button', { name: 'Schedule', exact: true }).click();
+    await page.getByText('With Test interviewer').waitFor();
+    const { data } = await api<{ data: { interviewers: string[] }[] }>('GET', `/v1/applications/${(await theApplication()).id}/interviews`);
+    assert.deepEqual(data.map((i) => i.interviewers), [[interviewer.userId]]);
+  });
+
+  test('the interviewer finds the interview in My interviews and submits a scorecard', async () => {
+    const { page } = await newPage();
+    await signIn(page, base, interviewer);
+    await page.getByRole('navigation', { name: 'Console' }).getByRole('link', { name: 'My interviews' }).click();
+    await page.getByRole('link', { name: /^Scorecard for Nia Okafor/ }).click();
+    await page.getByRole('heading', { level: 1, name: 'Scorecard: Nia Okafor' }).waitFor();
+    await page.getByRole('group', { name: 'Safety practice' }).getByLabel('4 · Excellent').check();
+    await page.getByRole('group', { name: 'Teamwork' }).getByLabel('3 · Good').check();
+    await page.getByRole('group', { name: 'Overall recommendation' }).getByLabel('Yes', { exact: true }).check();
+    await page.getByLabel('Notes for the hiring team').fill('Walked through a lock-out procedure without notes.');
+    await page.getByRole('button', { name: 'Submit' }).click();
+    await page.getByRole('status').getByText('Scorecard submitted.').waitFor();
+    await page.context().close();
+    const summary = await api<{ submitted: { submitted: { recommendation: string } | null }[] }>('GET', `/v1/applications/${(await theApplication()).id}/scorecards/summary`);
+    assert.deepEqual(summary.submitted.map((card) => card.submitted?.recommendation), ['yes']);
   });
 });
