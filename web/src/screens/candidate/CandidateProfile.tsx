@@ -4,6 +4,7 @@ import { Link, useParams } from 'react-router';
 import type { Candidate } from '../../api/types.ts';
 import { ErrorMessage, Loading } from '../../components/States.tsx';
 import { jobQuery } from '../pipeline/queries.ts';
+import { ApplicationOffers } from '../offers/ApplicationOffers.tsx';
 import { History } from './History.tsx';
 import { Notes } from './Notes.tsx';
 import { candidateQuery } from './queries.ts';
@@ -31,6 +32,7 @@ export function CandidateProfile() {
                 <JobTitle jobId={application.jobId} /> — {application.stage.name}
                 {application.status !== 'active' && <span className={`status ${application.status}`}> ({application.status})</span>}
                 <span className="muted"> · applied {day.format(new Date(application.appliedAt))}</span>
+                <ApplicationOffers application={application} />
               </li>
             ))}
           </ul>
