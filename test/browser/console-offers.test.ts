@@ -76,7 +76,8 @@ describe('the recruiter console: bulk actions, offers through approval to a hire
     await page.getByRole('heading', { name: 'Selected: 0 applications' }).waitFor();
     await assertNoSeriousViolations(page, 'bulk results');
 
-    await page.getByRole('checkbox', { name: 'Select Dev Patel' }).check();
+    await column('Applied').getByRole('checkbox', { name: 'Select all in Applied' }).check();
+    assert.equal(await page.getByRole('checkbox', { name: 'Select Dev Patel' }).isChecked(), true);
     await page.getByRole('button', { name: 'Reject selected…' }).click();
     const dialog = page.getByRole('dialog', { name: 'Reject 1 application' });
     await dialog.getByLabel('Reason').selectOption({ index: 1 });

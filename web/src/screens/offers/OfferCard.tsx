@@ -36,7 +36,7 @@ export function OfferCard({ offer }: { offer: Offer }) {
         </>
       ) : (
         <>
-          <dl className="contact">
+          <dl className="offer-terms">
             <dt>Salary</dt><dd>{salaryText(terms.salary)}</dd>
             <dt>Start date</dt><dd>{startText(terms.startDate)}</dd>
             {terms.equity && <><dt>Equity</dt><dd>{terms.equity}</dd></>}

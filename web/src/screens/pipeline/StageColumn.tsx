@@ -55,14 +55,23 @@ export function StageColumn({ jobId, stage, canChange, highlighted, headingFocus
         : applications.isError ? <ErrorMessage error={applications.error} what={`the applications in ${stage.name}`} />
           : cards.length === 0 ? <p className="empty">No applications</p>
             : (
-              <ul className="cards">
-                {cards.map((card) => (
-                  <ApplicationCard key={card.id} card={card} canChange={canChange}
-                    picked={keyboard.picked?.id === card.id} selected={selection.cards.has(card.id)} onSelect={() => selection.toggle(card)} focused={keyboard.lastMoved === card.id}
-                    onPick={() => keyboard.pick(card)} onMoveKey={(event) => keyboard.onKey(card, event)}
-                    onReject={() => onReject(card)} onDragStart={() => drag.start(card)} onDragEnd={drag.end} />
-                ))}
-              </ul>
+              <>
+                {canChange && (
+                  <label className="select-all">
+                    <input type="checkbox" checked={cards.every((card) => selection.cards.has(card.id))}
+                      onChange={(e) => selection.setAll(cards, e.target.checked)} />
+                    Select all<span className="visually-hidden"> in {stage.name}</span>
+                  </label>
+                )}
+                <ul className="cards">
+                  {cards.map((card) => (
+                    <ApplicationCard key={card.id} card={card} canChange={canChange}
+                      picked={keyboard.picked?.id === card.id} selected={selection.cards.has(card.id)} onSelect={() => selection.toggle(card)} focused={keyboard.lastMoved === card.id}
+                      onPick={() => keyboard.pick(card)} onMoveKey={(event) => keyboard.onKey(card, event)}
+                      onReject={() => onReject(card)} onDragStart={() => drag.start(card)} onDragEnd={drag.end} />
+                  ))}
+                </ul>
+              </>
             )}
       {cards.length < stage.count && applications.isSuccess && <p className="muted">Showing {cards.length} of {stage.count}</p>}
     </section>

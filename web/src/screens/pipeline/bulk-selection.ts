@@ -5,6 +5,8 @@ export interface BulkSelection {
   /** The chosen cards by application id, in the order they were chosen. */
   cards: ReadonlyMap<string, StageApplication>;
   toggle(card: StageApplication): void;
+  /** Chooses every one of `cards`, or none of them. */
+  setAll(cards: readonly StageApplication[], chosen: boolean): void;
   clear(): void;
 }
 
@@ -16,6 +18,14 @@ export function useBulkSelection(): BulkSelection {
     if (!next.delete(card.id)) next.set(card.id, card);
     return next;
   }), []);
+  const setAll = useCallback((some: readonly StageApplication[], chosen: boolean) => setCards((now) => {
+    const next = new Map(now);
+    for (const card of some) {
+      if (chosen) next.set(card.id, card);
+      else next.delete(card.id);
+    }
+    return next;
+  }), []);
   const clear = useCallback(() => setCards(new Map()), []);
-  return { cards, toggle, clear };
+  return { cards, toggle, setAll, clear };
 }

@@ -9,7 +9,7 @@ export function TimeToHire({ period }: { period: Period }) {
   const report = useQuery(timeToHireQuery(period));
   if (report.isPending) return <Loading what="time to hire" />;
   if (report.isError) return <ErrorMessage error={report.error} what="time to hire" />;
-  const { overall, byJob, scope } = report.data;
+  const { overall, byJob, byDepartment, scope } = report.data;
 
   return (
     <figure className="report">
@@ -23,11 +23,20 @@ export function TimeToHire({ period }: { period: Period }) {
           <BarChart series={[{ name: 'Median days' }, { name: '90th percentile' }]} format={(v) => `${v} d`}
             rows={byJob.map((j) => ({ key: j.jobId, label: j.title, values: [j.medianDays, j.p90Days] }))} />
           <table className="jobs">
-            <caption className="visually-hidden">Time to hire per job, most hires first</caption>
+            <caption className="table-caption">Per job, most hires first</caption>
             <thead><tr><th scope="col">Job</th><th scope="col">Department</th><th scope="col">Hires</th><th scope="col">Median</th><th scope="col">90th percentile</th></tr></thead>
             <tbody>
               {byJob.map((j) => (
                 <tr key={j.jobId}><th scope="row">{j.title}</th><td>{j.department ?? '—'}</td><td>{j.hires}</td><td>{days(j.medianDays)}</td><td>{days(j.p90Days)}</td></tr>
+              ))}
+            </tbody>
+          </table>
+          <table className="jobs">
+            <caption className="table-caption">Per department, most hires first</caption>
+            <thead><tr><th scope="col">Department</th><th scope="col">Hires</th><th scope="col">Median</th><th scope="col">90th percentile</th></tr></thead>
+            <tbody>
+              {byDepartment.map((d) => (
+                <tr key={d.department ?? ''}><th scope="row">{d.department ?? 'No department'}</th><td>{d.hires}</td><td>{days(d.medianDays)}</td><td>{days(d.p90Days)}</td></tr>
               ))}
             </tbody>
           </table>
