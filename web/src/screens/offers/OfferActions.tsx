@@ -1,4 +1,4 @@
-import { useState, type FormEvent } from 'react';
+import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { messageOf } from '../../api/problems.ts';
 import { can, useSignedIn } from '../../session.tsx';
 import { useOfferActions, type OfferAction } from './offer-actions.ts';
@@ -44,6 +44,11 @@ export function OfferActions({ offer, onEdit }: { offer: Offer; onEdit?(): void 
   const [confirming, setConfirming] = useState<OfferAction | null>(null);
   const [done, setDone] = useState<string | null>(null);
   const steps = available(offer, user.id, can(role, 'candidates:write'));
+  // The button pressed is replaced by the confirmation: focus goes to its note, not back to the page's start.
+  const note = useRef<HTMLTextAreaElement>(null);
+  useEffect(() => {
+    if (confirming) note.current?.focus();
+  }, [confirming]);
 
   const run = (action: OfferAction, note?: string) => {
     setDone(null);
@@ -67,7 +72,7 @@ export function OfferActions({ offer, onEdit }: { offer: Offer; onEdit?(): void 
         <form onSubmit={onConfirm} className="confirm-step">
           <p>{text[confirming].confirm}</p>
           <label htmlFor={`${offer.id}-note`}>Note <span className="muted">(optional)</span></label>
-          <textarea id={`${offer.id}-note`} name="note" rows={2} maxLength={2000} className="wide" />
+          <textarea ref={note} id={`${offer.id}-note`} name="note" rows={2} maxLength={2000} className="wide" />
           <div className="dialog-actions">
             <button type="submit" disabled={act.isPending}>{act.isPending ? 'Saving…' : `Confirm: ${text[confirming].label.toLowerCase()}`}</button>
             <button type="button" onClick={() => setConfirming(null)}>Cancel</button>
