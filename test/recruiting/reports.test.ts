@@ -164,6 +164,29 @@ describe('hiring reports', () => {
       assert.equal(json<TimeToHire>(await get('/v1/reports/time-to-hire', third.auth)).overall.hires, 0);
     });
 
+    test('an offer\'s entries in the history neither end a stay nor hide the hire it makes', async () => {
+      const fourth = await t.createOrg('Fourth');
+      const jobId = (await publishJob(t, fourth)).id;
+      const stages = json<{ data: { id: string; kind: string }[] }>(await get(`/v1/jobs/${jobId}/stages`, fourth.auth)).data;
+      const post = async (url: string, payload: Record<string, unknown> = {}) => {
+        const res = await t.app.inject({ method: 'POST', url, headers: fourth.auth, payload });
+        assert.ok(res.statusCode < 300, res.body);
+        return json<{ id: string }>(res);
+      };
+      const hiredOne = (await addApplicant(t, fourth.id, jobId, { email: 'offered@example.test' })).applicationId;
+      const waiting = (await addApplicant(t, fourth.id, jobId, { email: 'waiting@example.test' })).applicationId;
+      for (const id of [hiredOne, waiting]) await post(`/v1/applications/${id}/move`, { stageId: stages.find((s) => s.kind === 'screen')?.id ?? '' });
+      // Accepting hires from Screen: drafted, submitted (no approvers: approved at once), sent, accepted; the last entry is offer_accepted, after the hire.
+      const offer = await post(`/v1/applications/${hiredOne}/offers`, { salary: { amount: 50000, currency: 'EUR', period: 'year' }, startDate: '2030-01-01' });
+      for (const step of ['submit', 'send', 'accept']) await post(`/v1/offers/${offer.id}/${step}`);
+      // An offer still under way on the other one leaves it in Screen.
+      await post(`/v1/applications/${waiting}/offers`, { salary: { amount: 50000, currency: 'EUR', period: 'year' }, startDate: '2030-01-01' });
+      const report = json<{ stages: StageReport[] }>(await get(`/v1/reports/pipeline?jobId=${jobId}`, fourth.auth));
+      assert.deepEqual(report.stages.map((s) => [s.kind, s.entered, s.movedOn, s.inStageNow]), [
+        ['applied', 2, 2, 0], ['screen', 2, 1, 1], ['interview', 0, 0, 0], ['offer', 0, 0, 0], ['hired', 1, 0, 1],
+      ]);
+    });
+
     test('a job without applications has every stage at zero', async () => {
       const empty = (await publishJob(t, org, { title: 'Quiet' })).id;
       const report = json<{ stages: StageReport[] }>(await get(`/v1/reports/pipeline?jobId=${empty}`));

@@ -15,6 +15,8 @@ import { JobEditor } from './screens/jobs/JobEditor.tsx';
 import { NewJob } from './screens/jobs/NewJob.tsx';
 import { Branding } from './screens/settings/Branding.tsx';
 import { Members } from './screens/settings/Members.tsx';
+import { OfferSettings } from './screens/offers/OfferSettings.tsx';
+import { Reports } from './screens/reports/Reports.tsx';
 import { Settings, SettingsIndex } from './screens/settings/Settings.tsx';
 import { PipelineBoard } from './screens/pipeline/PipelineBoard.tsx';
 import { SignIn } from './screens/SignIn.tsx';
@@ -52,10 +54,12 @@ createRoot(root).render(
               <Route path="/candidates/:candidateId" element={<CandidateProfile />} />
               <Route path="/interviews" element={<MyInterviews />} />
               <Route path="/interviews/:interviewId/scorecard" element={<ScorecardScreen />} />
+              <Route path="/reports" element={<Reports />} />
               <Route path="/settings" element={<Settings />}>
                 <Route index element={<SettingsIndex />} />
                 <Route path="members" element={<Members />} />
                 <Route path="branding" element={<Branding />} />
+                <Route path="offers" element={<OfferSettings />} />
               </Route>
               <Route path="*" element={<p role="alert">There is no such page in the console.</p>} />
             </Route>

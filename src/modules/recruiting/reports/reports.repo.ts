@@ -1,9 +1,16 @@
-import { and, eq, gte, lt, sql, type SQL } from 'drizzle-orm';
+import { and, eq, gte, inArray, lt, sql, type SQL } from 'drizzle-orm';
 import { queryRows, type DbExecutor } from '../../../infra/db/database.ts';
 import type { JobAccess } from '../../access/index.ts';
 import { jobFacts, jobsVisibleTo } from '../../jobs/index.ts';
 import { applicationHistory, applications } from '../applications/applications.table.ts';
 import { jobStages } from '../pipelines/pipelines.table.ts';
+
+/**
+ * The history entries that put an application in a stage or take it out of the pipeline. Interviews,
+ * scorecards, offers and merges are written to the same history but leave the application where it was,
+ * so they neither start nor end a stay.
+ */
+const stageEntries = ['created', 'moved', 'hired', 'rejected', 'unrejected', 'withdrawn', 'reopened'] as const;
 
 /** Applied at or after `from`, before `to`; either may be open. */
 export interface Period {
@@ -49,8 +56,8 @@ export function createReportsRepo() {
     /**
      * Per stage of the job: each application's history cut into stays. A stay starts with every entry
      * that leaves the application active (or hired) in a stage (created, moved, hired, unrejected,
-     * reopened) and ends at the application's next entry of any kind but `merged`; it moved on when that
-     * next entry moved it to a later stage or hired it. Ongoing stays have no end and no duration.
+     * reopened) and ends at the application's next such entry or its rejection or withdrawal (`stageEntries`);
+     * it moved on when that next entry moved it to a later stage or hired it. Ongoing stays have no end and no duration.
      */
     async stageFlow(tx: DbExecutor, orgId: string, jobId: string): Promise<StageFlowRow[]> {
       const h = applicationHistory;
@@ -63,7 +70,7 @@ export function createReportsRepo() {
           select ${h.applicationId} as application_id, ${h.action} as action, ${h.toStageId} as stage_id, ${h.at} as at,
             lead(${h.at}) over w as left_at, lead(${h.action}) over w as next_action, lead(${h.toStageId}) over w as next_stage_id
           from ${h} join ${applications} on ${applications.id} = ${h.applicationId}
-          where ${and(eq(applications.orgId, orgId), eq(applications.jobId, jobId), eq(h.orgId, orgId))} and ${h.action} <> 'merged'
+          where ${and(eq(applications.orgId, orgId), eq(applications.jobId, jobId), eq(h.orgId, orgId), inArray(h.action, stageEntries))}
           window w as (partition by ${h.applicationId} order by ${h.at}, ${h.id})
         ),
         stays as (

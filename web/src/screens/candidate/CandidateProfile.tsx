@@ -5,6 +5,7 @@ import type { Candidate } from '../../api/types.ts';
 import { ErrorMessage, Loading } from '../../components/States.tsx';
 import { jobQuery } from '../pipeline/queries.ts';
 import { ApplicationInterviews } from '../interviews/ApplicationInterviews.tsx';
+import { ApplicationOffers } from '../offers/ApplicationOffers.tsx';
 import { History } from './History.tsx';
 import { Notes } from './Notes.tsx';
 import { candidateQuery } from './queries.ts';
@@ -33,6 +34,7 @@ export function CandidateProfile() {
                 {application.status !== 'active' && <span className={`status ${application.status}`}> ({application.status})</span>}
                 <span className="muted"> · applied {day.format(new Date(application.appliedAt))}</span>
                 <ApplicationInterviews applicationId={application.id} jobId={application.jobId} active={application.status === 'active'} />
+                <ApplicationOffers application={application} />
               </li>
             ))}
           </ul>

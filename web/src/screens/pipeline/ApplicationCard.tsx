@@ -9,6 +9,9 @@ interface CardProps {
   /** Whether the role may move and reject: without it the card is only read. */
   canChange: boolean;
   picked: boolean;
+  /** Chosen for a bulk move or rejection. */
+  selected: boolean;
+  onSelect(): void;
   /** Set on the card the keyboard just moved, which keeps focus as it changes column. */
   focused: boolean;
   onPick(): void;
@@ -20,7 +23,7 @@ interface CardProps {
 
 const applied = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium' });
 
-export function ApplicationCard({ card, canChange, picked, focused, onPick, onMoveKey, onReject, onDragStart, onDragEnd }: CardProps) {
+export function ApplicationCard({ card, canChange, picked, selected, onSelect, focused, onPick, onMoveKey, onReject, onDragStart, onDragEnd }: CardProps) {
   const moveButton = useRef<HTMLButtonElement>(null);
   useEffect(() => {
     if (focused) moveButton.current?.focus();
@@ -36,7 +39,10 @@ export function ApplicationCard({ card, canChange, picked, focused, onPick, onMo
   return (
     <li className={picked ? 'card picked' : 'card'} draggable={canChange} onDragStart={canChange ? startDrag : undefined} onDragEnd={onDragEnd}
       data-application-id={card.id}>
-      <Link to={`/candidates/${card.candidateId}`} className="card-name">{name}</Link>
+      <span className="card-head">
+        {canChange && <input type="checkbox" id={`select-${card.id}`} checked={selected} onChange={onSelect} aria-label={`Select ${name}`} />}
+        <Link to={`/candidates/${card.candidateId}`} className="card-name">{name}</Link>
+      </span>
       <span className="muted">Applied {applied.format(new Date(card.appliedAt))}</span>
       {canChange && (
         <span className="card-actions">

@@ -6,6 +6,8 @@ import type { PipelineStage, StageApplication } from '../../api/types.ts';
 import { ErrorMessage, Loading } from '../../components/States.tsx';
 import { can, useSignedIn } from '../../session.tsx';
 import { useBoardMutations } from './board-mutations.ts';
+import { BulkActions } from './BulkActions.tsx';
+import { useBulkSelection } from './bulk-selection.ts';
 import { RejectDialog } from './RejectDialog.tsx';
 import { StageColumn } from './StageColumn.tsx';
 import { jobQuery, pipelineQuery } from './queries.ts';
@@ -29,6 +31,7 @@ export function PipelineBoard() {
   const [dropTarget, setDropTarget] = useState<string | null>(null);
   // A rejected card leaves the board: focus goes to its column's heading rather than to the page's start.
   const [focusedStage, setFocusedStage] = useState<string | null>(null);
+  const selection = useBulkSelection();
   const { move, reject } = useBoardMutations(jobId, { settled: () => setDropTarget(null) });
 
   const moveCard = (card: StageApplication, to: PipelineStage) => {
@@ -74,12 +77,13 @@ export function PipelineBoard() {
       </p>
       <div aria-live="assertive" aria-atomic="true" className="visually-hidden" data-testid="announcer">{announcement}</div>
       {problem && <p className="error" role="alert">{problem}</p>}
+      {canChange && stages.length > 0 && <BulkActions jobId={jobId} stages={stages} selection={selection} announce={setAnnouncement} />}
       {stages.length === 0 ? <p className="empty">This job has no pipeline stages.</p> : (
         <div className="board">
           {stages.map((stage) => (
             <StageColumn key={stage.id} jobId={jobId} stage={stage} canChange={canChange}
               highlighted={keyboard.target?.id === stage.id || dropTarget === stage.id} headingFocused={focusedStage === stage.id}
-              keyboard={keyboard} onReject={setRejecting}
+              keyboard={keyboard} selection={selection} onReject={setRejecting}
               drag={{
                 card: dragged,
                 start: setDragged,
@@ -93,7 +97,7 @@ export function PipelineBoard() {
           ))}
         </div>
       )}
-      {rejecting && <RejectDialog card={rejecting} onClose={() => setRejecting(null)} onReject={(reasonId, note) => rejectCard(rejecting, reasonId, note)} />}
+      {rejecting && <RejectDialog who={rejecting.candidate.name} onClose={() => setRejecting(null)} onReject={(reasonId, note) => rejectCard(rejecting, reasonId, note)} />}
     </>
   );
 }

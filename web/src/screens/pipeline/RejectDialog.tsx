@@ -1,17 +1,17 @@
 import { useQuery } from '@tanstack/react-query';
 import { useEffect, useRef, type FormEvent } from 'react';
-import type { StageApplication } from '../../api/types.ts';
 import { ErrorMessage, Loading } from '../../components/States.tsx';
 import { rejectionReasonsQuery } from './queries.ts';
 
 interface RejectDialogProps {
-  card: StageApplication;
+  /** Who is rejected: a candidate's name, or how many applications. */
+  who: string;
   onReject(reasonId: string, note: string): void;
   onClose(): void;
 }
 
 /** A modal <dialog>: the browser keeps focus inside it, closes it on Escape and returns focus after. */
-export function RejectDialog({ card, onReject, onClose }: RejectDialogProps) {
+export function RejectDialog({ who, onReject, onClose }: RejectDialogProps) {
   const dialog = useRef<HTMLDialogElement>(null);
   const reasons = useQuery(rejectionReasonsQuery);
   const choices = reasons.data?.data.filter((reason) => !reason.archived) ?? [];
@@ -30,7 +30,7 @@ export function RejectDialog({ card, onReject, onClose }: RejectDialogProps) {
   return (
     <dialog ref={dialog} onClose={onClose} aria-labelledby="reject-title" className="reject-dialog">
       <form onSubmit={onSubmit}>
-        <h2 id="reject-title">Reject {card.candidate.name}</h2>
+        <h2 id="reject-title">Reject {who}</h2>
         {reasons.isPending ? <Loading what="rejection reasons" />
           : reasons.isError ? <ErrorMessage error={reasons.error} what="the rejection reasons" />
             : (

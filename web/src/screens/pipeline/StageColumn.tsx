@@ -3,6 +3,7 @@ import { useEffect, useRef, type DragEvent } from 'react';
 import type { PipelineStage, StageApplication } from '../../api/types.ts';
 import { ErrorMessage, Loading } from '../../components/States.tsx';
 import { ApplicationCard, cardDragType } from './ApplicationCard.tsx';
+import type { BulkSelection } from './bulk-selection.ts';
 import type { KeyboardMove } from './keyboard-move.ts';
 import { stageApplicationsQuery } from './queries.ts';
 
@@ -13,6 +14,7 @@ interface StageColumnProps {
   highlighted: boolean;
   headingFocused: boolean;
   keyboard: KeyboardMove;
+  selection: BulkSelection;
   onReject(card: StageApplication): void;
   drag: {
     card: StageApplication | null;
@@ -23,7 +25,7 @@ interface StageColumnProps {
   };
 }
 
-export function StageColumn({ jobId, stage, canChange, highlighted, headingFocused, keyboard, onReject, drag }: StageColumnProps) {
+export function StageColumn({ jobId, stage, canChange, highlighted, headingFocused, keyboard, selection, onReject, drag }: StageColumnProps) {
   const heading = useRef<HTMLHeadingElement>(null);
   useEffect(() => {
     if (headingFocused) heading.current?.focus();
@@ -53,14 +55,23 @@ export function StageColumn({ jobId, stage, canChange, highlighted, headingFocus
         : applications.isError ? <ErrorMessage error={applications.error} what={`the applications in ${stage.name}`} />
           : cards.length === 0 ? <p className="empty">No applications</p>
             : (
-              <ul className="cards">
-                {cards.map((card) => (
-                  <ApplicationCard key={card.id} card={card} canChange={canChange}
-                    picked={keyboard.picked?.id === card.id} focused={keyboard.lastMoved === card.id}
-                    onPick={() => keyboard.pick(card)} onMoveKey={(event) => keyboard.onKey(card, event)}
-                    onReject={() => onReject(card)} onDragStart={() => drag.start(card)} onDragEnd={drag.end} />
-                ))}
-              </ul>
+              <>
+                {canChange && (
+                  <label className="select-all">
+                    <input type="checkbox" checked={cards.every((card) => selection.cards.has(card.id))}
+                      onChange={(e) => selection.setAll(cards, e.target.checked)} />
+                    Select all<span className="visually-hidden"> in {stage.name}</span>
+                  </label>
+                )}
+                <ul className="cards">
+                  {cards.map((card) => (
+                    <ApplicationCard key={card.id} card={card} canChange={canChange}
+                      picked={keyboard.picked?.id === card.id} selected={selection.cards.has(card.id)} onSelect={() => selection.toggle(card)} focused={keyboard.lastMoved === card.id}
+                      onPick={() => keyboard.pick(card)} onMoveKey={(event) => keyboard.onKey(card, event)}
+                      onReject={() => onReject(card)} onDragStart={() => drag.start(card)} onDragEnd={drag.end} />
+                  ))}
+                </ul>
+              </>
             )}
       {cards.length < stage.count && applications.isSuccess && <p className="muted">Showing {cards.length} of {stage.count}</p>}
     </section>

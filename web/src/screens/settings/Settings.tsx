@@ -7,6 +7,7 @@ export function settingsPages(role: Role): { path: string; label: string }[] {
   return [
     ...(can(role, 'members:read') ? [{ path: '/settings/members', label: 'Members and invitations' }] : []),
     ...(can(role, 'org:manage') ? [{ path: '/settings/branding', label: 'Careers branding' }] : []),
+    ...(can(role, 'org:manage') ? [{ path: '/settings/offers', label: 'Offer approvals' }] : []),
   ];
 }
 
