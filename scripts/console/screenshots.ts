@@ -85,7 +85,49 @@ try {
   await page.getByLabel('Add a note for your team').fill('Clear answers on incident response; ask about on-call expectations next.');
   await page.getByRole('button', { name: 'Add note' }).click();
   await page.locator('.notes li').first().waitFor();
+
+  // An interview with the signed-in admin as the interviewer, scheduled from the profile, then their scorecard.
+  const jobId = await page.locator('.applications a[href*="/jobs/"]').first().getAttribute('href').then((href) => href?.split('/').at(-1) ?? '');
+  await app.inject({
+    method: 'PUT', url: `/v1/jobs/${jobId}/scorecard-criteria`, headers: { authorization: `Bearer ${apiKey}` },
+    payload: { criteria: [{ name: 'Incident response', description: 'Calm, methodical, writes things down' }, { name: 'Communication' }] },
+  });
+  await page.getByRole('button', { name: 'Schedule an interview' }).first().click();
+  await page.getByLabel('Starts').fill('2030-05-06T10:00');
+  await page.getByLabel('Ends').fill('2030-05-06T11:00');
+  await page.getByLabel('Video link').fill('https://meet.example.com/demo-interview');
+  await page.getByLabel(`Robin Example (${email})`).check();
+  await page.getByRole('button', { name: 'Schedule', exact: true }).click();
+  await page.getByText('With you').first().waitFor();
   await shoot('console-candidate', { fullPage: true });
+
+  await page.getByRole('navigation', { name: 'Console' }).getByRole('link', { name: 'My interviews' }).click();
+  await page.getByRole('link', { name: /^Scorecard for / }).first().waitFor();
+  await shoot('console-my-interviews');
+  await page.getByRole('link', { name: /^Scorecard for / }).first().click();
+  await page.getByRole('group', { name: 'Incident response' }).getByLabel('4 · Excellent').check();
+  await page.getByRole('group', { name: 'Communication' }).getByLabel('3 · Good').check();
+  await page.getByRole('group', { name: 'Overall recommendation' }).getByLabel('Yes', { exact: true }).check();
+  await page.getByLabel('Notes for the hiring team').fill('Walked through a real outage calmly; would like more depth on capacity planning.');
+  await shoot('console-scorecard', { fullPage: true });
+  await page.getByRole('button', { name: 'Submit' }).click();
+  await page.getByRole('status').getByText('Scorecard submitted.').waitFor();
+
+  // An offer drafted for the same candidate, waiting for the admin's approval.
+  await page.getByRole('link', { name: 'Candidate profile' }).click();
+  await page.getByRole('button', { name: 'Draft an offer' }).first().click();
+  await page.getByLabel('Amount').fill('98000');
+  await page.getByLabel('Start date').fill('2030-06-01');
+  await page.getByLabel('Add an approver').selectOption({ index: 1 });
+  await page.getByRole('button', { name: 'Add approver' }).click();
+  await page.getByRole('button', { name: 'Save draft offer' }).click();
+  await page.getByRole('heading', { name: /Draft · terms version 1/ }).waitFor();
+  await page.getByRole('heading', { name: 'Offers' }).first().scrollIntoViewIfNeeded();
+  await shoot('console-offer');
+
+  await page.getByRole('navigation', { name: 'Console' }).getByRole('link', { name: 'Reports' }).click();
+  await page.getByTestId('funnel-table').getByRole('row', { name: /^Applied/ }).waitFor();
+  await shoot('console-reports', { fullPage: true });
 
   await page.getByRole('navigation', { name: 'Console' }).getByRole('link', { name: 'Jobs' }).click();
   await page.getByRole('link', { name: 'New job from a posting' }).click();
