@@ -7,6 +7,7 @@ import { startTestApp, type TestApp } from '../helpers/app.ts';
 import { makePdf } from '../helpers/documents.ts';
 import { join, strongPassword, type TestUser } from '../helpers/identity.ts';
 import { startIdentityProvider, type TestIdentityProvider } from '../helpers/oidc-provider.ts';
+import { startSmtpServer } from '../helpers/smtp.ts';
 import { launchChromium, skipBrowser } from './browser.helpers.ts';
 import { assertNoSeriousViolations, signIn } from './console.helpers.ts';
 
@@ -32,6 +33,7 @@ describe('the hiring story, from careers page to hire, in Chromium', { skip: ski
   let t: TestApp;
   let base: string;
   let idp: TestIdentityProvider;
+  let smtp: Awaited<ReturnType<typeof startSmtpServer>>;
   let browser: Browser;
   let admin: { auth: { authorization: string }; email: string; password: string };
   let interviewer: TestUser;
@@ -72,7 +74,9 @@ describe('the hiring story, from careers page to hire, in Chromium', { skip: ski
   before(async () => {
     const port = await freePort();
     base = `http://127.0.0.1:${port}`;
-    t = await startTestApp({ PUBLIC_BASE_URL: base, APPLY_RATE_LIMIT_PER_IP: '100000' });
+    // Candidates' emails go through a real SMTP server: the status page is reached from the link they carry.
+    smtp = await startSmtpServer();
+    t = await startTestApp({ PUBLIC_BASE_URL: base, APPLY_RATE_LIMIT_PER_IP: '100000', SMTP_URL: smtp.url }, { queue: true });
     await t.app.listen({ host: '127.0.0.1', port });
     const seeded = await seedDemo(t.container);
     assert.ok(seeded.consoleInvitation, 'the demo seed invites an admin');
@@ -101,6 +105,7 @@ describe('the hiring story, from careers page to hire, in Chromium', { skip: ski
     await browser?.close();
     await t?.close();
     await idp?.close();
+    await smtp?.close();
   });
 
   test('a candidate finds the demo job on the careers site and applies with a PDF', async () => {
@@ -178,5 +183,56 @@ describe('the hiring story, from careers page to hire, in Chromium', { skip: ski
     await page.context().close();
     const summary = await api<{ submitted: { submitted: { recommendation: string } | null }[] }>('GET', `/v1/applications/${(await theApplication()).id}/scorecards/summary`);
     assert.deepEqual(summary.submitted.map((card) => card.submitted?.recommendation), ['yes']);
+  });
+
+  test('the recruiter drafts an offer, the admin approves it, and the recruiter sends it', async () => {
+    const page = recruiterPage;
+    const profile = page.url();
+    await page.getByRole('button', { name: 'Draft an offer' }).click();
+    await page.getByLabel('Amount').fill('64000');
+    await page.getByLabel('Start date').fill('2030-06-01');
+    await page.getByLabel('Add an approver').selectOption({ label: 'Dana Admin (admin)' });
+    await page.getByRole('button', { name: 'Add approver' }).click();
+    await page.getByRole('button', { name: 'Save draft offer' }).click();
+    const offer = (on: Page) => on.getByRole('article', { name: /^Offer/ });
+    await offer(page).getByRole('button', { name: 'Submit for approval' }).click();
+    await offer(page).getByRole('heading', { name: /Awaiting approval/ }).waitFor();
+
+    const { page: approver } = await newPage();
+    await signIn(approver, base, admin);
+    await approver.goto(profile);
+    await offer(approver).getByRole('button', { name: 'Approve' }).click();
+    await offer(approver).getByLabel('Note').fill('Within the band for the role');
+    await offer(approver).getByRole('button', { name: 'Confirm: approve' }).click();
+    await offer(approver).getByRole('heading', { name: /Approved, not yet sent/ }).waitFor();
+    await assertNoSeriousViolations(approver, 'approved offer');
+    await approver.context().close();
+
+    await page.goto(profile);
+    await offer(page).getByRole('button', { name: 'Mark as sent' }).click();
+    await offer(page).getByRole('heading', { name: /Sent, awaiting/ }).waitFor();
+  });
+
+  test('the candidate accepts on the status page their email links to: hired, and the job closes', async () => {
+    const page = candidatePage;
+    const received = await smtp.waitFor('nia.okafor@example.test', /We received your application/, 20_000);
+    const link = new RegExp(`${base.replace(/[.:/]/g, '\\$&')}/status/[^\\s]+`).exec(received.text)?.[0];
+    assert.ok(link, `a status link in: ${received.text}`);
+    await page.goto(link);
+    await page.getByRole('heading', { name: 'Offers awaiting your answer' }).waitFor();
+    await assertNoSeriousViolations(page, 'status page with an offer');
+    await page.getByRole('button', { name: `Accept the offer for ${job.title}` }).click();
+    await page.getByRole('status').getByText('You accepted the offer.').waitFor();
+
+    const hired = await theApplication();
+    assert.deepEqual([hired.status, hired.stage.kind], ['hired', 'hired']);
+    const closed = await api<{ status: string; openingsFilled: number }>('GET', `/v1/jobs/${job.id}`);
+    assert.deepEqual([closed.status, closed.openingsFilled], ['closed', 1]);
+    await recruiterPage.reload();
+    await recruiterPage.getByTestId('hire-outcome').getByText(/the job is closed/).waitFor();
+    await page.goto(`${base}/careers/demo?q=${encodeURIComponent(job.title)}`);
+    assert.equal(await page.locator(`a[href="/careers/demo/jobs/${job.id}"]`).count(), 0, 'the careers site no longer lists it');
+    assert.deepEqual(elsewhere.filter((url) => !url.startsWith(idp.issuer)), [], 'no page made a request to another host but the identity provider');
+    assert.deepEqual(consoleErrors.filter((e) => !/status of (401|404)/.test(e)), [], 'nothing was refused by the content security policy');
   });
 });

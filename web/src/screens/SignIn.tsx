@@ -54,7 +54,9 @@ export function SignIn() {
       <form onSubmit={onSso} className="sso">
         <h2>Single sign-on</h2>
         <label htmlFor="org-slug">Organization (as in its careers address)</label>
-        <input id="org-slug" value={orgSlug} onChange={(e) => setOrgSlug(e.target.value)} required pattern="[a-z0-9-]+" />
+        <input id="org-slug" value={orgSlug} onChange={(e) => setOrgSlug(e.target.value)} required
+          // The org slug rule of the API; browsers compile pattern with the v flag, where a bare - in a class is an error.
+          pattern="[a-z0-9](?:[a-z0-9\-]{0,61}[a-z0-9])?" title="Lower-case letters, digits and hyphens, as in the careers address" />
         <button type="submit">Sign in with your organization</button>
       </form>
     </main>
