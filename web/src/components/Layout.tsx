@@ -1,7 +1,7 @@
 import { useEffect, useRef, useState, type ReactNode } from 'react';
 import { Link, Navigate, Outlet, useLocation, useNavigate } from 'react-router';
 import { messageOf } from '../api/problems.ts';
-import { useSession, useSignedIn } from '../session.tsx';
+import { canOrgWide, useSession, useSignedIn } from '../session.tsx';
 import { Loading } from './States.tsx';
 import { settingsPages } from '../screens/settings/Settings.tsx';
 
@@ -43,6 +43,7 @@ export function Layout() {
         <Link to="/jobs" className="brand">Hireline</Link>
         <nav aria-label="Console" className="main-nav">
           <Link to="/jobs">Jobs</Link>
+          {canOrgWide(role, 'candidates:write') && <Link to="/candidates/duplicates">Duplicates</Link>}
           {settingsPages(role).length > 0 && <Link to="/settings">Settings</Link>}
         </nav>
         <span className="who">{user.name} · {org.name} · <span className="role">{role.replace('_', ' ')}</span></span>
