@@ -223,6 +223,13 @@ describe('the recruiter console: org settings, and a candidate\'s files, tags, m
     assert.equal((await t.app.inject({ url: `/v1/candidates/${merged}`, headers: t.org.auth })).statusCode, 404, 'the other record was merged away');
     await page.getByRole('navigation', { name: 'Console' }).getByRole('link', { name: 'Duplicates' }).click();
     await page.getByText('No possible duplicates.').waitFor();
+
+    // A recruiter's settings: what their permissions reach, and members to see but not to change.
+    await page.getByRole('navigation', { name: 'Console' }).getByRole('link', { name: 'Settings' }).click();
+    await page.getByRole('row', { name: /Test admin/ }).waitFor();
+    const tabs = await page.getByRole('navigation', { name: 'Settings' }).getByRole('link').allInnerTexts();
+    assert.deepEqual(tabs, ['Members and invitations', 'Pipeline templates', 'Reject reasons']);
+    assert.equal(await page.getByRole('button', { name: /^Remove / }).count(), 0);
     // Chromium's PDF viewer (the résumé preview) loads its own built-in pages: not requests to anywhere.
     assert.deepEqual(browser.elsewhere.filter((url) => !/^chrome(-extension)?:\/\//.test(url)), [], 'no request left the server');
     assert.deepEqual(browser.consoleErrors, [], 'nothing was refused by the content security policy');

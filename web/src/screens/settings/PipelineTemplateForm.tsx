@@ -49,7 +49,7 @@ export function PipelineTemplateForm({ template, onDone }: { template: PipelineT
   const title = template ? `Edit ${template.name}` : 'New pipeline template';
 
   return (
-    <form onSubmit={onSubmit} className="settings-form" aria-label={title}>
+    <form onSubmit={onSubmit} className="settings-form template-form" aria-label={title}>
       <h3>{title}</h3>
       <label htmlFor="template-name">Template name</label>
       <input id="template-name" value={name} onChange={(e) => setName(e.target.value)} required maxLength={120} size={40} />
@@ -62,13 +62,13 @@ export function PipelineTemplateForm({ template, onDone }: { template: PipelineT
         {rows.map((row, i) => (
           <li key={row.key}>
             <label htmlFor={`ts-name-${row.key}`} className="visually-hidden">Stage {i + 1} name</label>
-            <input id={`ts-name-${row.key}`} value={row.name} onChange={(e) => change(i, { name: e.target.value })} required maxLength={80} />
+            <input id={`ts-name-${row.key}`} value={row.name} onChange={(e) => change(i, { name: e.target.value })} required maxLength={80} size={18} />
             <label htmlFor={`ts-kind-${row.key}`} className="visually-hidden">Stage {i + 1} kind</label>
             <select id={`ts-kind-${row.key}`} value={row.kind} onChange={(e) => change(i, { kind: kinds.find((k) => k.value === e.target.value)?.value ?? row.kind })}>
               {kinds.map((k) => <option key={k.value} value={k.value}>{k.label}</option>)}
             </select>
             <label htmlFor={`ts-shown-${row.key}`} className="visually-hidden">Stage {i + 1} name candidates see</label>
-            <input id={`ts-shown-${row.key}`} value={row.candidateName} onChange={(e) => change(i, { candidateName: e.target.value })} maxLength={80} placeholder="Shown to candidates as…" />
+            <input id={`ts-shown-${row.key}`} value={row.candidateName} onChange={(e) => change(i, { candidateName: e.target.value })} maxLength={80} size={22} placeholder="Shown to candidates as…" />
             <RowButtons name={row.name || `stage ${i + 1}`} index={i} count={rows.length} move={move} remove={remove} />
           </li>
         ))}
