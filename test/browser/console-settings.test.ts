@@ -68,7 +68,7 @@ describe('the recruiter console: org settings, and a candidate\'s files, tags, m
     assert.deepEqual(data.filter((r) => r.name === 'Needs a work permit').map((r) => r.archived), [false]);
   });
 
-  test('an admin edits an email template, previews it rendered, sees why a broken one does not render, and saves it', async () => {
+  test('an admin edits an email template, previews it rendered, sees why a broken one does not render, saves it, and turns rejection emails on', async () => {
     await settingsTab('Email templates');
     assert.equal(await page.getByLabel('Email', { exact: true }).inputValue(), 'application-received');
     await page.getByLabel('Subject').fill('We have your application, {{ candidate.name }}');
@@ -87,6 +87,14 @@ describe('the recruiter console: org settings, and a candidate\'s files, tags, m
     await page.getByRole('status').getByText(/^Template saved/).waitFor();
     const saved = (await t.app.inject({ url: '/v1/email-templates/application-received', headers: t.org.auth })).json<{ overridden: boolean; subject: string }>();
     assert.deepEqual([saved.overridden, saved.subject], [true, 'We have your application, {{ candidate.name }}']);
+
+    const rejectionEmails = page.getByRole('form', { name: 'Rejection emails' });
+    await rejectionEmails.getByLabel('Email candidates when they are rejected').check();
+    await rejectionEmails.getByLabel('After (hours)').fill('24');
+    await rejectionEmails.getByRole('button', { name: 'Save' }).click();
+    await page.getByRole('status').getByText('Email settings saved.').waitFor();
+    const settings = (await t.app.inject({ url: '/v1/email-settings', headers: t.org.auth })).json<{ rejection: { enabled: boolean; delayMinutes: number } }>();
+    assert.deepEqual(settings.rejection, { enabled: true, delayMinutes: 1440 });
   });
 
   test('an admin adds a webhook (a private address is refused) and sees its signing secret once', async () => {
@@ -102,11 +110,16 @@ describe('the recruiter console: org settings, and a candidate\'s files, tags, m
     await page.getByRole('button', { name: 'Add webhook' }).click();
     assert.match(await page.getByLabel('Signing secret').inputValue(), /^whsec_/);
     await page.getByText('Payroll sync · candidate.hired, application.hired').waitFor();
+    await page.getByRole('button', { name: 'Edit https://1.1.1.1/hireline' }).click();
+    const edit = page.getByRole('form', { name: 'Edit https://1.1.1.1/hireline' });
+    await edit.getByLabel(/^Description/).fill('Payroll and HR sync');
+    await edit.getByRole('button', { name: 'Save webhook' }).click();
+    await page.getByText('Payroll and HR sync · candidate.hired, application.hired').waitFor();
     await page.getByRole('button', { name: 'Deliveries to https://1.1.1.1/hireline' }).click();
     await page.getByText('No deliveries yet.').waitFor();
     await assertNoSeriousViolations(page, 'webhooks');
-    const { data } = (await t.app.inject({ url: '/v1/webhooks', headers: t.org.auth })).json<{ data: { url: string; enabled: boolean; eventTypes: string[] }[] }>();
-    assert.deepEqual(data.map((w) => [w.url, w.enabled, w.eventTypes]), [['https://1.1.1.1/hireline', true, ['candidate.hired', 'application.hired']]]);
+    const { data } = (await t.app.inject({ url: '/v1/webhooks', headers: t.org.auth })).json<{ data: { url: string; description: string; enabled: boolean; eventTypes: string[] }[] }>();
+    assert.deepEqual(data.map((w) => [w.url, w.description, w.enabled, w.eventTypes]), [['https://1.1.1.1/hireline', 'Payroll and HR sync', true, ['candidate.hired', 'application.hired']]]);
   });
 
   test('an admin saves a pipeline template and a retention policy, and sees the SSO page; each passes axe', async () => {

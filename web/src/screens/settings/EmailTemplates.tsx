@@ -7,6 +7,7 @@ import { ErrorMessage, Loading } from '../../components/States.tsx';
 import { templateKeys, type TemplateKey } from '../../../../src/modules/mail/mail.catalogue.ts';
 import { ConfirmButton } from './ConfirmButton.tsx';
 import { EmailPreview } from './EmailPreview.tsx';
+import { EmailSettings } from './EmailSettings.tsx';
 
 type EmailTemplate = Got<'/v1/email-templates/{key}'>;
 export type RenderedEmail = Posted<'/v1/email-templates/{key}/preview', 200>;
@@ -25,6 +26,8 @@ export function EmailTemplates() {
   return (
     <section aria-labelledby="email-templates-title">
       <h2 id="email-templates-title">Email templates</h2>
+      <EmailSettings />
+      <h3>Templates</h3>
       <label htmlFor="email-template-key">Email</label>
       <select id="email-template-key" value={key} onChange={(e) => { setKey(templateKeys.find((k) => k === e.target.value) ?? key); setNotice(null); }}>
         {templateKeys.map((k) => <option key={k} value={k}>{k.replaceAll('-', ' ')}</option>)}

@@ -1,28 +1,22 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { useState, type FormEvent } from 'react';
+import { useState } from 'react';
 import { api } from '../../api/client.ts';
 import { dataOf, messageOf, problemOf } from '../../api/problems.ts';
-import type { Got } from '../../api/types.ts';
 import { Empty, ErrorMessage, Loading } from '../../components/States.tsx';
 import { ConfirmButton } from './ConfirmButton.tsx';
 import { WebhookDeliveries } from './WebhookDeliveries.tsx';
-
-type Endpoint = Got<'/v1/webhooks'>['data'][number];
+import { WebhookForm, type Endpoint } from './WebhookForm.tsx';
 
 export const webhooksKey = ['webhooks'];
-
-/** Event types as the form holds them: comma-separated; empty means every type, those added later included. */
-const eventTypesOf = (typed: string): string[] | null => {
-  const types = [...new Set(typed.split(',').map((t) => t.trim()).filter((t) => t !== ''))];
-  return types.length > 0 ? types : null;
-};
 
 /** Endpoints the org's events are posted to: register one (its signing secret is shown once), turn off or on, rotate the secret, delete, and see deliveries. */
 export function Webhooks() {
   const queries = useQueryClient();
   const endpoints = useQuery({ queryKey: webhooksKey, queryFn: async () => dataOf(await api.GET('/v1/webhooks')) });
   const [secret, setSecret] = useState<{ url: string; secret: string } | null>(null);
+  // The endpoint whose deliveries are shown, and the one being edited.
   const [open, setOpen] = useState<string | null>(null);
+  const [editing, setEditing] = useState<string | null>(null);
   const refresh = () => queries.invalidateQueries({ queryKey: webhooksKey });
 
   const toggle = useMutation({
@@ -48,8 +42,8 @@ export function Webhooks() {
   return (
     <section aria-labelledby="webhooks-title">
       <h2 id="webhooks-title">Webhooks</h2>
-      <NewWebhook onCreated={async (created) => {
-        setSecret(created);
+      <WebhookForm endpoint={null} onSaved={async (created) => {
+        if (created) setSecret(created);
         await refresh();
       }} />
       {secret && (
@@ -78,6 +72,8 @@ export function Webhooks() {
                     <div className="dialog-actions">
                       <button type="button" onClick={() => setOpen(open === endpoint.id ? null : endpoint.id)} aria-expanded={open === endpoint.id}
                         aria-label={`Deliveries to ${endpoint.url}`}>Deliveries</button>
+                      <button type="button" onClick={() => setEditing(editing === endpoint.id ? null : endpoint.id)} aria-expanded={editing === endpoint.id}
+                        aria-label={`Edit ${endpoint.url}`}>Edit</button>
                       <button type="button" onClick={() => toggle.mutate(endpoint)} disabled={toggle.isPending}
                         aria-label={`${endpoint.enabled ? 'Turn off' : 'Turn on'} ${endpoint.url}`}>{endpoint.enabled ? 'Turn off' : 'Turn on'}</button>
                       <ConfirmButton label="Rotate secret" accessibleName={`Rotate secret of ${endpoint.url}`} disabled={rotate.isPending}
@@ -85,44 +81,17 @@ export function Webhooks() {
                       <ConfirmButton label="Delete" accessibleName={`Delete ${endpoint.url}`} disabled={remove.isPending}
                         question={`Delete ${endpoint.url} and its delivery log?`} onConfirm={() => remove.mutate(endpoint.id)} />
                     </div>
+                    {editing === endpoint.id && (
+                      <WebhookForm key={endpoint.version} endpoint={endpoint} onSaved={async () => {
+                        setEditing(null);
+                        await refresh();
+                      }} />
+                    )}
                     {open === endpoint.id && <WebhookDeliveries endpointId={endpoint.id} />}
                   </li>
                 ))}
               </ul>
             )}
     </section>
-  );
-}
-
-function NewWebhook({ onCreated }: { onCreated(created: { url: string; secret: string }): Promise<void> }) {
-  const [url, setUrl] = useState('');
-  const [description, setDescription] = useState('');
-  const [eventTypes, setEventTypes] = useState('');
-  const create = useMutation({
-    mutationFn: async () => dataOf(await api.POST('/v1/webhooks', {
-      body: { url: url.trim(), description: description.trim() || null, eventTypes: eventTypesOf(eventTypes) },
-    })),
-    onSuccess: async (created) => {
-      setUrl('');
-      setDescription('');
-      setEventTypes('');
-      await onCreated(created);
-    },
-  });
-  const onSubmit = (event: FormEvent<HTMLFormElement>) => {
-    event.preventDefault();
-    create.mutate();
-  };
-  return (
-    <form onSubmit={onSubmit} className="settings-form">
-      <label htmlFor="webhook-url">Endpoint URL <span className="muted">(https)</span></label>
-      <input id="webhook-url" type="url" className="wide" value={url} onChange={(e) => setUrl(e.target.value)} required maxLength={2000} />
-      <label htmlFor="webhook-description">Description <span className="muted">(optional)</span></label>
-      <input id="webhook-description" className="wide" value={description} onChange={(e) => setDescription(e.target.value)} maxLength={500} />
-      <label htmlFor="webhook-events">Event types <span className="muted">(comma-separated, such as application.created; empty for every event)</span></label>
-      <input id="webhook-events" className="wide" value={eventTypes} onChange={(e) => setEventTypes(e.target.value)} />
-      {create.isError && <p className="error" role="alert">Could not add the webhook: {messageOf(create.error)}</p>}
-      <button type="submit" disabled={create.isPending}>{create.isPending ? 'Adding…' : 'Add webhook'}</button>
-    </form>
   );
 }
