@@ -152,12 +152,12 @@ describe('the recruiter console: org settings, and a candidate\'s files, tags, m
     const roleChanged = () => page.waitForResponse((r) => r.request().method() === 'PATCH' && r.url().endsWith(`/v1/members/${recruiter.userId}`));
     const roleOf = async () => (await t.app.inject({ url: '/v1/members', headers: t.org.auth })).json<{ data: { userId: string; role: string }[] }>()
       .data.find((m) => m.userId === recruiter.userId)?.role;
-    await Promise.all([roleChanged(), page.getByLabel('Role of Test recruiter').selectOption('hiring manager')]);
+    await Promise.all([roleChanged(), page.getByLabel('Permissions of Test recruiter').selectOption('hiring manager')]);
     assert.equal(await roleOf(), 'hiring_manager');
     await page.getByRole('button', { name: 'Remove Test recruiter' }).waitFor();
     await assertNoSeriousViolations(page, 'members with roles to change');
     // Back to recruiter, for the rest of the story.
-    await Promise.all([roleChanged(), page.getByLabel('Role of Test recruiter').selectOption('recruiter')]);
+    await Promise.all([roleChanged(), page.getByLabel('Permissions of Test recruiter').selectOption('recruiter')]);
     assert.equal(await roleOf(), 'recruiter');
   });
 

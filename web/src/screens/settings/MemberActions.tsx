@@ -31,7 +31,7 @@ export function MemberActions({ member }: { member: Member }) {
 
   return (
     <td>
-      <label htmlFor={`role-${member.userId}`} className="visually-hidden">Role of {member.name}</label>
+      <label htmlFor={`role-${member.userId}`} className="visually-hidden">Permissions of {member.name}</label>
       <select id={`role-${member.userId}`} value={member.role} disabled={change.isPending}
         onChange={(e) => { const to = roles.find((r) => r === e.target.value); if (to) change.mutate(to); }}>
         {roles.filter((r) => canAssignRole(role, r)).map((r) => <option key={r} value={r}>{roleName(r)}</option>)}
