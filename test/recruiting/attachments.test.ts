@@ -241,6 +241,23 @@ describe('candidate attachments', () => {
       assert.equal(decodeURIComponent(starred ?? ''), 'Résumé "final"; v2x.pdf');
     });
 
+    test('sends a PDF inline when asked, for this server\'s pages to frame, still sandboxed and unsniffed; a Word file stays an attachment', async () => {
+      const res = await app.inject({ method: 'GET', url: `/v1/candidates/${candidateId}/attachments/${attachmentId}/content?disposition=inline`, headers: owner.auth });
+      assert.equal(res.statusCode, 200);
+      assert.deepEqual(new Uint8Array(res.rawPayload), pdf);
+      assert.match(String(res.headers['content-disposition']), /^inline; filename="Resume _final__ v2x.pdf"; filename\*=UTF-8''/);
+      assert.equal(res.headers['content-security-policy'], 'sandbox; default-src \'none\'; frame-ancestors \'self\'');
+      assert.equal(res.headers['x-content-type-options'], 'nosniff');
+      assert.equal(res.headers['x-frame-options'], 'SAMEORIGIN');
+
+      const [docx] = await attach(orgId, candidateId, null, [{ bytes: makeDocx('Word résumé'), fileName: 'cv.docx' }]);
+      assert.ok(docx);
+      const word = await app.inject({ method: 'GET', url: `/v1/candidates/${candidateId}/attachments/${docx.id}/content?disposition=inline`, headers: owner.auth });
+      assert.equal(word.statusCode, 200);
+      assert.match(String(word.headers['content-disposition']), /^attachment; /);
+      problem(await app.inject({ method: 'GET', url: `/v1/candidates/${candidateId}/attachments/${attachmentId}/content?disposition=window`, headers: owner.auth }), 400, 'validation-failed');
+    });
+
     test('answers 404 for an unknown candidate or file, or a file of another candidate', async () => {
       problem(await list('cand_unknown'), 404, 'not-found');
       problem(await content(owner.auth, candidateId, 'att_unknown'), 404, 'not-found');

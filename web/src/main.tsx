@@ -18,6 +18,14 @@ import { Members } from './screens/settings/Members.tsx';
 import { OfferSettings } from './screens/offers/OfferSettings.tsx';
 import { Reports } from './screens/reports/Reports.tsx';
 import { Settings, SettingsIndex } from './screens/settings/Settings.tsx';
+import { ApiKeys } from './screens/settings/ApiKeys.tsx';
+import { Sso } from './screens/settings/Sso.tsx';
+import { PipelineTemplates } from './screens/settings/PipelineTemplates.tsx';
+import { RejectionReasons } from './screens/settings/RejectionReasons.tsx';
+import { EmailTemplates } from './screens/settings/EmailTemplates.tsx';
+import { Webhooks } from './screens/settings/Webhooks.tsx';
+import { Retention } from './screens/settings/Retention.tsx';
+import { Duplicates } from './screens/candidate/Duplicates.tsx';
 import { PipelineBoard } from './screens/pipeline/PipelineBoard.tsx';
 import { SignIn } from './screens/SignIn.tsx';
 import { SessionProvider } from './session.tsx';
@@ -51,6 +59,7 @@ createRoot(root).render(
               <Route path="/jobs/new" element={<NewJob />} />
               <Route path="/jobs/:jobId" element={<PipelineBoard />} />
               <Route path="/jobs/:jobId/edit" element={<JobEditor />} />
+              <Route path="/candidates/duplicates" element={<Duplicates />} />
               <Route path="/candidates/:candidateId" element={<CandidateProfile />} />
               <Route path="/interviews" element={<MyInterviews />} />
               <Route path="/interviews/:interviewId/scorecard" element={<ScorecardScreen />} />
@@ -60,6 +69,13 @@ createRoot(root).render(
                 <Route path="members" element={<Members />} />
                 <Route path="branding" element={<Branding />} />
                 <Route path="offers" element={<OfferSettings />} />
+                <Route path="api-keys" element={<ApiKeys />} />
+                <Route path="sso" element={<Sso />} />
+                <Route path="pipeline-templates" element={<PipelineTemplates />} />
+                <Route path="rejection-reasons" element={<RejectionReasons />} />
+                <Route path="email-templates" element={<EmailTemplates />} />
+                <Route path="webhooks" element={<Webhooks />} />
+                <Route path="retention" element={<Retention />} />
               </Route>
               <Route path="*" element={<p role="alert">There is no such page in the console.</p>} />
             </Route>

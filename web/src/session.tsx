@@ -100,3 +100,6 @@ export function useSignedIn(): SignedIn {
  * and candidates a person may see.
  */
 export const can = (role: Role, permission: Permission): boolean => permissionMatrix[role][permission] !== undefined;
+
+/** Whether the role holds a permission over the whole org: what org-wide settings, templates and merges need. */
+export const canOrgWide = (role: Role, permission: Permission): boolean => permissionMatrix[role][permission] === 'all';

@@ -1,7 +1,7 @@
 import { useEffect, useRef, useState, type ReactNode } from 'react';
 import { Link, Navigate, Outlet, useLocation, useNavigate } from 'react-router';
 import { messageOf } from '../api/problems.ts';
-import { can, useSession, useSignedIn } from '../session.tsx';
+import { can, canOrgWide, useSession, useSignedIn } from '../session.tsx';
 import { Loading } from './States.tsx';
 import { settingsPages } from '../screens/settings/Settings.tsx';
 
@@ -46,6 +46,7 @@ export function Layout() {
           <Link to="/interviews">My interviews</Link>
           {/* Interviewers see their interviews and scorecards, not the org's figures. */}
           {role !== 'interviewer' && can(role, 'candidates:read') && <Link to="/reports">Reports</Link>}
+          {canOrgWide(role, 'candidates:write') && <Link to="/candidates/duplicates">Duplicates</Link>}
           {settingsPages(role).length > 0 && <Link to="/settings">Settings</Link>}
         </nav>
         <span className="who">{user.name} · {org.name} · <span className="role">{role.replace('_', ' ')}</span></span>

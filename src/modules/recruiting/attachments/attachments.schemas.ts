@@ -29,6 +29,11 @@ export type Attachment = Static<typeof AttachmentSchema>;
 const Id = Type.String({ minLength: 1, maxLength: 64 });
 export const CandidateIdParamsSchema = Type.Object({ id: Id });
 export const AttachmentParamsSchema = Type.Object({ id: Id, attachmentId: Id });
+export const AttachmentContentQuerySchema = Type.Object({
+  disposition: Type.Optional(Type.Union([Type.Literal('attachment'), Type.Literal('inline')], {
+    description: 'inline: a PDF to be shown in place (as by a frame on this server\'s pages); attachment (the default): to be saved',
+  })),
+}, { additionalProperties: false });
 
 /** A file checked and stored, not yet recorded: the applying flow inserts it inside its transaction. */
 export interface PreparedAttachment {

@@ -8,6 +8,9 @@ import { ApplicationInterviews } from '../interviews/ApplicationInterviews.tsx';
 import { ApplicationOffers } from '../offers/ApplicationOffers.tsx';
 import { History } from './History.tsx';
 import { Notes } from './Notes.tsx';
+import { ProfileDuplicates } from './ProfileDuplicates.tsx';
+import { Resume } from './Resume.tsx';
+import { Tags } from './Tags.tsx';
 import { candidateQuery } from './queries.ts';
 
 const day = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium' });
@@ -24,6 +27,8 @@ export function CandidateProfile() {
       <h1>{person.name}</h1>
       {person.mergedInto && <p className="hint">This record was merged into <Link to={`/candidates/${person.mergedInto}`}>another candidate</Link>.</p>}
       <Contact person={person} />
+      <ProfileDuplicates candidateId={person.id} />
+      <Tags person={person} />
       <section aria-labelledby="applications-title">
         <h2 id="applications-title">Applications</h2>
         {person.applications.length === 0 ? <p className="empty">No applications.</p> : (
@@ -40,6 +45,7 @@ export function CandidateProfile() {
           </ul>
         )}
       </section>
+      <Resume candidateId={person.id} />
       <History applications={person.applications} />
       <Notes candidateId={person.id} />
     </>
@@ -57,7 +63,6 @@ function Contact({ person }: { person: Candidate }) {
         <dt>Location</dt><dd>{person.location ?? '—'}</dd>
         {links.map(([kind, url]) => <Fragment key={`${kind} ${url}`}><dt>{kind}</dt><dd><a href={url} rel="noreferrer noopener">{url}</a></dd></Fragment>)}
         <dt>Source</dt><dd>{person.source}{person.sourceDetail ? ` (${person.sourceDetail})` : ''}</dd>
-        {person.tags.length > 0 && <><dt>Tags</dt><dd>{person.tags.join(', ')}</dd></>}
       </dl>
     </section>
   );

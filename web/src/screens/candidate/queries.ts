@@ -1,6 +1,7 @@
 import { queryOptions, useQuery } from '@tanstack/react-query';
 import { api } from '../../api/client.ts';
 import { dataOf } from '../../api/problems.ts';
+import type { Member } from '../../api/types.ts';
 import { can, useSignedIn } from '../../session.tsx';
 
 export const candidateQuery = (candidateId: string) => queryOptions({
@@ -18,8 +19,8 @@ export const notesQuery = (candidateId: string) => queryOptions({
   queryFn: async () => dataOf(await api.GET('/v1/candidates/{id}/notes', { params: { path: { id: candidateId }, query: { limit: 100 } } })),
 });
 
-/** Member names by user id, to say who did what; empty for roles that may not list members. */
-export function useMemberNames(): ReadonlyMap<string, string> {
+/** The org's members; none for roles that may not list them. */
+export function useMembers(): Member[] {
   const { role } = useSignedIn();
   const members = useQuery({
     queryKey: ['members'],
@@ -27,7 +28,12 @@ export function useMemberNames(): ReadonlyMap<string, string> {
     enabled: can(role, 'members:read'),
     staleTime: 5 * 60_000,
   });
-  return new Map((members.data?.data ?? []).map((member) => [member.userId, member.name]));
+  return members.data?.data ?? [];
+}
+
+/** Member names by user id, to say who did what; empty for roles that may not list members. */
+export function useMemberNames(): ReadonlyMap<string, string> {
+  return new Map(useMembers().map((member) => [member.userId, member.name]));
 }
 
 export function actorName(actor: { type: string; id: string | null }, names: ReadonlyMap<string, string>): string {

@@ -4,6 +4,7 @@ import { dataOf } from '../../api/problems.ts';
 import { Empty, ErrorMessage, Loading } from '../../components/States.tsx';
 import { can, useSignedIn } from '../../session.tsx';
 import { Invitations } from './Invitations.tsx';
+import { MemberActions } from './MemberActions.tsx';
 
 const joined = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium' });
 export const roleName = (role: string): string => role.replace('_', ' ');
@@ -23,7 +24,11 @@ export function Members() {
                   <thead><tr><th scope="col">Name</th><th scope="col">Email</th><th scope="col">Role</th><th scope="col">Joined</th></tr></thead>
                   <tbody>
                     {members.data.data.map((m) => (
-                      <tr key={m.userId}><th scope="row">{m.name}</th><td>{m.email}</td><td className="role">{roleName(m.role)}</td><td>{joined.format(new Date(m.joinedAt))}</td></tr>
+                      <tr key={m.userId}>
+                        <th scope="row">{m.name}</th><td>{m.email}</td>
+                        {can(role, 'members:manage') ? <MemberActions member={m} /> : <td className="role">{roleName(m.role)}</td>}
+                        <td>{joined.format(new Date(m.joinedAt))}</td>
+                      </tr>
                     ))}
                   </tbody>
                 </table>

@@ -1,13 +1,20 @@
 import { NavLink, Navigate, Outlet } from 'react-router';
-import { can, useSignedIn } from '../../session.tsx';
+import { can, canOrgWide, useSignedIn } from '../../session.tsx';
 import type { Role } from '../../../../src/modules/access/permission-matrix.ts';
 
-/** The settings pages a role may open: members need members:read, branding org:manage. */
+/** The settings pages a role may open, each with the permission its API needs (org-wide where the API asks for that reach). */
 export function settingsPages(role: Role): { path: string; label: string }[] {
   return [
     ...(can(role, 'members:read') ? [{ path: '/settings/members', label: 'Members and invitations' }] : []),
     ...(can(role, 'org:manage') ? [{ path: '/settings/branding', label: 'Careers branding' }] : []),
     ...(can(role, 'org:manage') ? [{ path: '/settings/offers', label: 'Offer approvals' }] : []),
+    ...(can(role, 'api-keys:manage') ? [{ path: '/settings/api-keys', label: 'API keys' }] : []),
+    ...(can(role, 'org:manage') ? [{ path: '/settings/sso', label: 'Single sign-on' }] : []),
+    ...(canOrgWide(role, 'jobs:write') ? [{ path: '/settings/pipeline-templates', label: 'Pipeline templates' }] : []),
+    ...(canOrgWide(role, 'candidates:write') ? [{ path: '/settings/rejection-reasons', label: 'Reject reasons' }] : []),
+    ...(can(role, 'org:manage') ? [{ path: '/settings/email-templates', label: 'Email templates' }] : []),
+    ...(can(role, 'webhooks:manage') ? [{ path: '/settings/webhooks', label: 'Webhooks' }] : []),
+    ...(can(role, 'org:manage') ? [{ path: '/settings/retention', label: 'Data retention' }] : []),
   ];
 }
 
