@@ -99,6 +99,12 @@ describe('the hiring story, from careers page to hire, in Chromium', { skip: ski
     await api('PATCH', `/v1/jobs/${job.id}`, { openings: 1, closeWhenFilled: true });
     await api('PUT', `/v1/jobs/${job.id}/team/${interviewer.userId}`);
     await api('PUT', `/v1/jobs/${job.id}/scorecard-criteria`, { criteria: [{ name: 'Safety practice' }, { name: 'Teamwork' }] });
+    // The interviewer is free tomorrow morning: a self-scheduling link offers those times.
+    const tomorrow = new Date(Date.now() + 86_400_000).toISOString().slice(0, 10);
+    const free = await t.app.inject({
+      method: 'PUT', url: '/v1/me/availability', headers: interviewer.auth, payload: { windows: [{ start: `${tomorrow}T09:00:00Z`, end: `${tomorrow}T11:00:00Z` }] },
+    });
+    assert.equal(free.statusCode, 200, free.body);
     browser = await launchChromium();
   });
   after(async () => {
@@ -183,6 +189,26 @@ describe('the hiring story, from careers page to hire, in Chromium', { skip: ski
     await page.context().close();
     const summary = await api<{ submitted: { submitted: { recommendation: string } | null }[] }>('GET', `/v1/applications/${(await theApplication()).id}/scorecards/summary`);
     assert.deepEqual(summary.submitted.map((card) => card.submitted?.recommendation), ['yes']);
+  });
+
+  test('the recruiter sends a self-scheduling link for a second interview; the candidate books a time on its page', async () => {
+    const page = recruiterPage;
+    await page.getByRole('button', { name: 'New scheduling link' }).click();
+    await page.getByLabel('Video link').fill('https://meet.example.test/nia-2');
+    await page.getByLabel(`Test interviewer (${interviewer.email})`).check();
+    await page.getByRole('button', { name: 'Make the link' }).click();
+    const url = await page.getByLabel('Scheduling link for the candidate').inputValue();
+    assert.ok(url.startsWith(`${base}/schedule/`), url);
+
+    await candidatePage.goto(url);
+    await candidatePage.getByRole('heading', { level: 1, name: 'Book your interview' }).waitFor();
+    await assertNoSeriousViolations(candidatePage, 'self-scheduling page');
+    await candidatePage.getByRole('radio').first().check();
+    await candidatePage.getByRole('button', { name: 'Book this time' }).click();
+    await candidatePage.getByRole('heading', { level: 1, name: 'Your interview is booked' }).waitFor();
+    await assertNoSeriousViolations(candidatePage, 'booked interview page');
+    const { data } = await api<{ data: { start: string }[] }>('GET', `/v1/applications/${(await theApplication()).id}/interviews`);
+    assert.equal(data.length, 2, 'the booked interview joins the one the recruiter scheduled');
   });
 
   test('the recruiter drafts an offer, the admin approves it, and the recruiter sends it', async () => {
