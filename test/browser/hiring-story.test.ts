@@ -256,6 +256,7 @@ describe('the hiring story, from careers page to hire, in Chromium', { skip: ski
     assert.deepEqual([closed.status, closed.openingsFilled], ['closed', 1]);
     await recruiterPage.reload();
     await recruiterPage.getByTestId('hire-outcome').getByText(/the job is closed/).waitFor();
+    await recruiterPage.locator('.timeline').getByText(/Hired from Interview to Hired/).waitFor();
     await page.goto(`${base}/careers/demo?q=${encodeURIComponent(job.title)}`);
     assert.equal(await page.locator(`a[href="/careers/demo/jobs/${job.id}"]`).count(), 0, 'the careers site no longer lists it');
     // Chromium's own PDF viewer (the résumé preview) loads chrome:// and chrome-extension:// pages; those are not the network.

@@ -37,7 +37,7 @@ export function History({ applications }: { applications: Candidate['application
                   <li key={entry.id}>
                     <time dateTime={entry.at}>{when.format(new Date(entry.at))}</time>{' '}
                     <b>{said[entry.action]}</b>
-                    {entry.action === 'moved' && <> from {stage(entry.fromStageId)} to {stage(entry.toStageId)}</>}
+                    {(entry.action === 'moved' || entry.action === 'hired') && entry.toStageId && <> from {stage(entry.fromStageId)} to {stage(entry.toStageId)}</>}
                     {entry.action === 'created' && entry.toStageId && <> in {stage(entry.toStageId)}</>}
                     {' '}<span className="muted">by {actorName(entry.actor, names)}</span>
                     {entry.note && <blockquote>{entry.note}</blockquote>}
