@@ -170,7 +170,7 @@ describe('the recruiter console: new jobs, the job editor, live board, settings'
     assert.equal(after.find((i) => i.email === 'quinn@example.test')?.status, 'revoked');
   });
 
-  test('an admin sets the careers accent colour and the careers page wears it', async () => {
+  test('an admin sets the careers accent colour and the privacy notice, and the careers page wears the colour', async () => {
     await page.getByRole('navigation', { name: 'Settings' }).getByRole('link', { name: 'Careers branding' }).click();
     await page.getByLabel('Accent colour').fill('#0a7d5a');
     await page.getByLabel('Intro text').fill('We grow things, carefully.');
@@ -178,6 +178,12 @@ describe('the recruiter console: new jobs, the job editor, live board, settings'
     await page.getByRole('button', { name: 'Save branding' }).click();
     await page.getByRole('status').getByText(/^Branding saved/).waitFor();
     assert.equal(await page.evaluate('window.sameDocument'), true, 'settings changed without loading the page again');
+    await page.getByLabel('Privacy notice URL').fill('https://fernleaf.example/privacy');
+    await page.getByLabel(/^Version/).fill('2026-12');
+    await page.getByRole('button', { name: 'Save privacy notice' }).click();
+    await page.getByRole('status').getByText('Privacy notice saved.').waitFor();
+    const org = (await t.app.inject({ url: '/v1/org', headers: t.org.auth })).json<{ privacyNoticeUrl: string; privacyNoticeVersion: string }>();
+    assert.deepEqual([org.privacyNoticeUrl, org.privacyNoticeVersion], ['https://fernleaf.example/privacy', '2026-12']);
 
     await page.getByRole('link', { name: 'your careers site' }).click();
     await page.waitForURL(`${browser.base}/careers/${t.org.slug}`);

@@ -5,15 +5,21 @@ import { dataOf, messageOf } from '../../api/problems.ts';
 import type { Branding as BrandingData } from '../../api/types.ts';
 import { ErrorMessage, Loading } from '../../components/States.tsx';
 import { useSignedIn } from '../../session.tsx';
+import { PrivacyNotice } from './PrivacyNotice.tsx';
 
 const brandingKey = ['branding'];
 
-/** How the org's careers pages look: logo, accent colour and intro text (GET/PUT /v1/org/branding). */
+/** How the org's careers pages look: logo, accent colour and intro text (GET/PUT /v1/org/branding), and the privacy notice they link to. */
 export function Branding() {
   const branding = useQuery({ queryKey: brandingKey, queryFn: async () => dataOf(await api.GET('/v1/org/branding')) });
   if (branding.isPending) return <Loading what="the branding" />;
   if (branding.isError) return <ErrorMessage error={branding.error} what="the branding" />;
-  return <BrandingForm current={branding.data} />;
+  return (
+    <>
+      <BrandingForm current={branding.data} />
+      <PrivacyNotice />
+    </>
+  );
 }
 
 function BrandingForm({ current }: { current: BrandingData }) {
