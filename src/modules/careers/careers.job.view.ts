@@ -5,16 +5,12 @@ import type { FormState } from './careers.form.ts';
 import { Html, html, jsonForScript } from '../../http/html.ts';
 import { layout, type PageOrg } from './careers.layout.ts';
 
-/** Links in a job description may only lead to web pages or mail: any other scheme loses its href (a description is written by the org, read by anyone). */
-const safeLinks = (markup: string): string =>
-  markup.replace(/<a href="([^"]*)"/g, (whole, href: string) => (/^(https?:|mailto:)/i.test(href) ? `${whole} rel="nofollow noopener"` : '<a'));
-
 // Rendering Markdown costs more than the rest of the page, so each job's is kept for as long as the board keeps the job's answer.
 const descriptions = new WeakMap<BoardJob, Html>();
 function description(job: BoardJob): Html {
   let rendered = descriptions.get(job);
   if (!rendered) {
-    rendered = new Html(safeLinks(descriptionHtml(job.description)));
+    rendered = new Html(descriptionHtml(job.description));
     descriptions.set(job, rendered);
   }
   return rendered;

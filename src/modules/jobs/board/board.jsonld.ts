@@ -1,4 +1,4 @@
-import { marked } from 'marked';
+import { Marked } from 'marked';
 import type { Job } from '../jobs.schemas.ts';
 
 export interface BoardOrg {
@@ -8,8 +8,25 @@ export interface BoardOrg {
 
 const escapeHtml = (text: string): string => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 
-/** Markdown → HTML for Google's `description`; raw HTML in the source is escaped, never passed through. */
-export const descriptionHtml = (markdown: string): string => marked.parse(escapeHtml(markdown), { async: false, gfm: true });
+// A description is written by the org and read by anyone: its links may only lead to web pages or mail
+// (any other scheme, javascript: above all, keeps just its text), and its images stay their alt text, so
+// neither the careers page nor a crawler reading the JSON-LD is sent to another host by them.
+const safeLink = /^(https?:|mailto:)/i;
+const markdown = new Marked({
+  async: false, gfm: true,
+  renderer: {
+    link({ href, tokens }) {
+      const text = this.parser.parseInline(tokens);
+      return safeLink.test(href) ? `<a href="${href}" rel="nofollow noopener">${text}</a>` : text;
+    },
+    image({ text }) {
+      return text;
+    },
+  },
+});
+
+/** Markdown → HTML for Google's `description` and the careers page; raw HTML in the source is escaped, never passed through. */
+export const descriptionHtml = (source: string): string => markdown.parse(escapeHtml(source), { async: false });
 
 /** "Kolkata, West Bengal, India" → a schema.org PostalAddress (first part locality, last part country). */
 function postalAddress(location: string): Record<string, string> {
