@@ -98,9 +98,15 @@ export async function openPgliteThread(dataDir: string, loadDataDir?: Blob): Pro
     if (ended) return Promise.reject(ended);
     const id = nextId++;
     return new Promise<ThreadValue>((resolve, reject) => {
+      try {
+        worker.postMessage({ id, request } satisfies ThreadEnvelope);
+      } catch (err) {
+        // A parameter that cannot be cloned (a function, say) fails this call only.
+        reject(err instanceof Error ? err : new Error(String(err)));
+        return;
+      }
       pending.set(id, { resolve, reject });
       refresh();
-      worker.postMessage({ id, request } satisfies ThreadEnvelope);
     });
   };
 

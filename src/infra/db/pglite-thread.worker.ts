@@ -107,10 +107,19 @@ function describe(err: unknown): ThreadError {
   return { name: err.name, message: err.message, stack: err.stack, fromDatabase: err instanceof messages.DatabaseError, fields };
 }
 
+const answer = (response: ThreadResponse) => {
+  try {
+    port.postMessage(response);
+  } catch (err) {
+    // A value that cannot be cloned fails its own call, not the thread.
+    port.postMessage({ id: response.id, ok: false, error: describe(err) } satisfies ThreadResponse);
+  }
+};
+
 port.on('message', (envelope: ThreadEnvelope) => {
   handle(envelope.request).then(
-    (value) => port.postMessage({ id: envelope.id, ok: true, value } satisfies ThreadResponse),
-    (err: unknown) => port.postMessage({ id: envelope.id, ok: false, error: describe(err) } satisfies ThreadResponse),
+    (value) => answer({ id: envelope.id, ok: true, value }),
+    (err: unknown) => answer({ id: envelope.id, ok: false, error: describe(err) }),
   );
 });
 port.postMessage({ ready: true });
