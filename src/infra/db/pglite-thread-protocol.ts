@@ -22,7 +22,8 @@ export type ThreadRequest =
   | { kind: 'open'; dataDir: string; loadDataDir?: Blob }
   | { kind: 'query'; txId?: number; text: string; params: unknown[]; options: ThreadQueryOptions }
   | { kind: 'exec'; txId?: number; text: string; options: ThreadQueryOptions }
-  | { kind: 'begin' }
+  /** Not awaited by the main thread: statements sent after it wait in the worker until BEGIN has run. */
+  | { kind: 'begin'; txId: number }
   | { kind: 'commit'; txId: number }
   | { kind: 'rollback'; txId: number }
   | { kind: 'close' };
@@ -37,8 +38,8 @@ export interface ThreadError {
   fields: Record<string, string | number | boolean | null>;
 }
 
-/** A query's results, an exec's (one per statement), a new transaction's id, or nothing. */
-export type ThreadValue = ThreadResults | ThreadResults[] | number | null;
+/** A query's results, an exec's (one per statement), or nothing. */
+export type ThreadValue = ThreadResults | ThreadResults[] | null;
 
 export type ThreadResponse =
   | { id: number; ok: true; value: ThreadValue }

@@ -10,9 +10,11 @@ if (!parentPort) throw new Error('pglite-thread.worker.ts runs only as a worker 
 const port = parentPort;
 
 let database: PGlite | undefined;
-/** Open transactions by id: each holds PGlite's transaction lock until commit or rollback settles it. */
-const transactions = new Map<number, { tx: Transaction; settle: (commit: boolean) => void; done: Promise<unknown> }>();
-let nextTxId = 1;
+/**
+ * Open transactions by id: each holds PGlite's transaction lock until commit or rollback settles it.
+ * Registered when the begin message arrives, so statements sent right behind it wait for `ready`.
+ */
+const transactions = new Map<number, { ready: Promise<Transaction>; settle: (commit: boolean) => void; done: Promise<unknown> }>();
 /** Thrown into PGlite's transaction callback to make it roll back; not an error of the caller's. */
 const rollbackRequested = Symbol('rollback requested');
 
@@ -34,38 +36,41 @@ const plain = (results: Results): ThreadResults => ({
   fields: results.fields.map((field) => ({ name: field.name, dataTypeID: field.dataTypeID })),
 });
 
-function executor(txId: number | undefined): Pick<Transaction, 'query' | 'exec'> {
+async function executor(txId: number | undefined): Promise<Pick<Transaction, 'query' | 'exec'>> {
   if (txId === undefined) return open();
   const entry = transactions.get(txId);
   if (!entry) throw new Error(`No open transaction ${txId} (already committed or rolled back)`);
-  return entry.tx;
+  return entry.ready;
 }
 
-async function begin(): Promise<number> {
-  const txId = nextTxId++;
+function begin(txId: number): Promise<null> {
   const db = open();
-  return new Promise<number>((started, failedToStart) => {
-    let settle: (commit: boolean) => void = () => undefined;
-    const decided = new Promise<void>((commit, rollback) => {
-      settle = (shouldCommit) => (shouldCommit ? commit() : rollback(rollbackRequested));
-    });
-    const done = db.transaction(async (tx) => {
-      transactions.set(txId, { tx, settle, done });
-      started(txId);
-      await decided;
-    });
-    // BEGIN itself failed before the callback ran.
-    done.catch((err: unknown) => {
-      if (!transactions.has(txId)) failedToStart(err);
-    });
+  let settle: (commit: boolean) => void = () => undefined;
+  const decided = new Promise<void>((commit, rollback) => {
+    settle = (shouldCommit) => (shouldCommit ? commit() : rollback(rollbackRequested));
   });
+  let started: (tx: Transaction) => void = () => undefined;
+  let failed: (err: unknown) => void = () => undefined;
+  const ready = new Promise<Transaction>((resolve, reject) => {
+    started = resolve;
+    failed = reject;
+  });
+  const done = db.transaction(async (tx) => {
+    started(tx);
+    await decided;
+  });
+  // Settles ready only when BEGIN itself failed (after the callback started, ready has resolved).
+  done.catch(failed);
+  transactions.set(txId, { ready, settle, done });
+  return ready.then(() => null);
 }
 
 async function finish(txId: number, commit: boolean): Promise<null> {
   const entry = transactions.get(txId);
   if (!entry) throw new Error(`No open transaction ${txId} (already committed or rolled back)`);
-  entry.settle(commit);
   try {
+    await entry.ready;
+    entry.settle(commit);
     await entry.done;
   } catch (err) {
     if (err !== rollbackRequested) throw err;
@@ -81,11 +86,11 @@ async function handle(request: ThreadRequest): Promise<ThreadValue> {
       database = await PGlite.create(request.dataDir, request.loadDataDir ? { loadDataDir: request.loadDataDir } : undefined);
       return null;
     case 'query':
-      return plain(await executor(request.txId).query(request.text, request.params, toPgliteOptions(request.options)));
+      return plain(await (await executor(request.txId)).query(request.text, request.params, toPgliteOptions(request.options)));
     case 'exec':
-      return (await executor(request.txId).exec(request.text, toPgliteOptions(request.options))).map(plain);
+      return (await (await executor(request.txId)).exec(request.text, toPgliteOptions(request.options))).map(plain);
     case 'begin':
-      return begin();
+      return begin(request.txId);
     case 'commit':
       return finish(request.txId, true);
     case 'rollback':
