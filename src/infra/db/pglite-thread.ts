@@ -81,6 +81,7 @@ export async function openPgliteThread(dataDir: string, loadDataDir?: Blob): Pro
   const ready = new Promise<void>((resolve, reject) => {
     worker.once('message', () => resolve());
     worker.once('error', reject);
+    worker.once('exit', (code) => reject(new Error(`PGlite thread ended before it started (exit code ${code})`)));
   });
   worker.on('message', (message: ThreadResponse | { ready: true }) => {
     if (!('id' in message)) return;
