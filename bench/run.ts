@@ -2,7 +2,7 @@
  * `npm run bench`: seeds 100k published jobs into PGlite and PostgreSQL, serves each profile from a
  * child process, drives it with autocannon from this process, and writes bench/RESULTS.md.
  * Options: --only=pglite|postgres, --duration=<s> per scenario (default 10), --connections=<n> (32), --jobs=<n> (100000),
- * --scenarios=board,careers,parse,apply,candidates,reports,events,queue (default all; apply, candidates, reports and events run on the PostgreSQL server only),
+ * --scenarios=board,careers,parse,apply,candidates,reports,events,queue,loop (default all; apply, candidates, reports and events run on the PostgreSQL server only, loop on PGlite only),
  * --events=<n> committed per events run (20000),
  * --redis=<url> (or BENCH_REDIS_URL): board scenarios also run with the shared Redis cache (cache "redis").
  */
@@ -15,6 +15,7 @@ import { measureApplying } from './apply.ts';
 import { measureEvents } from './events.ts';
 import { benchCandidates, SEARCH_RATE } from './candidates.ts';
 import { benchCareersProfiles } from './careers.ts';
+import { benchPgliteLoop } from './pglite-loop.ts';
 import { benchReports } from './reports.ts';
 import { measureParsing } from './parse.ts';
 import { measureQueue } from './queue.ts';
@@ -29,7 +30,7 @@ const { values: args } = parseArgs({
     duration: { type: 'string', default: '10' },
     connections: { type: 'string', default: '32' },
     jobs: { type: 'string', default: '100000' },
-    scenarios: { type: 'string', default: 'board,careers,parse,apply,candidates,reports,events,queue' },
+    scenarios: { type: 'string', default: 'board,careers,parse,apply,candidates,reports,events,queue,loop' },
     events: { type: 'string', default: '20000' },
     redis: { type: 'string', default: process.env.BENCH_REDIS_URL ?? '' },
   },
@@ -285,6 +286,17 @@ if (scenarios.has('queue')) {
   notes.push('(i) in process: 2,000 no-op tasks enqueued each in its own tenant transaction by 8 producers (enqueue/s), then worked off by one process '
     + '(4 pg-boss workers, up to 5 tasks per fetch): tasks/s. p50/p99: commit to handler start for 200 tasks sent one at a time to idle workers '
     + '(a task enqueued inside a transaction waits for the next poll, TASK_QUEUE_POLL_INTERVAL_MS, here 500 ms).');
+}
+
+if (scenarios.has('loop') && profiles.includes('pglite')) {
+  print('\n(k) health checks beside slow PGlite queries');
+  try {
+    const loop = await benchPgliteLoop({ jobCount, seconds: duration, print });
+    rows.push(...loop.rows);
+    notes.push(...loop.notes);
+  } catch (err) {
+    notes.push(`(k) failed: ${String(err)}`);
+  }
 }
 
 notes.unshift(

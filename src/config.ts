@@ -28,6 +28,8 @@ export interface Config {
   /** Absent: embedded PGlite under dataDir. Present: a PostgreSQL server through a pool. */
   readonly databaseUrl: string | null;
   readonly dataDir: string;
+  /** PGlite in a worker thread (default), so a slow statement does not stop the HTTP loop; false: on the main thread. */
+  readonly pgliteThread: boolean;
   readonly dbPoolMax: number;
   readonly dbStatementTimeoutMs: number;
   readonly logLevel: LogLevel;
@@ -228,6 +230,7 @@ export function loadConfig(env: Env = process.env): Config {
     port,
     databaseUrl: url(env, errors, 'DATABASE_URL', ['postgres:', 'postgresql:']),
     dataDir,
+    pgliteThread: boolean(env, errors, 'PGLITE_THREAD', true),
     dbPoolMax: integer(env, errors, 'DB_POOL_MAX', 10, 1, 1000),
     dbStatementTimeoutMs: integer(env, errors, 'DB_STATEMENT_TIMEOUT_MS', 5000, 100, 600_000),
     logLevel: oneOf(env, errors, 'LOG_LEVEL', ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const, 'info'),

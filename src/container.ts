@@ -51,6 +51,7 @@ export async function createContainer(config: Config, log: Logger, database?: Da
   const db = database ?? await openDatabase({
     databaseUrl: config.databaseUrl,
     dataDir: config.dataDir,
+    pgliteThread: config.pgliteThread,
     poolMax: config.dbPoolMax,
     statementTimeoutMs: config.dbStatementTimeoutMs,
   });

@@ -44,8 +44,8 @@ function readHolder(path: string): LockHolder | null {
 /**
  * Takes the data directory for this process, as PostgreSQL's postmaster.pid does: a pid file
  * created exclusively, taken over only when the recorded process is gone (a crash or kill -9).
- * A pid rather than a heartbeat file, because PGlite runs queries on the main thread and a long
- * one would stop a heartbeat and let a second process in. Returns the release function.
+ * A pid rather than a heartbeat file, because PGlite may run queries on the main thread
+ * (PGLITE_THREAD=false) and a long one would stop a heartbeat and let a second process in. Returns the release function.
  */
 export function lockDataDir(dataDir: string): () => void {
   const path = join(dataDir, LOCK_FILE);

@@ -6,6 +6,7 @@ import { drizzle as drizzlePg, NodePgSession, NodePgTransaction } from 'drizzle-
 import { PgDialect, type PgDatabase, type PgQueryResultHKT } from 'drizzle-orm/pg-core';
 import pg from 'pg';
 import { lockDataDir } from './data-dir-lock.ts';
+import { openPgliteThread } from './pglite-thread.ts';
 
 /** What repositories run queries on: the database itself or a transaction (both are PgDatabase). */
 export type DbExecutor = PgDatabase<PgQueryResultHKT>;
@@ -53,6 +54,11 @@ export interface DatabaseOptions {
    * so the test suite migrates one template per run and starts every test file from it.
    */
   pgliteDump?: Blob;
+  /**
+   * PGlite only: run it in a worker thread (default), so a slow statement does not stop the HTTP loop;
+   * false runs it on the calling thread as before (pglite-thread.ts says why the thread).
+   */
+  pgliteThread?: boolean;
 }
 
 /** The non-owner role tenant transactions run as (created by drizzle/0006_row_level_security.sql). */
@@ -73,7 +79,7 @@ const inTenant = (db: DbExecutor) => <T>(orgId: string, fn: (tx: DbExecutor) => 
   });
 
 export async function openDatabase(options: DatabaseOptions): Promise<Database> {
-  return options.databaseUrl ? openPostgres(options.databaseUrl, options) : openPglite(options.dataDir, options.onQuery, options.pgliteDump);
+  return options.databaseUrl ? openPostgres(options.databaseUrl, options) : openPglite(options);
 }
 
 const queryLogger = (onQuery: ((sql: string) => void) | undefined) => (onQuery ? { logger: { logQuery: (query: string) => onQuery(query) } } : {});
@@ -108,19 +114,36 @@ function serverTenantTransactions(pool: pg.Pool, onQuery: ((sql: string) => void
   };
 }
 
-async function openPglite(dataDir: string, onQuery?: (sql: string) => void, dump?: Blob): Promise<Database> {
+/** PGlite on this thread or in a worker thread: what drizzle's pglite driver is handed, and how it ends. */
+interface PgliteConnection {
+  client: PGlite;
+  close(): Promise<void>;
+}
+
+async function connectPglite(dataDir: string, dump: Blob | undefined, inThread: boolean): Promise<PgliteConnection> {
+  if (inThread) {
+    const thread = await openPgliteThread(dataDir, dump);
+    // drizzle's driver types its client as PGlite but calls only query, exec and transaction,
+    // which the thread's client offers with PGlite's signatures (pglite-thread.ts).
+    return { client: thread as unknown as PGlite, close: () => thread.close() };
+  }
+  const client = await PGlite.create(dataDir, dump ? { loadDataDir: dump } : undefined);
+  return { client, close: () => client.close() };
+}
+
+async function openPglite({ dataDir, onQuery, pgliteDump: dump, pgliteThread = true }: DatabaseOptions): Promise<Database> {
   const inMemory = dataDir.startsWith('memory://');
   if (!inMemory) mkdirSync(dataDir, { recursive: true });
   // PGlite does not guard its directory: a second process would open it too and its writes be lost.
   const unlock = inMemory ? () => undefined : lockDataDir(dataDir);
-  let client: PGlite;
+  let connection: PgliteConnection;
   try {
-    client = await PGlite.create(dataDir, dump ? { loadDataDir: dump } : undefined);
+    connection = await connectPglite(dataDir, dump, pgliteThread);
   } catch (err) {
     unlock();
     throw err;
   }
-  const db: DbExecutor = drizzlePglite({ client, ...queryLogger(onQuery) });
+  const db: DbExecutor = drizzlePglite({ client: connection.client, ...queryLogger(onQuery) });
   // PGlite has exactly one session, so "a dedicated connection" means exclusive use of it:
   // callers queue here, as two pool clients would queue on an advisory lock.
   let exclusive: Promise<unknown> = Promise.resolve();
@@ -144,7 +167,7 @@ async function openPglite(dataDir: string, onQuery?: (sql: string) => void, dump
     },
     close: async () => {
       try {
-        await client.close();
+        await connection.close();
       } finally {
         unlock();
       }
