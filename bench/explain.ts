@@ -1,15 +1,20 @@
+import { parseArgs } from 'node:util';
 import { PGlite } from '@electric-sql/pglite';
 import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
 import { drizzle as drizzlePg } from 'drizzle-orm/node-postgres';
 import pg from 'pg';
 import type { DbExecutor } from '../src/infra/db/database.ts';
-import { createJobsSearchRepo } from '../src/modules/jobs/board/board.search.repo.ts';
+import { createJobsSearchRepo, type PublishedJobFilter } from '../src/modules/jobs/board/board.search.repo.ts';
+import { explainSection } from './report.ts';
 import { BENCH_SLUG } from './seed.ts';
 
 export interface ExplainResult {
   label: string;
-  word: string | null;
+  /** The board search it stands for, as a query string. */
+  search: string;
+  /** Summed over every statement the search ran. */
   executionMs: number;
+  statements: number;
   rows: number;
   plan: string[];
 }
@@ -18,18 +23,33 @@ type Query = (text: string, params: unknown[]) => Promise<{ rows: Record<string,
 
 /** Collects the SQL Drizzle sends, so EXPLAIN runs exactly what the repository runs. */
 export class CapturingLogger {
-  last: { sql: string; params: unknown[] } | null = null;
+  captured: { sql: string; params: unknown[] }[] = [];
   logQuery(sql: string, params: unknown[]): void {
-    this.last = { sql, params };
+    this.captured.push({ sql, params });
+  }
+
+  /** The statement sent last, for callers that explain one. */
+  get last(): { sql: string; params: unknown[] } | null {
+    return this.captured.at(-1) ?? null;
   }
 }
 
-const cases: { label: string; word: string | null }[] = [
-  { label: 'rare word', word: 'cobol' },
-  { label: 'common word', word: 'experience' },
-  { label: 'zero-hit word', word: 'zyzzogeton' },
-  { label: 'no word (newest first)', word: null },
+type Filter = Omit<PublishedJobFilter, 'limit' | 'after'>;
+/** One of each query shape the bench's request list holds (bench/workload.ts). */
+const cases: { label: string; filter: Filter }[] = [
+  { label: 'rare word', filter: { q: 'cobol' } },
+  { label: 'common word', filter: { q: 'experience' } },
+  { label: 'zero-hit word', filter: { q: 'zyzzogeton' } },
+  { label: 'phrase', filter: { q: '"data engineer"' } },
+  { label: 'word and negated word', filter: { q: 'nurse -senior' } },
+  { label: 'common word + 1 filter', filter: { q: 'manager', location: 'canada' } },
+  { label: 'common word + 2 filters', filter: { q: 'senior', skill: 'python', workplace: 'remote' } },
+  { label: 'common word + 3 filters', filter: { q: 'team', department: 'Engineering', employmentType: 'FULL_TIME', location: 'germany' } },
+  { label: 'zero-hit word + 2 filters', filter: { q: 'quidnunc', workplace: 'remote', employmentType: 'FULL_TIME' } },
+  { label: 'no word (newest first)', filter: {} },
+  { label: 'no word + 2 filters', filter: { location: 'canada', skill: 'figma' } },
 ];
+const asQueryString = (filter: Filter) => new URLSearchParams(Object.entries(filter).map(([k, v]): [string, string] => [k, String(v)])).toString() || '—';
 
 /**
  * First page (limit 20 + 1) of each case through the real search repository; its run warms the
@@ -40,15 +60,21 @@ async function explainAll(db: DbExecutor, logger: CapturingLogger, query: Query)
   if (typeof org !== 'string') throw new Error(`org ${BENCH_SLUG} not found`);
   const repo = createJobsSearchRepo();
   const results: ExplainResult[] = [];
-  for (const { label, word } of cases) {
-    logger.last = null;
-    const rows = (await repo.rankPublished(org, { ...(word ? { q: word } : {}), limit: 21 }, new Date(), db)).length;
-    const captured = logger.last as { sql: string; params: unknown[] } | null;
-    if (!captured) throw new Error('the search repository ran no query');
-    const plan = (await query(`explain (analyze, buffers) ${captured.sql}`, captured.params)).rows
-      .map((r) => String(r['QUERY PLAN'] ?? Object.values(r)[0]));
-    const time = plan.map((line) => /Execution Time: ([\d.]+) ms/.exec(line)?.[1]).find(Boolean);
-    results.push({ label, word, executionMs: Number(time ?? Number.NaN), rows, plan });
+  for (const { label, filter } of cases) {
+    logger.captured = [];
+    const rows = (await repo.rankPublished(org, { ...filter, limit: 21 }, new Date(), db)).length;
+    const statements = logger.captured;
+    if (statements.length === 0) throw new Error('the search repository ran no query');
+    const plan: string[] = [];
+    let executionMs = 0;
+    for (const [index, captured] of statements.entries()) {
+      const lines = (await query(`explain (analyze, buffers) ${captured.sql}`, captured.params)).rows
+        .map((r) => String(r['QUERY PLAN'] ?? Object.values(r)[0]));
+      executionMs += Number(lines.map((line) => /Execution Time: ([\d.]+) ms/.exec(line)?.[1]).find(Boolean) ?? Number.NaN);
+      if (statements.length > 1) plan.push(`-- statement ${index + 1} of ${statements.length}`);
+      plan.push(...lines);
+    }
+    results.push({ label, search: asQueryString(filter), executionMs, statements: statements.length, rows, plan });
   }
   return results;
 }
@@ -73,4 +99,11 @@ export async function explainPglite(dataDir: string): Promise<ExplainResult[]> {
   } finally {
     await db.close();
   }
+}
+
+/** `node --import tsx bench/explain.ts --pglite=<dir> | --postgres=<url>`: the plans alone, as markdown, to check a change. */
+if (process.argv[1] && import.meta.url.endsWith(process.argv[1].replace(/^.*\/bench\//, '/bench/'))) {
+  const { values } = parseArgs({ options: { pglite: { type: 'string' }, postgres: { type: 'string' } } });
+  const results = values.pglite ? await explainPglite(values.pglite) : await explainPostgres(values.postgres ?? '');
+  process.stdout.write(`${explainSection(values.pglite ? 'pglite' : 'postgres', results)}\n`);
 }
