@@ -3,8 +3,9 @@ import { PGlite } from '@electric-sql/pglite';
 import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
 import { drizzle as drizzlePg } from 'drizzle-orm/node-postgres';
 import pg from 'pg';
-import type { DbExecutor } from '../src/infra/db/database.ts';
+import { pgliteExtensions, type DbExecutor } from '../src/infra/db/database.ts';
 import { createJobsSearchRepo, type PublishedJobFilter } from '../src/modules/jobs/board/board.search.repo.ts';
+import { SLICE_OFFSETS, slicesFrom } from '../src/modules/jobs/board/board.slices.ts';
 import { explainSection } from './report.ts';
 import { BENCH_SLUG } from './seed.ts';
 
@@ -59,10 +60,11 @@ async function explainAll(db: DbExecutor, logger: CapturingLogger, query: Query)
   const org = (await query('select id from orgs where slug = $1', [BENCH_SLUG])).rows[0]?.id;
   if (typeof org !== 'string') throw new Error(`org ${BENCH_SLUG} not found`);
   const repo = createJobsSearchRepo();
+  const slices = slicesFrom(await repo.sliceStarts(org, SLICE_OFFSETS, db));
   const results: ExplainResult[] = [];
   for (const { label, filter } of cases) {
     logger.captured = [];
-    const rows = (await repo.rankPublished(org, { ...filter, limit: 21 }, new Date(), db)).length;
+    const rows = (await repo.rankPublished(org, { ...filter, limit: 21 }, new Date(), db, slices)).length;
     const statements = logger.captured;
     if (statements.length === 0) throw new Error('the search repository ran no query');
     const plan: string[] = [];
@@ -92,7 +94,7 @@ export async function explainPostgres(url: string): Promise<ExplainResult[]> {
 
 /** Opens the PGlite directory directly; call only after the server using it has stopped. */
 export async function explainPglite(dataDir: string): Promise<ExplainResult[]> {
-  const db = await PGlite.create(dataDir);
+  const db = await PGlite.create(dataDir, { extensions: pgliteExtensions });
   try {
     const logger = new CapturingLogger();
     return await explainAll(drizzlePglite({ client: db, logger }), logger, (text, params) => db.query<Record<string, unknown>>(text, params));

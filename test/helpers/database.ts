@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
 import pg from 'pg';
-import { openDatabase, type Database } from '../../src/infra/db/database.ts';
+import { openDatabase, pgliteExtensions, type Database } from '../../src/infra/db/database.ts';
 import { migrationsFolder, runMigrations } from '../../src/infra/db/migrations.ts';
 
 /** Which database the suite runs on: PGlite in memory (default) or the local PostgreSQL server. */
@@ -42,7 +42,7 @@ async function pgliteTemplate(): Promise<Blob> {
       } finally {
         await database.close();
       }
-      const client = await PGlite.create(dir);
+      const client = await PGlite.create(dir, { extensions: pgliteExtensions });
       try {
         const dump = await client.dumpDataDir('none');
         const scratch = `${file}.${process.pid}`;

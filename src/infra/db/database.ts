@@ -1,5 +1,6 @@
 import { mkdirSync } from 'node:fs';
 import { PGlite } from '@electric-sql/pglite';
+import { btree_gin } from '@electric-sql/pglite/contrib/btree_gin';
 import { sql, type ExtractTablesWithRelations, type SQL } from 'drizzle-orm';
 import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
 import { drizzle as drizzlePg, NodePgSession, NodePgTransaction } from 'drizzle-orm/node-postgres';
@@ -108,6 +109,12 @@ function serverTenantTransactions(pool: pg.Pool, onQuery: ((sql: string) => void
   };
 }
 
+/**
+ * The extensions the migrations create (btree_gin for the board search index): PGlite ships them as
+ * contrib modules that must be loaded into every instance that opens the data directory.
+ */
+export const pgliteExtensions = { btree_gin };
+
 async function openPglite(dataDir: string, onQuery?: (sql: string) => void, dump?: Blob): Promise<Database> {
   const inMemory = dataDir.startsWith('memory://');
   if (!inMemory) mkdirSync(dataDir, { recursive: true });
@@ -115,7 +122,7 @@ async function openPglite(dataDir: string, onQuery?: (sql: string) => void, dump
   const unlock = inMemory ? () => undefined : lockDataDir(dataDir);
   let client: PGlite;
   try {
-    client = await PGlite.create(dataDir, dump ? { loadDataDir: dump } : undefined);
+    client = await PGlite.create(dataDir, { extensions: pgliteExtensions, ...(dump ? { loadDataDir: dump } : {}) });
   } catch (err) {
     unlock();
     throw err;

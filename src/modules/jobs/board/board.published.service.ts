@@ -1,11 +1,16 @@
 import { AppError } from '../../../app-error.ts';
+import { createMemoryCache } from '../../../infra/cache/memory-cache.ts';
 import type { Database } from '../../../infra/db/database.ts';
+import { SLICE_OFFSETS, slicesFrom, type PublishSlice } from './board.slices.ts';
 import type { JobsSearchRepo, PublishedJobFilter } from './board.search.repo.ts';
 import { toJob } from '../jobs.mapping.ts';
 import type { Job } from '../jobs.schemas.ts';
 
 /** Where a page of board search ends: the last job's rank (null without `q`), publication time (ISO) and id. */
 export type PublishedPosition = NonNullable<PublishedJobFilter['after']>;
+/** Slice starts only decide how much a search reads, never what it finds, so they may be a minute old. */
+const SLICE_TTL_MS = 60_000;
+
 export type PublishedJobQuery = Omit<PublishedJobFilter, 'after' | 'limit'> & { after?: PublishedPosition; limit?: number };
 
 /** Read access to open jobs for public surfaces (the board); they never see drafts or closed jobs. */
@@ -15,6 +20,15 @@ export function createPublishedJobsService({ database, repo, clock = () => new D
   repo: JobsSearchRepo;
   clock?: () => Date;
 }) {
+  const slicesByOrg = createMemoryCache<PublishSlice[]>(1_000);
+  async function slicesOf(orgId: string): Promise<PublishSlice[]> {
+    let slices = slicesByOrg.get(orgId);
+    if (!slices) {
+      slices = slicesFrom(await repo.sliceStarts(orgId, SLICE_OFFSETS, database.unscoped));
+      slicesByOrg.set(orgId, slices, SLICE_TTL_MS);
+    }
+    return slices;
+  }
   return {
     /** A page of matches; `next` is where the following page starts (ranked when `q` is set), null on the last. */
     async search(orgId: string, query: PublishedJobQuery): Promise<{ jobs: Job[]; next: PublishedPosition | null }> {
@@ -26,7 +40,7 @@ export function createPublishedJobsService({ database, repo, clock = () => new D
         throw new AppError('invalid-cursor', 'The cursor is not one this listing issued; start again without it');
       }
       const now = clock();
-      const hits = await repo.rankPublished(orgId, { ...query, q, after, limit: limit + 1 }, now, database.unscoped);
+      const hits = await repo.rankPublished(orgId, { ...query, q, after, limit: limit + 1 }, now, database.unscoped, await slicesOf(orgId));
       const page = hits.slice(0, limit);
       const last = page.at(-1);
       const next = hits.length > limit && last?.publishedAt
