@@ -1,6 +1,8 @@
 import { mkdirSync } from 'node:fs';
 import { PGlite } from '@electric-sql/pglite';
 import { btree_gin } from '@electric-sql/pglite/contrib/btree_gin';
+import { fuzzystrmatch } from '@electric-sql/pglite/contrib/fuzzystrmatch';
+import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
 import { sql, type ExtractTablesWithRelations, type SQL } from 'drizzle-orm';
 import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
 import { drizzle as drizzlePg, NodePgSession, NodePgTransaction } from 'drizzle-orm/node-postgres';
@@ -110,10 +112,10 @@ function serverTenantTransactions(pool: pg.Pool, onQuery: ((sql: string) => void
 }
 
 /**
- * The extensions the migrations create (btree_gin for the board search index): PGlite ships them as
- * contrib modules that must be loaded into every instance that opens the data directory.
+ * The extensions the migrations create (btree_gin for the board search index, pg_trgm and fuzzystrmatch
+ * for search as people type): PGlite ships them as contrib modules, loaded into every instance that opens the data directory.
  */
-export const pgliteExtensions = { btree_gin };
+export const pgliteExtensions = { btree_gin, fuzzystrmatch, pg_trgm };
 
 async function openPglite(dataDir: string, onQuery?: (sql: string) => void, dump?: Blob): Promise<Database> {
   const inMemory = dataDir.startsWith('memory://');

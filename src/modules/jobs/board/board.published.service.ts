@@ -1,6 +1,7 @@
 import { AppError } from '../../../app-error.ts';
 import { createMemoryCache } from '../../../infra/cache/memory-cache.ts';
 import type { Database } from '../../../infra/db/database.ts';
+import { isPlainQuery, type SearchWordsRepo } from './board.search.words.ts';
 import { SLICE_OFFSETS, slicesFrom, type PublishSlice } from './board.slices.ts';
 import type { JobsSearchRepo, PublishedJobFilter } from './board.search.repo.ts';
 import { toJob } from '../jobs.mapping.ts';
@@ -14,10 +15,11 @@ const SLICE_TTL_MS = 60_000;
 export type PublishedJobQuery = Omit<PublishedJobFilter, 'after' | 'limit'> & { after?: PublishedPosition; limit?: number };
 
 /** Read access to open jobs for public surfaces (the board); they never see drafts or closed jobs. */
-export function createPublishedJobsService({ database, repo, clock = () => new Date() }: {
+export function createPublishedJobsService({ database, repo, words, clock = () => new Date() }: {
   /** `unscoped`: ranking runs outside the org's wall, scoped by org in SQL (see rankPublished). */
   database: Pick<Database, 'unscoped' | 'tenant'>;
   repo: JobsSearchRepo;
+  words: SearchWordsRepo;
   clock?: () => Date;
 }) {
   const slicesByOrg = createMemoryCache<PublishSlice[]>(1_000);
@@ -40,7 +42,8 @@ export function createPublishedJobsService({ database, repo, clock = () => new D
         throw new AppError('invalid-cursor', 'The cursor is not one this listing issued; start again without it');
       }
       const now = clock();
-      const hits = await repo.rankPublished(orgId, { ...query, q, after, limit: limit + 1 }, now, database.unscoped, await slicesOf(orgId));
+      const widened = q && isPlainQuery(q) ? await words.widen(orgId, q, database.unscoped) ?? undefined : undefined;
+      const hits = await repo.rankPublished(orgId, { ...query, q, widened, after, limit: limit + 1 }, now, database.unscoped, await slicesOf(orgId));
       const page = hits.slice(0, limit);
       const last = page.at(-1);
       const next = hits.length > limit && last?.publishedAt

@@ -6,6 +6,8 @@ import { hourOf, type PublishSlice } from './board.slices.ts';
 
 export interface PublishedJobFilter {
   q?: string;
+  /** `q` as people type it (to_tsquery syntax, board.search.words.ts): what matches; `q` itself ranks first. */
+  widened?: string;
   location?: string;
   workplace?: string;
   employmentType?: string;
@@ -74,7 +76,9 @@ export function createJobsSearchRepo() {
      * wall in publishedByIds.
      */
     async rankPublished(orgId: string, filter: PublishedJobFilter, now: Date, unscoped: DbExecutor, slices: readonly PublishSlice[]): Promise<RankedId[]> {
-      const query = filter.q ? sql`websearch_to_tsquery('english', ${filter.q})` : null;
+      const exact = filter.q ? sql`websearch_to_tsquery('english', ${filter.q})` : null;
+      const widened = filter.q && filter.widened ? sql`to_tsquery('english', ${filter.widened})` : null;
+      const query = widened ?? exact;
       const narrowing = [
         query ? sql`${jobs.searchVector} @@ ${query}` : undefined,
         filter.location ? sql`${jobs.locationTerms} @> array[${filter.location.trim().toLowerCase()}]::text[]` : undefined,
@@ -131,7 +135,10 @@ export function createJobsSearchRepo() {
         }
       }
       if (!query || found.length === 0) return found;
-      const rank = sql<number>`ts_rank(${jobs.searchVector}, ${query})`;
+      // A job matching the words as typed ranks above every job found only through a completion or correction.
+      const rank = widened && exact
+        ? sql<number>`case when ${jobs.searchVector} @@ ${exact} then 1::real + ts_rank(${jobs.searchVector}, ${exact}, 32) else ts_rank(${jobs.searchVector}, ${widened}, 32) end`
+        : sql<number>`ts_rank(${jobs.searchVector}, ${query})`;
       return unscoped.select({ id: jobs.id, publishedAt: jobs.publishedAt, rank }).from(jobs)
         .where(and(eq(jobs.orgId, orgId), inArray(jobs.id, found.map((hit) => hit.id)),
           filter.after && at ? sql`(${rank}, ${jobs.publishedAt}, ${jobs.id}) < (${filter.after.rank ?? 0}::real, ${at}, ${filter.after.id})` : undefined))
