@@ -2,6 +2,7 @@ import { AppError } from '../../../app-error.ts';
 import { createMemoryCache } from '../../../infra/cache/memory-cache.ts';
 import type { Database } from '../../../infra/db/database.ts';
 import { isPlainQuery, type SearchWordsRepo } from './board.search.words.ts';
+import type { Facets, SearchFacetsRepo } from './board.search.facets.ts';
 import { SLICE_OFFSETS, slicesFrom, type PublishSlice } from './board.slices.ts';
 import type { JobsSearchRepo, PublishedJobFilter } from './board.search.repo.ts';
 import { toJob } from '../jobs.mapping.ts';
@@ -15,11 +16,12 @@ const SLICE_TTL_MS = 60_000;
 export type PublishedJobQuery = Omit<PublishedJobFilter, 'after' | 'limit'> & { after?: PublishedPosition; limit?: number };
 
 /** Read access to open jobs for public surfaces (the board); they never see drafts or closed jobs. */
-export function createPublishedJobsService({ database, repo, words, clock = () => new Date() }: {
+export function createPublishedJobsService({ database, repo, words, facets, clock = () => new Date() }: {
   /** `unscoped`: ranking runs outside the org's wall, scoped by org in SQL (see rankPublished). */
   database: Pick<Database, 'unscoped' | 'tenant'>;
   repo: JobsSearchRepo;
   words: SearchWordsRepo;
+  facets: SearchFacetsRepo;
   clock?: () => Date;
 }) {
   const slicesByOrg = createMemoryCache<PublishSlice[]>(1_000);
@@ -32,8 +34,11 @@ export function createPublishedJobsService({ database, repo, words, clock = () =
     return slices;
   }
   return {
-    /** A page of matches; `next` is where the following page starts (ranked when `q` is set), null on the last. */
-    async search(orgId: string, query: PublishedJobQuery): Promise<{ jobs: Job[]; next: PublishedPosition | null }> {
+    /**
+     * A page of matches; `next` is where the following page starts (ranked when `q` is set), null on the last.
+     * The first page also counts the matches per facet (later pages would count the same).
+     */
+    async search(orgId: string, query: PublishedJobQuery): Promise<{ jobs: Job[]; next: PublishedPosition | null; facets?: Facets }> {
       const limit = query.limit ?? 20;
       const q = query.q?.trim() || undefined;
       const { after } = query;
@@ -43,14 +48,16 @@ export function createPublishedJobsService({ database, repo, words, clock = () =
       }
       const now = clock();
       const widened = q && isPlainQuery(q) ? await words.widen(orgId, q, database.unscoped) ?? undefined : undefined;
-      const hits = await repo.rankPublished(orgId, { ...query, q, widened, after, limit: limit + 1 }, now, database.unscoped, await slicesOf(orgId));
+      const slices = await slicesOf(orgId);
+      const hits = await repo.rankPublished(orgId, { ...query, q, widened, after, limit: limit + 1 }, now, database.unscoped, slices);
+      const counts = after ? undefined : await facets.facetCounts(orgId, { ...query, q, widened }, now, database.unscoped, slices);
       const page = hits.slice(0, limit);
       const last = page.at(-1);
       const next = hits.length > limit && last?.publishedAt
         ? { rank: q ? last.rank ?? 0 : null, publishedAt: last.publishedAt.toISOString(), id: last.id }
         : null;
       const rows = await database.tenant(orgId, (tx) => repo.publishedByIds(orgId, page.map((hit) => hit.id), now, tx));
-      return { jobs: rows.map(toJob), next };
+      return { jobs: rows.map(toJob), next, ...(counts ? { facets: counts } : {}) };
     },
 
     async get(orgId: string, id: string): Promise<Job | null> {

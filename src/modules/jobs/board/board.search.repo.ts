@@ -1,8 +1,9 @@
-import { and, eq, gte, inArray, sql, type SQL } from 'drizzle-orm';
+import { and, eq, inArray, sql } from 'drizzle-orm';
 import { queryRows, type DbExecutor } from '../../../infra/db/database.ts';
 import { jobs } from '../jobs.table.ts';
 import { jobColumns, type JobRow } from '../jobs.repo.ts';
 import { hourOf, type PublishSlice } from './board.slices.ts';
+import { isOpen, publishedHour, searchConditions } from './board.search.conditions.ts';
 
 export interface PublishedJobFilter {
   q?: string;
@@ -36,11 +37,7 @@ export interface RankedId {
   rank: number | null;
 }
 
-/** Published and not past validThrough: the only jobs anything public may show. */
-const isOpen = (now: Date): SQL => sql`${jobs.status} = 'published' and (${jobs.validThrough} is null or ${jobs.validThrough} > ${now.toISOString()}::timestamptz)`;
 
-/** Publication hour as the board search index holds it (drizzle/0023): slices of the board are ranges of it. */
-const publishedHour = sql<number>`floor(extract(epoch from (${jobs.publishedAt} at time zone 'UTC')) / 3600)::int`;
 
 /** Every query runs on the executor it is given: a tenant or unscoped transaction chosen by the service. */
 export function createJobsSearchRepo() {
@@ -76,22 +73,7 @@ export function createJobsSearchRepo() {
      * wall in publishedByIds.
      */
     async rankPublished(orgId: string, filter: PublishedJobFilter, now: Date, unscoped: DbExecutor, slices: readonly PublishSlice[]): Promise<RankedId[]> {
-      const exact = filter.q ? sql`websearch_to_tsquery('english', ${filter.q})` : null;
-      const widened = filter.q && filter.widened ? sql`to_tsquery('english', ${filter.widened})` : null;
-      const query = widened ?? exact;
-      const narrowing = [
-        query ? sql`${jobs.searchVector} @@ ${query}` : undefined,
-        filter.location ? sql`${jobs.locationTerms} @> array[${filter.location.trim().toLowerCase()}]::text[]` : undefined,
-        filter.skill ? sql`${jobs.skillNames} @> array[${filter.skill.trim().toLowerCase()}]::text[]` : undefined,
-        filter.workplace ? sql`${jobs.workplace} = ${filter.workplace}` : undefined,
-        filter.employmentType ? eq(jobs.employmentType, filter.employmentType) : undefined,
-        filter.department ? sql`lower(${jobs.department}) = lower(${filter.department})` : undefined,
-        filter.salaryCurrency ? eq(jobs.salaryCurrency, filter.salaryCurrency) : undefined,
-        filter.salaryMinAnnual !== undefined ? gte(jobs.salaryAnnualMax, filter.salaryMinAnnual) : undefined,
-        filter.postedWithinDays !== undefined
-          ? sql`${jobs.publishedAt} >= ${new Date(now.getTime() - filter.postedWithinDays * 86_400_000).toISOString()}::timestamptz`
-          : undefined,
-      ].filter((condition) => condition !== undefined);
+      const { exact, widened, query, narrowing } = searchConditions(filter, now);
       const matching = and(eq(jobs.orgId, orgId), isOpen(now), ...narrowing);
       const at = filter.after ? sql`${filter.after.publishedAt}::timestamptz` : null;
       // A listing continues after its cursor, so slices wholly newer than it are skipped; a ranked search
