@@ -6,6 +6,8 @@ import pg from 'pg';
 import { pgliteExtensions, type DbExecutor } from '../src/infra/db/database.ts';
 import { createJobsSearchRepo, type PublishedJobFilter } from '../src/modules/jobs/board/board.search.repo.ts';
 import { SLICE_OFFSETS, slicesFrom } from '../src/modules/jobs/board/board.slices.ts';
+import { createSearchFacetsRepo } from '../src/modules/jobs/board/board.search.facets.ts';
+import { createSearchWordsRepo, isPlainQuery } from '../src/modules/jobs/board/board.search.words.ts';
 import { explainSection } from './report.ts';
 import { BENCH_SLUG } from './seed.ts';
 
@@ -37,7 +39,7 @@ export class CapturingLogger {
 
 type Filter = Omit<PublishedJobFilter, 'limit' | 'after'>;
 /** One of each query shape the bench's request list holds (bench/workload.ts). */
-const cases: { label: string; filter: Filter }[] = [
+const cases: { label: string; filter: Filter; facets?: true }[] = [
   { label: 'rare word', filter: { q: 'cobol' } },
   { label: 'common word', filter: { q: 'experience' } },
   { label: 'zero-hit word', filter: { q: 'zyzzogeton' } },
@@ -49,6 +51,12 @@ const cases: { label: string; filter: Filter }[] = [
   { label: 'zero-hit word + 2 filters', filter: { q: 'quidnunc', workplace: 'remote', employmentType: 'FULL_TIME' } },
   { label: 'no word (newest first)', filter: {} },
   { label: 'no word + 2 filters', filter: { location: 'canada', skill: 'figma' } },
+  { label: 'prefix (as typed)', filter: { q: 'engin' } },
+  { label: 'typo', filter: { q: 'enginer' } },
+  { label: 'common word + prefix', filter: { q: 'senior pyth' } },
+  { label: 'facets: common word', filter: { q: 'experience' }, facets: true },
+  { label: 'facets: common word + 1 filter', filter: { q: 'manager', location: 'canada' }, facets: true },
+  { label: 'facets: rare word', filter: { q: 'cobol' }, facets: true },
 ];
 const asQueryString = (filter: Filter) => new URLSearchParams(Object.entries(filter).map(([k, v]): [string, string] => [k, String(v)])).toString() || '—';
 
@@ -60,11 +68,17 @@ async function explainAll(db: DbExecutor, logger: CapturingLogger, query: Query)
   const org = (await query('select id from orgs where slug = $1', [BENCH_SLUG])).rows[0]?.id;
   if (typeof org !== 'string') throw new Error(`org ${BENCH_SLUG} not found`);
   const repo = createJobsSearchRepo();
+  const words = createSearchWordsRepo();
+  const facets = createSearchFacetsRepo();
   const slices = slicesFrom(await repo.sliceStarts(org, SLICE_OFFSETS, db));
   const results: ExplainResult[] = [];
-  for (const { label, filter } of cases) {
+  for (const { label, filter, facets: counting } of cases) {
     logger.captured = [];
-    const rows = (await repo.rankPublished(org, { ...filter, limit: 21 }, new Date(), db, slices)).length;
+    // As the service does: plain words are widened first (that statement is explained too).
+    const widened = filter.q && isPlainQuery(filter.q) ? await words.widen(org, filter.q, db) ?? undefined : undefined;
+    const rows = counting
+      ? (await facets.facetCounts(org, { ...filter, widened }, new Date(), db, slices)).counted
+      : (await repo.rankPublished(org, { ...filter, widened, limit: 21 }, new Date(), db, slices)).length;
     const statements = logger.captured;
     if (statements.length === 0) throw new Error('the search repository ran no query');
     const plan: string[] = [];

@@ -46,7 +46,7 @@ export function table(rows: readonly Row[]): string {
 export function explainSection(profile: string, results: readonly ExplainResult[]): string {
   const summary = results.map((r) => `| ${r.label} | \`${r.search}\` | ${r.rows} | ${r.statements} | ${fmt(r.executionMs, 2)} |`);
   const plans = results.map((r) => [`<details><summary>${profile}: ${r.label}</summary>`, '', '```', ...r.plan, '```', '', '</details>'].join('\n'));
-  return [`### ${profile}`, '', '| query | search | rows (limit 21) | statements | execution ms |', '|---|---|--:|--:|--:|', ...summary, '', ...plans, ''].join('\n');
+  return [`### ${profile}`, '', '| query | search | rows (limit 21; facets: counted) | statements | execution ms |', '|---|---|--:|--:|--:|', ...summary, '', ...plans, ''].join('\n');
 }
 
 export function renderMarkdown(report: Report): string {
