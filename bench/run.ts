@@ -291,7 +291,7 @@ notes.unshift(
   `Ratios compare with the bare-Fastify baseline whose body is closest in size to the scenario's mean response (sizes in the (a) rows); `
   + 'the 1 KB row matches the figure in GUIDE.md.',
   `(b) rotates over ${search.length} distinct searches (200 of common, rare and zero-hit words, phrases, and 0–3 filters each, as in earlier runs; `
-  + '40 of prefixes and typos with 0–2 filters, bench/workload.ts; every one a first page, so each also counts facets) with one counter '
+  + '60 of prefixes, typos and common words asking for facets (`facets=true`), with 0–2 filters, bench/workload.ts) with one counter '
   + 'shared by all connections; (c) rotates over 100 job ids taken from the first board pages.',
   'Cache "on" is the default BOARD_CACHE_TTL_MS (5 s); "off" sets it to 0, so every request goes to the database.',
   'Server and load generator share the same cores: the server is a child process, autocannon runs in the bench process.',

@@ -27,24 +27,26 @@ function lcg(seed: number): () => number {
 
 /**
  * The board scenario's request list: `count` distinct search paths mixing word classes with 0–3 filters
- * each, then `typed` more with a prefix or a typo (every first page also counts facets). The first 200 are
+ * each, then `typed` more, in turn a prefix, a typo, or a common word asking for facets. The first 200 are
  * the list of earlier runs, unchanged, so figures compare.
  */
-export function searchPaths(slug: string, count = 200, typed = 40): string[] {
+export function searchPaths(slug: string, count = 200, typed = 60): string[] {
   return [...mixedPaths(slug, count), ...typedPaths(slug, typed)];
 }
 
-/** Prefixes and typos, each with 0–2 filters, from a generator of its own so the mixed list stays as it was. */
+/** Prefixes, typos and facet counts, each with 0–2 filters, from a generator of its own so the mixed list stays as it was. */
 function typedPaths(slug: string, count: number): string[] {
   const rng = lcg(20_261_206);
   const pick = (items: readonly string[]): string => items[Math.floor(rng() * items.length)] ?? '';
   const paths = new Set<string>();
   for (let i = 0; paths.size < count && i < count * 50; i++) {
     const params = new URLSearchParams();
-    params.set('q', pick(i % 2 === 0 ? PREFIXES : TYPOS));
+    const kind = i % 3;
+    params.set('q', pick(kind === 0 ? PREFIXES : kind === 1 ? TYPOS : COMMON_WORDS));
     if (rng() < 0.3) params.set('location', pick(LOCATIONS));
     if (rng() < 0.2) params.set('workplace', pick(WORKPLACES));
     if (rng() < 0.2) params.set('skill', pick(SKILLS));
+    if (kind === 2) params.set('facets', 'true');
     params.set('limit', '20');
     paths.add(`/v1/boards/${slug}/jobs?${params.toString()}`);
   }

@@ -21,7 +21,7 @@ describe('board search facets: open jobs per location, workplace, type and depar
   after(() => t.close());
 
   const search = async (query: string) => {
-    const res = await t.app.inject({ method: 'GET', url: `/v1/boards/${t.org.slug}/jobs?${query}` });
+    const res = await t.app.inject({ method: 'GET', url: `/v1/boards/${t.org.slug}/jobs?facets=true&${query}` });
     assert.equal(res.statusCode, 200, res.body);
     return json<Page>(res);
   };
@@ -56,6 +56,12 @@ describe('board search facets: open jobs per location, workplace, type and depar
     assert.deepEqual(counts(all.facets?.workplace), { remote: 2, hybrid: 1, onsite: 1 });
     const none = await search('q=zyzzogeton');
     assert.deepEqual(none.facets, { counted: 0, complete: true, location: [], workplace: [], employmentType: [], department: [] });
+  });
+
+  test('facets come only when asked for', async () => {
+    const res = await t.app.inject({ method: 'GET', url: `/v1/boards/${t.org.slug}/jobs?q=engineer` });
+    assert.equal(json<Page>(res).facets, undefined);
+    assert.equal(json<Page>(res).data.length, 3);
   });
 
   test('later pages leave facets out; the first page\'s already counted every match', async () => {

@@ -13,7 +13,7 @@ export type PublishedPosition = NonNullable<PublishedJobFilter['after']>;
 /** Slice starts only decide how much a search reads, never what it finds, so they may be a minute old. */
 const SLICE_TTL_MS = 60_000;
 
-export type PublishedJobQuery = Omit<PublishedJobFilter, 'after' | 'limit'> & { after?: PublishedPosition; limit?: number };
+export type PublishedJobQuery = Omit<PublishedJobFilter, 'after' | 'limit'> & { after?: PublishedPosition; limit?: number; facets?: boolean };
 
 /** Read access to open jobs for public surfaces (the board); they never see drafts or closed jobs. */
 export function createPublishedJobsService({ database, repo, words, facets, clock = () => new Date() }: {
@@ -34,10 +34,7 @@ export function createPublishedJobsService({ database, repo, words, facets, cloc
     return slices;
   }
   return {
-    /**
-     * A page of matches; `next` is where the following page starts (ranked when `q` is set), null on the last.
-     * The first page also counts the matches per facet (later pages would count the same).
-     */
+    /** A page of matches; `next` is where the following page starts (ranked when `q` is set), null on the last. */
     async search(orgId: string, query: PublishedJobQuery): Promise<{ jobs: Job[]; next: PublishedPosition | null; facets?: Facets }> {
       const limit = query.limit ?? 20;
       const q = query.q?.trim() || undefined;
@@ -50,7 +47,8 @@ export function createPublishedJobsService({ database, repo, words, facets, cloc
       const widened = q && isPlainQuery(q) ? await words.widen(orgId, q, database.unscoped) ?? undefined : undefined;
       const slices = await slicesOf(orgId);
       const hits = await repo.rankPublished(orgId, { ...query, q, widened, after, limit: limit + 1 }, now, database.unscoped, slices);
-      const counts = after ? undefined : await facets.facetCounts(orgId, { ...query, q, widened }, now, database.unscoped, slices);
+      // Counting reads up to FACET_SCOPE matches: only for a first page that asks (later pages would count the same).
+      const counts = query.facets && !after ? await facets.facetCounts(orgId, { ...query, q, widened }, now, database.unscoped, slices) : undefined;
       const page = hits.slice(0, limit);
       const last = page.at(-1);
       const next = hits.length > limit && last?.publishedAt

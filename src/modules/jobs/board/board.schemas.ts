@@ -62,7 +62,7 @@ export const BoardFacetsSchema = Type.Object({
   workplace: FacetValuesSchema('workplace'),
   employmentType: FacetValuesSchema('employment type'),
   department: FacetValuesSchema('department'),
-}, { $id: 'BoardFacets', description: 'How many open jobs match the search (words and filters) per facet value; on the first page only' });
+}, { $id: 'BoardFacets', description: 'How many open jobs match the search (words and filters) per facet value; on the first page of a search asking for `facets=true`' });
 export type BoardFacets = Static<typeof BoardFacetsSchema>;
 
 export const BoardSearchPageSchema = Type.Object({
@@ -101,6 +101,9 @@ export const BoardSearchQuerySchema = Type.Object({
     description: 'Only jobs paid in this currency: an ISO 4217 code such as EUR, in any letter case. Required with salaryMin, which is in this currency',
   })),
   postedWithinDays: Type.Optional(Type.Integer({ minimum: 1, maximum: 365 })),
+  facets: Type.Optional(Type.Boolean({
+    description: 'Also count the matching open jobs per location, workplace, employment type and department (`facets` in the answer, first page only)',
+  })),
   limit: Type.Optional(LimitQuery),
   cursor: Type.Optional(CursorQuery),
 }, { additionalProperties: false });
