@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { createJobsSearchRepo, type PublishedJobFilter } from '../../src/modules/jobs/board/board.search.repo.ts';
+import { createSearchFacetsRepo } from '../../src/modules/jobs/board/board.search.facets.ts';
 import { slicesFrom, type PublishSlice } from '../../src/modules/jobs/board/board.slices.ts';
 import { syntheticJobs } from '../../src/seed/synthetic-jobs.ts';
 import { startTestApp, type TestApp } from '../helpers/app.ts';
@@ -42,6 +43,18 @@ describe('board search read in slices', () => {
       found += sliced.length;
     }
     assert.ok(found > 200, 'the shapes find jobs');
+  });
+
+  test('facets count the same newest matches in slices as in one read', async () => {
+    const facets = createSearchFacetsRepo();
+    for (const shape of [{ q: 'experience' }, { q: 'manager' }, { workplace: 'remote' }, { q: 'cobol' }]) {
+      const sliced = await facets.facetCounts(t.org.id, shape, new Date(), t.container.database.unscoped, slices, 40);
+      assert.deepEqual(sliced, await facets.facetCounts(t.org.id, shape, new Date(), t.container.database.unscoped, whole, 40), JSON.stringify(shape));
+      assert.ok(sliced.counted <= 40);
+    }
+    const common = await facets.facetCounts(t.org.id, { q: 'experience' }, new Date(), t.container.database.unscoped, slices, 40);
+    assert.deepEqual([common.counted, common.complete], [40, false], 'a common word is counted over its newest matches');
+    assert.equal(common.workplace.reduce((sum, { count }) => sum + count, 0), 40, 'every counted job has one workplace');
   });
 
   test('pages continue where the last ended, the same in slices as in one read', async () => {

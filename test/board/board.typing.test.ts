@@ -50,6 +50,19 @@ describe('board search as people type: prefixes and typos', () => {
     assert.deepEqual(await titles(t.org, 'data -analyst'), [], 'an exclusion is not widened to database');
   });
 
+  test('a word a job gains when edited is completed and corrected at once', async () => {
+    const job = await publishJob(t, t.org, { title: 'Gardener', description: 'Lawns.', skills: [] });
+    assert.deepEqual(await titles(t.org, 'horticult'), []);
+    const current = await t.app.inject({ method: 'GET', url: `/v1/jobs/${job.id}`, headers: t.org.auth });
+    const edited = await t.app.inject({
+      method: 'PATCH', url: `/v1/jobs/${job.id}`, headers: { ...t.org.auth, 'if-match': String(current.headers.etag) },
+      payload: { description: 'Lawns and horticulture.' },
+    });
+    assert.equal(edited.statusCode, 200, edited.body);
+    assert.deepEqual(await titles(t.org, 'horticult'), ['Gardener']);
+    assert.deepEqual(await titles(t.org, 'horticultrue'), ['Gardener']);
+  });
+
   test('completions come from the org\'s own jobs only', async () => {
     assert.deepEqual(await titles(t.org, 'zookee'), []);
     assert.deepEqual(await titles(other, 'zookee'), ['Zookeeper']);

@@ -15,7 +15,7 @@ export interface FacetValue {
   count: number;
 }
 export interface Facets {
-  /** How many matching jobs were counted: the newest FACET_SCOPE, or all when `complete`. */
+  /** How many matching jobs were counted: the newest FACET_SCOPE (the scope asked for), or all when `complete`. */
   counted: number;
   complete: boolean;
   location: FacetValue[];
@@ -33,7 +33,9 @@ export function createSearchFacetsRepo() {
      * matches capped at FACET_SCOPE first (exact counts for a rare word or narrow filter), else slices of
      * the board newest first until one holds FACET_SCOPE matches, from the same GIN index, never a walk.
      */
-    async facetCounts(orgId: string, filter: Omit<PublishedJobFilter, 'limit' | 'after'>, now: Date, unscoped: DbExecutor, slices: readonly PublishSlice[]): Promise<Facets> {
+    async facetCounts(
+      orgId: string, filter: Omit<PublishedJobFilter, 'limit' | 'after'>, now: Date, unscoped: DbExecutor, slices: readonly PublishSlice[], scope = FACET_SCOPE,
+    ): Promise<Facets> {
       const { narrowing } = searchConditions(filter, now);
       const matching = and(eq(jobs.orgId, orgId), isOpen(now), ...narrowing);
       const count = async (fromHour: number | null, cap?: number) => {
@@ -42,7 +44,7 @@ export function createSearchFacetsRepo() {
         // Materialized, as in rankPublished: the matches come from the GIN index, never from a walk.
         return queryRows<{ facet: FacetName | 'counted' | 'matches'; value: string | null; count: number }>(unscoped, sql`
           with matches as materialized (${cap === undefined ? matches : matches.limit(cap)}),
-          counted as (select * from matches order by published_at desc nulls last, id desc nulls last limit ${FACET_SCOPE})
+          counted as (select * from matches order by published_at desc nulls last, id desc nulls last limit ${scope})
           select 'location' as facet, term as value, count(*)::int as count from counted, unnest(location_terms) term group by term
           union all select 'workplace', workplace, count(*)::int from counted where workplace is not null group by workplace
           union all select 'employmentType', employment_type, count(*)::int from counted where employment_type is not null group by employment_type
@@ -51,12 +53,12 @@ export function createSearchFacetsRepo() {
           union all select 'matches', null, count(*)::int from matches`);
       };
       const total = (rows: Awaited<ReturnType<typeof count>>, facet: 'counted' | 'matches') => rows.find((row) => row.facet === facet)?.count ?? 0;
-      let rows = await count(null, FACET_SCOPE + 1);
-      const complete = total(rows, 'matches') <= FACET_SCOPE;
+      let rows = await count(null, scope + 1);
+      const complete = total(rows, 'matches') <= scope;
       if (!complete) {
         for (const slice of slices) {
           rows = await count(slice.fromHour);
-          if (total(rows, 'counted') >= FACET_SCOPE) break;
+          if (total(rows, 'counted') >= scope) break;
         }
       }
       const values = (facet: FacetName): FacetValue[] => rows
