@@ -26,6 +26,11 @@ export interface PublishedJobFilter {
 
 /** Fewer matches than this on the whole board are read at once; more, in slices (see rankPublished). */
 const FEW_MATCHES = 400;
+/**
+ * A search finding this many in the newest slice (400 jobs) matches 4 % of jobs, so about FEW_MATCHES in the
+ * newest 10,000 alone: reading all its matches, capped, would not answer it, and it goes straight to the older slices.
+ */
+const SPARSE_IN_NEWEST = 16;
 
 /** How many of the newest matches a text search ranks (see searchPublished). */
 export const SEARCH_WINDOW = 200;
@@ -72,7 +77,11 @@ export function createJobsSearchRepo() {
      * unscoped connection, limited to the org here, and yields ids only; the rows come through the org's
      * wall in publishedByIds.
      */
-    async rankPublished(orgId: string, filter: PublishedJobFilter, now: Date, unscoped: DbExecutor, slices: readonly PublishSlice[]): Promise<RankedId[]> {
+    async rankPublished(
+      orgId: string, filter: PublishedJobFilter, now: Date, unscoped: DbExecutor, slices: readonly PublishSlice[],
+      /** What a small board in a test lowers to take every path. */
+      { fewMatches = FEW_MATCHES, sparseInNewest = SPARSE_IN_NEWEST } = {},
+    ): Promise<RankedId[]> {
       const { exact, widened, query, narrowing } = searchConditions(filter, now);
       const matching = and(eq(jobs.orgId, orgId), isOpen(now), ...narrowing);
       const at = filter.after ? sql`${filter.after.publishedAt}::timestamptz` : null;
@@ -102,19 +111,19 @@ export function createJobsSearchRepo() {
         return { hits, complete: cap === undefined || (rows[0]?.total ?? 0) < cap };
       };
       // Newest first: the first slice (a few hundred jobs) fills the window of a common word. Then a search
-      // with few matches anywhere (a rare or unknown word, a narrow filter) is answered by one read of all of
-      // them; only one with FEW_MATCHES or more reads the older slices, each five times the last, and stops
-      // once the window or page is full (re-reading the newer ones adds at most a quarter).
+      // that found almost nothing there may have few matches anywhere (a rare or unknown word, a narrow filter):
+      // one read of all of them, capped, answers it. Otherwise the older slices, each five times the last, until
+      // the window or page is full (re-reading the newer ones adds at most a quarter); the last is the whole board.
       const [newestSlice, ...older] = slices.filter((slice) => cursorHour === null || slice.fromHour === null || slice.fromHour <= cursorHour);
-      let found: RankedId[] = [];
-      if (newestSlice && newestSlice.fromHour !== null) found = (await read(newestSlice.fromHour)).hits;
-      if (found.length < wanted) {
-        const everywhere = await read(null, FEW_MATCHES);
-        found = everywhere.hits;
-        for (const slice of everywhere.complete ? [] : older) {
-          found = (await read(slice.fromHour)).hits;
-          if (found.length >= wanted) break;
-        }
+      let found = (await read(newestSlice?.fromHour ?? null)).hits;
+      let done = found.length >= wanted || !newestSlice || newestSlice.fromHour === null;
+      if (!done && found.length < sparseInNewest) {
+        const everywhere = await read(null, fewMatches);
+        if (everywhere.complete) [found, done] = [everywhere.hits, true];
+      }
+      for (const slice of done ? [] : older) {
+        found = (await read(slice.fromHour)).hits;
+        if (found.length >= wanted) break;
       }
       if (!query || found.length === 0) return found;
       // A job matching the words as typed ranks above every job found only through a completion or correction.
