@@ -5,6 +5,7 @@
  * --scenarios=board,careers,parse,apply,candidates,reports,events,queue (default all; apply, candidates, reports and events run on the PostgreSQL server only),
  * --events=<n> committed per events run (20000),
  * --redis=<url> (or BENCH_REDIS_URL): board scenarios also run with the shared Redis cache (cache "redis").
+ * --typed=<n>: how many prefix, typo and facet searches follow the 200 mixed ones in (b) (60; 0 gives the list of runs before them).
  */
 import { loadavg } from 'node:os';
 import { parseArgs } from 'node:util';
@@ -32,6 +33,7 @@ const { values: args } = parseArgs({
     scenarios: { type: 'string', default: 'board,careers,parse,apply,candidates,reports,events,queue' },
     events: { type: 'string', default: '20000' },
     redis: { type: 'string', default: process.env.BENCH_REDIS_URL ?? '' },
+    typed: { type: 'string', default: '60' },
   },
 });
 const scenarios = new Set(args.scenarios.split(','));
@@ -47,7 +49,7 @@ const notes: string[] = [];
 const explains: { profile: string; results: ExplainResult[] }[] = [];
 /** Bare-Fastify results keyed by body size, so each scenario is compared with a body of its own size. */
 const baselines = new Map<number, LoadResult>();
-const search = searchPaths(BENCH_SLUG);
+const search = searchPaths(BENCH_SLUG, 200, Number(args.typed));
 
 function print(message: string): void {
   process.stdout.write(`${message}\n`);
