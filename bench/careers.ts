@@ -12,7 +12,7 @@ export function careersSearchPairs(slug: string): { careers: string[]; json: str
   const seen = new Set<string>();
   const careers: string[] = [];
   const json: string[] = [];
-  for (const path of searchPaths(slug, 200, 0)) {
+  for (const path of searchPaths(slug)) {
     const given = new URLSearchParams(path.split('?')[1] ?? '');
     const kept = new URLSearchParams([...given].filter(([key]) => FORM_FILTERS.includes(key)));
     const query = kept.toString();

@@ -5,7 +5,6 @@
  * --scenarios=board,careers,parse,apply,candidates,reports,events,queue,loop (default all; apply, candidates, reports and events run on the PostgreSQL server only, loop on PGlite only),
  * --events=<n> committed per events run (20000),
  * --redis=<url> (or BENCH_REDIS_URL): board scenarios also run with the shared Redis cache (cache "redis").
- * --typed=<n>: how many prefix, typo and facet searches follow the 200 mixed ones in (b) (60; 0 gives the list of runs before them).
  */
 import { loadavg } from 'node:os';
 import { parseArgs } from 'node:util';
@@ -34,7 +33,6 @@ const { values: args } = parseArgs({
     scenarios: { type: 'string', default: 'board,careers,parse,apply,candidates,reports,events,queue,loop' },
     events: { type: 'string', default: '20000' },
     redis: { type: 'string', default: process.env.BENCH_REDIS_URL ?? '' },
-    typed: { type: 'string', default: '60' },
   },
 });
 const scenarios = new Set(args.scenarios.split(','));
@@ -50,7 +48,7 @@ const notes: string[] = [];
 const explains: { profile: string; results: ExplainResult[] }[] = [];
 /** Bare-Fastify results keyed by body size, so each scenario is compared with a body of its own size. */
 const baselines = new Map<number, LoadResult>();
-const search = searchPaths(BENCH_SLUG, 200, Number(args.typed));
+const search = searchPaths(BENCH_SLUG);
 
 function print(message: string): void {
   process.stdout.write(`${message}\n`);
@@ -304,8 +302,7 @@ if (scenarios.has('loop') && profiles.includes('pglite')) {
 notes.unshift(
   `Ratios compare with the bare-Fastify baseline whose body is closest in size to the scenario's mean response (sizes in the (a) rows); `
   + 'the 1 KB row matches the figure in GUIDE.md.',
-  `(b) rotates over ${search.length} distinct searches (200 of common, rare and zero-hit words, phrases, and 0–3 filters each, as in earlier runs; `
-  + '60 of prefixes, typos and common words asking for facets (`facets=true`), with 0–2 filters, bench/workload.ts) with one counter '
+  `(b) rotates over ${search.length} distinct searches (common, rare and zero-hit words, phrases, and 0–3 filters each) with one counter `
   + 'shared by all connections; (c) rotates over 100 job ids taken from the first board pages.',
   'Cache "on" is the default BOARD_CACHE_TTL_MS (5 s); "off" sets it to 0, so every request goes to the database.',
   'Server and load generator share the same cores: the server is a child process, autocannon runs in the bench process.',

@@ -1,41 +1,23 @@
 import { AppError } from '../../../app-error.ts';
-import { createMemoryCache } from '../../../infra/cache/memory-cache.ts';
 import type { Database } from '../../../infra/db/database.ts';
-import { isPlainQuery, type SearchWordsRepo } from './board.search.words.ts';
-import type { Facets, SearchFacetsRepo } from './board.search.facets.ts';
-import { SLICE_OFFSETS, slicesFrom, type PublishSlice } from './board.slices.ts';
 import type { JobsSearchRepo, PublishedJobFilter } from './board.search.repo.ts';
 import { toJob } from '../jobs.mapping.ts';
 import type { Job } from '../jobs.schemas.ts';
 
 /** Where a page of board search ends: the last job's rank (null without `q`), publication time (ISO) and id. */
 export type PublishedPosition = NonNullable<PublishedJobFilter['after']>;
-/** Slice starts only decide how much a search reads, never what it finds, so they may be a minute old. */
-const SLICE_TTL_MS = 60_000;
-
-export type PublishedJobQuery = Omit<PublishedJobFilter, 'after' | 'limit'> & { after?: PublishedPosition; limit?: number; facets?: boolean };
+export type PublishedJobQuery = Omit<PublishedJobFilter, 'after' | 'limit'> & { after?: PublishedPosition; limit?: number };
 
 /** Read access to open jobs for public surfaces (the board); they never see drafts or closed jobs. */
-export function createPublishedJobsService({ database, repo, words, facets, clock = () => new Date() }: {
+export function createPublishedJobsService({ database, repo, clock = () => new Date() }: {
   /** `unscoped`: ranking runs outside the org's wall, scoped by org in SQL (see rankPublished). */
   database: Pick<Database, 'unscoped' | 'tenant'>;
   repo: JobsSearchRepo;
-  words: SearchWordsRepo;
-  facets: SearchFacetsRepo;
   clock?: () => Date;
 }) {
-  const slicesByOrg = createMemoryCache<PublishSlice[]>(1_000);
-  async function slicesOf(orgId: string): Promise<PublishSlice[]> {
-    let slices = slicesByOrg.get(orgId);
-    if (!slices) {
-      slices = slicesFrom(await repo.sliceStarts(orgId, SLICE_OFFSETS, database.unscoped));
-      slicesByOrg.set(orgId, slices, SLICE_TTL_MS);
-    }
-    return slices;
-  }
   return {
     /** A page of matches; `next` is where the following page starts (ranked when `q` is set), null on the last. */
-    async search(orgId: string, query: PublishedJobQuery): Promise<{ jobs: Job[]; next: PublishedPosition | null; facets?: Facets }> {
+    async search(orgId: string, query: PublishedJobQuery): Promise<{ jobs: Job[]; next: PublishedPosition | null }> {
       const limit = query.limit ?? 20;
       const q = query.q?.trim() || undefined;
       const { after } = query;
@@ -44,18 +26,14 @@ export function createPublishedJobsService({ database, repo, words, facets, cloc
         throw new AppError('invalid-cursor', 'The cursor is not one this listing issued; start again without it');
       }
       const now = clock();
-      const widened = q && isPlainQuery(q) ? await words.widen(orgId, q, database.unscoped) ?? undefined : undefined;
-      const slices = await slicesOf(orgId);
-      const hits = await repo.rankPublished(orgId, { ...query, q, widened, after, limit: limit + 1 }, now, database.unscoped, slices);
-      // Counting reads up to FACET_SCOPE matches: only for a first page that asks (later pages would count the same).
-      const counts = query.facets && !after ? await facets.facetCounts(orgId, { ...query, q, widened }, now, database.unscoped, slices) : undefined;
+      const hits = await repo.rankPublished(orgId, { ...query, q, after, limit: limit + 1 }, now, database.unscoped);
       const page = hits.slice(0, limit);
       const last = page.at(-1);
       const next = hits.length > limit && last?.publishedAt
         ? { rank: q ? last.rank ?? 0 : null, publishedAt: last.publishedAt.toISOString(), id: last.id }
         : null;
       const rows = await database.tenant(orgId, (tx) => repo.publishedByIds(orgId, page.map((hit) => hit.id), now, tx));
-      return { jobs: rows.map(toJob), next, ...(counts ? { facets: counts } : {}) };
+      return { jobs: rows.map(toJob), next };
     },
 
     async get(orgId: string, id: string): Promise<Job | null> {

@@ -3,8 +3,6 @@ import type { Database } from '../../../infra/db/database.ts';
 import { createPublishedJobsService } from './board.published.service.ts';
 import { boardRoutes } from './board.routes.ts';
 import { createJobsSearchRepo } from './board.search.repo.ts';
-import { createSearchWordsRepo } from './board.search.words.ts';
-import { createSearchFacetsRepo } from './board.search.facets.ts';
 import { createBoardService, type BoardServiceDeps } from './board.service.ts';
 
 export type { PublishedJobsService, PublishedPosition } from './board.published.service.ts';
@@ -21,7 +19,7 @@ export function createBoardModule(deps: Omit<BoardServiceDeps, 'pages' | 'orgCac
   database: Pick<Database, 'tenant' | 'unscoped'>;
 }) {
   const { database, ...rest } = deps;
-  const published = createPublishedJobsService({ database, repo: createJobsSearchRepo(), words: createSearchWordsRepo(), facets: createSearchFacetsRepo() });
+  const published = createPublishedJobsService({ database, repo: createJobsSearchRepo() });
   const service = createBoardService({ ...rest, published, pages: createMemoryCache(10_000), orgCache: createMemoryCache(1_000) });
   return { service, routes: boardRoutes(service) };
 }
