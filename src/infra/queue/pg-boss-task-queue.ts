@@ -66,8 +66,17 @@ export function createPgBossTaskQueue(deps: {
   const { database, log, options } = deps;
   const definitions = new Map<string, QueuedTaskDefinition>();
   const sweeps = new Map<string, TaskDefinition>();
+  // pg-boss completes or fails a batch without awaiting it, after its handler returns: stop() waits for
+  // those statements too, so none reaches a database the caller closes right after stopping.
+  const inflight = new Set<Promise<unknown>>();
+  const tracked = <T>(work: Promise<T>): Promise<T> => {
+    inflight.add(work);
+    void work.finally(() => inflight.delete(work)).catch(() => undefined);
+    return work;
+  };
+  const statements = bossDb(database.unscoped);
   const boss = new PgBoss({
-    db: bossDb(database.unscoped),
+    db: { executeSql: (text, values) => tracked(statements.executeSql(text, values)) },
     schema: QUEUE_SCHEMA,
     // Installed and upgraded by `hireline migrate` (task-queue-schema.ts); here only checked.
     migrate: false,
@@ -248,6 +257,7 @@ export function createPgBossTaskQueue(deps: {
       abort.abort();
       // Runs still going at the deadline are failed back to the queue, to be retried.
       await boss.stop({ graceful: true, timeout: timeoutMs, close: false });
+      await settled(inflight, timeoutMs);
     },
   };
 }
@@ -255,6 +265,17 @@ export function createPgBossTaskQueue(deps: {
 function checkRetries(definition: QueuedTaskDefinition): void {
   if (!Number.isInteger(definition.retryLimit) || definition.retryLimit < 0) throw new Error(`task ${definition.name}: retryLimit must be a whole number`);
   if (!Number.isInteger(definition.retryDelaySeconds) || definition.retryDelaySeconds < 1) throw new Error(`task ${definition.name}: retryDelaySeconds must be a whole number of seconds, at least 1`);
+}
+
+/** Waits for the statements still running, up to a deadline; a failed one was the queue's to report. */
+async function settled(inflight: ReadonlySet<Promise<unknown>>, timeoutMs: number): Promise<void> {
+  if (inflight.size === 0) return;
+  let timer: NodeJS.Timeout | undefined;
+  const deadline = new Promise<void>((resolve) => {
+    timer = setTimeout(resolve, timeoutMs);
+  });
+  await Promise.race([Promise.allSettled([...inflight]), deadline]);
+  clearTimeout(timer);
 }
 
 const slotSeconds = (sweep: TaskDefinition): number => Math.min(LONGEST_SLOT_SECONDS, Math.max(1, Math.round(sweep.everyMs / 1000)));
