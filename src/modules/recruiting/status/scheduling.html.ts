@@ -2,13 +2,8 @@ import { html, type Html } from '../../../http/html.ts';
 import type { SchedulingPage } from '../interviews/index.ts';
 import { layout } from './status.html.ts';
 
-const kindNames = { phone: 'phone', video: 'video', onsite: 'onsite' } as const;
-
 // Every zone the runtime knows, UTC first: a page without JavaScript cannot read the browser's own zone, so the candidate picks it.
-const zones = (() => {
-  const all = Intl.supportedValuesOf('timeZone');
-  return all.includes('UTC') ? ['UTC', ...all.filter((z) => z !== 'UTC')] : ['UTC', ...all];
-})();
+const zones = ['UTC', ...Intl.supportedValuesOf('timeZone').filter((z) => z !== 'UTC')];
 
 const dayOf = (iso: string, timeZone: string) => new Intl.DateTimeFormat('en', { dateStyle: 'full', timeZone }).format(new Date(iso));
 const timeOf = (iso: string, timeZone: string) => new Intl.DateTimeFormat('en', { hour: 'numeric', minute: '2-digit', timeZone }).format(new Date(iso));
@@ -42,7 +37,7 @@ ${days}<p><button type="submit">Book this time</button></p></form>`;
 
 /** The candidate's booking page (GET /schedule/{token}): plain HTML forms, no JavaScript. */
 export function schedulingHtml(page: SchedulingPage, token: string, notice: string | null): string {
-  const what = html`a ${String(page.durationMinutes)}-minute ${kindNames[page.kind]} interview`;
+  const what = html`a ${String(page.durationMinutes)}-minute ${page.kind} interview`;
   if (page.status === 'booked') {
     const booked = page.booked;
     return layout('Your interview is booked', html`<h1>Your interview is booked</h1>${
