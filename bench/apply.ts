@@ -11,7 +11,7 @@ import { parseArgs } from 'node:util';
 import { fileURLToPath } from 'node:url';
 import { PDFDocument, StandardFonts } from 'pdf-lib';
 import { pacedLoad } from './paced.ts';
-import { runCommand, startServer } from './processes.ts';
+import { processCpuMs, processTreeCpuMs, runCommand, startServer } from './processes.ts';
 import type { Row } from './report.ts';
 import { pgAdminUrl, withClient } from './seed.ts';
 
@@ -82,6 +82,19 @@ function drive(url: string, target: string, connections: number, seconds: number
   return Promise.resolve(instance).finally(() => clearTimeout(guard));
 }
 
+/** CPU used so far by the server (with its threads and children) and by each PostgreSQL backend serving its database. */
+async function cpuNow(serverPid: number, databaseUrl: string): Promise<{ server: number; backends: Map<number, number> }> {
+  const pids = await withClient(databaseUrl, async (client) => (await client.query<{ pid: number }>(
+    'select pid from pg_stat_activity where datname = current_database() and pid <> pg_backend_pid()',
+  )).rows.map((r) => r.pid));
+  const backends = new Map<number, number>();
+  for (const pid of pids) {
+    const ms = await processCpuMs(pid);
+    if (ms !== null) backends.set(pid, ms);
+  }
+  return { server: await processTreeCpuMs(serverPid), backends };
+}
+
 /**
  * Recreates a small database of its own (one org, one open job), serves it from a child process on
  * 127.0.0.1 with the per-address limit lifted (autocannon is one address), drives the apply endpoint,
@@ -112,7 +125,11 @@ export async function measureApplying(options: { duration: number; connections: 
     await drive(server.url, target, options.connections, WARMUP_SECONDS, form, counter, ids);
     // Two runs: as fast as the server goes (throughput), then at the target rate, where p99 is read.
     // The second is open-loop (bench/paced.ts): latencies count from when each request was due.
+    const cpuBefore = await cpuNow(server.pid, databaseUrl);
     const flat = await drive(server.url, target, options.connections, options.duration, form, counter, ids);
+    const cpuAfter = await cpuNow(server.pid, databaseUrl);
+    const perApplication = (ms: number) => (flat['2xx'] > 0 ? (ms / flat['2xx']).toFixed(2) : '—');
+    const pgMs = [...cpuAfter.backends].reduce((sum, [pid, ms]) => sum + ms - (cpuBefore.backends.get(pid) ?? ms), 0);
     const paced = await pacedLoad({
       url: server.url, rate: TARGET_RATE, seconds: options.duration,
       request: () => ({ method: 'POST', path: target, headers: { 'content-type': form.contentType }, body: form.body(counter.n++) }),
@@ -151,6 +168,8 @@ export async function measureApplying(options: { duration: number; connections: 
         + `${accepted} applications answered 2xx (warm-up included), ${found} of them in the database with ${resumes} résumés `
         + `(${applications} rows in all, counting requests in flight at the stop): `
         + `${durable ? 'every accepted application is durable' : 'MISMATCH: some 2xx answers have no committed row'}.`,
+        `(e) CPU per application in the flat-out run (what the machine's load does not change much): the server process `
+        + `${perApplication(cpuAfter.server - cpuBefore.server)} ms (every thread and any worker process), PostgreSQL backends of its database ${perApplication(pgMs)} ms.`,
       ],
     };
   } finally {

@@ -1,4 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process';
+import { readFile } from 'node:fs/promises';
 import { createServer } from 'node:net';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { fileURLToPath } from 'node:url';
@@ -25,7 +26,28 @@ export async function freePort(): Promise<number> {
 
 export interface ServerChild {
   url: string;
+  /** The server's process id: with processTreeCpuMs, what a run cost it in CPU whatever else the machine did. */
+  pid: number;
   stop: () => Promise<void>;
+}
+
+const CLOCK_TICKS_PER_SECOND = 100;
+
+/** CPU time (user + system, every thread) of one process, from /proc; null once it has gone. */
+export async function processCpuMs(pid: number): Promise<number | null> {
+  const stat = await readFile(`/proc/${pid}/stat`, 'utf8').catch(() => null);
+  if (stat === null) return null;
+  // Fields after the parenthesised command name, which may itself hold spaces; utime and stime are the 14th and 15th.
+  const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+  return ((Number(fields[11]) + Number(fields[12])) * 1000) / CLOCK_TICKS_PER_SECOND;
+}
+
+/** CPU time of a process and of its live children (a server that forks workers), in ms. */
+export async function processTreeCpuMs(pid: number): Promise<number> {
+  const children = (await readFile(`/proc/${pid}/task/${pid}/children`, 'utf8').catch(() => '')).split(' ').filter((c) => c !== '').map(Number);
+  const own = (await processCpuMs(pid)) ?? 0;
+  const theirs = await Promise.all(children.map((child) => processTreeCpuMs(child)));
+  return own + theirs.reduce((a, b) => a + b, 0);
 }
 
 // Extra flags for the processes under test, e.g. BENCH_NODE_FLAGS="--cpu-prof --cpu-prof-dir=/tmp/prof" (not allowed in NODE_OPTIONS).
@@ -69,7 +91,7 @@ export async function startServer(
   while (Date.now() < deadline) {
     if (child.exitCode !== null) throw new Error(`${script} exited with ${child.exitCode} before it was ready:\n${output}`);
     const ready = await fetch(url + options.readyPath).then((r) => r.ok, () => false);
-    if (ready) return { url, stop: () => stopChild(child) };
+    if (ready) return { url, pid: child.pid ?? 0, stop: () => stopChild(child) };
     await sleep(250);
   }
   await stopChild(child);
