@@ -56,7 +56,7 @@ export async function createContainer(config: Config, log: Logger, database?: Da
     statementTimeoutMs: config.dbStatementTimeoutMs,
   });
   // RabbitMQ (AMQP_URL) and/or NATS JetStream (NATS_URL); the embedded default publishes nowhere (events stay readable at GET /v1/events).
-  const publisher = createEventOutlets(config, log);
+  const publisher = await createEventOutlets(config, log);
   // The durable queue first, so modules can enqueue; it reads the definitions below when workers start.
   const taskQueue = createPgBossTaskQueue({
     database: db, log,

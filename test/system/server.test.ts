@@ -121,6 +121,12 @@ describe('the real server process', () => {
     const shipped = readMigrationFiles({ migrationsFolder }).length;
     assert.deepEqual([...applied].sort((x, y) => y - x), [shipped, 0], 'one instance applied every migration, the other found nothing left to do');
     assert.ok(await migrationsCurrent(a));
+    // A start on an up-to-date database skips the migrators; one whose task-queue set-up is incomplete does not.
+    assert.equal(await runMigrations(a), 0);
+    const singletonIndex = sql`select to_regclass('pgboss.hireline_waiting_singleton') is not null as present`;
+    await a.unscoped.execute(sql`drop index pgboss.hireline_waiting_singleton`);
+    assert.equal(await runMigrations(a), 0, 'no drizzle migration was pending');
+    assert.deepEqual(await queryRows(a.unscoped, singletonIndex), [{ present: true }], 'the task queue set-up ran again');
     await a.close();
     if (b) await b.close();
   });
