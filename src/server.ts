@@ -63,7 +63,6 @@ export async function startServer(config: Config, log: Logger): Promise<RunningS
   if (applied > 0) log.info({ applied }, 'database migrations applied');
   startup.mark('migrations');
   const seeded = config.seedDemo ? await seedDemo(container) : null;
-  if (seeded?.created) await container.database.refreshStatistics();
   startup.mark('seed');
   const app = await buildApp({ config, version, routes: container.routes, schemas: container.schemas, authenticate: container.authenticate, idempotency: container.idempotency, logger: log });
   startup.mark('app');
@@ -72,6 +71,9 @@ export async function startServer(config: Config, log: Logger): Promise<RunningS
   const url = await app.listen({ host: config.host, port: config.port });
   startup.mark('listen');
   log.info({ url, database: container.database.kind, docs: `${url}/docs`, startupMs: startup.total(), phasesMs: startup.phases }, 'listening');
+  // Planner statistics over the demo rows, once listening: answers are right without them (plans may be
+  // worse for the half second ANALYZE takes on PGlite), so the first start need not wait for it.
+  if (seeded?.created) void container.database.refreshStatistics().catch((err: unknown) => log.warn({ err }, 'planner statistics after the demo seed failed'));
   // Printed once, last, as plain text for the person who started the server: the key is stored
   // nowhere in clear (another one: hireline keys create --org demo).
   if (seeded?.created) {

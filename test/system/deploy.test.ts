@@ -31,7 +31,8 @@ test('the image carries every folder the server reads at run time', () => {
   assert.match(dockerfile, /^COPY --from=console \/app\/web\/dist \.\/web\/dist$/m);
   assert.match(dockerfile, /^USER node$/m);
   // bin/hireline.js runs the bundle built at image build time (by root: the app user cannot write /app).
-  assert.match(dockerfile, /^COPY scripts\/server-bundle\.mjs \.\/scripts\/$/m);
+  assert.match(dockerfile, /^COPY scripts\/server-bundle\.mjs scripts\/pglite-template\.ts \.\/scripts\/$/m);
+  assert.ok(dockerfile.indexOf('node --import tsx scripts/pglite-template.ts') > dockerfile.lastIndexOf('COPY drizzle ./drizzle'), 'the new-database dump is made from the migrations copied in');
   assert.ok(dockerfile.indexOf('RUN node scripts/server-bundle.mjs') > dockerfile.lastIndexOf('COPY src ./src'), 'the bundle is built from the sources copied in');
   assert.ok(dockerfile.indexOf('RUN node scripts/server-bundle.mjs') < dockerfile.indexOf('USER node'));
   const pkg = JSON.parse(read('package.json')) as { dependencies: Record<string, string> };

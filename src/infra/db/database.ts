@@ -6,6 +6,7 @@ import { drizzle as drizzlePg, NodePgSession, NodePgTransaction } from 'drizzle-
 import { PgDialect, type PgDatabase, type PgQueryResultHKT } from 'drizzle-orm/pg-core';
 import pg from 'pg';
 import { lockDataDir } from './data-dir-lock.ts';
+import { pgliteTemplateFor } from './pglite-template.ts';
 import { openPgliteThread } from './pglite-thread.ts';
 
 /** What repositories run queries on: the database itself or a transaction (both are PgDatabase). */
@@ -138,7 +139,7 @@ async function openPglite({ dataDir, onQuery, pgliteDump: dump, pgliteThread = t
   const unlock = inMemory ? () => undefined : lockDataDir(dataDir);
   let connection: PgliteConnection;
   try {
-    connection = await connectPglite(dataDir, dump, pgliteThread);
+    connection = await connectPglite(dataDir, dump ?? pgliteTemplateFor(dataDir), pgliteThread);
   } catch (err) {
     unlock();
     throw err;

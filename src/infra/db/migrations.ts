@@ -1,5 +1,3 @@
-import { readFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
 import { sql } from 'drizzle-orm';
 import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
 import { migrate as migratePg } from 'drizzle-orm/node-postgres/migrator';
@@ -7,21 +5,12 @@ import type { PgliteDatabase } from 'drizzle-orm/pglite';
 import type { NodePgDatabase } from 'drizzle-orm/node-postgres';
 import { migrateTaskQueue, taskQueueCurrent } from '../queue/task-queue-schema.ts';
 import { queryRows, type Database, type DbExecutor } from './database.ts';
+import { migrationsFolder, shippedMigrations } from './migrations-shipped.ts';
 
-export const migrationsFolder = fileURLToPath(new URL('../../../drizzle', import.meta.url));
+export { migrationsFolder } from './migrations-shipped.ts';
 
 // Arbitrary but fixed: every Hireline instance contends for the same lock.
 const MIGRATION_LOCK_KEY = 728_301_115;
-
-/** What drizzle/ ships, from its journal: how many migrations and the time of the newest (drizzle's `folderMillis`). */
-let shipped: { count: number; newestMillis: number } | undefined;
-function shippedMigrations(): { count: number; newestMillis: number } {
-  if (!shipped) {
-    const journal = JSON.parse(readFileSync(`${migrationsFolder}/meta/_journal.json`, 'utf8')) as { entries: { when: number }[] };
-    shipped = { count: journal.entries.length, newestMillis: Math.max(0, ...journal.entries.map((entry) => entry.when)) };
-  }
-  return shipped;
-}
 
 /**
  * Applies pending migrations while holding a session advisory lock, so two instances starting
