@@ -2,6 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import { buildApp } from './app.ts';
 import type { Config } from './config.ts';
 import { createContainer, version, type Container } from './container.ts';
+import type { Database } from './infra/db/database.ts';
 import { runMigrations } from './infra/db/migrations.ts';
 import { createTaskRunner } from './infra/queue/task-runner.ts';
 import type { Logger } from './infra/telemetry/logger.ts';
@@ -54,10 +55,11 @@ function startupPhases(log: Logger) {
   };
 }
 
-export async function startServer(config: Config, log: Logger): Promise<RunningServer> {
+/** `database`: one already being opened (serve starts PGlite's thread while these modules load); else opened here. */
+export async function startServer(config: Config, log: Logger, database?: Promise<Database>): Promise<RunningServer> {
   const startup = startupPhases(log);
   startup.mark('modules');
-  const container = await createContainer(config, log);
+  const container = await createContainer(config, log, await database);
   startup.mark('container');
   const applied = await runMigrations(container.database);
   if (applied > 0) log.info({ applied }, 'database migrations applied');

@@ -105,9 +105,10 @@ describe('the real server process', () => {
   test('two instances migrating at once do not race', async (t) => {
     const { url: databaseUrl, drop } = await serverDatabaseUrl();
     t.after(drop);
-    const options = { databaseUrl, dataDir: join(dataDir, 'race'), poolMax: 2, statementTimeoutMs: 30_000 };
+    // A PGlite directory starts from initdb's empty database, not the migrated dump, so both really have work to do.
+    const options = { databaseUrl, dataDir: join(dataDir, 'race'), poolMax: 2, statementTimeoutMs: 30_000, pgliteTemplate: false };
     if (databaseUrl) {
-      // Start from an empty database so both really have work to do (a PGlite data directory starts empty).
+      // Start from an empty database so both really have work to do.
       const { default: pg } = await import('pg');
       const client = new pg.Client({ connectionString: databaseUrl });
       await client.connect();
