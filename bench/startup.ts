@@ -1,9 +1,11 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
+import { serverBundle } from '../scripts/server-bundle.mjs';
+import { pgliteTemplateFile } from '../src/infra/db/pglite-template.ts';
 import { freePort, repoRoot } from './processes.ts';
 import type { Row } from './report.ts';
 
@@ -83,6 +85,9 @@ const median = (values: readonly number[]): number => {
  * again, each until /ready answers 200, then the process's RSS after idling; RUNS times, median.
  */
 export async function measureStartup(print: (line: string) => void): Promise<{ rows: Row[]; notes: string[] }> {
+  // bin/hireline.js rebuilds its bundle after a source edit: done here first, so no run times the build.
+  await serverBundle();
+  const template = existsSync(pgliteTemplateFile());
   const first: number[] = [];
   const again: number[] = [];
   const rssFirst: number[] = [];
@@ -125,6 +130,7 @@ export async function measureStartup(print: (line: string) => void): Promise<{ r
     ],
     notes: [`(l) \`npm start\` (node ${startCommand().join(' ')}) on PGlite with the demo seed, ${RUNS} runs each on a fresh temporary DATA_DIR: `
       + `a first start, then a second start on the same directory; p50 is the median and p99 the slowest run, in ms from spawning the process to the first 200 of /ready `
-      + `(polled every ${POLL_MS} ms); RSS is the server process's (all its threads, PGlite's worker and WASM heap included) after ${IDLE_MS / 1000} s idle.`],
+      + `(polled every ${POLL_MS} ms); RSS is the server process's (all its threads, PGlite's worker and WASM heap included) after ${IDLE_MS / 1000} s idle. `
+      + (template ? 'New data directories started from the migrated dump in dist/pglite/ (npm ci makes it).' : 'No migrated dump in dist/pglite/ (npm run build:pglite-template): new data directories ran initdb and every migration.')],
   };
 }
