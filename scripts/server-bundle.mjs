@@ -90,10 +90,12 @@ export async function buildServerBundle() {
       target: 'node20',
       packages: 'external',
       plugins: [sourceLocation],
+      // Maps beside the files: NODE_OPTIONS=--enable-source-maps shows src/ positions in stack traces.
+      sourcemap: 'linked',
       logLevel: 'warning',
     });
     mkdirSync(outdir, { recursive: true });
-    const isChunk = (file) => file.startsWith('chunk-');
+    const isChunk = (file) => file.startsWith('chunk-') || file.endsWith('.map');
     const chunks = readdirSync(staging).filter(isChunk);
     for (const chunk of chunks) renameSync(path.join(staging, chunk), path.join(outdir, chunk));
     for (const name of [...Object.keys(workers), 'hireline']) renameSync(path.join(staging, `${name}.mjs`), path.join(outdir, `${name}.mjs`));
