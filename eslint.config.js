@@ -84,7 +84,7 @@ const schemaInPlugin = {
 
 export default tseslint.config(
   // Lint fixtures break the rules on purpose; test/lint/boundaries.test.ts lints them itself.
-  { ignores: ['node_modules/**', 'data/**', 'drizzle/**', 'coverage/**', 'bench/results/**', 'test/lint/fixtures/**',
+  { ignores: ['node_modules/**', 'dist/**', 'data/**', 'drizzle/**', 'coverage/**', 'bench/results/**', 'test/lint/fixtures/**',
     // The console's build output and the API types generated for it (npm run build:web).
     'web/dist/**', 'web/generated/**'] },
   js.configs.recommended,

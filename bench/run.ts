@@ -2,7 +2,7 @@
  * `npm run bench`: seeds 100k published jobs into PGlite and PostgreSQL, serves each profile from a
  * child process, drives it with autocannon from this process, and writes bench/RESULTS.md.
  * Options: --only=pglite|postgres, --duration=<s> per scenario (default 10), --connections=<n> (32), --jobs=<n> (100000),
- * --scenarios=board,careers,parse,apply,candidates,reports,events,queue,loop (default all; apply, candidates, reports and events run on the PostgreSQL server only, loop on PGlite only),
+ * --scenarios=board,careers,parse,apply,candidates,reports,events,queue,loop,startup (default all; apply, candidates, reports and events run on the PostgreSQL server only, loop and startup on PGlite only),
  * --events=<n> committed per events run (20000),
  * --redis=<url> (or BENCH_REDIS_URL): board scenarios also run with the shared Redis cache (cache "redis").
  */
@@ -20,6 +20,7 @@ import { benchReports } from './reports.ts';
 import { measureParsing } from './parse.ts';
 import { measureQueue } from './queue.ts';
 import { startServer, type ServerChild } from './processes.ts';
+import { measureStartup } from './startup.ts';
 import { table, writeReport, type Row } from './report.ts';
 import { BENCH_SLUG, ensurePgliteSeeded, ensurePostgresSeeded, pgBenchUrl } from './seed.ts';
 import { checkPaths, collectJobIds, searchPaths, type PathsCheck } from './workload.ts';
@@ -30,7 +31,7 @@ const { values: args } = parseArgs({
     duration: { type: 'string', default: '10' },
     connections: { type: 'string', default: '32' },
     jobs: { type: 'string', default: '100000' },
-    scenarios: { type: 'string', default: 'board,careers,parse,apply,candidates,reports,events,queue,loop' },
+    scenarios: { type: 'string', default: 'board,careers,parse,apply,candidates,reports,events,queue,loop,startup' },
     events: { type: 'string', default: '20000' },
     redis: { type: 'string', default: process.env.BENCH_REDIS_URL ?? '' },
   },
@@ -296,6 +297,17 @@ if (scenarios.has('loop') && profiles.includes('pglite')) {
     notes.push(...loop.notes);
   } catch (err) {
     notes.push(`(k) failed: ${String(err)}`);
+  }
+}
+
+if (scenarios.has('startup') && profiles.includes('pglite')) {
+  print('\n(l) start-up of the embedded profile');
+  try {
+    const startup = await measureStartup(print);
+    rows.push(...startup.rows);
+    notes.push(...startup.notes);
+  } catch (err) {
+    notes.push(`(l) start-up failed: ${String(err)}`);
   }
 }
 

@@ -6,7 +6,7 @@ import { metricsRoutes } from './http/metrics.routes.ts';
 import { createEventOutlets } from './infra/broker/outlets.ts';
 import { createRedisCache } from './infra/cache/shared-cache.ts';
 import { createMemoryTaggedCache, createRedisTaggedCache } from './infra/cache/tagged-cache.ts';
-import { openDatabase, type Database } from './infra/db/database.ts';
+import { databaseOptions, openDatabase, type Database } from './infra/db/database.ts';
 import { migrationsCurrent } from './infra/db/migrations.ts';
 import { statisticsTask } from './infra/db/statistics.tasks.ts';
 import { createDiskFileStore } from './infra/files/file-store.ts';
@@ -48,15 +48,9 @@ export interface Logger {
  * tests that move time (retention, expiry); applicant tracking reads the time from it.
  */
 export async function createContainer(config: Config, log: Logger, database?: Database, options: { clock?: () => Date } = {}) {
-  const db = database ?? await openDatabase({
-    databaseUrl: config.databaseUrl,
-    dataDir: config.dataDir,
-    pgliteThread: config.pgliteThread,
-    poolMax: config.dbPoolMax,
-    statementTimeoutMs: config.dbStatementTimeoutMs,
-  });
+  const db = database ?? await openDatabase(databaseOptions(config));
   // RabbitMQ (AMQP_URL) and/or NATS JetStream (NATS_URL); the embedded default publishes nowhere (events stay readable at GET /v1/events).
-  const publisher = createEventOutlets(config, log);
+  const publisher = await createEventOutlets(config, log);
   // The durable queue first, so modules can enqueue; it reads the definitions below when workers start.
   const taskQueue = createPgBossTaskQueue({
     database: db, log,

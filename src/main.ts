@@ -30,8 +30,13 @@ program.command('serve')
   .action(async () => {
     const config = configOrExit();
     const log = createLogger(config.logLevel, process.stdout.isTTY === true);
+    // The database opens (PGlite in its own thread) while the server's modules load: on two cores the
+    // two overlap. A failure to open is reported where startServer awaits it.
+    const { databaseOptions, openDatabase } = await import('./infra/db/database.ts');
+    const database = openDatabase(databaseOptions(config));
+    database.catch(() => undefined);
     const { startServer } = await import('./server.ts');
-    const server = await startServer(config, log);
+    const server = await startServer(config, log, database);
     for (const signal of ['SIGTERM', 'SIGINT'] as const) {
       process.once(signal, () => {
         server.shutdown(signal).then(() => process.exit(0), (err: unknown) => {

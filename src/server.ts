@@ -2,6 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import { buildApp } from './app.ts';
 import type { Config } from './config.ts';
 import { createContainer, version, type Container } from './container.ts';
+import type { Database } from './infra/db/database.ts';
 import { runMigrations } from './infra/db/migrations.ts';
 import { createTaskRunner } from './infra/queue/task-runner.ts';
 import type { Logger } from './infra/telemetry/logger.ts';
@@ -54,16 +55,16 @@ function startupPhases(log: Logger) {
   };
 }
 
-export async function startServer(config: Config, log: Logger): Promise<RunningServer> {
+/** `database`: one already being opened (serve starts PGlite's thread while these modules load); else opened here. */
+export async function startServer(config: Config, log: Logger, database?: Promise<Database>): Promise<RunningServer> {
   const startup = startupPhases(log);
   startup.mark('modules');
-  const container = await createContainer(config, log);
+  const container = await createContainer(config, log, await database);
   startup.mark('container');
   const applied = await runMigrations(container.database);
   if (applied > 0) log.info({ applied }, 'database migrations applied');
   startup.mark('migrations');
   const seeded = config.seedDemo ? await seedDemo(container) : null;
-  if (seeded?.created) await container.database.refreshStatistics();
   startup.mark('seed');
   const app = await buildApp({ config, version, routes: container.routes, schemas: container.schemas, authenticate: container.authenticate, idempotency: container.idempotency, logger: log });
   startup.mark('app');
@@ -72,6 +73,9 @@ export async function startServer(config: Config, log: Logger): Promise<RunningS
   const url = await app.listen({ host: config.host, port: config.port });
   startup.mark('listen');
   log.info({ url, database: container.database.kind, docs: `${url}/docs`, startupMs: startup.total(), phasesMs: startup.phases }, 'listening');
+  // Planner statistics over the demo rows, once listening: answers are right without them (plans may be
+  // worse for the half second ANALYZE takes on PGlite), so the first start need not wait for it.
+  if (seeded?.created) void container.database.refreshStatistics().catch((err: unknown) => log.warn({ err }, 'planner statistics after the demo seed failed'));
   // Printed once, last, as plain text for the person who started the server: the key is stored
   // nowhere in clear (another one: hireline keys create --org demo).
   if (seeded?.created) {

@@ -29,9 +29,12 @@ export interface ServeProcess {
   stop: (signal?: NodeJS.Signals) => Promise<number | null>;
 }
 
-/** Starts `hireline serve` on a free port and resolves once it listens; killed when the test ends. */
-export async function startServe(env: Record<string, string>, onEnd: (fn: () => void) => void): Promise<ServeProcess> {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts', 'serve'], {
+/**
+ * Starts `hireline serve` on a free port and resolves once it listens; killed when the test ends.
+ * `cli` is how the CLI is run: the sources through tsx by default, or e.g. ['bin/hireline.js'] as `npm start` does.
+ */
+export async function startServe(env: Record<string, string>, onEnd: (fn: () => void) => void, cli: readonly string[] = ['--import', 'tsx', 'src/main.ts']): Promise<ServeProcess> {
+  const child = spawn(process.execPath, [...cli, 'serve'], {
     cwd: root, env: { ...process.env, PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'info', ...env },
   });
   // A failed assertion must not leave the server running and the test runner waiting on it.

@@ -30,7 +30,13 @@ test('the image carries every folder the server reads at run time', () => {
   assert.match(dockerfile, /^RUN npm run build:web$/m);
   assert.match(dockerfile, /^COPY --from=console \/app\/web\/dist \.\/web\/dist$/m);
   assert.match(dockerfile, /^USER node$/m);
+  // bin/hireline.js runs the bundle built at image build time (by root: the app user cannot write /app).
+  assert.match(dockerfile, /^COPY scripts\/server-bundle\.mjs scripts\/pglite-template\.ts \.\/scripts\/$/m);
+  assert.ok(dockerfile.indexOf('node --import tsx scripts/pglite-template.ts') > dockerfile.lastIndexOf('COPY drizzle ./drizzle'), 'the new-database dump is made from the migrations copied in');
+  assert.ok(dockerfile.indexOf('RUN node scripts/server-bundle.mjs') > dockerfile.lastIndexOf('COPY src ./src'), 'the bundle is built from the sources copied in');
+  assert.ok(dockerfile.indexOf('RUN node scripts/server-bundle.mjs') < dockerfile.indexOf('USER node'));
   const pkg = JSON.parse(read('package.json')) as { dependencies: Record<string, string> };
-  assert.ok(pkg.dependencies.tsx, 'tsx runs the sources in the image, so it is a runtime dependency');
+  assert.ok(pkg.dependencies.tsx, 'tsx runs the sources when the bundle cannot be built, so it is a runtime dependency');
+  assert.ok(pkg.dependencies.esbuild, 'esbuild builds the bundle in the image');
   assert.ok(parseAllDocuments(read('deploy/compose.yaml')).every((d) => d.errors.length === 0));
 });

@@ -105,9 +105,10 @@ describe('the real server process', () => {
   test('two instances migrating at once do not race', async (t) => {
     const { url: databaseUrl, drop } = await serverDatabaseUrl();
     t.after(drop);
-    const options = { databaseUrl, dataDir: join(dataDir, 'race'), poolMax: 2, statementTimeoutMs: 30_000 };
+    // A PGlite directory starts from initdb's empty database, not the migrated dump, so both really have work to do.
+    const options = { databaseUrl, dataDir: join(dataDir, 'race'), poolMax: 2, statementTimeoutMs: 30_000, pgliteTemplate: false };
     if (databaseUrl) {
-      // Start from an empty database so both really have work to do (a PGlite data directory starts empty).
+      // Start from an empty database so both really have work to do.
       const { default: pg } = await import('pg');
       const client = new pg.Client({ connectionString: databaseUrl });
       await client.connect();
@@ -121,6 +122,12 @@ describe('the real server process', () => {
     const shipped = readMigrationFiles({ migrationsFolder }).length;
     assert.deepEqual([...applied].sort((x, y) => y - x), [shipped, 0], 'one instance applied every migration, the other found nothing left to do');
     assert.ok(await migrationsCurrent(a));
+    // A start on an up-to-date database skips the migrators; one whose task-queue set-up is incomplete does not.
+    assert.equal(await runMigrations(a), 0);
+    const singletonIndex = sql`select to_regclass('pgboss.hireline_waiting_singleton') is not null as present`;
+    await a.unscoped.execute(sql`drop index pgboss.hireline_waiting_singleton`);
+    assert.equal(await runMigrations(a), 0, 'no drizzle migration was pending');
+    assert.deepEqual(await queryRows(a.unscoped, singletonIndex), [{ present: true }], 'the task queue set-up ran again');
     await a.close();
     if (b) await b.close();
   });

@@ -5,7 +5,9 @@ import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
 import { drizzle as drizzlePg, NodePgSession, NodePgTransaction } from 'drizzle-orm/node-postgres';
 import { PgDialect, type PgDatabase, type PgQueryResultHKT } from 'drizzle-orm/pg-core';
 import pg from 'pg';
+import type { Config } from '../../config.ts';
 import { lockDataDir } from './data-dir-lock.ts';
+import { pgliteTemplateFor } from './pglite-template.ts';
 import { openPgliteThread } from './pglite-thread.ts';
 
 /** What repositories run queries on: the database itself or a transaction (both are PgDatabase). */
@@ -54,6 +56,8 @@ export interface DatabaseOptions {
    * so the test suite migrates one template per run and starts every test file from it.
    */
   pgliteDump?: Blob;
+  /** PGlite only: false makes a new data directory with initdb even when a migrated dump exists (pglite-template.ts). */
+  pgliteTemplate?: boolean;
   /**
    * PGlite only: run it in a worker thread (default), so a slow statement does not stop the HTTP loop;
    * false runs it on the calling thread as before (pglite-thread.ts says why the thread).
@@ -77,6 +81,11 @@ const inTenant = (db: DbExecutor) => <T>(orgId: string, fn: (tx: DbExecutor) => 
     await enterTenant(tx, orgId);
     return fn(tx);
   });
+
+/** The options the configuration gives (serve, worker and the CLI open the database this way). */
+export function databaseOptions(config: Pick<Config, 'databaseUrl' | 'dataDir' | 'pgliteThread' | 'dbPoolMax' | 'dbStatementTimeoutMs'>): DatabaseOptions {
+  return { databaseUrl: config.databaseUrl, dataDir: config.dataDir, pgliteThread: config.pgliteThread, poolMax: config.dbPoolMax, statementTimeoutMs: config.dbStatementTimeoutMs };
+}
 
 export async function openDatabase(options: DatabaseOptions): Promise<Database> {
   return options.databaseUrl ? openPostgres(options.databaseUrl, options) : openPglite(options);
@@ -131,14 +140,14 @@ async function connectPglite(dataDir: string, dump: Blob | undefined, inThread: 
   return { client, close: () => client.close() };
 }
 
-async function openPglite({ dataDir, onQuery, pgliteDump: dump, pgliteThread = true }: DatabaseOptions): Promise<Database> {
+async function openPglite({ dataDir, onQuery, pgliteDump: dump, pgliteThread = true, pgliteTemplate = true }: DatabaseOptions): Promise<Database> {
   const inMemory = dataDir.startsWith('memory://');
   if (!inMemory) mkdirSync(dataDir, { recursive: true });
   // PGlite does not guard its directory: a second process would open it too and its writes be lost.
   const unlock = inMemory ? () => undefined : lockDataDir(dataDir);
   let connection: PgliteConnection;
   try {
-    connection = await connectPglite(dataDir, dump, pgliteThread);
+    connection = await connectPglite(dataDir, dump ?? (pgliteTemplate ? pgliteTemplateFor(dataDir) : undefined), pgliteThread);
   } catch (err) {
     unlock();
     throw err;

@@ -1,6 +1,7 @@
+import { createRequire } from 'node:module';
 import { sql } from 'drizzle-orm';
 import PgBoss from 'pg-boss';
-import { APP_ROLE, type DbExecutor } from '../db/database.ts';
+import { APP_ROLE, queryRows, type DbExecutor } from '../db/database.ts';
 import { bossDb, QUEUE_SCHEMA } from './pg-boss-sql.ts';
 
 /** One-off tasks (QueuedTaskDefinition) of every name; the task's name travels in the job's data. */
@@ -15,6 +16,29 @@ export const SWEEPS_QUEUE = 'hireline-sweeps';
  * name: each pg-boss queue is a partition table made on first use, which a fresh database would
  * otherwise pay for at every start. Safe to repeat.
  */
+/** The schema version this pg-boss installs (what its migrate step brings a database to). */
+const bossSchemaVersion = (createRequire(import.meta.url)('pg-boss/version.json') as { schema: number }).schema;
+
+/**
+ * True when migrateTaskQueue would change nothing: pg-boss's schema at this pg-boss's version, both
+ * queues, the singleton index and the app role's grants. A change to migrateTaskQueue adds its check here.
+ */
+export async function taskQueueCurrent(db: DbExecutor): Promise<boolean> {
+  const [present] = await queryRows<{ ok: boolean }>(db, sql`select to_regclass(${`${QUEUE_SCHEMA}.version`}) is not null
+    and to_regclass(${`${QUEUE_SCHEMA}.queue`}) is not null and to_regclass(${`${QUEUE_SCHEMA}.hireline_waiting_singleton`}) is not null as ok`);
+  if (!present?.ok) return false;
+  const schema = sql.identifier(QUEUE_SCHEMA);
+  const job = `${QUEUE_SCHEMA}.job`;
+  const [state] = await queryRows<{ ok: boolean }>(db, sql`select
+      (select max(version) from ${schema}.version) = ${bossSchemaVersion}
+      and (select count(*) from ${schema}.queue where name in (${TASKS_QUEUE}, ${SWEEPS_QUEUE})) = 2
+      and has_schema_privilege(${APP_ROLE}, ${QUEUE_SCHEMA}, 'usage')
+      and has_table_privilege(${APP_ROLE}, ${`${QUEUE_SCHEMA}.queue`}, 'select')
+      and has_table_privilege(${APP_ROLE}, ${job}, 'insert')
+      and has_column_privilege(${APP_ROLE}, ${job}, 'singleton_key', 'select') as ok`);
+  return state?.ok === true;
+}
+
 export async function migrateTaskQueue(db: DbExecutor): Promise<void> {
   const boss = new PgBoss({ db: bossDb(db), schema: QUEUE_SCHEMA, migrate: true, supervise: false, schedule: false });
   let failure: unknown;
