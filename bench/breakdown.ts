@@ -15,8 +15,8 @@ import { loadConfig } from '../src/config.ts';
 import { createContainer, version } from '../src/container.ts';
 import { createLogger } from '../src/infra/telemetry/logger.ts';
 import { descriptionHtml, jobPostingJsonLd } from '../src/modules/jobs/board/board.jsonld.ts';
+import { createPublishedJobsService } from '../src/modules/jobs/board/board.published.service.ts';
 import { createJobsSearchRepo } from '../src/modules/jobs/board/board.search.repo.ts';
-import { toJob } from '../src/modules/jobs/jobs.mapping.ts';
 import { BENCH_SLUG, pgBenchUrl } from './seed.ts';
 import { searchPaths } from './workload.ts';
 
@@ -81,7 +81,8 @@ async function countStatements(fn: () => Promise<unknown>): Promise<number> {
 
 const jobId = (i: number) => ids[i % ids.length] ?? '';
 const detail = (i: number) => app.inject({ method: 'GET', url: `/v1/boards/${BENCH_SLUG}/jobs/${jobId(i)}` });
-const sample = toJob((await repo.findPublished(org.id, jobId(0), new Date(), database.unscoped))!);
+const published = createPublishedJobsService({ database, repo });
+const sample = (await published.get(org.id, jobId(0)))!;
 const body = (await detail(0)).body;
 
 const queries = searches.map((path) => Object.fromEntries(new URL(path, 'http://x').searchParams));
@@ -91,10 +92,10 @@ const rank = (i: number) => {
 };
 const rows = await timeParts([
   ['job detail: whole request (app.inject, cache off)', detail],
-  ['  tenant transaction, empty (BEGIN + set_config, COMMIT)', () => database.tenant(org.id, async () => undefined)],
-  ['  job by primary key, in a tenant transaction', (i) => database.tenant(org.id, (tx) => repo.findPublished(org.id, jobId(i), new Date(), tx))],
-  ['  application questions (recruiting, a tenant transaction)', (i) => container.recruiting.applicationForm(org.id, jobId(i))],
-  ['  equal-opportunity questions (recruiting, remembered 2 s)', () => container.recruiting.equalOpportunityForm(org.id)],
+  ['  tenant transaction, empty (BEGIN + set_config, COMMIT): what the page no longer pays', () => database.tenant(org.id, async () => undefined)],
+  ['  job by primary key (one prepared statement)', (i) => published.get(org.id, jobId(i))],
+  ['  application form: questions + equal-opportunity (one prepared statement)', (i) => container.recruiting.applicationForm(org.id, jobId(i))],
+  ['  both at once, as the page reads them', (i) => Promise.all([published.get(org.id, jobId(i)), container.recruiting.applicationForm(org.id, jobId(i))])],
   ['  org by slug (the board keeps it 60 s)', () => container.orgs.findBySlug(BENCH_SLUG)],
   ['  JSON-LD (jobPostingJsonLd)', () => jobPostingJsonLd(sample, org, 'https://x/y')],
   ['    of which Markdown → HTML (marked)', () => descriptionHtml(sample.description)],
