@@ -107,8 +107,7 @@ export async function createContainer(config: Config, log: Logger, database?: Da
     ...(redis ? { boardSharedCache: createRedisCache(redis, prefix) } : {}),
     // Called only once requests flow, after recruiting below exists: the job page lists the application questions recruiting owns.
     applicationForm: {
-      questions: (orgId, jobId) => recruiting.applicationForm(orgId, jobId),
-      equalOpportunity: (orgId) => recruiting.equalOpportunityForm(orgId),
+      forJob: (orgId, jobId) => recruiting.applicationForm(orgId, jobId),
       changedBy: [...applicationFormEventTypes, ...orgFormEventTypes],
     },
     applicationsHeld: (tx, orgId, jobId) => recruiting.applicationsHeld(tx, orgId, jobId),

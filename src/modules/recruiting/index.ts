@@ -114,8 +114,6 @@ export function createRecruitingModule(deps: RecruitingDeps) {
   return { routes, tasks, candidates, pipelines, notes, applications, interviews, offers: offers.service, applying: applying.applying, publicApplyForm: applying.publicForm, applicationForm: applying.applicationForm,
     applicationsHeld: applications.countForJob, retention: rights.retention,
     /** For the mail module: mints candidates' status-page links as their emails are rendered. */
-    mintStatusLinks: emails?.mintStatusLinks ?? null,
-    /** The org's voluntary equal-opportunity questions, as every job's public page lists them. */
-    equalOpportunityForm: (orgId: string) => equalOpportunity.service.form(orgId) };
+    mintStatusLinks: emails?.mintStatusLinks ?? null };
 }
 export type RecruitingModule = ReturnType<typeof createRecruitingModule>;

@@ -25,8 +25,30 @@ const markdown = new Marked({
   },
 });
 
+// Rendering is most of a job page's own work when the board cache is off or misses (measured: bench/breakdown.ts),
+// and it depends on the source alone, so recent results are kept by source: a changed description is a new key.
+// Bounded by characters held (sources and HTML together), not entries, since one description may be long.
+const RENDERED_MAX_CHARS = 4_000_000;
+const rendered = new Map<string, string>();
+let renderedChars = 0;
+
 /** Markdown → HTML for Google's `description` and the careers page; raw HTML in the source is escaped, never passed through. */
-export const descriptionHtml = (source: string): string => markdown.parse(escapeHtml(source), { async: false });
+export function descriptionHtml(source: string): string {
+  const kept = rendered.get(source);
+  if (kept !== undefined) return kept;
+  const html = markdown.parse(escapeHtml(source), { async: false });
+  const size = source.length + html.length;
+  if (size > RENDERED_MAX_CHARS) return html;
+  // Oldest first out: the Map keeps insertion order.
+  for (const [oldSource, oldHtml] of rendered) {
+    if (renderedChars + size <= RENDERED_MAX_CHARS) break;
+    rendered.delete(oldSource);
+    renderedChars -= oldSource.length + oldHtml.length;
+  }
+  rendered.set(source, html);
+  renderedChars += size;
+  return html;
+}
 
 /** "Kolkata, West Bengal, India" → a schema.org PostalAddress (first part locality, last part country). */
 function postalAddress(location: string): Record<string, string> {

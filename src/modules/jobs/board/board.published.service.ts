@@ -1,5 +1,6 @@
 import { AppError } from '../../../app-error.ts';
 import type { Database } from '../../../infra/db/database.ts';
+import { prepareOpenJob } from './board.detail.repo.ts';
 import type { JobsSearchRepo, PublishedJobFilter } from './board.search.repo.ts';
 import { toJob } from '../jobs.mapping.ts';
 import type { Job } from '../jobs.schemas.ts';
@@ -15,6 +16,7 @@ export function createPublishedJobsService({ database, repo, clock = () => new D
   repo: JobsSearchRepo;
   clock?: () => Date;
 }) {
+  const openJob = prepareOpenJob(database.unscoped);
   return {
     /** A page of matches; `next` is where the following page starts (ranked when `q` is set), null on the last. */
     async search(orgId: string, query: PublishedJobQuery): Promise<{ jobs: Job[]; next: PublishedPosition | null }> {
@@ -36,8 +38,9 @@ export function createPublishedJobsService({ database, repo, clock = () => new D
       return { jobs: rows.map(toJob), next };
     },
 
+    /** One statement, no transaction: see prepareOpenJob. */
     async get(orgId: string, id: string): Promise<Job | null> {
-      const row = await database.tenant(orgId, (tx) => repo.findPublished(orgId, id, clock(), tx));
+      const row = await openJob(orgId, id, clock());
       return row ? toJob(row) : null;
     },
 

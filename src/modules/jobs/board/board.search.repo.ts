@@ -92,11 +92,6 @@ export function createJobsSearchRepo() {
       return ids.flatMap((id) => byId.get(id) ?? []);
     },
 
-    async findPublished(orgId: string, id: string, now: Date, tx: DbExecutor): Promise<JobRow | null> {
-      const [row] = await tx.select(jobColumns).from(jobs).where(and(eq(jobs.orgId, orgId), eq(jobs.id, id), isOpen(now))).limit(1);
-      return row ?? null;
-    },
-
     /** Newest open jobs, for the RSS feed. */
     async latestPublished(orgId: string, limit: number, now: Date, tx: DbExecutor): Promise<JobRow[]> {
       return tx.select(jobColumns).from(jobs)

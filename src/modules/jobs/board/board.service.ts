@@ -52,11 +52,11 @@ export interface BoardServiceDeps {
 
 /** Late-bound: the recruiting module is built after jobs, and jobs may not import it. */
 export interface ApplicationForm {
-  questions(orgId: string, jobId: string): Promise<BoardQuestion[]>;
-  /** The org's voluntary equal-opportunity questions, the same on every job's page. */
-  equalOpportunity(orgId: string): Promise<{ id: string; label: string; choices: string[] }[]>;
+  /** The job's questions, and the org's voluntary equal-opportunity questions (the same on every job's page). */
+  forJob(orgId: string, jobId: string): Promise<{ questions: BoardQuestion[]; equalOpportunity: { id: string; label: string; choices: string[] }[] }>;
   changedBy: readonly EventType[];
 }
+const NO_FORM = { questions: [], equalOpportunity: [] };
 
 const FEED_SIZE = 50;
 const SITEMAP_SIZE = 50_000;
@@ -227,15 +227,14 @@ export function createBoardService(deps: BoardServiceDeps) {
     async job(slug: string, id: string): Promise<BoardJob> {
       const org = await orgBySlug(slug);
       return cached(org, `job:${id}`, async () => {
-        const job = await deps.published.get(org.id, id);
+        // Both reads at once: the form of an id that is no job is read for nothing, but a page waits on one round trip, not two.
+        const [job, form] = await Promise.all([deps.published.get(org.id, id), deps.applicationForm?.forJob(org.id, id) ?? NO_FORM]);
         if (!job) throw notFound('Job');
-        const questions = deps.applicationForm ? await deps.applicationForm.questions(org.id, job.id) : [];
-        const eeo = deps.applicationForm ? await deps.applicationForm.equalOpportunity(org.id) : [];
         const body: BoardJob = {
           ...common(job, slug),
           description: job.description,
-          questions,
-          equalOpportunity: eeo.map((q) => ({ ...q, voluntary: true })),
+          questions: form.questions,
+          equalOpportunity: form.equalOpportunity.map((q) => ({ ...q, voluntary: true })),
           hiringOrganization: { name: org.name, slug: org.slug },
           jsonLd: jobPostingJsonLd(job, org, jobUrl(slug, job.id)),
         };

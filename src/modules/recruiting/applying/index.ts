@@ -5,7 +5,7 @@ import { createIdempotencyStore } from '../../../infra/idempotency/index.ts';
 import type { TaskDefinition } from '../../../infra/queue/task-runner.ts';
 import { createRateLimiter, type RateLimitStore } from '../../../infra/rate-limit/rate-limiter.ts';
 import type { EventsService } from '../../events/index.ts';
-import { jobEventTypes, type BoardQuestion, type JobsService } from '../../jobs/index.ts';
+import { jobEventTypes, type JobsService } from '../../jobs/index.ts';
 import type { OrgsService } from '../../orgs/index.ts';
 import { createApplication } from '../applications/index.ts';
 import type { AttachmentFiles } from '../attachments/index.ts';
@@ -16,13 +16,14 @@ import { applyingRoutes } from './applying.routes.ts';
 import { createApplyingService, type ApplyInput, type ApplyingService, type ApplyingServiceDeps, type ApplyTarget } from './applying.service.ts';
 import { readMultipart } from './applying.multipart.ts';
 import { applyingTasks } from './applying.tasks.ts';
-import { createQuestionsRepo } from './questions.repo.ts';
+import { createQuestionsRepo, preparePublicForm, type PublicForm } from './questions.repo.ts';
 import { createQuestionsService } from './questions.service.ts';
 
 import { applicationFormEventTypes } from './applying.events.ts';
 
 export { applicationFormEventTypes, applyingEvents } from './applying.events.ts';
 export type { Question } from './questions.schemas.ts';
+export type { PublicForm } from './questions.repo.ts';
 export type { ApplyInput, ApplyResult, ApplyTarget } from './applying.service.ts';
 export { MAX_FILE_BYTES, UnreadableForm } from './applying.multipart.ts';
 
@@ -43,7 +44,7 @@ export interface PublicApplyForm {
 }
 
 export interface ApplyingDeps {
-  database: Pick<Database, 'tenant' | 'unscopedTransaction'>;
+  database: Pick<Database, 'tenant' | 'unscoped' | 'unscopedTransaction'>;
   events: Pick<EventsService, 'withEvents' | 'onCommitted'>;
   orgs: Pick<OrgsService, 'findBySlug'>;
   jobs: Pick<JobsService, 'get' | 'forApplying'>;
@@ -62,8 +63,8 @@ export interface ApplyingDeps {
 export function createApplyingArea(deps: ApplyingDeps): {
   routes: FastifyPluginAsync[];
   tasks: TaskDefinition[];
-  /** The job's questions as its public page lists them. */
-  applicationForm: (orgId: string, jobId: string) => Promise<BoardQuestion[]>;
+  /** The job's questions and the org's equal-opportunity ones, as its public page lists them: one statement. */
+  applicationForm: (orgId: string, jobId: string) => Promise<PublicForm>;
   /** Applying without HTTP, for the demo seed and imports: the same checks and transaction as the public route. */
   applying: ApplyingService;
   publicForm: PublicApplyForm;
@@ -81,7 +82,7 @@ export function createApplyingArea(deps: ApplyingDeps): {
   return {
     routes: [applyingRoutes({ applying, questions, limiter })],
     tasks: applyingTasks({ database: deps.database, idempotency, clock }),
-    applicationForm: (orgId, jobId) => questions.form(orgId, jobId),
+    applicationForm: preparePublicForm(deps.database.unscoped),
     applying,
     publicForm: {
       target: (orgSlug, jobId) => applying.target(orgSlug, jobId),

@@ -1,5 +1,8 @@
 import { and, asc, eq, notInArray, sql } from 'drizzle-orm';
 import type { DbExecutor } from '../../../infra/db/database.ts';
+import type { EeoQuestion } from '../equal-opportunity/index.ts';
+import { eeoQuestions } from '../equal-opportunity/eeo.table.ts';
+import type { Question } from './questions.schemas.ts';
 import { applicationQuestions } from './questions.table.ts';
 
 export type QuestionRow = typeof applicationQuestions.$inferSelect;
@@ -33,3 +36,30 @@ export function createQuestionsRepo() {
   };
 }
 export type QuestionsRepo = ReturnType<typeof createQuestionsRepo>;
+
+/** What a job's public page shows of applying: its questions and the org's voluntary equal-opportunity ones, each in order. */
+export interface PublicForm {
+  questions: Question[];
+  equalOpportunity: EeoQuestion[];
+}
+
+/**
+ * The public form in one prepared statement (a named one each server connection parses once) instead of a
+ * tenant transaction per list: a job page view reads it whenever the board cache misses. Unscoped, for the
+ * reason prepareOpenJob gives (no BEGIN/set_config/COMMIT round trips): both subqueries name the org
+ * themselves, and the questions are public.
+ */
+export function preparePublicForm(unscoped: DbExecutor): (orgId: string, jobId: string) => Promise<PublicForm> {
+  const q = applicationQuestions;
+  const e = eeoQuestions;
+  const orgId = sql.placeholder('orgId');
+  const questions = sql<Question[]>`(select coalesce(json_agg(json_build_object('id', ${q.id}, 'label', ${q.label}, 'kind', ${q.kind}, 'required', ${q.required}, 'options', ${q.options}) order by ${q.position}), '[]'::json)
+    from ${q} where ${q.orgId} = ${orgId} and ${q.jobId} = ${sql.placeholder('jobId')})`;
+  const equalOpportunity = sql<EeoQuestion[]>`(select coalesce(json_agg(json_build_object('id', ${e.id}, 'label', ${e.label}, 'choices', ${e.choices}) order by ${e.position}), '[]'::json)
+    from ${e} where ${e.orgId} = ${orgId})`;
+  const query = unscoped.select({ questions, equalOpportunity }).from(sql`(values (1)) as form(one)`).prepare('public_application_form');
+  return async (orgIdValue, jobId) => {
+    const [form] = await query.execute({ orgId: orgIdValue, jobId });
+    return form ?? { questions: [], equalOpportunity: [] };
+  };
+}
