@@ -6,6 +6,7 @@ import { drizzle as drizzlePg, NodePgSession, NodePgTransaction } from 'drizzle-
 import { PgDialect, type PgDatabase, type PgQueryResultHKT } from 'drizzle-orm/pg-core';
 import pg from 'pg';
 import { lockDataDir } from './data-dir-lock.ts';
+import { pgliteExtensions } from './pglite-extensions.ts';
 import { openPgliteThread } from './pglite-thread.ts';
 
 /** What repositories run queries on: the database itself or a transaction (both are PgDatabase). */
@@ -127,7 +128,7 @@ async function connectPglite(dataDir: string, dump: Blob | undefined, inThread: 
     // which the thread's client offers with PGlite's signatures (pglite-thread.ts).
     return { client: thread as unknown as PGlite, close: () => thread.close() };
   }
-  const client = await PGlite.create(dataDir, dump ? { loadDataDir: dump } : undefined);
+  const client = await PGlite.create(dataDir, { extensions: pgliteExtensions, ...(dump ? { loadDataDir: dump } : {}) });
   return { client, close: () => client.close() };
 }
 

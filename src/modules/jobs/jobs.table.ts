@@ -77,3 +77,12 @@ export const jobTeam = pgTable('job_team', {
   orgId: text('org_id').notNull(),
   addedAt: timestamp('added_at', { withTimezone: true, mode: 'date' }).notNull().defaultNow(),
 }, (t) => [primaryKey({ columns: [t.jobId, t.userId] }), index('job_team_user_idx').on(t.orgId, t.userId)]);
+
+/**
+ * Each org's words as written (not stemmed), kept by triggers on jobs (drizzle/0024): what a typed prefix
+ * is completed to, and a misspelt word corrected to, before the board's text search runs.
+ */
+export const searchWords = pgTable('search_words', {
+  orgId: text('org_id').notNull(),
+  word: text('word').notNull(),
+}, (t) => [primaryKey({ columns: [t.orgId, t.word] })]);
