@@ -48,7 +48,7 @@ export const jobs = pgTable('jobs', {
   searchTitle: text('search_title').notNull().default(''),
   searchSkills: text('search_skills').notNull().default(''),
   searchDescription: text('search_description').notNull().default(''),
-  /** Stored so search never recomputes vectors per row (GUIDE: full-text search trap). */
+  /** Stored so search never recomputes vectors per row (GUIDE: full-text search trap); indexed in jobs_board_search_idx (drizzle/0023). */
   searchVector: tsvector('search_vector').notNull().generatedAlwaysAs(sql`
     setweight(to_tsvector('english'::regconfig, search_title), 'A') ||
     setweight(to_tsvector('english'::regconfig, search_skills), 'B') ||
@@ -56,7 +56,6 @@ export const jobs = pgTable('jobs', {
 }, (t) => [
   index('jobs_org_created_idx').on(t.orgId, t.createdAt.desc(), t.id.desc()),
   index('jobs_board_idx').on(t.orgId, t.publishedAt.desc(), t.id.desc()).where(sql`status = 'published'`),
-  index('jobs_search_idx').using('gin', t.searchVector),
   index('jobs_skill_names_idx').using('gin', t.skillNames),
   index('jobs_location_terms_idx').using('gin', t.locationTerms),
   // Each board filter has an index, so a common word plus a selective filter is answered by ANDing
