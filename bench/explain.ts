@@ -50,6 +50,7 @@ const cases: { label: string; filter: Filter; facets?: true }[] = [
   { label: 'common word + 2 filters', filter: { q: 'senior', skill: 'python', workplace: 'remote' } },
   { label: 'common word + 3 filters', filter: { q: 'team', department: 'Engineering', employmentType: 'FULL_TIME', location: 'germany' } },
   { label: 'zero-hit word + 2 filters', filter: { q: 'quidnunc', workplace: 'remote', employmentType: 'FULL_TIME' } },
+  { label: 'word + salary filter (outside the board index)', filter: { q: 'remote', salaryMinAnnual: 30000, salaryCurrency: 'USD' } },
   { label: 'no word (newest first)', filter: {} },
   { label: 'no word + 2 filters', filter: { location: 'canada', skill: 'figma' } },
   { label: 'prefix (as typed)', filter: { q: 'engin' } },

@@ -8,5 +8,6 @@ CREATE EXTENSION IF NOT EXISTS btree_gin;--> statement-breakpoint
 CREATE INDEX "jobs_board_search_idx" ON "jobs" USING gin (
   "org_id",
   (floor(extract(epoch from ("published_at" at time zone 'UTC')) / 3600)::int),
-  "search_vector", "location_terms", "skill_names", "workplace", "employment_type", lower("department")
+  "search_vector", "location_terms", "skill_names", "workplace", "employment_type", lower("department"),
+  "salary_currency", "salary_annual_max"
 ) WHERE status = 'published';
