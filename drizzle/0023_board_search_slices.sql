@@ -10,4 +10,4 @@ CREATE INDEX "jobs_board_search_idx" ON "jobs" USING gin (
   (floor(extract(epoch from ("published_at" at time zone 'UTC')) / 3600)::int),
   "search_vector", "location_terms", "skill_names", "workplace", "employment_type", lower("department"),
   "salary_currency", "salary_annual_max"
-) WHERE status = 'published';
+) WITH (fastupdate = off) WHERE status = 'published';

@@ -10,7 +10,7 @@ CREATE TABLE "search_words" (
   "word" text COLLATE "C" NOT NULL,
   CONSTRAINT "search_words_pkey" PRIMARY KEY ("org_id", "word")
 );--> statement-breakpoint
-CREATE INDEX "search_words_trigram_idx" ON "search_words" USING gin ("org_id", "word" gin_trgm_ops);--> statement-breakpoint
+CREATE INDEX "search_words_trigram_idx" ON "search_words" USING gin ("org_id", "word" gin_trgm_ops) WITH (fastupdate = off);--> statement-breakpoint
 ALTER TABLE "search_words" ENABLE ROW LEVEL SECURITY;--> statement-breakpoint
 CREATE POLICY tenant_isolation ON "search_words" TO hireline_app
   USING (org_id = current_setting('hireline.org_id', true)) WITH CHECK (org_id = current_setting('hireline.org_id', true));--> statement-breakpoint
