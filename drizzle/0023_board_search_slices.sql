@@ -5,9 +5,18 @@
 -- Building it reads every job (17 s for 100,000 on 2 cores): longer than the app's statement_timeout.
 SET LOCAL statement_timeout = 0;--> statement-breakpoint
 CREATE EXTENSION IF NOT EXISTS btree_gin;--> statement-breakpoint
-CREATE INDEX "jobs_board_search_idx" ON "jobs" USING gin (
-  "org_id",
-  (floor(extract(epoch from ("published_at" at time zone 'UTC')) / 3600)::int),
-  "search_vector", "location_terms", "skill_names", "workplace", "employment_type", lower("department"),
-  "salary_currency", "salary_annual_max"
-) WITH (fastupdate = off) WHERE status = 'published';
+-- Not in PGlite (PostgreSQL 18 as 32-bit WebAssembly): there a zero-hit search over this index spun without end
+-- in about 1 of 6 test runs (test/careers/careers.pages.test.ts, test/board/board.facets.test.ts); PGlite keeps the
+-- single-column indexes, searches as fast as before this index, and the same results.
+DO $$
+BEGIN
+  IF version() NOT LIKE '%emscripten%' THEN
+    CREATE INDEX "jobs_board_search_idx" ON "jobs" USING gin (
+      "org_id",
+      (floor(extract(epoch from ("published_at" at time zone 'UTC')) / 3600)::int),
+      "search_vector", "location_terms", "skill_names", "workplace", "employment_type", lower("department"),
+      "salary_currency", "salary_annual_max"
+    ) WITH (fastupdate = off) WHERE status = 'published';
+  END IF;
+END
+$$;

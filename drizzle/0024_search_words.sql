@@ -10,7 +10,16 @@ CREATE TABLE "search_words" (
   "word" text COLLATE "C" NOT NULL,
   CONSTRAINT "search_words_pkey" PRIMARY KEY ("org_id", "word")
 );--> statement-breakpoint
-CREATE INDEX "search_words_trigram_idx" ON "search_words" USING gin ("org_id", "word" gin_trgm_ops) WITH (fastupdate = off);--> statement-breakpoint
+-- With the org in the index (btree_gin) on the server; PGlite gets the trigram column alone (see 0023).
+DO $$
+BEGIN
+  IF version() NOT LIKE '%emscripten%' THEN
+    CREATE INDEX "search_words_trigram_idx" ON "search_words" USING gin ("org_id", "word" gin_trgm_ops) WITH (fastupdate = off);
+  ELSE
+    CREATE INDEX "search_words_trigram_idx" ON "search_words" USING gin ("word" gin_trgm_ops) WITH (fastupdate = off);
+  END IF;
+END
+$$;--> statement-breakpoint
 ALTER TABLE "search_words" ENABLE ROW LEVEL SECURITY;--> statement-breakpoint
 CREATE POLICY tenant_isolation ON "search_words" TO hireline_app
   USING (org_id = current_setting('hireline.org_id', true)) WITH CHECK (org_id = current_setting('hireline.org_id', true));--> statement-breakpoint
