@@ -56,7 +56,8 @@ export const jobs = pgTable('jobs', {
 }, (t) => [
   index('jobs_org_created_idx').on(t.orgId, t.createdAt.desc(), t.id.desc()),
   index('jobs_board_idx').on(t.orgId, t.publishedAt.desc(), t.id.desc()).where(sql`status = 'published'`),
-  // Board searches (words, skills, locations, pay and these) read jobs_board_search_idx (drizzle/0023, 0025);
+  // On the server, board searches (words, skills, locations, pay and these) read jobs_board_search_idx (drizzle/0023,
+  // 0025; PGlite keeps the single-column search indexes there);
   // these serve the internal job list's filters.
   index('jobs_org_department_idx').on(t.orgId, sql`lower(${t.department})`),
   index('jobs_org_employment_type_idx').on(t.orgId, t.employmentType).where(sql`status = 'published'`),
