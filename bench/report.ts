@@ -43,10 +43,10 @@ export function table(rows: readonly Row[]): string {
   return [header, rule, ...lines].join('\n');
 }
 
-function explainSection(profile: string, results: readonly ExplainResult[]): string {
-  const summary = results.map((r) => `| ${r.label} | ${r.word ? `\`${r.word}\`` : '—'} | ${r.rows} | ${fmt(r.executionMs, 2)} |`);
+export function explainSection(profile: string, results: readonly ExplainResult[]): string {
+  const summary = results.map((r) => `| ${r.label} | \`${r.search}\` | ${r.rows} | ${r.statements} | ${fmt(r.executionMs, 2)} |`);
   const plans = results.map((r) => [`<details><summary>${profile}: ${r.label}</summary>`, '', '```', ...r.plan, '```', '', '</details>'].join('\n'));
-  return [`### ${profile}`, '', '| query | word | rows (limit 21) | execution ms |', '|---|---|--:|--:|', ...summary, '', ...plans, ''].join('\n');
+  return [`### ${profile}`, '', '| query | search | rows (limit 21; facets: counted) | statements | execution ms |', '|---|---|--:|--:|--:|', ...summary, '', ...plans, ''].join('\n');
 }
 
 export function renderMarkdown(report: Report): string {

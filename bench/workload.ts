@@ -5,6 +5,9 @@
 export const COMMON_WORDS = ['experience', 'team', 'engineer', 'customer', 'data', 'senior', 'python', 'manager', 'nurse', 'sales'];
 export const RARE_WORDS = ['cobol', 'haskell', 'julia', 'elixir', 'phlebotomy', 'barista', 'forklift', 'physiotherapist', 'xero', 'ifrs'];
 export const ZERO_HIT_WORDS = ['zyzzogeton', 'quidnunc', 'flibbertigibbet', 'xylograph', 'snollygoster', 'kerfuffle', 'bumfuzzle', 'lollygag'];
+/** Words as people type them: a prefix of a common word, and common words with a typo (5+ letters, one or two edits). */
+export const PREFIXES = ['engin', 'manag', 'pyth', 'nurs', 'custom', 'senio', 'analy', 'develo', 'kubern', 'accoun'];
+export const TYPOS = ['enginer', 'managr', 'pyhton', 'nurze', 'custmer', 'senoir', 'analsyt', 'developr', 'kuberntes', 'acountant'];
 const PHRASES = ['senior python', '"data engineer"', 'nurse -senior', 'react typescript', 'customer or sales', 'machine learning', 'remote', 'excel accounting'];
 
 const LOCATIONS = ['berlin', 'germany', 'india', 'united states', 'tokyo', 'new york', 'canada', 'london', 'são paulo', 'nairobi'];
@@ -22,8 +25,34 @@ function lcg(seed: number): () => number {
   };
 }
 
-/** `count` distinct search paths mixing word classes with 0–3 filters each. */
+/** The board scenario (b): `count` distinct search paths mixing word classes with 0–3 filters each (the list of every earlier run). */
 export function searchPaths(slug: string, count = 200): string[] {
+  return mixedPaths(slug, count);
+}
+
+/**
+ * The board scenario (b2), a list of its own so (b) stays comparable with earlier runs: `count` searches as
+ * people type them, in turn a prefix, a typo, or a common word asking for facets, each with 0–2 filters.
+ */
+export function typedSearchPaths(slug: string, count = 60): string[] {
+  const rng = lcg(20_261_206);
+  const pick = (items: readonly string[]): string => items[Math.floor(rng() * items.length)] ?? '';
+  const paths = new Set<string>();
+  for (let i = 0; paths.size < count && i < count * 50; i++) {
+    const params = new URLSearchParams();
+    const kind = i % 3;
+    params.set('q', pick(kind === 0 ? PREFIXES : kind === 1 ? TYPOS : COMMON_WORDS));
+    if (rng() < 0.3) params.set('location', pick(LOCATIONS));
+    if (rng() < 0.2) params.set('workplace', pick(WORKPLACES));
+    if (rng() < 0.2) params.set('skill', pick(SKILLS));
+    if (kind === 2) params.set('facets', 'true');
+    params.set('limit', '20');
+    paths.add(`/v1/boards/${slug}/jobs?${params.toString()}`);
+  }
+  return [...paths];
+}
+
+function mixedPaths(slug: string, count: number): string[] {
   const rng = lcg(20_240_601);
   const pick = (items: readonly string[]): string => items[Math.floor(rng() * items.length)] ?? '';
   const paths = new Set<string>();

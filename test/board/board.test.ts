@@ -69,7 +69,8 @@ describe('public job board', () => {
     await publishJob(t, other, { title: 'Role new' });
     const seen = [...first.data.map((j) => j.title)];
     let cursor = first.nextCursor;
-    while (cursor) {
+    // Bounded: a cursor that failed to advance must fail the test, not spin it.
+    for (let pages = 0; cursor && pages < 10; pages++) {
       const page = json<Page>(await t.app.inject({ method: 'GET', url: `/v1/boards/${other.slug}/jobs?limit=3&cursor=${cursor}` }));
       seen.push(...page.data.map((j) => j.title));
       cursor = page.nextCursor;

@@ -5,6 +5,7 @@ import path from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
 import pg from 'pg';
 import { openDatabase, type Database } from '../../src/infra/db/database.ts';
+import { pgliteExtensions } from '../../src/infra/db/pglite-extensions.ts';
 import { migrationsFolder, runMigrations } from '../../src/infra/db/migrations.ts';
 
 /** Which database the suite runs on: PGlite in memory (default) or the local PostgreSQL server. */
@@ -42,7 +43,7 @@ async function pgliteTemplate(): Promise<Blob> {
       } finally {
         await database.close();
       }
-      const client = await PGlite.create(dir);
+      const client = await PGlite.create(dir, { extensions: pgliteExtensions });
       try {
         const dump = await client.dumpDataDir('none');
         const scratch = `${file}.${process.pid}`;

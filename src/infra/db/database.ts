@@ -7,6 +7,7 @@ import { PgDialect, type PgDatabase, type PgQueryResultHKT } from 'drizzle-orm/p
 import pg from 'pg';
 import type { Config } from '../../config.ts';
 import { lockDataDir } from './data-dir-lock.ts';
+import { pgliteExtensions } from './pglite-extensions.ts';
 import { pgliteTemplateFor } from './pglite-template.ts';
 import { openPgliteThread } from './pglite-thread.ts';
 
@@ -136,7 +137,7 @@ async function connectPglite(dataDir: string, dump: Blob | undefined, inThread: 
     // which the thread's client offers with PGlite's signatures (pglite-thread.ts).
     return { client: thread as unknown as PGlite, close: () => thread.close() };
   }
-  const client = await PGlite.create(dataDir, dump ? { loadDataDir: dump } : undefined);
+  const client = await PGlite.create(dataDir, { extensions: pgliteExtensions, ...(dump ? { loadDataDir: dump } : {}) });
   return { client, close: () => client.close() };
 }
 

@@ -4,6 +4,7 @@
  */
 import { parentPort } from 'node:worker_threads';
 import { messages, PGlite, type QueryOptions, type Results, type Transaction } from '@electric-sql/pglite';
+import { pgliteExtensions } from './pglite-extensions.ts';
 import type { ThreadEnvelope, ThreadError, ThreadQueryOptions, ThreadRequest, ThreadResponse, ThreadResults, ThreadValue } from './pglite-thread-protocol.ts';
 
 if (!parentPort) throw new Error('pglite-thread.worker.ts runs only as a worker thread');
@@ -83,7 +84,7 @@ async function finish(txId: number, commit: boolean): Promise<null> {
 async function handle(request: ThreadRequest): Promise<ThreadValue> {
   switch (request.kind) {
     case 'open':
-      database = await PGlite.create(request.dataDir, request.loadDataDir ? { loadDataDir: request.loadDataDir } : undefined);
+      database = await PGlite.create(request.dataDir, { extensions: pgliteExtensions, ...(request.loadDataDir ? { loadDataDir: request.loadDataDir } : {}) });
       return null;
     case 'query':
       return plain(await (await executor(request.txId)).query(request.text, request.params, toPgliteOptions(request.options)));

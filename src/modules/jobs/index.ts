@@ -21,7 +21,7 @@ export type { CreateJobInput, Job } from './jobs.schemas.ts';
 export type { JobsService } from './jobs.service.ts';
 
 export function createJobsModule(deps: {
-  database: Pick<Database, 'tenant' | 'unscoped'>;
+  database: Pick<Database, 'kind' | 'tenant' | 'unscoped' | 'unscopedTransaction'>;
   events: EventsService;
   parse: JobsServiceDeps['parse'];
   assistedParse?: JobsServiceDeps['assistedParse'];

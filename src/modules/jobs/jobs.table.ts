@@ -48,7 +48,7 @@ export const jobs = pgTable('jobs', {
   searchTitle: text('search_title').notNull().default(''),
   searchSkills: text('search_skills').notNull().default(''),
   searchDescription: text('search_description').notNull().default(''),
-  /** Stored so search never recomputes vectors per row (GUIDE: full-text search trap). */
+  /** Stored so search never recomputes vectors per row (GUIDE: full-text search trap); indexed in jobs_board_search_idx (drizzle/0023). */
   searchVector: tsvector('search_vector').notNull().generatedAlwaysAs(sql`
     setweight(to_tsvector('english'::regconfig, search_title), 'A') ||
     setweight(to_tsvector('english'::regconfig, search_skills), 'B') ||
@@ -56,16 +56,12 @@ export const jobs = pgTable('jobs', {
 }, (t) => [
   index('jobs_org_created_idx').on(t.orgId, t.createdAt.desc(), t.id.desc()),
   index('jobs_board_idx').on(t.orgId, t.publishedAt.desc(), t.id.desc()).where(sql`status = 'published'`),
-  index('jobs_search_idx').using('gin', t.searchVector),
-  index('jobs_skill_names_idx').using('gin', t.skillNames),
-  index('jobs_location_terms_idx').using('gin', t.locationTerms),
-  // Each board filter has an index, so a common word plus a selective filter is answered by ANDing
-  // bitmaps instead of walking newest-first past thousands of rows (measured: 737 ms → 30 ms).
+  // On the server, board searches (words, skills, locations, pay and these) read jobs_board_search_idx (drizzle/0023,
+  // 0025; PGlite keeps the single-column search indexes there);
+  // these serve the internal job list's filters.
   index('jobs_org_department_idx').on(t.orgId, sql`lower(${t.department})`),
   index('jobs_org_employment_type_idx').on(t.orgId, t.employmentType).where(sql`status = 'published'`),
   index('jobs_org_workplace_idx').on(t.orgId, t.workplace).where(sql`status = 'published'`),
-  // salaryMin compares only within the currency it names, so the currency leads the range.
-  index('jobs_org_salary_currency_idx').on(t.orgId, t.salaryCurrency, t.salaryAnnualMax).where(sql`status = 'published'`),
   index('jobs_expiry_idx').on(t.validThrough).where(sql`status = 'published' and valid_through is not null`),
   check('jobs_openings_check', sql`${t.openings} >= 1 and ${t.openingsFilled} >= 0`),
 ]);
@@ -77,3 +73,12 @@ export const jobTeam = pgTable('job_team', {
   orgId: text('org_id').notNull(),
   addedAt: timestamp('added_at', { withTimezone: true, mode: 'date' }).notNull().defaultNow(),
 }, (t) => [primaryKey({ columns: [t.jobId, t.userId] }), index('job_team_user_idx').on(t.orgId, t.userId)]);
+
+/**
+ * Each org's words as written (not stemmed), kept by triggers on jobs (drizzle/0024): what a typed prefix
+ * is completed to, and a misspelt word corrected to, before the board's text search runs.
+ */
+export const searchWords = pgTable('search_words', {
+  orgId: text('org_id').notNull(),
+  word: text('word').notNull(),
+}, (t) => [primaryKey({ columns: [t.orgId, t.word] })]);

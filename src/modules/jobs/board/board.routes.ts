@@ -2,12 +2,12 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
 import { RequestValidationError } from '../../../http/field-errors.ts';
 import { asJson, createPublicResponder } from '../../../http/public-responses.ts';
-import { commonErrorResponses, Page, problemRef } from '../../../http/schemas.ts';
+import { commonErrorResponses, problemRef } from '../../../http/schemas.ts';
 import { foldEnumCase } from '../../../http/enum-case.ts';
 import { searchCursor } from './board.cursor.ts';
 import { renderRss } from './board.rss.ts';
 import {
-  BoardJobParamsSchema, BoardJobSchema, BoardJobSummarySchema, BoardParamsSchema, BoardSearchQuerySchema, type BoardSearchQuery,
+  BoardJobParamsSchema, BoardJobSchema, BoardParamsSchema, BoardSearchPageSchema, BoardSearchQuerySchema, type BoardSearchQuery,
 } from './board.schemas.ts';
 import type { BoardService } from './board.service.ts';
 
@@ -34,13 +34,14 @@ export function boardRoutes(service: BoardService): FastifyPluginAsyncTypebox {
       preHandler: async (request) => requireCurrencyWithSalary(request.query),
       schema: {
         tags: ['board'], summary: 'Search an organization\'s open jobs', params: BoardParamsSchema, querystring: BoardSearchQuerySchema,
-        response: { 200: Page(BoardJobSummarySchema), ...notModified, ...commonErrorResponses, 404: problemRef },
+        response: { 200: BoardSearchPageSchema, ...notModified, ...commonErrorResponses, 404: problemRef },
       },
     }, async (request, reply) => {
       const { cursor, ...query } = request.query;
       const after = cursor ? searchCursor.decode(cursor, Boolean(query.q?.trim())) : undefined;
       const page = await service.search(request.params.orgSlug, { ...query, after });
-      return sendPublic(request, reply, page, asJson(reply, { data: page.data, nextCursor: page.next ? searchCursor.encode(page.next) : null }));
+      const body = { data: page.data, nextCursor: page.next ? searchCursor.encode(page.next) : null, ...(page.facets ? { facets: page.facets } : {}) };
+      return sendPublic(request, reply, page, asJson(reply, body));
     });
 
     app.get('/v1/boards/:orgSlug/jobs/:id', {

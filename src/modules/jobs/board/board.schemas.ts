@@ -50,6 +50,26 @@ export const BoardJobSchema = Type.Object({
 }, { $id: 'BoardJob' });
 
 export type BoardJobSummary = Static<typeof BoardJobSummarySchema>;
+
+const FacetValuesSchema = (what: string) => Type.Array(
+  Type.Object({ value: Type.String(), count: Type.Integer({ minimum: 1 }) }),
+  { description: `Open jobs per ${what} among the counted matches, most first (up to 20 values)` },
+);
+export const BoardFacetsSchema = Type.Object({
+  counted: Type.Integer({ minimum: 0, description: 'How many matching jobs were counted: the newest 1,000, or every match when `complete`' }),
+  complete: Type.Boolean({ description: 'True when every matching job was counted (1,000 or fewer matches)' }),
+  location: FacetValuesSchema('location term (a city, region or country, lower case: usable as the `location` filter)'),
+  workplace: FacetValuesSchema('workplace'),
+  employmentType: FacetValuesSchema('employment type'),
+  department: FacetValuesSchema('department'),
+}, { $id: 'BoardFacets', description: 'How many open jobs match the search (words and filters) per facet value; on the first page of a search asking for `facets=true`' });
+export type BoardFacets = Static<typeof BoardFacetsSchema>;
+
+export const BoardSearchPageSchema = Type.Object({
+  data: Type.Array(BoardJobSummarySchema),
+  nextCursor: Type.Union([Type.String(), Type.Null()], { description: 'Opaque; pass as `cursor` for the next page' }),
+  facets: Type.Optional(BoardFacetsSchema),
+});
 export type BoardJob = Static<typeof BoardJobSchema>;
 
 /** The newest open jobs of a board, each with its public URL and a plain-text summary; rendered as RSS. */
@@ -81,6 +101,9 @@ export const BoardSearchQuerySchema = Type.Object({
     description: 'Only jobs paid in this currency: an ISO 4217 code such as EUR, in any letter case. Required with salaryMin, which is in this currency',
   })),
   postedWithinDays: Type.Optional(Type.Integer({ minimum: 1, maximum: 365 })),
+  facets: Type.Optional(Type.Boolean({
+    description: 'Also count the matching open jobs per location, workplace, employment type and department (`facets` in the answer, first page only)',
+  })),
   limit: Type.Optional(LimitQuery),
   cursor: Type.Optional(CursorQuery),
 }, { additionalProperties: false });

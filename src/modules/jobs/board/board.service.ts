@@ -7,7 +7,7 @@ import type { Job } from '../jobs.schemas.ts';
 import type { PublishedJobsService, PublishedPosition } from './board.published.service.ts';
 import type { Org, OrgsService } from '../../orgs/index.ts';
 import { jobPostingJsonLd } from './board.jsonld.ts';
-import type { BoardFeed, BoardJob, BoardJobSummary, BoardQuestion, BoardSearchQuery } from './board.schemas.ts';
+import type { BoardFacets, BoardFeed, BoardJob, BoardJobSummary, BoardQuestion, BoardSearchQuery } from './board.schemas.ts';
 
 /** Board search as the service takes it: the page starts after `after`. */
 export type BoardSearch = Omit<BoardSearchQuery, 'cursor'> & { after?: PublishedPosition };
@@ -15,6 +15,8 @@ export type BoardSearch = Omit<BoardSearchQuery, 'cursor'> & { after?: Published
 export interface BoardSearchPage {
   data: BoardJobSummary[];
   next: PublishedPosition | null;
+  /** On the first page: matches per location, workplace, employment type and department. */
+  facets?: BoardFacets;
 }
 /** Every open job of a board, for a sitemap: id, public URL and last change. */
 export interface BoardIndex {
@@ -219,7 +221,7 @@ export function createBoardService(deps: BoardServiceDeps) {
         const { salaryMin, salaryCurrency, ...rest } = query;
         const page = await deps.published.search(org.id, { ...rest, salaryMinAnnual: salaryMin, salaryCurrency: salaryCurrency?.toUpperCase() });
         const data: BoardJobSummary[] = page.jobs.map((job) => ({ ...common(job, slug), summary: summarize(job.description) }));
-        return { answer: { data, next: page.next }, jobs: page.jobs };
+        return { answer: { data, next: page.next, ...(page.facets ? { facets: page.facets } : {}) }, jobs: page.jobs };
       });
     },
 
