@@ -16,7 +16,10 @@ import { createContainer, version } from '../src/container.ts';
 import { createLogger } from '../src/infra/telemetry/logger.ts';
 import { descriptionHtml, jobPostingJsonLd } from '../src/modules/jobs/board/board.jsonld.ts';
 import { createPublishedJobsService } from '../src/modules/jobs/board/board.published.service.ts';
+import { createSearchFacetsRepo } from '../src/modules/jobs/board/board.search.facets.ts';
 import { createJobsSearchRepo } from '../src/modules/jobs/board/board.search.repo.ts';
+import { createSearchWordsRepo } from '../src/modules/jobs/board/board.search.words.ts';
+import { SLICE_OFFSETS, slicesFrom } from '../src/modules/jobs/board/board.slices.ts';
 import { BENCH_SLUG, pgBenchUrl } from './seed.ts';
 import { searchPaths } from './workload.ts';
 
@@ -43,7 +46,8 @@ const { database } = container;
 const org = await container.orgs.findBySlug(BENCH_SLUG);
 if (!org) throw new Error(`no org "${BENCH_SLUG}": run npm run bench once to seed it`);
 const repo = createJobsSearchRepo();
-const ids = (await repo.rankPublished(org.id, { limit: 100 }, new Date(), database.unscoped)).map((r) => r.id);
+const slices = slicesFrom(await repo.sliceStarts(org.id, SLICE_OFFSETS, database.unscoped));
+const ids = (await repo.rankPublished(org.id, { limit: 100 }, new Date(), database.unscoped, slices)).map((r) => r.id);
 const searches = searchPaths(BENCH_SLUG);
 
 /** A part of a request, timed alone. */
@@ -81,14 +85,14 @@ async function countStatements(fn: () => Promise<unknown>): Promise<number> {
 
 const jobId = (i: number) => ids[i % ids.length] ?? '';
 const detail = (i: number) => app.inject({ method: 'GET', url: `/v1/boards/${BENCH_SLUG}/jobs/${jobId(i)}` });
-const published = createPublishedJobsService({ database, repo });
+const published = createPublishedJobsService({ database, repo, words: createSearchWordsRepo(), facets: createSearchFacetsRepo() });
 const sample = (await published.get(org.id, jobId(0)))!;
 const body = (await detail(0)).body;
 
 const queries = searches.map((path) => Object.fromEntries(new URL(path, 'http://x').searchParams));
 const rank = (i: number) => {
   const { q, location, workplace, employmentType, skill, department, postedWithinDays } = queries[i % queries.length] ?? {};
-  return repo.rankPublished(org.id, { q, location, workplace, employmentType, skill, department, postedWithinDays: postedWithinDays ? Number(postedWithinDays) : undefined, limit: 21 }, new Date(), database.unscoped);
+  return repo.rankPublished(org.id, { q, location, workplace, employmentType, skill, department, postedWithinDays: postedWithinDays ? Number(postedWithinDays) : undefined, limit: 21 }, new Date(), database.unscoped, slices);
 };
 const rows = await timeParts([
   ['job detail: whole request (app.inject, cache off)', detail],
