@@ -79,8 +79,8 @@ export function createJobsSearchRepo() {
      *
      * Row-level security would keep `@@` and `@>` (not leakproof) out of the indexes and turn every
      * search into a walk of the org's rows (measured: 5 req/s instead of 118), so this runs on the
-     * unscoped connection, limited to the org here, and yields ids only; the rows come through the org's
-     * wall in publishedByIds.
+     * unscoped connection, limited to the org here, and yields ids only; publishedByIds reads their rows,
+     * on the same connection and limited to the org the same way.
      */
     async rankPublished(
       orgId: string, filter: PublishedJobFilter, now: Date, unscoped: DbExecutor, slices: readonly PublishSlice[],
@@ -142,7 +142,7 @@ export function createJobsSearchRepo() {
         .limit(filter.limit);
     },
 
-    /** The open jobs among ids, read under the org's row-level security, in the order of ids. */
+    /** The org's open jobs among ids, in the order of ids (on whichever executor the search runs; the org is in the SQL). */
     async publishedByIds(orgId: string, ids: readonly string[], now: Date, tx: DbExecutor): Promise<JobRow[]> {
       if (ids.length === 0) return [];
       const rows = await tx.select(jobColumns).from(jobs)
