@@ -38,12 +38,14 @@ export function createSearchFacetsRepo() {
     ): Promise<Facets> {
       const { narrowing } = searchConditions(filter, now);
       const matching = and(eq(jobs.orgId, orgId), isOpen(now), ...narrowing);
-      const count = async (fromHour: number | null, cap?: number) => {
+      const count = async (fromHour: number | null, cap?: number, newestOnly = false) => {
         const matches = unscoped.select({ id: jobs.id, publishedAt: jobs.publishedAt, locationTerms: jobs.locationTerms, workplace: jobs.workplace, employmentType: jobs.employmentType, department: jobs.department })
           .from(jobs).where(and(matching, fromHour === null ? undefined : sql`${publishedHour} >= ${fromHour}`));
-        // Materialized, as in rankPublished: the matches come from the GIN index, never from a walk.
+        // Materialized, as in rankPublished: the matches come from the GIN index, never from a walk. Without
+        // slices (PGlite: no board index) the newest are left to the planner, as rankPublished's newestMatches.
+        const newest = sql`order by ${jobs.publishedAt} desc nulls last, ${jobs.id} desc nulls last limit ${scope}`;
         return queryRows<{ facet: FacetName | 'counted' | 'matches'; value: string | null; count: number }>(unscoped, sql`
-          with matches as materialized (${cap === undefined ? matches : matches.limit(cap)}),
+          with matches as ${newestOnly ? sql`(${matches} ${newest})` : sql`materialized (${cap === undefined ? matches : matches.limit(cap)})`},
           counted as (select * from matches order by published_at desc nulls last, id desc nulls last limit ${scope})
           select 'location' as facet, term as value, count(*)::int as count from counted, unnest(location_terms) term group by term
           union all select 'workplace', workplace, count(*)::int from counted where workplace is not null group by workplace
@@ -55,6 +57,7 @@ export function createSearchFacetsRepo() {
       const total = (rows: Awaited<ReturnType<typeof count>>, facet: 'counted' | 'matches') => rows.find((row) => row.facet === facet)?.count ?? 0;
       let rows = await count(null, scope + 1);
       const complete = total(rows, 'matches') <= scope;
+      if (!complete && slices.length === 0) rows = await count(null, undefined, true);
       if (!complete) {
         for (const slice of slices) {
           rows = await count(slice.fromHour);
