@@ -65,7 +65,7 @@ function spawnNode(script: string, args: readonly string[], env: Record<string, 
 }
 
 /** Waits for exit; SIGTERM first so the server drains, SIGKILL if it does not within 15 s. */
-async function stopChild(child: ChildProcess): Promise<void> {
+export async function stopChild(child: ChildProcess): Promise<void> {
   if (child.exitCode !== null || child.signalCode !== null) return;
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
   child.kill('SIGTERM');

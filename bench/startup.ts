@@ -1,4 +1,4 @@
-import { spawn, type ChildProcess } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -6,7 +6,7 @@ import path from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { serverBundle } from '../scripts/server-bundle.mjs';
 import { pgliteTemplateFile } from '../src/infra/db/pglite-template.ts';
-import { freePort, repoRoot } from './processes.ts';
+import { freePort, repoRoot, stopChild } from './processes.ts';
 import type { Row } from './report.ts';
 
 const RUNS = 3;
@@ -31,15 +31,6 @@ function rssMb(pid: number): number | null {
   } catch {
     return null;
   }
-}
-
-async function stop(child: ChildProcess): Promise<void> {
-  if (child.exitCode !== null || child.signalCode !== null) return;
-  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
-  child.kill('SIGTERM');
-  const timer = setTimeout(() => child.kill('SIGKILL'), 15_000);
-  await exited;
-  clearTimeout(timer);
 }
 
 /** One start of `hireline serve` (embedded profile, demo seed on): ms from spawn to the first 200 of /ready, then idle RSS. */
@@ -70,7 +61,7 @@ async function startOnce(dataDir: string): Promise<{ readyMs: number; rssMb: num
     }
     throw new Error(`serve was not ready within ${READY_TIMEOUT_MS} ms:\n${output}`);
   } finally {
-    await stop(child);
+    await stopChild(child);
   }
 }
 

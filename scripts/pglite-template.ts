@@ -3,13 +3,12 @@
  * database, migrated, dumped into dist/pglite/. Run by `npm ci` (postinstall) and the image build; does
  * nothing when the dump for this PGlite release and these migrations exists.
  */
-import { existsSync, mkdirSync, mkdtempSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { PGlite } from '@electric-sql/pglite';
 import { openDatabase } from '../src/infra/db/database.ts';
 import { runMigrations } from '../src/infra/db/migrations.ts';
-import { pgliteTemplateFile } from '../src/infra/db/pglite-template.ts';
+import { pgliteTemplateFile, saveDump } from '../src/infra/db/pglite-template.ts';
 
 const file = pgliteTemplateFile();
 if (!existsSync(file)) {
@@ -21,17 +20,7 @@ if (!existsSync(file)) {
     } finally {
       await database.close();
     }
-    const client = await PGlite.create(dir);
-    try {
-      const dump = await client.dumpDataDir('none');
-      mkdirSync(path.dirname(file), { recursive: true });
-      // Written under a scratch name and renamed: a dump that exists is always whole.
-      const scratch = `${file}.${process.pid}`;
-      writeFileSync(scratch, Buffer.from(await dump.arrayBuffer()));
-      renameSync(scratch, file);
-    } finally {
-      await client.close();
-    }
+    await saveDump(dir, file);
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }

@@ -1,12 +1,11 @@
 import { createHash } from 'node:crypto';
-import { existsSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { PGlite } from '@electric-sql/pglite';
 import pg from 'pg';
 import { openDatabase, type Database } from '../../src/infra/db/database.ts';
-import { pgliteExtensions } from '../../src/infra/db/pglite-extensions.ts';
 import { migrationsFolder, runMigrations } from '../../src/infra/db/migrations.ts';
+import { saveDump } from '../../src/infra/db/pglite-template.ts';
 
 /** Which database the suite runs on: PGlite in memory (default) or the local PostgreSQL server. */
 export const profile: 'pglite' | 'postgres' = process.env.TEST_PROFILE === 'postgres' ? 'postgres' : 'pglite';
@@ -43,15 +42,7 @@ async function pgliteTemplate(): Promise<Blob> {
       } finally {
         await database.close();
       }
-      const client = await PGlite.create(dir, { extensions: pgliteExtensions });
-      try {
-        const dump = await client.dumpDataDir('none');
-        const scratch = `${file}.${process.pid}`;
-        writeFileSync(scratch, Buffer.from(await dump.arrayBuffer()));
-        renameSync(scratch, file);
-      } finally {
-        await client.close();
-      }
+      await saveDump(dir, file);
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
