@@ -1,11 +1,11 @@
 import { createHash } from 'node:crypto';
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import pg from 'pg';
 import { openDatabase, type Database } from '../../src/infra/db/database.ts';
 import { migrationsFolder, runMigrations } from '../../src/infra/db/migrations.ts';
-import { saveDump } from '../../src/infra/db/pglite-template.ts';
+import { writeMigratedDump } from '../../src/infra/db/pglite-dump.ts';
 
 /** Which database the suite runs on: PGlite in memory (default) or the local PostgreSQL server. */
 export const profile: 'pglite' | 'postgres' = process.env.TEST_PROFILE === 'postgres' ? 'postgres' : 'pglite';
@@ -33,20 +33,7 @@ async function pgliteTemplate(): Promise<Blob> {
   // Named after the migrations and the PGlite release: another release may not read this one's dump.
   const { version } = JSON.parse(readFileSync(path.join(process.cwd(), 'node_modules/@electric-sql/pglite/package.json'), 'utf8')) as { version: string };
   const file = path.join(tmpdir(), `${templateName()}.pglite-${version}.tar`);
-  if (!existsSync(file)) {
-    const dir = mkdtempSync(path.join(tmpdir(), 'hireline-pglite-template-'));
-    try {
-      const database = await openDatabase({ databaseUrl: null, dataDir: dir, poolMax: 1, statementTimeoutMs: 60_000 });
-      try {
-        await runMigrations(database);
-      } finally {
-        await database.close();
-      }
-      await saveDump(dir, file);
-    } finally {
-      rmSync(dir, { recursive: true, force: true });
-    }
-  }
+  if (!existsSync(file)) await writeMigratedDump(file);
   return new Blob([readFileSync(file)]);
 }
 

@@ -1,9 +1,7 @@
-import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { PGlite } from '@electric-sql/pglite';
-import { pgliteExtensions } from './pglite-extensions.ts';
 import { shippedMigrations } from './migrations-shipped.ts';
 
 /**
@@ -31,18 +29,4 @@ export function pgliteTemplateFor(dataDir: string): Blob | undefined {
   if (dataDir.startsWith('memory://') || existsSync(path.join(dataDir, 'PG_VERSION'))) return undefined;
   const file = pgliteTemplateFile();
   return existsSync(file) ? new Blob([readFileSync(file)]) : undefined;
-}
-
-/** Dumps a closed PGlite data directory into `file`, written under a scratch name and renamed: a dump that exists is always whole. */
-export async function saveDump(dataDir: string, file: string): Promise<void> {
-  const client = await PGlite.create(dataDir, { extensions: pgliteExtensions });
-  try {
-    const dump = await client.dumpDataDir('none');
-    mkdirSync(path.dirname(file), { recursive: true });
-    const scratch = `${file}.${process.pid}`;
-    writeFileSync(scratch, Buffer.from(await dump.arrayBuffer()));
-    renameSync(scratch, file);
-  } finally {
-    await client.close();
-  }
 }
