@@ -2,6 +2,7 @@ import { and, eq, sql } from 'drizzle-orm';
 import type { DbExecutor } from '../../../infra/db/database.ts';
 import { jobColumns, type JobRow } from '../jobs.repo.ts';
 import { jobs } from '../jobs.table.ts';
+import { isOpen } from './board.search.conditions.ts';
 
 /**
  * The board's job page read: an open job by primary key, as one prepared statement (built once; on the
@@ -15,7 +16,7 @@ export function prepareOpenJob(unscoped: DbExecutor): (orgId: string, id: string
   const query = unscoped.select(jobColumns).from(jobs).where(and(
     eq(jobs.id, sql.placeholder('id')),
     eq(jobs.orgId, sql.placeholder('orgId')),
-    sql`${jobs.status} = 'published' and (${jobs.validThrough} is null or ${jobs.validThrough} > ${sql.placeholder('now')}::timestamptz)`,
+    isOpen(sql.placeholder('now')),
   )).limit(1).prepare('board_open_job');
   return async (orgId, id, now) => {
     const [row] = await query.execute({ orgId, id, now: now.toISOString() });

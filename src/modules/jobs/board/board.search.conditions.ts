@@ -1,9 +1,10 @@
-import { eq, gte, sql, type SQL } from 'drizzle-orm';
+import { eq, gte, sql, type Placeholder, type SQL } from 'drizzle-orm';
 import { jobs } from '../jobs.table.ts';
 import type { PublishedJobFilter } from './board.search.repo.ts';
 
-/** Published and not past validThrough: the only jobs anything public may show. */
-export const isOpen = (now: Date): SQL => sql`${jobs.status} = 'published' and (${jobs.validThrough} is null or ${jobs.validThrough} > ${now.toISOString()}::timestamptz)`;
+/** Published and not past validThrough: the only jobs anything public may show. `now` may be a prepared statement's placeholder. */
+export const isOpen = (now: Date | Placeholder): SQL =>
+  sql`${jobs.status} = 'published' and (${jobs.validThrough} is null or ${jobs.validThrough} > ${now instanceof Date ? now.toISOString() : now}::timestamptz)`;
 
 /** Publication hour as the board search index holds it (drizzle/0023): slices of the board are ranges of it. */
 export const publishedHour = sql<number>`floor(extract(epoch from (${jobs.publishedAt} at time zone 'UTC')) / 3600)::int`;

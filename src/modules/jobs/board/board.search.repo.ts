@@ -42,8 +42,6 @@ export interface RankedId {
   rank: number | null;
 }
 
-
-
 /**
  * The newest `limit` matches in one statement, left to the planner: without the board index (PGlite, see
  * drizzle/0023) it reads a common word's newest matches through the publication-order index, testing each
