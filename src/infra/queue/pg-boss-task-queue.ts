@@ -169,7 +169,8 @@ export function createPgBossTaskQueue(deps: {
     self.id = await boss.work<TaskData>(queue, { pollingIntervalSeconds: options.pollIntervalMs / 1000, batchSize }, async (jobs) => {
       if (jobs.length === 0) return;
       try {
-        await run(jobs);
+        // Tracked too: a handler that outlives stop()'s graceful wait still issues statements (boss.fail) when it ends.
+        await tracked(run(jobs));
       } finally {
         if (self.id) boss.notifyWorker(self.id);
       }
@@ -267,14 +268,25 @@ function checkRetries(definition: QueuedTaskDefinition): void {
   if (!Number.isInteger(definition.retryDelaySeconds) || definition.retryDelaySeconds < 1) throw new Error(`task ${definition.name}: retryDelaySeconds must be a whole number of seconds, at least 1`);
 }
 
-/** Waits for the statements still running, up to a deadline; a failed one was the queue's to report. */
+/**
+ * Waits for the handlers and statements still running, up to a deadline; a failed one was the queue's to
+ * report. Again after each round: what ends may start more (a handler's last statement, pg-boss completing
+ * the batch right after its handler returns), and those must not reach a database closed after stop().
+ */
 async function settled(inflight: ReadonlySet<Promise<unknown>>, timeoutMs: number): Promise<void> {
-  if (inflight.size === 0) return;
   let timer: NodeJS.Timeout | undefined;
+  let timedOut = false;
   const deadline = new Promise<void>((resolve) => {
-    timer = setTimeout(resolve, timeoutMs);
+    timer = setTimeout(() => {
+      timedOut = true;
+      resolve();
+    }, timeoutMs);
   });
-  await Promise.race([Promise.allSettled([...inflight]), deadline]);
+  while (inflight.size > 0 && !timedOut) {
+    await Promise.race([Promise.allSettled([...inflight]), deadline]);
+    // A turn of the event loop, so work started as those ended is in the set before it is read again.
+    await new Promise<void>((resolve) => setImmediate(resolve));
+  }
   clearTimeout(timer);
 }
 
