@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import PgBoss from 'pg-boss';
 import type { TSchema } from 'typebox';
 import { Compile, type Validator } from 'typebox/compile';
@@ -5,7 +6,7 @@ import type { Database } from '../db/database.ts';
 import { bossDb, QUEUE_SCHEMA } from './pg-boss-sql.ts';
 import { createTaskQueueRepo } from './task-queue.repo.ts';
 import { SWEEPS_QUEUE, TASKS_QUEUE } from './task-queue-schema.ts';
-import type { QueuedTaskDefinition, TaskQueue, TaskQueueAdmin } from './task-queue.ts';
+import type { EnqueueOptions, QueuedTaskDefinition, TaskQueue, TaskQueueAdmin } from './task-queue.ts';
 import type { TaskDefinition, TaskLog } from './task-runner.ts';
 
 export interface TaskQueueOptions {
@@ -199,14 +200,25 @@ export function createPgBossTaskQueue(deps: {
     if (sweep.runAtStart) void tick(sweep);
   }
 
+  function checkPayload<S extends TSchema>(definition: QueuedTaskDefinition<S>, payload: unknown): void {
+    const check = validator(definition.payload);
+    if (!check.Check(payload)) {
+      const [first] = check.Errors(payload);
+      throw new Error(`payload of task ${definition.name} does not fit its schema${first ? `: ${first.instancePath || '/'} ${first.message}` : ''}`);
+    }
+  }
+
+  /** A task stored outside any transaction is due now: an idle worker here takes it without waiting to poll. */
+  function nudge(enqueueOptions: EnqueueOptions): void {
+    if (enqueueOptions.tx || enqueueOptions.startAfter) return;
+    const idle = workers[next++ % Math.max(1, workers.length)];
+    if (idle) boss.notifyWorker(idle);
+  }
+
   return {
     async enqueue(definition, payload, enqueueOptions = {}) {
       checkRetries(definition);
-      const check = validator(definition.payload);
-      if (!check.Check(payload)) {
-        const [first] = check.Errors(payload);
-        throw new Error(`payload of task ${definition.name} does not fit its schema${first ? `: ${first.instancePath || '/'} ${first.message}` : ''}`);
-      }
+      checkPayload(definition, payload);
       const singletonKey = enqueueOptions.singletonKey === undefined ? undefined : `${definition.name}:${enqueueOptions.singletonKey}`;
       const id = await boss.send(TASKS_QUEUE, { task: definition.name, payload }, {
         retryLimit: definition.retryLimit,
@@ -218,16 +230,28 @@ export function createPgBossTaskQueue(deps: {
         ...(enqueueOptions.tx ? { db: bossDb(enqueueOptions.tx) } : {}),
       });
       if (id) {
-        // Stored outside any transaction, it is due now: an idle worker here takes it without waiting to poll.
-        if (!enqueueOptions.tx && !enqueueOptions.startAfter) {
-          const idle = workers[next++ % Math.max(1, workers.length)];
-          if (idle) boss.notifyWorker(idle);
-        }
+        nudge(enqueueOptions);
         return id;
       }
       const waiting = singletonKey ? await repo.waitingWithKey(enqueueOptions.tx ?? database.unscoped, TASKS_QUEUE, singletonKey) : null;
       if (!waiting) throw new Error(`task ${definition.name} was not stored`);
       return waiting;
+    },
+
+    async enqueueMany(definition, payloads, enqueueOptions = {}) {
+      checkRetries(definition);
+      for (const payload of payloads) checkPayload(definition, payload);
+      if (payloads.length === 0) return [];
+      // pg-boss's insert answers no ids, so they are made here (its ids are UUIDs too).
+      const jobs = payloads.map((payload) => ({
+        id: randomUUID(), name: TASKS_QUEUE, data: { task: definition.name, payload },
+        retryLimit: definition.retryLimit, retryDelay: definition.retryDelaySeconds, retryBackoff: true,
+        expireInSeconds: definition.timeoutSeconds ?? DEFAULT_TIMEOUT_SECONDS,
+        ...(enqueueOptions.startAfter ? { startAfter: enqueueOptions.startAfter.toISOString() } : {}),
+      }));
+      await boss.insert(jobs, enqueueOptions.tx ? { db: bossDb(enqueueOptions.tx) } : {});
+      nudge(enqueueOptions);
+      return jobs.map((job) => job.id);
     },
 
     overview: (overviewOptions) => repo.overview(overviewOptions),

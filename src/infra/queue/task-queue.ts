@@ -47,6 +47,11 @@ export interface TaskQueue {
    * `tx`: the one session is the transaction's until it ends.
    */
   enqueue<S extends TSchema>(definition: QueuedTaskDefinition<S>, payload: Static<S>, options?: EnqueueOptions): Promise<string>;
+  /**
+   * Stores several tasks of one kind in one statement (committed with `tx`, when given); resolves with
+   * their ids in order. No singleton keys: each payload is a task of its own.
+   */
+  enqueueMany<S extends TSchema>(definition: QueuedTaskDefinition<S>, payloads: readonly Static<S>[], options?: Omit<EnqueueOptions, 'singletonKey'>): Promise<string[]>;
 }
 
 /** Waiting: not yet run (or not yet due). Retrying: failed, another attempt is due later. Dead: every attempt failed. */

@@ -14,7 +14,7 @@ export { statusLinkKey, type MailService, type OutgoingMessage, type StatusLinkM
 export type { OutgoingMailRow } from './mail.repo.ts';
 
 /** What recruiting and identity hand their emails to, inside their own transactions. */
-export type MailOutbox = Pick<ReturnType<typeof createMailService>, 'queue' | 'queueRejection' | 'cancelRejection'>;
+export type MailOutbox = Pick<ReturnType<typeof createMailService>, 'queue' | 'queueMany' | 'queueRejection' | 'cancelRejection'>;
 
 export function createMailModule(deps: {
   database: Pick<Database, 'unscoped' | 'unscopedTransaction' | 'tenant'>;

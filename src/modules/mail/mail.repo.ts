@@ -10,8 +10,8 @@ export type SettingsRow = typeof emailSettings.$inferSelect;
 /** Every query runs on the executor it is given: the caller's transaction, or the unscoped one of the send task and the CLI. */
 export function createMailRepo() {
   return {
-    async insert(tx: DbExecutor, row: NewOutgoingMail): Promise<void> {
-      await tx.insert(outgoingMail).values(row);
+    async insert(tx: DbExecutor, rows: readonly NewOutgoingMail[]): Promise<void> {
+      if (rows.length > 0) await tx.insert(outgoingMail).values([...rows]);
     },
 
     async find(tx: DbExecutor, id: string): Promise<OutgoingMailRow | null> {

@@ -111,19 +111,34 @@ export function createMailService({ database, repo, mailer, queue, sendTask, sta
   }
 
   /**
-   * Stores the message with its send task, both inside the caller's transaction: the email exists
-   * exactly when the change it is about commits, and a crash after that loses nothing. It is rendered
-   * by the send task, off the request's path. Returns the message's id.
+   * Stores the messages with their send tasks, inside the caller's transaction: an email exists
+   * exactly when the change it is about commits, and a crash after that loses nothing. They are
+   * rendered by the send task, off the request's path. Two statements however many there are (the
+   * careers site's group commit queues one per application); returns their ids in order.
    */
-  async function queueMail(tx: DbExecutor, message: OutgoingMessage): Promise<string> {
-    const id = newId('mail');
+  async function queueMany(tx: DbExecutor, messages: readonly OutgoingMessage[]): Promise<string[]> {
+    if (messages.length === 0) return [];
     const now = clock();
-    await repo.insert(tx, {
-      id, orgId: message.orgId, template: message.template, to: message.to, subject: null, data: message.data, statusLinkFor: message.statusLinkFor ?? null,
+    const rows = messages.map((message) => ({
+      id: newId('mail'), orgId: message.orgId, template: message.template, to: message.to, subject: null, data: message.data, statusLinkFor: message.statusLinkFor ?? null,
       attachments: (message.attachments ?? []).map((a) => ({ ...a })), subjectIds: [...(message.subjectIds ?? [])], cancelKey: message.cancelKey ?? null,
       sendAfter: message.sendAfter ?? now, createdAt: now,
-    });
-    await queue.enqueue(sendTask(), { mailId: id, ...(message.orgId === null ? {} : { orgId: message.orgId }) }, { tx, ...(message.sendAfter ? { startAfter: message.sendAfter } : {}) });
+    }));
+    await repo.insert(tx, rows);
+    const payload = (row: (typeof rows)[number]) => ({ mailId: row.id, ...(row.orgId === null ? {} : { orgId: row.orgId }) });
+    // Tasks with a start time go one by one (rare: a delayed rejection); the rest in one statement.
+    const dueNow = rows.filter((_, i) => !messages[i]?.sendAfter);
+    await queue.enqueueMany(sendTask(), dueNow.map(payload), { tx });
+    for (const [i, row] of rows.entries()) {
+      const sendAfter = messages[i]?.sendAfter;
+      if (sendAfter) await queue.enqueue(sendTask(), payload(row), { tx, startAfter: sendAfter });
+    }
+    return rows.map((row) => row.id);
+  }
+
+  async function queueMail(tx: DbExecutor, message: OutgoingMessage): Promise<string> {
+    const [id] = await queueMany(tx, [message]);
+    if (!id) throw new Error('queued no message');
     return id;
   }
 
@@ -137,6 +152,7 @@ export function createMailService({ database, repo, mailer, queue, sendTask, sta
 
   return {
     queue: queueMail,
+    queueMany,
 
     /**
      * The rejection email, if the org sends them: after its delay, and cancelled by cancelRejection if

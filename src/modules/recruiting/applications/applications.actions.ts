@@ -112,7 +112,7 @@ export function createApplicationActions({ events, repo, stagesOf, candidates, l
     const row = await repo.update(tx, id, { ...plan.patch, at });
     const { application, entry, recordAll } = consequences(current.row, row, plan, actor, at);
     await repo.addHistory(tx, [entry]);
-    await candidates.touch(tx, row.candidateId, at);
+    await candidates.touch(tx, [row.candidateId], at);
     recordAll(record);
     return application;
   }

@@ -33,13 +33,13 @@ export interface NewApplicationInput {
   at?: Date;
   /** The candidate was created in this same transaction: nothing to mark as changed. */
   candidateIsNew?: boolean;
-  /** Rows that refer to the new application (the applicant's files), written by the same statement. */
-  alsoInsert?: (applicationId: string) => TypedQueryBuilder<undefined> | null;
 }
 
 export interface CreateApplicationOptions {
   /** The error for an application that already exists (the public form words it for the applicant). */
   duplicate?: (existing: ApplicationRow) => AppError;
+  /** Rows that refer to the new applications (the applicants' files), written by the same statement; given their ids in the order of the inputs created. */
+  alsoInsert?: (created: readonly { input: number; applicationId: string }[]) => TypedQueryBuilder<undefined> | null;
 }
 
 const repo = createApplicationsRepo();
@@ -48,34 +48,85 @@ const candidatesRepo = createCandidatesRepo();
 /** Stages an application cannot start in: it would skip the actions that lead there. */
 const endKinds = new Set(['hired', 'rejected']);
 
-/**
- * Creates an application inside the caller's transaction: the row, its 'created' history entry, the
- * `application.created` event and the candidate's updated_at. Both the public apply endpoint and a
- * recruiter's "add to job" use it. The caller must hold the candidate's row lock (matchOrCreate, or
- * the recruiter path's lockCandidate), so two applications of one person to one job cannot both pass
- * the duplicate check: the second is a 409 naming the first.
- */
-export async function createApplication(tx: DbExecutor, record: RecordEvent, input: NewApplicationInput, options: CreateApplicationOptions = {}): Promise<Application> {
-  const { orgId, jobId, candidateId } = input;
-  const at = input.at ?? new Date();
-  // A candidate made in this transaction has no applications yet.
-  const existing = input.candidateIsNew ? null : await repo.findExisting(tx, orgId, jobId, candidateId);
+/** Why an input cannot become an application (an existing one, a stage it cannot start in); null when it can. */
+function refusal(input: NewApplicationInput, stage: StageRow | null, existing: ApplicationRow | undefined, options: CreateApplicationOptions): AppError | null {
   if (existing) {
-    throw options.duplicate?.(existing) ?? new AppError('conflict', `This candidate already has an application to this job: ${existing.id} (${existing.status})`);
+    return options.duplicate?.(existing) ?? new AppError('conflict', `This candidate already has an application to this job: ${existing.id} (${existing.status})`);
   }
-  const stage = input.lockedStage?.id === input.stageId ? input.lockedStage : await repo.stageById(tx, orgId, input.stageId);
-  if (!stage || stage.jobId !== jobId) {
-    throw new AppError('validation-failed', 'The stage is not one of this job\'s stages', { fields: [{ field: 'stageId', detail: 'not a stage of this job' }] });
+  if (!stage || stage.jobId !== input.jobId) {
+    return new AppError('validation-failed', 'The stage is not one of this job\'s stages', { fields: [{ field: 'stageId', detail: 'not a stage of this job' }] });
   }
   if (endKinds.has(stage.kind)) {
-    throw new AppError('validation-failed', `An application cannot start in a stage of kind ${stage.kind}`, { fields: [{ field: 'stageId', detail: `a ${stage.kind} stage` }] });
+    return new AppError('validation-failed', `An application cannot start in a stage of kind ${stage.kind}`, { fields: [{ field: 'stageId', detail: `a ${stage.kind} stage` }] });
   }
-  const row = await repo.insertWithHistory(tx, {
-    orgId, jobId, candidateId, stageId: stage.id, source: input.source, sourceDetail: input.sourceDetail, answers: input.answers,
-    coverLetter: input.coverLetter, consent: input.consent, futureRolesConsentedAt: input.futureRolesConsentedAt ?? null, appliedAt: at, lastActivityAt: at, updatedAt: at,
-  }, { orgId, action: 'created', actorType: input.actor.type, actorId: input.actor.id, toStageId: stage.id, at, details: { source: input.source } }, input.alsoInsert);
-  if (!input.candidateIsNew) await candidatesRepo.touch(tx, candidateId, at);
-  const application = toApplication(row, stage);
-  record({ orgId, type: 'application.created', subjectId: row.id, payload: { application } });
-  return application;
+  return null;
+}
+
+/**
+ * Creates applications inside the caller's transaction, each with its 'created' history entry, its
+ * `application.created` event and its candidate's updated_at; answers in input order, an application
+ * or why that one was not created (the others still are). Both the public apply endpoint (one or a
+ * group commit of several, all of one org) and a recruiter's "add to job" use it. The caller must
+ * hold the candidates' row locks (matchOrCreate, or the recruiter path's lockCandidate), so two
+ * applications of one person to one job cannot both pass the duplicate check: the second is refused,
+ * naming the first. A few statements whatever the count.
+ */
+export async function createApplications(
+  tx: DbExecutor, record: RecordEvent, inputs: readonly NewApplicationInput[], options: CreateApplicationOptions = {},
+): Promise<(Application | AppError)[]> {
+  const [first] = inputs;
+  if (!first) return [];
+  const { orgId } = first;
+  const pairKey = (input: NewApplicationInput) => `${input.jobId}/${input.candidateId}`;
+  if (inputs.some((input) => input.orgId !== orgId)) throw new Error('createApplications takes one org\'s applications');
+  if (new Set(inputs.map(pairKey)).size !== inputs.length) throw new Error('createApplications takes one application per candidate and job');
+  // A candidate made in this transaction has no applications yet.
+  const existing = await repo.findExistingMany(tx, orgId, inputs.filter((input) => !input.candidateIsNew));
+  const given = (input: NewApplicationInput) => (input.lockedStage?.id === input.stageId ? input.lockedStage : undefined);
+  const read = new Map<string, StageRow | null>();
+  for (const input of inputs) if (!given(input) && !read.has(input.stageId)) read.set(input.stageId, await repo.stageById(tx, orgId, input.stageId));
+  const stages = inputs.map((input) => given(input) ?? read.get(input.stageId) ?? null);
+  const results: (Application | AppError | null)[] = inputs.map((input, i) => refusal(input, stages[i] ?? null, existing.get(pairKey(input)), options));
+  const creating = inputs.flatMap((input, i) => {
+    const stage = stages[i];
+    return results[i] === null && stage ? [{ input, index: i, stage }] : [];
+  });
+  if (creating.length === 0) return results.filter((result) => result !== null);
+  const rows = await repo.insertWithHistory(tx, creating.map(({ input, stage }) => {
+    const at = input.at ?? new Date();
+    return {
+      row: {
+        orgId, jobId: input.jobId, candidateId: input.candidateId, stageId: stage.id, source: input.source, sourceDetail: input.sourceDetail, answers: input.answers,
+        coverLetter: input.coverLetter, consent: input.consent, futureRolesConsentedAt: input.futureRolesConsentedAt ?? null, appliedAt: at, lastActivityAt: at, updatedAt: at,
+      },
+      history: { orgId, action: 'created', actorType: input.actor.type, actorId: input.actor.id, toStageId: stage.id, at, details: { source: input.source } },
+    };
+  }), options.alsoInsert ? (ids) => options.alsoInsert?.(creating.map(({ index }, i) => ({ input: index, applicationId: ids[i] ?? '' }))) ?? null : undefined);
+  const touched = creating.filter(({ input }) => !input.candidateIsNew);
+  await candidatesRepo.touch(tx, touched.map(({ input }) => input.candidateId), touched[0]?.input.at ?? new Date());
+  for (const [i, { index, stage }] of creating.entries()) {
+    const row = rows[i];
+    if (!row) throw new Error('insert returned too few rows');
+    const application = toApplication(row, stage);
+    results[index] = application;
+    record({ orgId, type: 'application.created', subjectId: row.id, payload: { application } });
+  }
+  return results.map((result) => {
+    if (result === null) throw new Error('an application was neither created nor refused');
+    return result;
+  });
+}
+
+/** One application (see createApplications); a refusal is thrown. */
+export async function createApplication(
+  tx: DbExecutor, record: RecordEvent, input: NewApplicationInput,
+  options: Omit<CreateApplicationOptions, 'alsoInsert'> & { alsoInsert?: (applicationId: string) => TypedQueryBuilder<undefined> | null } = {},
+): Promise<Application> {
+  const { alsoInsert } = options;
+  const [result] = await createApplications(tx, record, [input], {
+    ...options, alsoInsert: alsoInsert ? (created) => (created[0] ? alsoInsert(created[0].applicationId) : null) : undefined,
+  });
+  if (!result) throw new Error('created no application');
+  if (result instanceof AppError) throw result;
+  return result;
 }

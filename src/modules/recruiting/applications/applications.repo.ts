@@ -46,17 +46,36 @@ export function createApplicationsRepo() {
     },
 
     /**
-     * The application, its first history entry and any rows that refer to it (`also`, given its id) in
-     * one statement: their foreign keys are checked at the statement's end, when the application exists.
+     * Applications, each with its first history entry, and any rows that refer to them (`also`, given
+     * their ids in order) in one statement: foreign keys are checked at the statement's end, when the
+     * applications exist. Returns the rows in the order given.
      */
-    async insertWithHistory(tx: DbExecutor, row: NewApplication, entry: Omit<HistoryEntry, 'applicationId'>, also?: (applicationId: string) => TypedQueryBuilder<undefined> | null): Promise<ApplicationRow> {
-      const id = newId('app');
-      const history = tx.$with('history').as(tx.insert(applicationHistory).values({ id: newId('ahe'), ...entry, applicationId: id }));
-      const more = also?.(id);
+    async insertWithHistory(
+      tx: DbExecutor, entries: readonly { row: NewApplication; history: Omit<HistoryEntry, 'applicationId'> }[],
+      also?: (applicationIds: readonly string[]) => TypedQueryBuilder<undefined> | null,
+    ): Promise<ApplicationRow[]> {
+      const ids = entries.map(() => newId('app'));
+      const history = tx.$with('history').as(tx.insert(applicationHistory).values(entries.map((e, i) => ({ id: newId('ahe'), ...e.history, applicationId: ids[i] ?? '' }))));
+      const more = also?.(ids);
       const ctes = more ? [history, tx.$with('also').as(more)] : [history];
-      const [inserted] = await tx.with(...ctes).insert(applications).values({ id, ...row }).returning();
-      if (!inserted) throw new Error('insert returned no row');
-      return inserted;
+      const inserted = await tx.with(...ctes).insert(applications).values(entries.map((e, i) => ({ id: ids[i] ?? '', ...e.row }))).returning();
+      const byId = new Map(inserted.map((row) => [row.id, row]));
+      return ids.map((id) => {
+        const row = byId.get(id);
+        if (!row) throw new Error('insert returned no row');
+        return row;
+      });
+    },
+
+    /** The earlier applications that still count (anything but withdrawn) of these candidates to these jobs, by `${jobId}/${candidateId}`. */
+    async findExistingMany(tx: DbExecutor, orgId: string, pairs: readonly { jobId: string; candidateId: string }[]): Promise<Map<string, ApplicationRow>> {
+      if (pairs.length === 0) return new Map();
+      const rows = await tx.select().from(applications).where(and(
+        eq(applications.orgId, orgId), ne(applications.status, 'withdrawn'),
+        inArray(applications.candidateId, [...new Set(pairs.map((p) => p.candidateId))]),
+        inArray(applications.jobId, [...new Set(pairs.map((p) => p.jobId))]),
+      ));
+      return new Map(rows.map((row) => [`${row.jobId}/${row.candidateId}`, row]));
     },
 
     async addHistory(tx: DbExecutor, entries: readonly HistoryEntry[]): Promise<void> {

@@ -13,7 +13,7 @@ import { createApplicationsService } from './applications.service.ts';
 
 export { applicationEvents } from './applications.events.ts';
 export type { ApplicationActions } from './applications.actions.ts';
-export { createApplication, type HistoryActor, type NewApplicationInput } from './applications.create.ts';
+export { createApplication, createApplications, type HistoryActor, type NewApplicationInput } from './applications.create.ts';
 export { ApplicationSchema, AnswerValueSchema, type Application } from './applications.schemas.ts';
 export type { HistoryAction } from './applications.table.ts';
 export { createApplicationsRepo, toApplication, type ApplicationRow, type ApplicationsRepo, type HistoryEntry, type NewApplication } from './applications.repo.ts';

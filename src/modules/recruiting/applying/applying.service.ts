@@ -1,17 +1,18 @@
 import { AppError, notFound, type FieldProblem } from '../../../app-error.ts';
 import type { DbExecutor } from '../../../infra/db/database.ts';
 import { createMemoryCache } from '../../../infra/cache/memory-cache.ts';
+import { createGroupCommit } from '../../../infra/db/group-commit.ts';
 import type { IdempotencyStore } from '../../../infra/idempotency/index.ts';
 import { requestHash } from '../../../infra/idempotency/index.ts';
 import type { EventsService, RecordEvent } from '../../events/index.ts';
 import type { JobsService } from '../../jobs/index.ts';
 import type { Org, OrgsService } from '../../orgs/index.ts';
-import type { createApplication } from '../applications/index.ts';
+import type { createApplications } from '../applications/index.ts';
 import type { AttachmentFiles, PreparedAttachment, Upload } from '../attachments/index.ts';
-import { phoneKey, type CandidatesRepo } from '../candidates/index.ts';
+import { emailKey, phoneKey, type CandidatesRepo } from '../candidates/index.ts';
 import type { CandidateEmails } from '../emails/index.ts';
 import { checkEeoAnswers, type EeoAnswersInput, type EeoForm, type EeoQuestion } from '../equal-opportunity/index.ts';
-import type { PipelinesRepo } from '../pipelines/index.ts';
+import type { PipelinesRepo, StageRow } from '../pipelines/index.ts';
 import { checkAnswers, type AnswerInput, type CheckedAnswer, type FileInput } from './applying.answers.ts';
 import type { Question } from './questions.schemas.ts';
 import type { QuestionsService } from './questions.service.ts';
@@ -61,9 +62,9 @@ export interface ApplyingServiceDeps {
   questions: Pick<QuestionsService, 'form'>;
   files: AttachmentFiles;
   idempotency: IdempotencyStore;
-  candidates: Pick<CandidatesRepo, 'matchOrCreate'>;
-  /** The applications area's one way to create an application (row, history, event, candidate touched). */
-  createApplication: typeof createApplication;
+  candidates: Pick<CandidatesRepo, 'matchOrCreateMany'>;
+  /** The applications area's one way to create applications (rows, history, events, candidates touched). */
+  createApplications: typeof createApplications;
   pipelines: Pick<PipelinesRepo, 'firstStage'>;
   eeo: EeoForm;
   /** The application-received email, with the candidate's status-page link, queued in the application's transaction. */
@@ -116,6 +117,18 @@ function checkApplicant(input: ApplyInput, org: Org): {
   };
 }
 
+/** An application that passed its checks, its files stored: what a transaction writes. */
+interface Checked {
+  target: ApplyTarget;
+  applicant: ReturnType<typeof checkApplicant>;
+  answers: Record<string, CheckedAnswer | { attachmentId: string }>;
+  eeoAnswers: Readonly<Record<string, string>>;
+  prepared: readonly PreparedAttachment[];
+}
+
+/** Most applications one transaction writes (each adds about 80 parameters to its statements). */
+export const GROUP_COMMIT_MAX = 64;
+
 /** How long target() may serve a job's state and form it read before; changes in this process apply at once. */
 export const TARGET_TTL_MS = 2_000;
 
@@ -144,35 +157,76 @@ export function createApplyingService(deps: ApplyingServiceDeps) {
     }
   }
 
-  async function create(
-    tx: DbExecutor, record: RecordEvent, target: ApplyTarget, applicant: ReturnType<typeof checkApplicant>,
-    answers: Record<string, CheckedAnswer | { attachmentId: string }>, eeoAnswers: Readonly<Record<string, string>>, prepared: readonly PreparedAttachment[],
-  ): Promise<ApplyResult> {
-    const { org, job } = target;
+  /**
+   * Writes applications that passed their checks, all to jobs of one org, in the caller's transaction:
+   * the candidates matched or created, the applications with their files, answers, events and emails.
+   * A handful of statements however many there are; answers per application in order (a refusal,
+   * such as a second application to the same job, for that one alone).
+   */
+  async function createAll(tx: DbExecutor, record: RecordEvent, items: readonly Checked[]): Promise<(ApplyResult | AppError)[]> {
+    const [first] = items;
+    if (!first) return [];
+    const { org } = first.target;
     const now = clock();
-    const { candidateId, created } = await deps.candidates.matchOrCreate(tx, org.id, {
-      name: applicant.name, email: applicant.email, phone: applicant.phone, source: 'board',
-    }, now);
+    const matches = await deps.candidates.matchOrCreateMany(tx, org.id, items.map(({ applicant }) => ({
+      name: applicant.name, email: applicant.email, phone: applicant.phone, source: 'board' as const,
+    })), now);
     // The first stage is where every application starts; its candidate-facing name is what the applicant is told.
-    const stage = await deps.pipelines.firstStage(tx, org.id, job.id);
-    const consent = applicant.consented
-      ? { noticeUrl: org.privacyNoticeUrl ?? null, noticeVersion: org.privacyNoticeVersion ?? null, consentedAt: now.toISOString() }
-      : null;
-    const application = await deps.createApplication(tx, record, {
-      orgId: org.id, jobId: job.id, candidateId, stageId: stage.id, lockedStage: stage, source: 'board', sourceDetail: null, answers,
-      coverLetter: applicant.coverLetterText, consent, futureRolesConsentedAt: applicant.keepForFutureRoles ? now : null, actor: { type: 'candidate', id: candidateId }, at: now, candidateIsNew: created,
-      alsoInsert: (applicationId) => deps.files.recordStatement(tx, candidateId, applicationId, prepared),
-    }, {
-      duplicate: (first) => new AppError('already-applied', `You have already applied to this job (application ${first.id}); a recruiter will be in touch`),
+    const stages = new Map<string, StageRow>();
+    for (const { target } of items) if (!stages.has(target.job.id)) stages.set(target.job.id, await deps.pipelines.firstStage(tx, org.id, target.job.id));
+    const stageOf = (jobId: string): StageRow => {
+      const stage = stages.get(jobId);
+      if (!stage) throw new Error(`no first stage read for job ${jobId}`);
+      return stage;
+    };
+    const candidateOf = (i: number) => {
+      const match = matches[i];
+      if (!match) throw new Error('matched fewer candidates than applications');
+      return match;
+    };
+    const results = await deps.createApplications(tx, record, items.map((item, i) => {
+      const { candidateId, created } = candidateOf(i);
+      const { applicant } = item;
+      const consent = applicant.consented
+        ? { noticeUrl: org.privacyNoticeUrl ?? null, noticeVersion: org.privacyNoticeVersion ?? null, consentedAt: now.toISOString() }
+        : null;
+      const stage = stageOf(item.target.job.id);
+      return {
+        orgId: org.id, jobId: item.target.job.id, candidateId, stageId: stage.id, lockedStage: stage, source: 'board', sourceDetail: null, answers: item.answers,
+        coverLetter: applicant.coverLetterText, consent, futureRolesConsentedAt: applicant.keepForFutureRoles ? now : null, actor: { type: 'candidate' as const, id: candidateId }, at: now, candidateIsNew: created,
+      };
+    }), {
+      duplicate: (existing) => new AppError('already-applied', `You have already applied to this job (application ${existing.id}); a recruiter will be in touch`),
+      alsoInsert: (created) => deps.files.recordStatement(tx, created.map(({ input, applicationId }) => ({
+        candidateId: candidateOf(input).candidateId, applicationId, prepared: items[input]?.prepared ?? [],
+      }))),
     });
-    await deps.eeo.record(tx, org.id, application.id, job.id, eeoAnswers, now);
-    if (created) record({ orgId: org.id, type: 'candidate.created', subjectId: candidateId, payload: { candidateId, source: 'board' } });
-    await deps.emails?.received(tx, {
-      orgId: org.id, orgName: org.name, jobTitle: job.title,
-      contact: { applicationId: application.id, jobId: job.id, candidateId, name: applicant.name, email: applicant.email },
-    }, stage.candidateName);
-    return { applicationId: application.id, jobId: job.id, status: 'received', stage: stage.candidateName, appliedAt: application.appliedAt };
+    const done = results.flatMap((result, i) => {
+      const item = items[i];
+      return result instanceof AppError || !item ? [] : [{ application: result, item, candidateId: candidateOf(i).candidateId }];
+    });
+    await deps.eeo.record(tx, org.id, done.map(({ application, item }) => ({ applicationId: application.id, jobId: item.target.job.id, answers: item.eeoAnswers })), now);
+    matches.forEach(({ candidateId, created }) => {
+      if (created) record({ orgId: org.id, type: 'candidate.created', subjectId: candidateId, payload: { candidateId, source: 'board' } });
+    });
+    await deps.emails?.received(tx, done.map(({ application, item, candidateId }) => ({
+      context: {
+        orgId: org.id, orgName: org.name, jobTitle: item.target.job.title,
+        contact: { applicationId: application.id, jobId: item.target.job.id, candidateId, name: item.applicant.name, email: item.applicant.email },
+      },
+      stage: stageOf(item.target.job.id).candidateName,
+    })));
+    return results.map((result) => (result instanceof AppError ? result : {
+      applicationId: result.id, jobId: result.jobId, status: 'received', stage: stageOf(result.jobId).candidateName, appliedAt: result.appliedAt,
+    }));
   }
+
+  // Applications without an Idempotency-Key that arrive together share a transaction (one person's at most once in each).
+  const groupCommit = createGroupCommit<Checked, ApplyResult>({
+    maxItems: GROUP_COMMIT_MAX, maxInFlight: 2,
+    keyOf: (item) => emailKey(item.applicant.email),
+    write: (orgId, items) => deps.events.withEvents(orgId, (tx, record) => createAll(tx, record, items)),
+  });
 
   return {
     /**
@@ -227,19 +281,22 @@ export function createApplyingService(deps: ApplyingServiceDeps) {
         name: applicant.name, email: applicant.email, phone: applicant.phone, coverLetterText: applicant.coverLetterText, consent: applicant.consented,
         keepForFutureRoles: applicant.keepForFutureRoles, answers: answers.values, equalOpportunity: eeo.values, files: prepared.map((p) => [p.kind, p.questionId, p.sha256]),
       });
+      const item: Checked = { target, applicant, answers: stored, eeoAnswers: eeo.values, prepared };
       try {
-        const outcome = await deps.events.withEvents(org.id, async (tx, record) => {
-          if (idempotencyKey !== undefined) {
+        const outcome = idempotencyKey === undefined
+          ? { result: await groupCommit.submit(org.id, item), statusCode: 201, replayed: false }
+          : await deps.events.withEvents(org.id, async (tx, record) => {
             const claim = await deps.idempotency.claim(tx, org.id, scope, idempotencyKey, hash);
             if (claim.state === 'mismatch') {
               throw new AppError('idempotency-key-reused', 'This Idempotency-Key was already used for a different application; use a new key for a new request');
             }
             if (claim.state === 'replay') return { result: claim.response as ApplyResult, statusCode: claim.statusCode, replayed: true };
-          }
-          const result = await create(tx, record, target, applicant, stored, eeo.values, prepared);
-          if (idempotencyKey !== undefined) await deps.idempotency.complete(tx, org.id, scope, idempotencyKey, 201, result);
-          return { result, statusCode: 201, replayed: false };
-        });
+            const [result] = await createAll(tx, record, [item]);
+            if (!result) throw new Error('created no application');
+            if (result instanceof AppError) throw result;
+            await deps.idempotency.complete(tx, org.id, scope, idempotencyKey, 201, result);
+            return { result, statusCode: 201, replayed: false };
+          });
         if (outcome.replayed) await deps.files.discard(prepared);
         return outcome;
       } catch (err) {

@@ -7,7 +7,7 @@ import { createRateLimiter, type RateLimitStore } from '../../../infra/rate-limi
 import type { EventsService } from '../../events/index.ts';
 import { jobEventTypes, type JobsService } from '../../jobs/index.ts';
 import type { OrgsService } from '../../orgs/index.ts';
-import { createApplication } from '../applications/index.ts';
+import { createApplications } from '../applications/index.ts';
 import type { AttachmentFiles } from '../attachments/index.ts';
 import type { EeoForm } from '../equal-opportunity/index.ts';
 import { createCandidatesRepo } from '../candidates/index.ts';
@@ -74,7 +74,7 @@ export function createApplyingArea(deps: ApplyingDeps): {
   const questions = createQuestionsService({ database: deps.database, events: deps.events, jobs: deps.jobs, repo: createQuestionsRepo() });
   const applying = createApplyingService({
     events: deps.events, orgs: deps.orgs, jobs: deps.jobs, questions, files: deps.files, idempotency, clock,
-    candidates: createCandidatesRepo(), pipelines: createPipelinesRepo(), createApplication, eeo: deps.eeo, emails: deps.emails,
+    candidates: createCandidatesRepo(), pipelines: createPipelinesRepo(), createApplications, eeo: deps.eeo, emails: deps.emails,
   });
   // A job's or its form's change forgets what applying remembers of it (see target()).
   deps.events.onCommitted([...jobEventTypes, ...applicationFormEventTypes], (event) => applying.forgetTarget(event.subjectId));

@@ -20,11 +20,18 @@ export type AttachmentRow = Omit<typeof attachments.$inferSelect, 'text'>;
 /** What the extraction task stores for one file. */
 export type TextOutcome = { status: Extract<TextStatus, 'extracted'>; text: string } | { status: Extract<TextStatus, 'failed' | 'none'>; failure: string | null };
 
+/** Prepared files and whose they are. */
+export interface FileOwners {
+  candidateId: string;
+  applicationId: string | null;
+  prepared: readonly PreparedAttachment[];
+}
+
 export function createAttachmentsRepo() {
   return {
     /** The insert of prepared files, not run: a caller's statement carries it (applying writes them with the application). */
-    insertStatement(candidateId: string, applicationId: string | null, prepared: readonly PreparedAttachment[], tx: DbExecutor) {
-      return tx.insert(attachments).values(prepared.map((p) => ({ ...p, candidateId, applicationId, textStatus: 'pending' as const })));
+    insertStatement(owners: readonly FileOwners[], tx: DbExecutor) {
+      return tx.insert(attachments).values(owners.flatMap(({ candidateId, applicationId, prepared }) => prepared.map((p) => ({ ...p, candidateId, applicationId, textStatus: 'pending' as const }))));
     },
 
     async insert(candidateId: string, applicationId: string | null, prepared: readonly PreparedAttachment[], tx: DbExecutor): Promise<AttachmentRow[]> {

@@ -5,7 +5,7 @@ import { newId } from '../../../infra/db/ids.ts';
 import { detectDocument, documentKindOf, oleContainerType, type Detection, type ExtractText } from '../../../infra/documents/index.ts';
 import type { FileStore } from '../../../infra/files/file-store.ts';
 import { authorize, type JobAccess, type Principal } from '../../access/index.ts';
-import type { AttachmentRow, AttachmentsRepo, TextOutcome } from './attachments.repo.ts';
+import type { AttachmentRow, AttachmentsRepo, FileOwners, TextOutcome } from './attachments.repo.ts';
 import type { Attachment, PreparedAttachment, Upload } from './attachments.schemas.ts';
 import type { AttachmentKind } from './attachments.table.ts';
 
@@ -103,9 +103,9 @@ export function createAttachmentsService({ database, store, repo, extract, log, 
       };
     },
 
-    /** The insert of prepared files for a caller's statement to carry (null when there are none); their text is read later. */
-    recordStatement(tx: DbExecutor, candidateId: string, applicationId: string | null, prepared: readonly PreparedAttachment[]) {
-      return prepared.length === 0 ? null : repo.insertStatement(candidateId, applicationId, prepared, tx);
+    /** The insert of prepared files (of one or several owners) for a caller's statement to carry (null when there are none); their text is read later. */
+    recordStatement(tx: DbExecutor, owners: readonly FileOwners[]) {
+      return owners.some((owner) => owner.prepared.length > 0) ? repo.insertStatement(owners, tx) : null;
     },
 
     /** Inserts prepared files in the caller's transaction; their text is read later, by the extraction task. */

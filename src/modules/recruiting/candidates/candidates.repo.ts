@@ -1,6 +1,6 @@
 import { and, asc, eq, getTableColumns, inArray, sql } from 'drizzle-orm';
 import { queryRows, type DbExecutor } from '../../../infra/db/database.ts';
-import { insertParts } from '../../../infra/db/insert-parts.ts';
+import { valueRows } from '../../../infra/db/insert-parts.ts';
 import { newId } from '../../../infra/db/ids.ts';
 import { searchText } from '../../../infra/search/plain-text.ts';
 import { emailKey, nameKey, phoneKey } from './candidate-identity.ts';
@@ -45,13 +45,21 @@ export interface ContactRows {
   phones: { phone: string; e164: string | null }[];
 }
 
-async function lockByEmailKey(tx: DbExecutor, orgId: string, key: string): Promise<string | null> {
-  const [owner] = await tx.select({ id: candidates.id }).from(candidates)
+/** The org's candidates owning these email keys, locked for update in id order (two writers locking overlapping sets cannot deadlock). */
+async function lockByEmailKeys(tx: DbExecutor, orgId: string, keys: readonly string[]): Promise<Map<string, string>> {
+  if (keys.length === 0) return new Map();
+  const owners = await tx.select({ id: candidates.id, key: candidateEmails.emailKey }).from(candidates)
     .innerJoin(candidateEmails, eq(candidateEmails.candidateId, candidates.id))
-    .where(and(eq(candidateEmails.orgId, orgId), eq(candidateEmails.emailKey, key)))
+    .where(and(eq(candidateEmails.orgId, orgId), inArray(candidateEmails.emailKey, [...keys])))
+    .orderBy(asc(candidates.id))
     .for('update', { of: candidates });
-  return owner?.id ?? null;
+  return new Map(owners.map((owner) => [owner.key, owner.id]));
 }
+
+const newCandidateColumns = [
+  candidates.id, candidates.orgId, candidates.name, candidates.nameKey, candidates.location, candidates.links, candidates.source,
+  candidates.sourceDetail, candidates.createdAt, candidates.updatedAt, candidates.searchProfile,
+] as const;
 
 export function createCandidatesRepo() {
   /**
@@ -86,6 +94,40 @@ export function createCandidatesRepo() {
     return { emails: emails.map((e) => e.email), phones };
   }
 
+  /**
+   * matchOrCreate for several people at once (the careers site's group commit), in their order: two
+   * statements when all are new, one more when any has a phone, one more when any is known. Their
+   * emails must be distinct people's (different identity keys).
+   */
+  async function matchOrCreateMany(tx: DbExecutor, orgId: string, applicants: readonly Applicant[], now: Date): Promise<{ candidateId: string; created: boolean }[]> {
+    const people = applicants.map((applicant) => ({
+      applicant, id: newId('cand'), key: emailKey(applicant.email), email: applicant.email.trim(), phones: applicant.phone ? [applicant.phone.trim()] : [],
+    }));
+    if (new Set(people.map((p) => p.key)).size !== people.length) throw new Error('matchOrCreateMany takes one application per person');
+    if (people.length === 0) return [];
+    // In key order, so two writers claiming overlapping keys wait for each other in the same order.
+    const byKey = [...people].sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
+    const claims = valueRows([candidateEmails.orgId, candidateEmails.candidateId, candidateEmails.email, candidateEmails.emailKey], byKey.map((p) => [orgId, p.id, p.email, p.key]));
+    const rows = valueRows(newCandidateColumns, byKey.map(({ applicant, id, email, phones }) => [
+      id, orgId, applicant.name, nameKey(applicant.name), applicant.location ?? null, applicant.links ?? {}, applicant.source,
+      applicant.sourceDetail ?? null, now, now, profileText(applicant.name, [email], phones, [], applicant.location),
+    ]));
+    // A key already taken writes neither row; an email row names a candidate written by the same statement (its foreign key is checked at the statement's end).
+    const created = new Set((await queryRows<{ id: string }>(tx, sql`
+      with claimed as (insert into ${candidateEmails} ${claims.columns} values ${claims.rows} on conflict do nothing returning ${sql.identifier(candidateEmails.candidateId.name)} as id)
+      insert into ${candidates} ${rows.columns} select * from (values ${rows.rows}) as v ${rows.columns} where v.id in (select id from claimed)
+      returning ${sql.identifier(candidates.id.name)}`)).map((row) => row.id));
+    const phones = people.filter((p) => created.has(p.id)).flatMap((p) => p.phones.map((phone, position) => ({ orgId, candidateId: p.id, phone, phoneKey: phoneKey(phone), position })));
+    if (phones.length > 0) await tx.insert(candidatePhones).values(phones);
+    const known = await lockByEmailKeys(tx, orgId, people.filter((p) => !created.has(p.id)).map((p) => p.key));
+    return people.map((p) => {
+      if (created.has(p.id)) return { candidateId: p.id, created: true };
+      const existing = known.get(p.key);
+      if (!existing) throw new Error(`candidate email ${p.key} claimed but not found`);
+      return { candidateId: existing, created: false };
+    });
+  }
+
   return {
     replaceContacts,
     contacts,
@@ -98,31 +140,12 @@ export function createCandidatesRepo() {
      * second wait for the first to commit, then find and lock the same candidate.
      */
     async matchOrCreate(tx: DbExecutor, orgId: string, applicant: Applicant, now: Date): Promise<{ candidateId: string; created: boolean }> {
-      const key = emailKey(applicant.email);
-      const email = applicant.email.trim();
-      const phones = applicant.phone ? [applicant.phone.trim()] : [];
-      const id = newId('cand');
-      const claim = insertParts([[candidateEmails.orgId, orgId], [candidateEmails.candidateId, id], [candidateEmails.email, email], [candidateEmails.emailKey, key]]);
-      const candidate = insertParts([
-        [candidates.id, id], [candidates.orgId, orgId], [candidates.name, applicant.name], [candidates.nameKey, nameKey(applicant.name)],
-        [candidates.location, applicant.location ?? null], [candidates.links, applicant.links ?? {}], [candidates.source, applicant.source],
-        [candidates.sourceDetail, applicant.sourceDetail ?? null], [candidates.createdAt, now], [candidates.updatedAt, now],
-        [candidates.searchProfile, profileText(applicant.name, [email], phones, [], applicant.location)],
-      ]);
-      // The email row names a candidate written by the same statement: its foreign key is checked at the statement's end.
-      const created = await queryRows<{ id: string }>(tx, sql`
-        with claimed as (insert into ${candidateEmails} ${claim.columns} values (${claim.values}) on conflict do nothing returning 1)
-        insert into ${candidates} ${candidate.columns} select ${candidate.values} from claimed returning ${sql.identifier(candidates.id.name)}`);
-      if (created.length === 0) {
-        const existing = await lockByEmailKey(tx, orgId, key);
-        if (!existing) throw new Error(`candidate email ${key} claimed but not found`);
-        return { candidateId: existing, created: false };
-      }
-      if (phones.length > 0) {
-        await tx.insert(candidatePhones).values(phones.map((phone, position) => ({ orgId, candidateId: id, phone, phoneKey: phoneKey(phone), position })));
-      }
-      return { candidateId: id, created: true };
+      const [match] = await matchOrCreateMany(tx, orgId, [applicant], now);
+      if (!match) throw new Error('matched no candidate');
+      return match;
     },
+
+    matchOrCreateMany,
 
     /** The candidate owning each of these email keys (the org's unique index makes it at most one per key). */
     async ownersOfEmails(tx: DbExecutor, orgId: string, keys: readonly string[]): Promise<{ key: string; candidateId: string }[]> {
@@ -176,8 +199,9 @@ export function createCandidatesRepo() {
     },
 
     /** Marks a candidate changed (their applications count): incremental sync picks it up. */
-    async touch(tx: DbExecutor, candidateId: string, now: Date): Promise<void> {
-      await tx.update(candidates).set({ updatedAt: now, version: sql`${candidates.version} + 1` }).where(eq(candidates.id, candidateId));
+    async touch(tx: DbExecutor, candidateIds: readonly string[], now: Date): Promise<void> {
+      if (candidateIds.length === 0) return;
+      await tx.update(candidates).set({ updatedAt: now, version: sql`${candidates.version} + 1` }).where(inArray(candidates.id, [...candidateIds]));
     },
   };
 }

@@ -1,7 +1,7 @@
 import { newSecretToken } from '../../../infra/crypto/secret-tokens.ts';
 import type { Database, DbExecutor } from '../../../infra/db/database.ts';
 import type { MailAttachment } from '../../../infra/mail/mailer.ts';
-import { statusLinkKey, type MailOutbox, type StatusLinkMinter, type TemplateKey } from '../../mail/index.ts';
+import { statusLinkKey, type MailOutbox, type OutgoingMessage, type StatusLinkMinter, type TemplateKey } from '../../mail/index.ts';
 import { inviteAttachment, type Interview } from '../interviews/index.ts';
 import { STATUS_LINK_DAYS, type StatusLinksRepo } from '../status/index.ts';
 import type { ApplicationContact, EmailsRepo } from './emails.repo.ts';
@@ -34,15 +34,19 @@ const when = (at: Date) => `${at.toISOString().slice(0, 16).replace('T', ' ')} U
 export function createCandidateEmails({ database, repo, links, mail, orgName, jobTitle, publicBaseUrl, clock }: CandidateEmailsDeps) {
   const base = publicBaseUrl.replace(/\/+$/, '');
 
-  /** `withStatusLink`: the email carries the candidate's status-page link, minted when it is sent (see the mail module). */
-  function queue(tx: DbExecutor, context: MailContext, template: TemplateKey, data: Record<string, unknown>, extra: { subjectIds?: string[]; attachments?: MailAttachment[]; withStatusLink?: boolean } = {}) {
+  /** The message about one application; `withStatusLink`: it carries the candidate's status-page link, minted when it is sent (see the mail module). */
+  function messageOf(context: MailContext, template: TemplateKey, data: Record<string, unknown>, extra: { subjectIds?: string[]; attachments?: MailAttachment[]; withStatusLink?: boolean } = {}): OutgoingMessage {
     const { contact } = context;
-    return mail.queue(tx, {
+    return {
       orgId: context.orgId, template, to: contact.email, subjectIds: [contact.candidateId, contact.applicationId, ...(extra.subjectIds ?? [])],
       ...(extra.withStatusLink ? { statusLinkFor: contact.candidateId } : {}),
       data: { candidate: { name: contact.name }, org: { name: context.orgName }, job: { title: context.jobTitle }, ...data },
       ...(extra.attachments ? { attachments: extra.attachments } : {}),
-    });
+    };
+  }
+
+  function queue(tx: DbExecutor, context: MailContext, template: TemplateKey, data: Record<string, unknown>, extra: Parameters<typeof messageOf>[3] = {}) {
+    return mail.queue(tx, messageOf(context, template, data, extra));
   }
 
   /** Reads what an email about the application needs; null when the candidate has no address (or the application is gone). */
@@ -84,8 +88,9 @@ export function createCandidateEmails({ database, repo, links, mail, orgName, jo
 
     orgName,
 
-    async received(tx: DbExecutor, context: MailContext, stage: string): Promise<void> {
-      await queue(tx, context, 'application-received', { stage }, { withStatusLink: true });
+    /** The application-received emails of applications created together, with their stages' candidate-facing names. */
+    async received(tx: DbExecutor, received: readonly { context: MailContext; stage: string }[]): Promise<void> {
+      await mail.queueMany(tx, received.map(({ context, stage }) => messageOf(context, 'application-received', { stage }, { withStatusLink: true })));
     },
 
     async statusLink(tx: DbExecutor, input: { orgId: string; orgName: string; candidateId: string; name: string; url: string; expiresAt: Date }): Promise<void> {

@@ -7,6 +7,13 @@ export type EeoQuestionRow = typeof eeoQuestions.$inferSelect;
 export type EeoQuestionWrite = Omit<typeof eeoQuestions.$inferInsert, 'createdAt'>;
 
 /** The only SQL of equal-opportunity answers: questions, answers written at apply time, counts (erasure deletes them in rights.erase.repo). */
+/** One application's voluntary answers, by question id. */
+export interface EeoAnswersGiven {
+  applicationId: string;
+  jobId: string;
+  answers: Readonly<Record<string, string>>;
+}
+
 export function createEeoRepo() {
   return {
     async questions(tx: DbExecutor, orgId: string): Promise<EeoQuestionRow[]> {
@@ -35,8 +42,8 @@ export function createEeoRepo() {
       await tx.delete(eeoAnswers).where(and(eq(eeoAnswers.orgId, orgId), eq(eeoAnswers.questionId, questionId), notInArray(eeoAnswers.choice, [...choices])));
     },
 
-    async record(tx: DbExecutor, orgId: string, applicationId: string, jobId: string, answers: Readonly<Record<string, string>>, at: Date): Promise<void> {
-      const rows = Object.entries(answers).map(([questionId, choice]) => ({ id: newId('eeoa'), orgId, applicationId, jobId, questionId, choice, answeredAt: at }));
+    async record(tx: DbExecutor, orgId: string, given: readonly EeoAnswersGiven[], at: Date): Promise<void> {
+      const rows = given.flatMap(({ applicationId, jobId, answers }) => Object.entries(answers).map(([questionId, choice]) => ({ id: newId('eeoa'), orgId, applicationId, jobId, questionId, choice, answeredAt: at })));
       if (rows.length > 0) await tx.insert(eeoAnswers).values(rows);
     },
 

@@ -5,7 +5,7 @@ import { newId } from '../../../infra/db/ids.ts';
 import { authorize, requireWholeOrg, type Principal } from '../../access/index.ts';
 import type { EventsService } from '../../events/index.ts';
 import type { JobsService } from '../../jobs/index.ts';
-import type { EeoQuestionRow, EeoQuestionWrite, EeoRepo } from './eeo.repo.ts';
+import type { EeoAnswersGiven, EeoQuestionRow, EeoQuestionWrite, EeoRepo } from './eeo.repo.ts';
 import { FEWER_THAN_MINIMUM, MINIMUM_GROUP, PREFER_NOT_TO_SAY, type EeoQuestion, type EeoQuestionInput, type EeoReport } from './eeo.schemas.ts';
 import { suppressSmallGroups } from './eeo.suppression.ts';
 
@@ -88,8 +88,9 @@ export function createEeoService({ database, events, jobs, repo, clock }: EeoSer
     },
 
     /** Stores checked answers with a new application, in its transaction. */
-    async record(tx: DbExecutor, orgId: string, applicationId: string, jobId: string, answers: Readonly<Record<string, string>>, at: Date): Promise<void> {
-      await repo.record(tx, orgId, applicationId, jobId, answers, at);
+    /** The answers given with applications created together: one statement, none when nobody answered. */
+    async record(tx: DbExecutor, orgId: string, given: readonly EeoAnswersGiven[], at: Date): Promise<void> {
+      await repo.record(tx, orgId, given, at);
     },
 
     /**
