@@ -82,17 +82,22 @@ function drive(url: string, target: string, connections: number, seconds: number
   return Promise.resolve(instance).finally(() => clearTimeout(guard));
 }
 
-/** CPU used so far by the server (with its threads and children) and by each PostgreSQL backend serving its database. */
-async function cpuNow(serverPid: number, databaseUrl: string): Promise<{ server: number; backends: Map<number, number> }> {
-  const pids = await withClient(databaseUrl, async (client) => (await client.query<{ pid: number }>(
-    'select pid from pg_stat_activity where datname = current_database() and pid <> pg_backend_pid()',
-  )).rows.map((r) => r.pid));
+/**
+ * CPU used so far by the server (with its threads and children) and by each PostgreSQL backend serving
+ * its database, and the database's committed transactions (background tasks' included).
+ */
+async function cpuNow(serverPid: number, databaseUrl: string): Promise<{ server: number; backends: Map<number, number>; commits: number }> {
+  const { pids, commits } = await withClient(databaseUrl, async (client) => ({
+    pids: (await client.query<{ pid: number }>('select pid from pg_stat_activity where datname = current_database() and pid <> pg_backend_pid()')).rows.map((r) => r.pid),
+    // Shared statistics reach the view within about a second of a commit; the runs last 10 s.
+    commits: Number((await client.query<{ n: string }>('select xact_commit as n from pg_stat_database where datname = current_database()')).rows[0]?.n ?? 0),
+  }));
   const backends = new Map<number, number>();
   for (const pid of pids) {
     const ms = await processCpuMs(pid);
     if (ms !== null) backends.set(pid, ms);
   }
-  return { server: await processTreeCpuMs(serverPid), backends };
+  return { server: await processTreeCpuMs(serverPid), backends, commits };
 }
 
 /**
@@ -169,7 +174,8 @@ export async function measureApplying(options: { duration: number; connections: 
         + `(${applications} rows in all, counting requests in flight at the stop): `
         + `${durable ? 'every accepted application is durable' : 'MISMATCH: some 2xx answers have no committed row'}.`,
         `(e) CPU per application in the flat-out run (what the machine's load does not change much): the server process `
-        + `${perApplication(cpuAfter.server - cpuBefore.server)} ms (every thread and any worker process), PostgreSQL backends of its database ${perApplication(pgMs)} ms.`,
+        + `${perApplication(cpuAfter.server - cpuBefore.server)} ms (every thread and any worker process), PostgreSQL backends of its database ${perApplication(pgMs)} ms; `
+        + `${perApplication(cpuAfter.commits - cpuBefore.commits)} database transactions per application (background tasks' included; applications arriving together share one).`,
       ],
     };
   } finally {
