@@ -29,12 +29,13 @@ export interface TestOrg {
 /**
  * The app over a fresh database of the current profile, with one org; call close() in after(). `clock` moves applicant tracking's time.
  * `queue` starts the durable queue's workers, as serve does (emails are sent through it); without it queued tasks only wait.
+ * `onQuery` hears every statement the query builder sends, for a test to count them.
  */
-export async function startTestApp(env: Record<string, string> = {}, options: { clock?: () => Date; queue?: boolean } = {}): Promise<TestApp> {
+export async function startTestApp(env: Record<string, string> = {}, options: { clock?: () => Date; queue?: boolean; onQuery?: (sql: string) => void } = {}): Promise<TestApp> {
   // Uploaded files go to a directory of this app's own, never under the repository's data/.
   const filesDir = await mkdtemp(path.join(os.tmpdir(), 'hireline-files-'));
   const config = loadConfig({ LOG_LEVEL: 'silent', SEED_DEMO: 'false', PUBLIC_BASE_URL: 'https://jobs.example.test', FILES_DIR: filesDir, ...env });
-  const { database, drop } = await freshDatabase();
+  const { database, drop } = await freshDatabase({ onQuery: options.onQuery });
   const log = pino({ level: 'silent' });
   const container = await createContainer(config, log, database, { clock: options.clock });
   if (options.queue) await container.taskQueue.start();
