@@ -29,6 +29,7 @@ export interface TestOrg {
 /**
  * The app over a fresh database of the current profile, with one org; call close() in after(). `clock` moves applicant tracking's time.
  * `queue` starts the durable queue's workers, as serve does (emails are sent through it); without it queued tasks only wait.
+ * `onQuery` hears every statement the query builder sends, for a test to count them.
  */
 export async function startTestApp(env: Record<string, string> = {}, options: { clock?: () => Date; queue?: boolean; onQuery?: (sql: string) => void } = {}): Promise<TestApp> {
   // Uploaded files go to a directory of this app's own, never under the repository's data/.

@@ -12,6 +12,7 @@ import { extractText, type ExtractText } from '../../src/infra/documents/index.t
 import { createDiskFileStore, type FileStore } from '../../src/infra/files/file-store.ts';
 import { applications } from '../../src/modules/recruiting/applications/applications.table.ts';
 import { createAttachmentsArea, type PreparedAttachment } from '../../src/modules/recruiting/attachments/index.ts';
+import { attachments } from '../../src/modules/recruiting/attachments/attachments.table.ts';
 import { candidates } from '../../src/modules/recruiting/candidates/candidates.table.ts';
 import { jobStages } from '../../src/modules/recruiting/pipelines/pipelines.table.ts';
 import { createJob, problem, startTestApp, type TestApp } from '../helpers/app.ts';
@@ -26,6 +27,8 @@ describe('candidate attachments', () => {
   let store: FileStore;
   let area: ReturnType<typeof createAttachmentsArea>;
   let extractions = 0;
+  /** Every statement sent to the database, so a test can count those a run costs. */
+  const statements: string[] = [];
   let owner: TestUser;
   let orgId: string;
 
@@ -36,7 +39,7 @@ describe('candidate attachments', () => {
   };
 
   before(async () => {
-    t = await startTestApp();
+    t = await startTestApp({}, { onQuery: (statement) => statements.push(statement) });
     store = createDiskFileStore(t.config.filesDir);
     area = createAttachmentsArea({ database: t.container.database, store, log: silent, extract: countingExtract });
     // Until the recruiting module wires this area into the container, its routes are added here.
@@ -186,6 +189,71 @@ describe('candidate attachments', () => {
       assert.equal(await area.service.extractPending(), 1, 'the quiet run reads what is left');
       const { data } = (await list(candidateId)).json<{ data: { textStatus: string }[] }>();
       assert.ok(data.every((a) => a.textStatus === 'extracted'));
+    });
+
+    test('a run reads a batch with a few statements, whatever its size, and makes every résumé of it searchable', async () => {
+      const first = await candidateWithApplication(orgId, owner.auth);
+      const second = await candidateWithApplication(orgId, owner.auth);
+      await attach(orgId, first.candidateId, null, [
+        { bytes: await makePdf('Lunar module descent'), fileName: 'a.pdf' },
+        { bytes: makeDocx('Priority scheduling executive'), fileName: 'b.docx' },
+        { bytes: await makePdf('Asynchronous restart recovery'), fileName: 'c.pdf' },
+        { bytes: makeDocx('Batch letter: quetzal'), fileName: 'letter.docx', kind: 'cover_letter' },
+      ]);
+      await attach(orgId, second.candidateId, null, [{ bytes: await makePdf('Orbital rendezvous radar'), fileName: 'd.pdf' }]);
+      statements.length = 0;
+      assert.equal(await area.service.extractPending(), 5);
+      // Claim, store, the résumés' texts, the candidates' search text: the old per-file loop sent about four per file.
+      const sent = statements.filter((s) => !/^\s*(begin|commit|rollback)\b/i.test(s));
+      assert.ok(sent.length <= 4, `${sent.length} statements:\n${sent.join('\n')}`);
+      const searchOf = async (candidateId: string) =>
+        (await db().select({ searchResume: candidates.searchResume }).from(candidates).where(eq(candidates.id, candidateId)))[0]?.searchResume ?? '';
+      const text = await searchOf(first.candidateId);
+      for (const words of ['Lunar module descent', 'Priority scheduling executive', 'Asynchronous restart recovery']) assert.match(text, new RegExp(words));
+      assert.doesNotMatch(text, /quetzal/);
+      assert.match(await searchOf(second.candidateId), /Orbital rendezvous radar/);
+    });
+
+    test('a file erased while its batch is read keeps no text; the rest of the batch is stored', async () => {
+      const { candidateId } = await candidateWithApplication(orgId, owner.auth);
+      const recorded = await attach(orgId, candidateId, null, await Promise.all([1, 2, 3].map(async (n) => ({ bytes: await makePdf(`Erasable ${n}`), fileName: `e${n}.pdf` }))));
+      const erasedId = recorded[0]?.id ?? '';
+      let reads = 0;
+      // The first file, already read, is erased (as the rights area does) while the second is read.
+      const erasingExtract: ExtractText = async (bytes, kind, options) => {
+        if (++reads === 2) await db().update(attachments).set({ textStatus: 'none', text: null }).where(eq(attachments.id, erasedId));
+        return extractText(bytes, kind, options);
+      };
+      const erasing = createAttachmentsArea({ database: t.container.database, store, log: silent, extract: erasingExtract });
+      assert.equal(await erasing.service.extractPending(), 3);
+      const rows = await db().select({ id: attachments.id, textStatus: attachments.textStatus, text: attachments.text }).from(attachments)
+        .where(eq(attachments.candidateId, candidateId)).orderBy(attachments.createdAt, attachments.id);
+      assert.deepEqual(rows.map((r) => [r.textStatus, r.text === null]), [['none', true], ['extracted', false], ['extracted', false]]);
+      const [after] = await db().select({ searchResume: candidates.searchResume }).from(candidates).where(eq(candidates.id, candidateId));
+      assert.doesNotMatch(after?.searchResume ?? '', /Erasable 1/);
+      assert.match(after?.searchResume ?? '', /Erasable 2/);
+    });
+
+    test('a run that turns busy or is stopped mid-batch stores what it read and hands the rest back at once', async () => {
+      const { candidateId } = await candidateWithApplication(orgId, owner.auth);
+      await attach(orgId, candidateId, null, await Promise.all([1, 2, 3, 4].map(async (n) => ({ bytes: await makePdf(`Handed back ${n}`), fileName: `h${n}.pdf` }))));
+      let busy = false;
+      let reads = 0;
+      const stop = new AbortController();
+      // The first file read makes the process busy; the next run's first file asks it to stop.
+      const interrupting: ExtractText = async (bytes, kind, options) => {
+        if (++reads === 1) busy = true;
+        else stop.abort();
+        return extractText(bytes, kind, options);
+      };
+      const interrupted = createAttachmentsArea({ database: t.container.database, store, log: silent, extract: interrupting, busy: () => busy });
+      assert.equal(await interrupted.service.extractPending(), 1);
+      busy = false;
+      assert.equal(await interrupted.service.extractPending(stop.signal), 1);
+      const claims = await db().select({ textStatus: attachments.textStatus, textClaimedAt: attachments.textClaimedAt }).from(attachments)
+        .where(eq(attachments.candidateId, candidateId));
+      assert.deepEqual(claims.filter((c) => c.textStatus === 'pending').map((c) => c.textClaimedAt), [null, null], 'the unread files are no longer claimed');
+      assert.equal(await area.service.extractPending(), 2, 'the next run reads them without waiting for a lease to end');
     });
 
     test('a file whose bytes are gone is marked failed rather than retried forever', async () => {

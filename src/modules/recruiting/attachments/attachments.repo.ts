@@ -1,6 +1,7 @@
-import { and, asc, desc, eq, exists, getTableColumns, isNull, lt, or, sql } from 'drizzle-orm';
-import { QueryBuilder } from 'drizzle-orm/pg-core';
-import type { DbExecutor } from '../../../infra/db/database.ts';
+import { and, asc, eq, exists, getTableColumns, inArray, isNull, lt, lte, or, sql } from 'drizzle-orm';
+import { QueryBuilder, type PgColumn } from 'drizzle-orm/pg-core';
+import { queryRows, type DbExecutor } from '../../../infra/db/database.ts';
+import { valueRows } from '../../../infra/db/insert-parts.ts';
 import { searchText } from '../../../infra/search/plain-text.ts';
 import type { JobAccess } from '../../access/index.ts';
 import { jobsVisibleTo } from '../../jobs/index.ts';
@@ -12,6 +13,7 @@ import { attachments, type TextStatus } from './attachments.table.ts';
 const query = new QueryBuilder();
 /** The search text is capped anyway; older résumés past these would not fit in it. */
 const MAX_RESUMES_SEARCHED = 20;
+const column = (c: PgColumn) => sql.identifier(c.name);
 
 // Every column but the extracted text, which only search and matching read.
 const { text: _text, ...rowColumns } = getTableColumns(attachments);
@@ -19,6 +21,14 @@ export type AttachmentRow = Omit<typeof attachments.$inferSelect, 'text'>;
 
 /** What the extraction task stores for one file. */
 export type TextOutcome = { status: Extract<TextStatus, 'extracted'>; text: string } | { status: Extract<TextStatus, 'failed' | 'none'>; failure: string | null };
+
+/** A file read by the extraction task, and what came of it. */
+export interface ReadOutcome {
+  row: Pick<AttachmentRow, 'id'>;
+  outcome: TextOutcome;
+}
+
+type StoredFile = Pick<AttachmentRow, 'orgId' | 'candidateId' | 'kind' | 'textStatus'>;
 
 /** Prepared files and whose they are. */
 export interface FileOwners {
@@ -72,42 +82,76 @@ export function createAttachmentsRepo() {
     },
 
     /**
-     * Takes the oldest file still to read, across orgs: marked as claimed in a short transaction of its
-     * own (skip locked, so workers never wait on each other), then read outside any transaction. A claim
-     * older than `staleBefore` is a worker that died mid-file; the file is taken again.
+     * Takes up to `limit` of the oldest files still to read, across orgs, in one statement: marked as
+     * claimed (skip locked, so workers never wait on each other), then read outside any transaction. A
+     * claim older than `staleBefore` is a worker that died mid-batch; its files are taken again.
      */
-    async claimPending(now: Date, staleBefore: Date, tx: DbExecutor): Promise<AttachmentRow | null> {
-      const [row] = await tx.select(rowColumns).from(attachments)
+    async claimPending(now: Date, staleBefore: Date, limit: number, tx: DbExecutor): Promise<AttachmentRow[]> {
+      const oldest = query.select({ id: attachments.id }).from(attachments)
         .where(and(eq(attachments.textStatus, 'pending'), or(isNull(attachments.textClaimedAt), lt(attachments.textClaimedAt, staleBefore))))
         .orderBy(asc(attachments.createdAt))
-        .limit(1)
+        .limit(limit)
         .for('update', { skipLocked: true });
-      if (!row) return null;
-      await tx.update(attachments).set({ textClaimedAt: now }).where(eq(attachments.id, row.id));
-      return row;
-    },
-
-    async storeText(row: Pick<AttachmentRow, 'id' | 'orgId'>, outcome: TextOutcome, tx: DbExecutor): Promise<void> {
-      await tx.update(attachments)
-        .set(outcome.status === 'extracted'
-          ? { textStatus: 'extracted', text: outcome.text, textFailure: null }
-          : { textStatus: outcome.status, text: null, textFailure: outcome.failure })
-        // Only while still pending: a file erased while it was being read must not get its text back.
-        .where(and(eq(attachments.orgId, row.orgId), eq(attachments.id, row.id), eq(attachments.textStatus, 'pending')));
+      const rows = await tx.update(attachments).set({ textClaimedAt: now }).where(inArray(attachments.id, oldest)).returning(rowColumns);
+      // RETURNING keeps no order; files are read oldest first.
+      return rows.sort((a, b) => a.createdAt.getTime() - b.createdAt.getTime() || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
     },
 
     /**
-     * Rebuilds the candidate's résumé search text from every résumé read so far, newest first (so the
-     * cap keeps the latest), as plain words only: the search vector is never built from raw text.
+     * Stores the outcomes of files read and hands back the unread ones claimed at `claimedAt`, in one
+     * statement, only while still pending: a file erased while it was being read must not get its text
+     * back. Returns the files it changed, as they are now.
      */
-    async refreshResumeSearch(orgId: string, candidateId: string, tx: DbExecutor): Promise<void> {
-      const texts = await tx.select({ text: attachments.text }).from(attachments)
-        .where(and(eq(attachments.orgId, orgId), eq(attachments.candidateId, candidateId), eq(attachments.kind, 'resume'), eq(attachments.textStatus, 'extracted')))
-        .orderBy(desc(attachments.createdAt), desc(attachments.id))
-        .limit(MAX_RESUMES_SEARCHED);
-      const searchResume = searchText(texts.map((t) => t.text ?? '').join('\n'));
-      // Derived data, not an edit: the candidate's version and updatedAt stay as they were.
-      await tx.update(candidates).set({ searchResume }).where(and(eq(candidates.orgId, orgId), eq(candidates.id, candidateId)));
+    async storeOutcomes(read: readonly ReadOutcome[], unread: readonly Pick<AttachmentRow, 'id'>[], claimedAt: Date, tx: DbExecutor): Promise<StoredFile[]> {
+      if (read.length + unread.length === 0) return [];
+      const values = valueRows([attachments.id, attachments.textStatus, attachments.text, attachments.textFailure], [
+        ...read.map(({ row, outcome }) => outcome.status === 'extracted' ? [row.id, outcome.status, outcome.text, null] : [row.id, outcome.status, null, outcome.failure]),
+        ...unread.map((row) => [row.id, 'pending', null, null]),
+      ]);
+      // An unread file is released only while the claim is still this run's, so it is taken again at once.
+      return queryRows<StoredFile>(tx, sql`
+        update ${attachments} a set
+          ${column(attachments.textStatus)} = v.${column(attachments.textStatus)},
+          ${column(attachments.text)} = v.${column(attachments.text)},
+          ${column(attachments.textFailure)} = v.${column(attachments.textFailure)},
+          ${column(attachments.textClaimedAt)} = case when v.${column(attachments.textStatus)} = 'pending' then null else a.${column(attachments.textClaimedAt)} end
+        from (values ${values.rows}) as v ${values.columns}
+        where a.${column(attachments.id)} = v.${column(attachments.id)} and a.${column(attachments.textStatus)} = 'pending'
+          and (v.${column(attachments.textStatus)} <> 'pending' or a.${column(attachments.textClaimedAt)} = ${sql.param(claimedAt, attachments.textClaimedAt)})
+        returning a.${column(attachments.orgId)} as "orgId", a.${column(attachments.candidateId)} as "candidateId", a.${column(attachments.kind)} as "kind", a.${column(attachments.textStatus)} as "textStatus"`);
+    },
+
+    /**
+     * Rebuilds these candidates' résumé search text from every résumé read so far, newest first (so
+     * the cap keeps the latest), as plain words only: the search vector is never built from raw text.
+     * One select and one update, however many candidates.
+     */
+    async refreshResumeSearch(owners: readonly Pick<AttachmentRow, 'orgId' | 'candidateId'>[], tx: DbExecutor): Promise<void> {
+      const byCandidate = new Map(owners.map((o) => [o.candidateId, { orgId: o.orgId, texts: [] as string[] }]));
+      if (byCandidate.size === 0) return;
+      const ranked = tx.select({
+        candidateId: attachments.candidateId,
+        text: attachments.text,
+        rank: sql<number>`row_number() over (partition by ${attachments.candidateId} order by ${attachments.createdAt} desc, ${attachments.id} desc)`.as('rank'),
+      }).from(attachments)
+        .where(and(
+          inArray(attachments.orgId, [...new Set(owners.map((o) => o.orgId))]),
+          inArray(attachments.candidateId, [...byCandidate.keys()]),
+          eq(attachments.kind, 'resume'),
+          eq(attachments.textStatus, 'extracted'),
+        ))
+        .as('ranked');
+      const texts = await tx.select({ candidateId: ranked.candidateId, text: ranked.text }).from(ranked)
+        .where(lte(ranked.rank, MAX_RESUMES_SEARCHED))
+        .orderBy(asc(ranked.candidateId), asc(ranked.rank));
+      for (const t of texts) byCandidate.get(t.candidateId)?.texts.push(t.text ?? '');
+      const values = valueRows([candidates.orgId, candidates.id, candidates.searchResume], [...byCandidate].sort(([a], [b]) => (a < b ? -1 : 1)).map(([id, c]) => [c.orgId, id, searchText(c.texts.join('\n'))]));
+      // Derived data, not an edit: the candidates' version and updatedAt stay as they were. In id order, so
+      // two workers' batches that share candidates are likelier to lock them in the same order.
+      await tx.execute(sql`
+        update ${candidates} c set ${column(candidates.searchResume)} = v.${column(candidates.searchResume)}
+        from (values ${values.rows}) as v ${values.columns}
+        where c.${column(candidates.orgId)} = v.${column(candidates.orgId)} and c.${column(candidates.id)} = v.${column(candidates.id)}`);
     },
   };
 }

@@ -5,7 +5,7 @@ import { newId } from '../../../infra/db/ids.ts';
 import { detectDocument, documentKindOf, oleContainerType, type Detection, type ExtractText } from '../../../infra/documents/index.ts';
 import type { FileStore } from '../../../infra/files/file-store.ts';
 import { authorize, type JobAccess, type Principal } from '../../access/index.ts';
-import type { AttachmentRow, AttachmentsRepo, FileOwners, TextOutcome } from './attachments.repo.ts';
+import type { AttachmentRow, AttachmentsRepo, FileOwners, ReadOutcome, TextOutcome } from './attachments.repo.ts';
 import type { Attachment, PreparedAttachment, Upload } from './attachments.schemas.ts';
 import type { AttachmentKind } from './attachments.table.ts';
 
@@ -16,7 +16,7 @@ export interface AttachmentsLimits {
   extractTimeoutMs: number;
   /** Stored text per file is cut here. */
   maxTextChars: number;
-  /** Files read per task run; each in its own short transaction. */
+  /** Files claimed and read per task run, their outcomes stored together. */
   batchSize: number;
 }
 
@@ -145,27 +145,42 @@ export function createAttachmentsService({ database, store, repo, extract, log, 
     },
 
     /**
-     * Reads the text of pending files, oldest first, across organizations. A file is claimed in one
-     * short transaction and its result stored in another; no transaction stays open while it is read
-     * (on PGlite's single session an open one would stall every request for up to the time limit).
+     * Reads the text of pending files, oldest first, across organizations: a batch is claimed in one
+     * short transaction and its outcomes stored in another; no transaction stays open while files are
+     * read (on PGlite's single session an open one would stall every request for up to the time limit).
+     * Returns how many files were read.
      */
     async extractPending(signal?: AbortSignal): Promise<number> {
-      let done = 0;
+      if (signal?.aborted) return 0;
       // A claim outlives the worker's own time limit by a wide margin before another worker retakes it.
       const leaseMs = limits.extractTimeoutMs * 2 + 30_000;
-      // At least one file per run, so a long busy spell still makes progress; the rest wait for a quiet moment.
-      while (done < limits.batchSize && !signal?.aborted && !(done > 0 && busy())) {
-        const now = new Date();
-        const row = await database.unscopedTransaction((tx) => repo.claimPending(now, new Date(now.getTime() - leaseMs), tx));
-        if (!row) break;
-        const outcome = await outcomeOf(row);
+      const claimedAt = new Date();
+      // While busy, one file per run, so a long busy spell still makes progress; the rest wait for a quiet moment.
+      const claimed = await database.unscopedTransaction((tx) =>
+        repo.claimPending(claimedAt, new Date(claimedAt.getTime() - leaseMs), busy() ? 1 : limits.batchSize, tx));
+      if (claimed.length === 0) return 0;
+      const read: ReadOutcome[] = [];
+      let failed = false;
+      try {
+        for (const row of claimed) {
+          // Stops when asked to, when requests arrive, or once a read might end past the batch's lease
+          // (one started within a time limit of the claim ends well inside it).
+          if (signal?.aborted || (read.length > 0 && (busy() || Date.now() - claimedAt.getTime() >= limits.extractTimeoutMs))) break;
+          read.push({ row, outcome: await outcomeOf(row) });
+        }
+      } catch (err) {
+        failed = true;
+        throw err;
+      } finally {
+        // The unread files are handed back to be taken at once, except one whose reading threw: it waits out its lease.
+        const unread = claimed.slice(read.length + (failed ? 1 : 0));
         await database.unscopedTransaction(async (tx) => {
-          await repo.storeText(row, outcome, tx);
-          if (row.kind === 'resume') await repo.refreshResumeSearch(row.orgId, row.candidateId, tx);
+          const stored = await repo.storeOutcomes(read, unread, claimedAt, tx);
+          // Only extracted résumés make up the search text.
+          await repo.refreshResumeSearch(stored.filter((file) => file.kind === 'resume' && file.textStatus === 'extracted'), tx);
         });
-        done++;
       }
-      return done;
+      return read.length;
     },
   };
 }
