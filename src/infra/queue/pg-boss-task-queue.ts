@@ -161,8 +161,9 @@ export function createPgBossTaskQueue(deps: {
 
   /**
    * One pg-boss worker. pg-boss waits a whole polling interval after every fetch, even one that found
-   * tasks; waking the worker as its batch ends lets it go straight on while the queue has work, and
-   * poll only when it is empty.
+   * tasks; waking the worker as a full batch ends lets it go straight on while a backlog lasts. After a
+   * batch that was not full it waits for the next poll, so a steady trickle (an email per application)
+   * is taken in batches once a poll, not a fetch, a run and a delete for every few tasks.
    */
   async function work(queue: string, batchSize: number, run: (jobs: readonly PgBoss.Job<TaskData>[]) => Promise<void>): Promise<string> {
     // Set once work() resolves; a first batch taken before that just waits out one interval.
@@ -173,7 +174,7 @@ export function createPgBossTaskQueue(deps: {
         // Tracked too: a handler that outlives stop()'s graceful wait still issues statements (boss.fail) when it ends.
         await tracked(run(jobs));
       } finally {
-        if (self.id) boss.notifyWorker(self.id);
+        if (self.id && jobs.length >= batchSize) boss.notifyWorker(self.id);
       }
     });
     return self.id;
