@@ -61,7 +61,7 @@ describe('applications arriving together', () => {
     const twoEmails = await t.app.inject({ method: 'POST', url: '/v1/candidates', headers: t.org.auth, payload: { name: 'Dual Mail', emails: ['dual-a@example.test', 'dual-b@example.test'] } });
     assert.equal(twoEmails.statusCode, 201, twoEmails.body);
 
-    // Two go first alone (one per writer); the rest arrive while they are written and are written together.
+    // The openers go first (the first alone, at once); the rest arrive while it is written and are written together.
     const burst = await Promise.all([
       ...Array.from({ length: 2 }, (_, i) => applyJson(t, t.org, job.id, { name: `Opener ${i}`, email: `opener-${i}@example.test` })),
       applyJson(t, t.org, job.id, { name: 'Early Bird', email: 'EARLY@example.test' }),
