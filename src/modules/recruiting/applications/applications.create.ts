@@ -91,25 +91,29 @@ export async function createApplications(
     const stage = stages[i];
     return results[i] === null && stage ? [{ input, index: i, stage }] : [];
   });
-  if (creating.length === 0) return results.filter((result) => result !== null);
-  const rows = await repo.insertWithHistory(tx, creating.map(({ input, stage }) => {
-    const at = input.at ?? new Date();
-    return {
-      row: {
-        orgId, jobId: input.jobId, candidateId: input.candidateId, stageId: stage.id, source: input.source, sourceDetail: input.sourceDetail, answers: input.answers,
-        coverLetter: input.coverLetter, consent: input.consent, futureRolesConsentedAt: input.futureRolesConsentedAt ?? null, appliedAt: at, lastActivityAt: at, updatedAt: at,
-      },
-      history: { orgId, action: 'created', actorType: input.actor.type, actorId: input.actor.id, toStageId: stage.id, at, details: { source: input.source } },
-    };
-  }), options.alsoInsert ? (ids) => options.alsoInsert?.(creating.map(({ index }, i) => ({ input: index, applicationId: ids[i] ?? '' }))) ?? null : undefined);
-  const touched = creating.filter(({ input }) => !input.candidateIsNew);
-  await candidatesRepo.touch(tx, touched.map(({ input }) => input.candidateId), touched[0]?.input.at ?? new Date());
-  for (const [i, { index, stage }] of creating.entries()) {
-    const row = rows[i];
-    if (!row) throw new Error('insert returned too few rows');
-    const application = toApplication(row, stage);
-    results[index] = application;
-    record({ orgId, type: 'application.created', subjectId: row.id, payload: { application } });
+  const now = new Date();
+  const atOf = (input: NewApplicationInput) => input.at ?? now;
+  if (creating.length > 0) {
+    const rows = await repo.insertWithHistory(tx, creating.map(({ input, stage }) => {
+      const at = atOf(input);
+      return {
+        row: {
+          orgId, jobId: input.jobId, candidateId: input.candidateId, stageId: stage.id, source: input.source, sourceDetail: input.sourceDetail, answers: input.answers,
+          coverLetter: input.coverLetter, consent: input.consent, futureRolesConsentedAt: input.futureRolesConsentedAt ?? null, appliedAt: at, lastActivityAt: at, updatedAt: at,
+        },
+        history: { orgId, action: 'created', actorType: input.actor.type, actorId: input.actor.id, toStageId: stage.id, at, details: { source: input.source } },
+      };
+    }), options.alsoInsert ? (ids) => options.alsoInsert?.(creating.map(({ index }, i) => ({ input: index, applicationId: ids[i] ?? '' }))) ?? null : undefined);
+    const touched = creating.filter(({ input }) => !input.candidateIsNew);
+    const [firstTouched] = touched;
+    if (firstTouched) await candidatesRepo.touch(tx, touched.map(({ input }) => input.candidateId), atOf(firstTouched.input));
+    for (const [i, { index, stage }] of creating.entries()) {
+      const row = rows[i];
+      if (!row) throw new Error('insert returned too few rows');
+      const application = toApplication(row, stage);
+      results[index] = application;
+      record({ orgId, type: 'application.created', subjectId: row.id, payload: { application } });
+    }
   }
   return results.map((result) => {
     if (result === null) throw new Error('an application was neither created nor refused');

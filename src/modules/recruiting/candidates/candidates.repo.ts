@@ -95,8 +95,8 @@ export function createCandidatesRepo() {
   }
 
   /**
-   * matchOrCreate for several people at once (the careers site's group commit), in their order: two
-   * statements when all are new, one more when any has a phone, one more when any is known. Their
+   * matchOrCreate for several people at once (the careers site's group commit), in their order: one
+   * statement when all are new, one more when any has a phone, one more when any is known. Their
    * emails must be distinct people's (different identity keys).
    */
   async function matchOrCreateMany(tx: DbExecutor, orgId: string, applicants: readonly Applicant[], now: Date): Promise<{ candidateId: string; created: boolean }[]> {
