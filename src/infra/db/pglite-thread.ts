@@ -155,6 +155,9 @@ export async function openPgliteThread(dataDir: string, loadDataDir?: Blob): Pro
     close: async () => {
       if (ended) return;
       await call({ kind: 'close' });
+      // Held until the thread has ended: unreferenced (nothing awaited), it would let the event loop
+      // finish with the caller still awaiting close (seen once in CI, in a test's after hook).
+      worker.ref();
       await worker.terminate();
     },
   };
