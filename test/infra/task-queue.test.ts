@@ -28,8 +28,8 @@ function recorder(name: string, behave: (payload: Payload, attempt: number) => P
 }
 
 /** Polls until the condition holds; gives up after a minute so a broken queue fails the test instead of hanging it. */
-async function until(condition: () => boolean | Promise<boolean>): Promise<void> {
-  const giveUpAt = Date.now() + 60_000;
+async function until(condition: () => boolean | Promise<boolean>, withinMs = 60_000): Promise<void> {
+  const giveUpAt = Date.now() + withinMs;
   while (!(await condition())) {
     if (Date.now() > giveUpAt) throw new Error('condition never held');
     await new Promise((resolve) => setTimeout(resolve, 20));
@@ -40,10 +40,10 @@ describe('durable task queue', () => {
   let database: Database;
   let drop: () => Promise<void>;
   const running: DurableTaskQueue[] = [];
-  const open = (definitions: QueuedTaskDefinition[], sweeps: TaskDefinition[] = []): DurableTaskQueue => {
+  const open = (definitions: QueuedTaskDefinition[], sweeps: TaskDefinition[] = [], pollIntervalMs = 500): DurableTaskQueue => {
     const queue = createPgBossTaskQueue({
       database, log: pino({ level: 'silent' }), definitions: () => definitions, sweeps: () => sweeps,
-      options: { pollIntervalMs: 500, concurrency: 2, deadRetentionSeconds: 3_600, maintenanceIntervalSeconds: 60 },
+      options: { pollIntervalMs, concurrency: 2, deadRetentionSeconds: 3_600, maintenanceIntervalSeconds: 60 },
     });
     running.push(queue);
     return queue;
@@ -76,6 +76,21 @@ describe('durable task queue', () => {
     await until(async () => (await stored(id)) === undefined);
     assert.deepEqual(runs, [{ orgId: 'org_a', n: 2 }]);
     assert.deepEqual((await queue.overview()).tasks.filter((t) => t.name === 'test.commit'), [], 'a finished task is deleted, payload and all');
+  });
+
+  test('tasks stored by a committed transaction run soon, without waiting for the next poll', async () => {
+    const { definition, runs } = recorder('test.soon');
+    // A poll far longer than the test allows: only the wake-up after the transaction can run them in time.
+    const queue = open([definition], [], 60_000);
+    await queue.start();
+    // The workers' first poll, at start, has found nothing.
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    await database.unscopedTransaction(async (tx) => {
+      await queue.enqueue(definition, { orgId: 'org_a', n: 1 }, { tx });
+      await queue.enqueueMany(definition, [{ orgId: 'org_a', n: 2 }, { orgId: 'org_a', n: 3 }], { tx });
+    });
+    await until(() => runs.length === 3, 5_000);
+    assert.deepEqual(runs.map((r) => r.n).sort(), [1, 2, 3]);
   });
 
   test('a task with handleBatch takes a fetched batch in one call; the one that fails is retried alone', async () => {

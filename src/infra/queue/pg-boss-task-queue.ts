@@ -37,6 +37,8 @@ const MAX_TIMEOUT_SECONDS = 86_399;
 const SWEEP_WORKERS = 2;
 // Tasks one worker fetches at once (and runs together): fewer round trips per task.
 const BATCH_SIZE = 20;
+/** How long after a task is stored in a transaction a worker here looks for it (see nudge). */
+const AFTER_COMMIT_WAKE_MS = 100;
 // A sweep's slot is its interval, up to a day (pg-boss keeps a completed run that long to dedupe by it).
 const LONGEST_SLOT_SECONDS = 86_400;
 
@@ -209,11 +211,26 @@ export function createPgBossTaskQueue(deps: {
     }
   }
 
-  /** A task stored outside any transaction is due now: an idle worker here takes it without waiting to poll. */
-  function nudge(enqueueOptions: EnqueueOptions): void {
-    if (enqueueOptions.tx || enqueueOptions.startAfter) return;
+  const wakeOne = (): void => {
     const idle = workers[next++ % Math.max(1, workers.length)];
     if (idle) boss.notifyWorker(idle);
+  };
+  let wakeTimer: NodeJS.Timeout | null = null;
+  /**
+   * A task due now is taken by a worker here without waiting for its poll. One stored outside any
+   * transaction wakes a worker at once; one stored in a transaction, a moment later (it commits in
+   * the meantime), and every task stored meanwhile shares that wake-up. So a steady stream (an email
+   * per application) is taken a few times a second by one worker, not at each poll by all of them
+   * together: workers that drain a backlog together also end it together and poll in step.
+   */
+  function nudge(enqueueOptions: EnqueueOptions): void {
+    if (enqueueOptions.startAfter || workers.length === 0) return;
+    if (!enqueueOptions.tx) return wakeOne();
+    wakeTimer ??= setTimeout(() => {
+      wakeTimer = null;
+      wakeOne();
+    }, AFTER_COMMIT_WAKE_MS);
+    wakeTimer.unref();
   }
 
   return {
@@ -277,6 +294,8 @@ export function createPgBossTaskQueue(deps: {
 
     async stop(timeoutMs = 10_000) {
       for (const timer of timers) clearInterval(timer);
+      if (wakeTimer) clearTimeout(wakeTimer);
+      wakeTimer = null;
       timers.clear();
       if (!started) return;
       await started.catch(() => undefined);
