@@ -1,5 +1,5 @@
-import { sql, type SQL } from 'drizzle-orm';
-import type { PgColumn } from 'drizzle-orm/pg-core';
+import { getTableColumns, is, sql, SQL, type InferInsertModel } from 'drizzle-orm';
+import { PgArray, type PgColumn, type PgTable } from 'drizzle-orm/pg-core';
 
 /**
  * The column list `(a, b)` and the values `$1, $2` of a hand-written INSERT (one the query builder
@@ -13,13 +13,74 @@ export function insertParts(pairs: readonly (readonly [PgColumn, unknown])[]): {
 }
 
 /**
- * Rows for a `(values …) as v (…)` list that a hand-written INSERT … SELECT filters: each value cast
- * to its column's type, since PostgreSQL types a VALUES list on its own (an untyped parameter there is
- * text, which it will not assign to a timestamp or jsonb column).
+ * One array parameter of a column's values, each encoded as the column encodes it, and the expression
+ * that reads an element back as the column's type. An array column's values travel as their array
+ * literals (`{a,b}`) in a text array, since PostgreSQL has no array of arrays of different lengths.
  */
-export function valueRows(columns: readonly PgColumn[], rows: readonly (readonly unknown[])[]): { columns: SQL; rows: SQL } {
+function columnArray(column: PgColumn, values: readonly unknown[], alias: string): { param: SQL; read: SQL } {
+  const type = column.getSQLType();
+  const encoded = values.map((value) => {
+    if (value === null || value === undefined) return null;
+    if (is(value, SQL)) throw new Error(`column ${column.name}: an SQL expression cannot travel in an array parameter`);
+    return column.mapToDriverValue(value);
+  });
+  return is(column, PgArray)
+    ? { param: sql`${sql.param(encoded)}::text[]`, read: sql`${sql.raw(alias)}::${sql.raw(type)}` }
+    : { param: sql`${sql.param(encoded)}::${sql.raw(type)}[]`, read: sql.raw(alias) };
+}
+
+/**
+ * Rows for a hand-written INSERT … SELECT or UPDATE … FROM that filters or joins them:
+ * `unnest($1::text[], $2::timestamptz[]) as v (a, b)`, one array parameter per column. Unlike a VALUES
+ * list, its text and its parameters do not grow with the rows, so building it (drizzle visits every
+ * value of a VALUES list several times) and PostgreSQL's parsing and planning cost the same for one
+ * row as for sixty-four.
+ */
+export function unnestRows(columns: readonly PgColumn[], rows: readonly (readonly unknown[])[]): { columns: SQL; source: SQL } {
+  const arrays = columns.map((column, i) => columnArray(column, rows.map((row) => row[i]), `c${i}`));
+  const names = sql.join(columns.map((column) => sql.identifier(column.name)), sql`, `);
   return {
-    columns: sql`(${sql.join(columns.map((column) => sql.identifier(column.name)), sql`, `)})`,
-    rows: sql.join(rows.map((row) => sql`(${sql.join(columns.map((column, i) => sql`${sql.param(row[i], column)}::${sql.raw(column.getSQLType())}`), sql`, `)})`), sql`, `),
+    columns: sql`(${names})`,
+    source: sql`(select ${sql.join(arrays.map((a, i) => sql`${a.read} as ${sql.identifier(columns[i]?.name ?? '')}`), sql`, `)}
+      from unnest(${sql.join(arrays.map((a) => a.param), sql`, `)}) as u (${sql.raw(columns.map((_, i) => `c${i}`).join(', '))}))`,
   };
+}
+
+/**
+ * The SELECT for `tx.insert(table).select(…)` that inserts these rows, as one array parameter per
+ * column (see unnestRows): what `.values(rows)` inserts, at a cost that does not grow with the rows.
+ * Every insertable column is selected in the table's order, as drizzle's INSERT … SELECT lists them; a
+ * column no row sets takes its declared default, as `default` in a VALUES list would. Rows must agree
+ * on which columns they set, unless the column's default can be computed here.
+ */
+export function rowsSelect<T extends PgTable>(table: T, rows: readonly InferInsertModel<T>[]): SQL {
+  if (rows.length === 0) throw new Error('rowsSelect takes at least one row');
+  const arrays: SQL[] = [];
+  const reads: SQL[] = [];
+  for (const [key, column] of Object.entries(getTableColumns(table)) as [string, PgColumn][]) {
+    // A generated column (not one generated only by default) is left to the database, as drizzle's own insert does.
+    if (column.generated !== undefined && column.generated.type !== 'byDefault') continue;
+    const given = rows.map((row) => (row as Record<string, unknown>)[key]);
+    const unset = given.filter((value) => value === undefined).length;
+    // What `default` would give a row that leaves the column out, where that is known here (a column
+    // with no declared default is null).
+    const fill = column.defaultFn ?? (!column.default && column.onUpdateFn ? column.onUpdateFn : undefined)
+      ?? (column.default === undefined ? () => null : is(column.default, SQL) ? undefined : () => column.default);
+    if (unset === rows.length && !column.defaultFn && !(!column.default && column.onUpdateFn)) {
+      // Nobody set it: the declared default, once, for every row.
+      reads.push(column.default === undefined ? sql`null::${sql.raw(column.getSQLType())}`
+        : is(column.default, SQL) ? sql`(${column.default})` : sql`${sql.param(column.default, column)}::${sql.raw(column.getSQLType())}`);
+      continue;
+    }
+    if (unset > 0 && !fill) throw new Error(`rowsSelect: rows differ in whether they set ${key}, whose default is computed by the database`);
+    const values = unset > 0 && fill ? given.map((value) => (value === undefined ? fill() : value)) : given;
+    const alias = `c${arrays.length}`;
+    const array = columnArray(column, values, alias);
+    arrays.push(array.param);
+    reads.push(array.read);
+  }
+  const aliases = arrays.map((_, i) => `c${i}`).join(', ');
+  return arrays.length === 0
+    ? sql`select ${sql.join(reads, sql`, `)} from generate_series(1, ${rows.length})`
+    : sql`select ${sql.join(reads, sql`, `)} from unnest(${sql.join(arrays, sql`, `)}) as u (${sql.raw(aliases)})`;
 }

@@ -1,7 +1,7 @@
 import { and, asc, eq, exists, getTableColumns, inArray, isNull, lt, lte, or, sql } from 'drizzle-orm';
 import { QueryBuilder, type PgColumn } from 'drizzle-orm/pg-core';
 import { queryRows, type DbExecutor } from '../../../infra/db/database.ts';
-import { valueRows } from '../../../infra/db/insert-parts.ts';
+import { unnestRows } from '../../../infra/db/insert-parts.ts';
 import { searchText } from '../../../infra/search/plain-text.ts';
 import type { JobAccess } from '../../access/index.ts';
 import { jobsVisibleTo } from '../../jobs/index.ts';
@@ -9,6 +9,7 @@ import { applications } from '../applications/applications.table.ts';
 import { candidates } from '../candidates/candidates.table.ts';
 import type { PreparedAttachment } from './attachments.schemas.ts';
 import { attachments, type TextStatus } from './attachments.table.ts';
+import { rowsSelect } from '../../../infra/db/insert-parts.ts';
 
 const query = new QueryBuilder();
 /** The search text is capped anyway; older résumés past these would not fit in it. */
@@ -41,7 +42,7 @@ export function createAttachmentsRepo() {
   return {
     /** The insert of prepared files, not run: a caller's statement carries it (applying writes them with the application). */
     insertStatement(owners: readonly FileOwners[], tx: DbExecutor) {
-      return tx.insert(attachments).values(owners.flatMap(({ candidateId, applicationId, prepared }) => prepared.map((p) => ({ ...p, candidateId, applicationId, textStatus: 'pending' as const }))));
+      return tx.insert(attachments).select(rowsSelect(attachments, owners.flatMap(({ candidateId, applicationId, prepared }) => prepared.map((p) => ({ ...p, candidateId, applicationId, textStatus: 'pending' as const })))));
     },
 
     async insert(candidateId: string, applicationId: string | null, prepared: readonly PreparedAttachment[], tx: DbExecutor): Promise<AttachmentRow[]> {
@@ -104,7 +105,7 @@ export function createAttachmentsRepo() {
      */
     async storeOutcomes(read: readonly ReadOutcome[], unread: readonly Pick<AttachmentRow, 'id'>[], claimedAt: Date, tx: DbExecutor): Promise<StoredFile[]> {
       if (read.length + unread.length === 0) return [];
-      const values = valueRows([attachments.id, attachments.textStatus, attachments.text, attachments.textFailure], [
+      const values = unnestRows([attachments.id, attachments.textStatus, attachments.text, attachments.textFailure], [
         ...read.map(({ row, outcome }) => outcome.status === 'extracted' ? [row.id, outcome.status, outcome.text, null] : [row.id, outcome.status, null, outcome.failure]),
         ...unread.map((row) => [row.id, 'pending', null, null]),
       ]);
@@ -115,7 +116,7 @@ export function createAttachmentsRepo() {
           ${column(attachments.text)} = v.${column(attachments.text)},
           ${column(attachments.textFailure)} = v.${column(attachments.textFailure)},
           ${column(attachments.textClaimedAt)} = case when v.${column(attachments.textStatus)} = 'pending' then null else a.${column(attachments.textClaimedAt)} end
-        from (values ${values.rows}) as v ${values.columns}
+        from ${values.source} as v
         where a.${column(attachments.id)} = v.${column(attachments.id)} and a.${column(attachments.textStatus)} = 'pending'
           and (v.${column(attachments.textStatus)} <> 'pending' or a.${column(attachments.textClaimedAt)} = ${sql.param(claimedAt, attachments.textClaimedAt)})
         returning a.${column(attachments.orgId)} as "orgId", a.${column(attachments.candidateId)} as "candidateId", a.${column(attachments.kind)} as "kind", a.${column(attachments.textStatus)} as "textStatus"`);
@@ -145,12 +146,12 @@ export function createAttachmentsRepo() {
         .where(lte(ranked.rank, MAX_RESUMES_SEARCHED))
         .orderBy(asc(ranked.candidateId), asc(ranked.rank));
       for (const t of texts) byCandidate.get(t.candidateId)?.texts.push(t.text ?? '');
-      const values = valueRows([candidates.orgId, candidates.id, candidates.searchResume], [...byCandidate].sort(([a], [b]) => (a < b ? -1 : 1)).map(([id, c]) => [c.orgId, id, searchText(c.texts.join('\n'))]));
+      const values = unnestRows([candidates.orgId, candidates.id, candidates.searchResume], [...byCandidate].sort(([a], [b]) => (a < b ? -1 : 1)).map(([id, c]) => [c.orgId, id, searchText(c.texts.join('\n'))]));
       // Derived data, not an edit: the candidates' version and updatedAt stay as they were. In id order, so
       // two workers' batches that share candidates are likelier to lock them in the same order.
       await tx.execute(sql`
         update ${candidates} c set ${column(candidates.searchResume)} = v.${column(candidates.searchResume)}
-        from (values ${values.rows}) as v ${values.columns}
+        from ${values.source} as v
         where c.${column(candidates.orgId)} = v.${column(candidates.orgId)} and c.${column(candidates.id)} = v.${column(candidates.id)}`);
     },
   };

@@ -1,6 +1,6 @@
 import { and, asc, eq, getTableColumns, inArray, sql } from 'drizzle-orm';
 import { queryRows, type DbExecutor } from '../../../infra/db/database.ts';
-import { valueRows } from '../../../infra/db/insert-parts.ts';
+import { unnestRows } from '../../../infra/db/insert-parts.ts';
 import { newId } from '../../../infra/db/ids.ts';
 import { searchText } from '../../../infra/search/plain-text.ts';
 import { emailKey, nameKey, phoneKey } from './candidate-identity.ts';
@@ -107,15 +107,15 @@ export function createCandidatesRepo() {
     if (people.length === 0) return [];
     // In key order, so two writers claiming overlapping keys wait for each other in the same order.
     const byKey = [...people].sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
-    const claims = valueRows([candidateEmails.orgId, candidateEmails.candidateId, candidateEmails.email, candidateEmails.emailKey], byKey.map((p) => [orgId, p.id, p.email, p.key]));
-    const rows = valueRows(newCandidateColumns, byKey.map(({ applicant, id, email, phones }) => [
+    const claims = unnestRows([candidateEmails.orgId, candidateEmails.candidateId, candidateEmails.email, candidateEmails.emailKey], byKey.map((p) => [orgId, p.id, p.email, p.key]));
+    const rows = unnestRows(newCandidateColumns, byKey.map(({ applicant, id, email, phones }) => [
       id, orgId, applicant.name, nameKey(applicant.name), applicant.location ?? null, applicant.links ?? {}, applicant.source,
       applicant.sourceDetail ?? null, now, now, profileText(applicant.name, [email], phones, [], applicant.location),
     ]));
     // A key already taken writes neither row; an email row names a candidate written by the same statement (its foreign key is checked at the statement's end).
     const created = new Set((await queryRows<{ id: string }>(tx, sql`
-      with claimed as (insert into ${candidateEmails} ${claims.columns} values ${claims.rows} on conflict do nothing returning ${sql.identifier(candidateEmails.candidateId.name)} as id)
-      insert into ${candidates} ${rows.columns} select * from (values ${rows.rows}) as v ${rows.columns} where v.id in (select id from claimed)
+      with claimed as (insert into ${candidateEmails} ${claims.columns} select * from ${claims.source} as v on conflict do nothing returning ${sql.identifier(candidateEmails.candidateId.name)} as id)
+      insert into ${candidates} ${rows.columns} select * from ${rows.source} as v where v.id in (select id from claimed)
       returning ${sql.identifier(candidates.id.name)}`)).map((row) => row.id));
     const phones = people.filter((p) => created.has(p.id)).flatMap((p) => p.phones.map((phone, position) => ({ orgId, candidateId: p.id, phone, phoneKey: phoneKey(phone), position })));
     if (phones.length > 0) await tx.insert(candidatePhones).values(phones);
