@@ -132,8 +132,8 @@ export async function measureApplying(options: { duration: number; connections: 
   const env = { SEED_DEMO: 'false', LOG_LEVEL: 'warn', DATABASE_URL: databaseUrl };
   await runCommand('src/main.ts', ['seed', '--synthetic', '1', '--org', APPLY_SLUG], env, 180_000);
   const filesDir = await mkdtemp(path.join(tmpdir(), 'hireline-bench-files-'));
-  // `serve` as the README runs it: its background work (emails, résumé text) in the same process.
-  const server = await startServer('src/main.ts', ['serve'], { ...env, FILES_DIR: filesDir, APPLY_RATE_LIMIT_PER_IP: '10000000' }, { readyPath: '/health', timeoutMs: 180_000 });
+  // `serve` as `npm start` runs it (the server bundle, not tsx), its background work (emails, résumé text) in the same process.
+  const server = await startServer('bin/hireline.js', ['serve'], { ...env, FILES_DIR: filesDir, APPLY_RATE_LIMIT_PER_IP: '10000000' }, { readyPath: '/health', timeoutMs: 180_000 });
   try {
     const board = await (await fetch(`${server.url}/v1/boards/${APPLY_SLUG}/jobs`)).json() as { data: { id: string }[] };
     const jobId = board.data[0]?.id;

@@ -54,7 +54,9 @@ export async function processTreeCpuMs(pid: number): Promise<number> {
 const extraFlags = (process.env.BENCH_NODE_FLAGS ?? '').split(' ').filter((flag) => flag !== '');
 
 function spawnNode(script: string, args: readonly string[], env: Record<string, string>, quiet: boolean): ChildProcess {
-  const child = spawn(process.execPath, [...extraFlags, '--import', 'tsx', script, ...args], {
+  // TypeScript through tsx; a JavaScript entry (bin/hireline.js, which `npm start` runs) as it is.
+  const loader = script.endsWith('.ts') ? ['--import', 'tsx'] : [];
+  const child = spawn(process.execPath, [...extraFlags, ...loader, script, ...args], {
     cwd: repoRoot,
     env: { ...process.env, ...env },
     stdio: ['ignore', quiet ? 'pipe' : 'inherit', quiet ? 'pipe' : 'inherit'],
