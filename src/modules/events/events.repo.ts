@@ -2,7 +2,7 @@ import { and, asc, eq, gt, inArray, isNull, lt, notInArray, sql } from 'drizzle-
 import { queryRows, type DbExecutor } from '../../infra/db/database.ts';
 import type { EventType } from './events.catalogue.ts';
 import { domainEvents } from './events.table.ts';
-import { rowsSelect } from '../../infra/db/insert-parts.ts';
+import { insertRows } from '../../infra/db/insert-parts.ts';
 
 export type DomainEventRow = typeof domainEvents.$inferSelect;
 
@@ -16,7 +16,7 @@ const OUTBOX_RELAY_LOCK_KEY = 728_301_214;
 export function createEventsRepo() {
   return {
     async insert(rows: (typeof domainEvents.$inferInsert)[], tx: DbExecutor): Promise<void> {
-      if (rows.length > 0) await tx.insert(domainEvents).select(rowsSelect(domainEvents, rows));
+      if (rows.length > 0) await insertRows(tx, domainEvents, rows);
     },
 
     async list(orgId: string, filter: { type?: EventType; subjectId?: string; afterId?: string; limit: number }, tx: DbExecutor): Promise<DomainEventRow[]> {

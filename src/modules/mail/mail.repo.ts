@@ -1,7 +1,7 @@
 import { and, arrayOverlaps, desc, eq, inArray, lt, param, sql } from 'drizzle-orm';
 import type { DbExecutor } from '../../infra/db/database.ts';
 import { emailSettings, emailTemplates, outgoingMail } from './mail.table.ts';
-import { rowsSelect } from '../../infra/db/insert-parts.ts';
+import { insertRows } from '../../infra/db/insert-parts.ts';
 
 export type OutgoingMailRow = typeof outgoingMail.$inferSelect;
 export type NewOutgoingMail = typeof outgoingMail.$inferInsert;
@@ -12,7 +12,7 @@ export type SettingsRow = typeof emailSettings.$inferSelect;
 export function createMailRepo() {
   return {
     async insert(tx: DbExecutor, rows: readonly NewOutgoingMail[]): Promise<void> {
-      if (rows.length > 0) await tx.insert(outgoingMail).select(rowsSelect(outgoingMail, rows));
+      if (rows.length > 0) await insertRows(tx, outgoingMail, rows);
     },
 
     async find(tx: DbExecutor, id: string): Promise<OutgoingMailRow | null> {

@@ -8,7 +8,7 @@ import { candidates } from '../candidates/candidates.table.ts';
 import type { StageRow } from '../pipelines/index.ts';
 import { jobStages, rejectionReasons } from '../pipelines/pipelines.table.ts';
 import { applicationHistory, applications, type ApplicationStatus } from './applications.table.ts';
-import { rowsSelect } from '../../../infra/db/insert-parts.ts';
+import { insertRows, rowsSelect, UNNEST_FROM_ROWS } from '../../../infra/db/insert-parts.ts';
 
 export type ApplicationRow = typeof applications.$inferSelect;
 export type NewApplication = Omit<typeof applications.$inferInsert, 'id' | 'version' | 'status'>;
@@ -56,10 +56,12 @@ export function createApplicationsRepo() {
       also?: (applicationIds: readonly string[]) => TypedQueryBuilder<undefined> | null,
     ): Promise<ApplicationRow[]> {
       const ids = entries.map(() => newId('app'));
-      const history = tx.$with('history').as(tx.insert(applicationHistory).select(rowsSelect(applicationHistory, entries.map((e, i) => ({ id: newId('ahe'), ...e.history, applicationId: ids[i] ?? '' })))));
+      const history = tx.$with('history').as(insertRows(tx, applicationHistory, entries.map((e, i) => ({ id: newId('ahe'), ...e.history, applicationId: ids[i] ?? '' }))));
       const more = also?.(ids);
       const ctes = more ? [history, tx.$with('also').as(more)] : [history];
-      const inserted = await tx.with(...ctes).insert(applications).select(rowsSelect(applications, entries.map((e, i) => ({ id: ids[i] ?? '', ...e.row })))).returning();
+      const rows = entries.map((e, i) => ({ id: ids[i] ?? '', ...e.row }));
+      const insert = tx.with(...ctes).insert(applications);
+      const inserted = await (rows.length < UNNEST_FROM_ROWS ? insert.values(rows) : insert.select(rowsSelect(applications, rows))).returning();
       const byId = new Map(inserted.map((row) => [row.id, row]));
       return ids.map((id) => {
         const row = byId.get(id);

@@ -1,7 +1,7 @@
 import { and, asc, eq, exists, getTableColumns, inArray, isNull, lt, lte, or, sql } from 'drizzle-orm';
 import { QueryBuilder, type PgColumn } from 'drizzle-orm/pg-core';
 import { queryRows, type DbExecutor } from '../../../infra/db/database.ts';
-import { unnestRows } from '../../../infra/db/insert-parts.ts';
+import { insertRows, unnestRows } from '../../../infra/db/insert-parts.ts';
 import { searchText } from '../../../infra/search/plain-text.ts';
 import type { JobAccess } from '../../access/index.ts';
 import { jobsVisibleTo } from '../../jobs/index.ts';
@@ -9,7 +9,6 @@ import { applications } from '../applications/applications.table.ts';
 import { candidates } from '../candidates/candidates.table.ts';
 import type { PreparedAttachment } from './attachments.schemas.ts';
 import { attachments, type TextStatus } from './attachments.table.ts';
-import { rowsSelect } from '../../../infra/db/insert-parts.ts';
 
 const query = new QueryBuilder();
 /** The search text is capped anyway; older résumés past these would not fit in it. */
@@ -42,7 +41,7 @@ export function createAttachmentsRepo() {
   return {
     /** The insert of prepared files, not run: a caller's statement carries it (applying writes them with the application). */
     insertStatement(owners: readonly FileOwners[], tx: DbExecutor) {
-      return tx.insert(attachments).select(rowsSelect(attachments, owners.flatMap(({ candidateId, applicationId, prepared }) => prepared.map((p) => ({ ...p, candidateId, applicationId, textStatus: 'pending' as const })))));
+      return insertRows(tx, attachments, owners.flatMap(({ candidateId, applicationId, prepared }) => prepared.map((p) => ({ ...p, candidateId, applicationId, textStatus: 'pending' as const }))));
     },
 
     async insert(candidateId: string, applicationId: string | null, prepared: readonly PreparedAttachment[], tx: DbExecutor): Promise<AttachmentRow[]> {
