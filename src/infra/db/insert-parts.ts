@@ -60,11 +60,14 @@ export function unnestRows(columns: readonly PgColumn[], rows: readonly (readonl
   };
 }
 
-/** `insert into table …` of these rows: a VALUES list for a few, one array parameter per column for many (see UNNEST_FROM_ROWS). */
-export function insertRows<T extends PgTable>(tx: DbExecutor, table: T, rows: readonly InferInsertModel<T>[]) {
+/**
+ * `insert into table …` of these rows: a VALUES list for a few, one array parameter per column for many
+ * (see UNNEST_FROM_ROWS). `into` is a transaction, or one with CTEs (`tx.with(…)`).
+ */
+export function insertRows<T extends PgTable>(into: Pick<DbExecutor, 'insert'>, table: T, rows: readonly InferInsertModel<T>[]) {
   return rows.length < UNNEST_FROM_ROWS
-    ? tx.insert(table).values([...rows])
-    : tx.insert(table).select(rowsSelect(table, rows));
+    ? into.insert(table).values([...rows])
+    : into.insert(table).select(rowsSelect(table, rows));
 }
 
 /**
@@ -83,18 +86,17 @@ export function rowsSelect<T extends PgTable>(table: T, rows: readonly InferInse
     if (column.generated !== undefined && column.generated.type !== 'byDefault') continue;
     const given = rows.map((row) => (row as Record<string, unknown>)[key]);
     const unset = given.filter((value) => value === undefined).length;
-    // What `default` would give a row that leaves the column out, where that is known here (a column
-    // with no declared default is null).
-    const fill = column.defaultFn ?? (!column.default && column.onUpdateFn ? column.onUpdateFn : undefined)
-      ?? (column.default === undefined ? () => null : is(column.default, SQL) ? undefined : () => column.default);
-    if (unset === rows.length && !column.defaultFn && !(!column.default && column.onUpdateFn)) {
-      // Nobody set it: the declared default, once, for every row.
+    // A value computed here for each row that leaves the column out, as drizzle's VALUES list does.
+    const computed = column.defaultFn ?? (!column.default ? column.onUpdateFn : undefined);
+    if (unset === rows.length && !computed) {
+      // Nobody set it: the declared default, once, for every row (a column with none is null).
       reads.push(column.default === undefined ? sql`null::${sql.raw(column.getSQLType())}`
         : is(column.default, SQL) ? sql`(${column.default})` : sql`${sql.param(column.default, column)}::${sql.raw(column.getSQLType())}`);
       continue;
     }
+    const fill = computed ?? (column.default === undefined ? () => null : is(column.default, SQL) ? undefined : () => column.default);
     if (unset > 0 && !fill) throw new Error(`rowsSelect: rows differ in whether they set ${key}, whose default is computed by the database`);
-    const values = unset > 0 && fill ? given.map((value) => (value === undefined ? fill() : value)) : given;
+    const values = fill ? given.map((value) => (value === undefined ? fill() : value)) : given;
     const alias = `c${arrays.length}`;
     const array = columnArray(column, values, alias);
     arrays.push(array.param);

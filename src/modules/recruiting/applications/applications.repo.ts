@@ -8,7 +8,7 @@ import { candidates } from '../candidates/candidates.table.ts';
 import type { StageRow } from '../pipelines/index.ts';
 import { jobStages, rejectionReasons } from '../pipelines/pipelines.table.ts';
 import { applicationHistory, applications, type ApplicationStatus } from './applications.table.ts';
-import { insertRows, rowsSelect, UNNEST_FROM_ROWS } from '../../../infra/db/insert-parts.ts';
+import { insertRows } from '../../../infra/db/insert-parts.ts';
 
 export type ApplicationRow = typeof applications.$inferSelect;
 export type NewApplication = Omit<typeof applications.$inferInsert, 'id' | 'version' | 'status'>;
@@ -59,9 +59,7 @@ export function createApplicationsRepo() {
       const history = tx.$with('history').as(insertRows(tx, applicationHistory, entries.map((e, i) => ({ id: newId('ahe'), ...e.history, applicationId: ids[i] ?? '' }))));
       const more = also?.(ids);
       const ctes = more ? [history, tx.$with('also').as(more)] : [history];
-      const rows = entries.map((e, i) => ({ id: ids[i] ?? '', ...e.row }));
-      const insert = tx.with(...ctes).insert(applications);
-      const inserted = await (rows.length < UNNEST_FROM_ROWS ? insert.values(rows) : insert.select(rowsSelect(applications, rows))).returning();
+      const inserted = await insertRows(tx.with(...ctes), applications, entries.map((e, i) => ({ id: ids[i] ?? '', ...e.row }))).returning();
       const byId = new Map(inserted.map((row) => [row.id, row]));
       return ids.map((id) => {
         const row = byId.get(id);
