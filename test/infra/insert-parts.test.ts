@@ -3,7 +3,7 @@ import { after, before, describe, test } from 'node:test';
 import { asc, like, sql } from 'drizzle-orm';
 import { boolean, integer, jsonb, pgTable, text, timestamp } from 'drizzle-orm/pg-core';
 import { queryRows, type Database } from '../../src/infra/db/database.ts';
-import { insertRows, rowsSelect, UNNEST_FROM_ROWS, unnestRows } from '../../src/infra/db/insert-parts.ts';
+import { insertRows, rowsSelect, UNNEST_FROM_ROWS, rowsSource } from '../../src/infra/db/insert-parts.ts';
 import { freshDatabase } from '../helpers/database.ts';
 
 const things = pgTable('insert_parts_things', {
@@ -74,11 +74,11 @@ describe('rows as array parameters (insert-parts)', () => {
     assert.equal(many.params.length, one.params.length);
   });
 
-  test('unnestRows reads rows back with their columns\' types, for an UPDATE … FROM, as a few rows and as many', async () => {
+  test('rowsSource reads rows back with their columns\' types, for an UPDATE … FROM, as a few rows and as many', async () => {
     for (const [prefix, count] of [['w', 2], ['m', UNNEST_FROM_ROWS + 2]] as const) {
       const ids = Array.from({ length: count }, (_, i) => `${prefix}${String(i).padStart(2, '0')}`);
       await database.unscoped.insert(things).values(ids.map((id) => ({ id, label: 'old' })));
-      const values = unnestRows([things.id, things.label, things.meta, things.tags], ids.map((id, i) => (i % 2 === 0 ? [id, awkward[0], { a: i }, ['x', '"y"']] : [id, null, {}, []])));
+      const values = rowsSource([things.id, things.label, things.meta, things.tags], ids.map((id, i) => (i % 2 === 0 ? [id, awkward[0], { a: i }, ['x', '"y"']] : [id, null, {}, []])));
       await database.unscoped.execute(sql`update ${things} t set label = v.label, meta = v.meta, tags = v.tags from ${values.source} as v where t.id = v.id`);
       assert.deepEqual((await read(prefix)).map((r) => [r.label, r.meta, r.tags]), ids.map((_, i) => (i % 2 === 0 ? [awkward[0], { a: i }, ['x', '"y"']] : [null, {}, []])));
     }

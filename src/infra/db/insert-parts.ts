@@ -46,7 +46,7 @@ export const UNNEST_FROM_ROWS = 8;
  * PostgreSQL types a VALUES list or an array on its own. Many rows go as one array parameter per
  * column (see UNNEST_FROM_ROWS).
  */
-export function unnestRows(columns: readonly PgColumn[], rows: readonly (readonly unknown[])[]): { columns: SQL; source: SQL } {
+export function rowsSource(columns: readonly PgColumn[], rows: readonly (readonly unknown[])[]): { columns: SQL; source: SQL } {
   const names = sql.join(columns.map((column) => sql.identifier(column.name)), sql`, `);
   if (rows.length < UNNEST_FROM_ROWS) {
     const values = sql.join(rows.map((row) => sql`(${sql.join(columns.map((column, i) => sql`${sql.param(row[i], column)}::${sql.raw(column.getSQLType())}`), sql`, `)})`), sql`, `);
@@ -72,7 +72,7 @@ export function insertRows<T extends PgTable>(into: Pick<DbExecutor, 'insert'>, 
 
 /**
  * The SELECT for `tx.insert(table).select(…)` that inserts these rows, as one array parameter per
- * column (see unnestRows): what `.values(rows)` inserts, at a cost that does not grow with the rows.
+ * column (see UNNEST_FROM_ROWS): what `.values(rows)` inserts, at a cost that does not grow with the rows.
  * Every insertable column is selected in the table's order, as drizzle's INSERT … SELECT lists them; a
  * column no row sets takes its declared default, as `default` in a VALUES list would. Rows must agree
  * on which columns they set, unless the column's default can be computed here.

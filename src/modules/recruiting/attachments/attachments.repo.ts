@@ -1,7 +1,7 @@
 import { and, asc, eq, exists, getTableColumns, inArray, isNull, lt, lte, or, sql } from 'drizzle-orm';
 import { QueryBuilder, type PgColumn } from 'drizzle-orm/pg-core';
 import { queryRows, type DbExecutor } from '../../../infra/db/database.ts';
-import { insertRows, unnestRows } from '../../../infra/db/insert-parts.ts';
+import { insertRows, rowsSource } from '../../../infra/db/insert-parts.ts';
 import { searchText } from '../../../infra/search/plain-text.ts';
 import type { JobAccess } from '../../access/index.ts';
 import { jobsVisibleTo } from '../../jobs/index.ts';
@@ -104,7 +104,7 @@ export function createAttachmentsRepo() {
      */
     async storeOutcomes(read: readonly ReadOutcome[], unread: readonly Pick<AttachmentRow, 'id'>[], claimedAt: Date, tx: DbExecutor): Promise<StoredFile[]> {
       if (read.length + unread.length === 0) return [];
-      const values = unnestRows([attachments.id, attachments.textStatus, attachments.text, attachments.textFailure], [
+      const values = rowsSource([attachments.id, attachments.textStatus, attachments.text, attachments.textFailure], [
         ...read.map(({ row, outcome }) => outcome.status === 'extracted' ? [row.id, outcome.status, outcome.text, null] : [row.id, outcome.status, null, outcome.failure]),
         ...unread.map((row) => [row.id, 'pending', null, null]),
       ]);
@@ -145,7 +145,7 @@ export function createAttachmentsRepo() {
         .where(lte(ranked.rank, MAX_RESUMES_SEARCHED))
         .orderBy(asc(ranked.candidateId), asc(ranked.rank));
       for (const t of texts) byCandidate.get(t.candidateId)?.texts.push(t.text ?? '');
-      const values = unnestRows([candidates.orgId, candidates.id, candidates.searchResume], [...byCandidate].sort(([a], [b]) => (a < b ? -1 : 1)).map(([id, c]) => [c.orgId, id, searchText(c.texts.join('\n'))]));
+      const values = rowsSource([candidates.orgId, candidates.id, candidates.searchResume], [...byCandidate].sort(([a], [b]) => (a < b ? -1 : 1)).map(([id, c]) => [c.orgId, id, searchText(c.texts.join('\n'))]));
       // Derived data, not an edit: the candidates' version and updatedAt stay as they were. In id order, so
       // two workers' batches that share candidates are likelier to lock them in the same order.
       await tx.execute(sql`

@@ -1,6 +1,6 @@
 import { and, asc, eq, getTableColumns, inArray, sql } from 'drizzle-orm';
 import { queryRows, type DbExecutor } from '../../../infra/db/database.ts';
-import { unnestRows } from '../../../infra/db/insert-parts.ts';
+import { rowsSource } from '../../../infra/db/insert-parts.ts';
 import { newId } from '../../../infra/db/ids.ts';
 import { searchText } from '../../../infra/search/plain-text.ts';
 import { emailKey, nameKey, phoneKey } from './candidate-identity.ts';
@@ -107,8 +107,8 @@ export function createCandidatesRepo() {
     if (people.length === 0) return [];
     // In key order, so two writers claiming overlapping keys wait for each other in the same order.
     const byKey = [...people].sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
-    const claims = unnestRows([candidateEmails.orgId, candidateEmails.candidateId, candidateEmails.email, candidateEmails.emailKey], byKey.map((p) => [orgId, p.id, p.email, p.key]));
-    const rows = unnestRows(newCandidateColumns, byKey.map(({ applicant, id, email, phones }) => [
+    const claims = rowsSource([candidateEmails.orgId, candidateEmails.candidateId, candidateEmails.email, candidateEmails.emailKey], byKey.map((p) => [orgId, p.id, p.email, p.key]));
+    const rows = rowsSource(newCandidateColumns, byKey.map(({ applicant, id, email, phones }) => [
       id, orgId, applicant.name, nameKey(applicant.name), applicant.location ?? null, applicant.links ?? {}, applicant.source,
       applicant.sourceDetail ?? null, now, now, profileText(applicant.name, [email], phones, [], applicant.location),
     ]));
